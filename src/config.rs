@@ -1,0 +1,235 @@
+//! The site's settings (`paperboy.toml`) and a publication's
+//! (`seeds/<slug>/publication.toml`). Unknown keys are errors, so a typo in a
+//! setting is reported instead of silently ignored.
+
+use std::path::Path;
+
+use chrono::{FixedOffset, NaiveTime};
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::model::Publication;
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct SiteFile {
+    title: Option<String>,
+    description: Option<String>,
+    base_url: Option<String>,
+    language: Option<String>,
+    timezone: Option<String>,
+    press_time: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct PublicationFile {
+    title: String,
+    language: Option<String>,
+    description: Option<String>,
+    timezone: Option<String>,
+    press_time: Option<String>,
+}
+
+/// Site-wide settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    pub title: String,
+    pub description: String,
+    /// Absolute URL the output folder is served at, ending in `/`.
+    pub base_url: String,
+    pub language: String,
+    pub timezone: FixedOffset,
+    pub press_time: NaiveTime,
+}
+
+impl Default for Site {
+    fn default() -> Site {
+        Site {
+            title: "paperboy".to_string(),
+            description: "Newspaper issues as feeds".to_string(),
+            base_url: "http://localhost:8000/".to_string(),
+            language: "zh-CN".to_string(),
+            timezone: FixedOffset::east_opt(8 * 3600).expect("valid offset"),
+            press_time: NaiveTime::from_hms_opt(6, 0, 0).expect("valid time"),
+        }
+    }
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
+    toml::from_str(text).map_err(|e| Error::Config {
+        path: path.to_path_buf(),
+        message: e.to_string().trim_end().replace('\n', "\n  "),
+    })
+}
+
+fn bad(path: &Path, message: String) -> Error {
+    Error::Config {
+        path: path.to_path_buf(),
+        message,
+    }
+}
+
+/// `+08:00`, `-05:30`, `Z` or `UTC`.
+pub fn parse_offset(text: &str) -> Option<FixedOffset> {
+    if matches!(text, "Z" | "UTC" | "+00:00") {
+        return FixedOffset::east_opt(0);
+    }
+    let sign = match text.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let (h, m) = text[1..].split_once(':')?;
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    if h > 23 || m > 59 || text.len() != 6 {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
+}
+
+fn offset_setting(path: &Path, value: Option<String>, default: FixedOffset) -> Result<FixedOffset> {
+    match value {
+        None => Ok(default),
+        Some(v) => parse_offset(&v).ok_or_else(|| {
+            bad(
+                path,
+                format!("timezone = {v:?} is not an offset; write it like \"+08:00\""),
+            )
+        }),
+    }
+}
+
+fn time_setting(path: &Path, value: Option<String>, default: NaiveTime) -> Result<NaiveTime> {
+    match value {
+        None => Ok(default),
+        Some(v) => NaiveTime::parse_from_str(&v, "%H:%M").map_err(|_| {
+            bad(
+                path,
+                format!("press_time = {v:?} is not a time of day; write it like \"06:00\""),
+            )
+        }),
+    }
+}
+
+fn check_language(path: &Path, language: &str) -> Result<()> {
+    let ok = !language.is_empty()
+        && language.split('-').all(|part| {
+            (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
+        });
+    if ok {
+        Ok(())
+    } else {
+        Err(bad(
+            path,
+            format!("language = {language:?} is not a language tag; write it like \"zh-CN\""),
+        ))
+    }
+}
+
+impl Site {
+    /// Reads `paperboy.toml`; a missing file means the defaults.
+    pub fn load(path: &Path) -> Result<Site> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Site::default()),
+            Err(e) => return Err(Error::io(path)(e)),
+        };
+        Site::parse(path, &text)
+    }
+
+    pub fn parse(path: &Path, text: &str) -> Result<Site> {
+        let file: SiteFile = parse_toml(path, text)?;
+        let default = Site::default();
+        let mut base_url = file.base_url.unwrap_or(default.base_url);
+        let scheme_ok = base_url.starts_with("http://") || base_url.starts_with("https://");
+        let host = base_url.split("://").nth(1).unwrap_or("");
+        if !scheme_ok
+            || host.is_empty()
+            || host.starts_with('/')
+            || base_url.contains(char::is_whitespace)
+        {
+            return Err(bad(path, format!("base_url = {base_url:?} must be an absolute http(s) URL, like \"https://example.org/feeds/\"")));
+        }
+        if !base_url.ends_with('/') {
+            base_url.push('/');
+        }
+        let language = file.language.unwrap_or(default.language);
+        check_language(path, &language)?;
+        Ok(Site {
+            title: file.title.unwrap_or(default.title),
+            description: file.description.unwrap_or(default.description),
+            base_url,
+            language,
+            timezone: offset_setting(path, file.timezone, default.timezone)?,
+            press_time: time_setting(path, file.press_time, default.press_time)?,
+        })
+    }
+
+    /// Reads a publication's `publication.toml`, with the site's settings as
+    /// defaults.
+    pub fn publication(&self, slug: &str, path: &Path, text: &str) -> Result<Publication> {
+        let file: PublicationFile = parse_toml(path, text)?;
+        let title = file.title.trim().to_string();
+        if title.is_empty() {
+            return Err(bad(
+                path,
+                "title is empty; give the publication a name".to_string(),
+            ));
+        }
+        let language = file.language.unwrap_or_else(|| self.language.clone());
+        check_language(path, &language)?;
+        Ok(Publication {
+            slug: slug.to_string(),
+            title,
+            description: file.description.filter(|d| !d.trim().is_empty()),
+            language,
+            timezone: offset_setting(path, file.timezone, self.timezone)?,
+            press_time: time_setting(path, file.press_time, self.press_time)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_defaults_and_trailing_slash() {
+        let site = Site::parse(
+            Path::new("p.toml"),
+            "base_url = \"https://example.org/news\"",
+        )
+        .unwrap();
+        assert_eq!(site.base_url, "https://example.org/news/");
+        assert_eq!(site.timezone, FixedOffset::east_opt(8 * 3600).unwrap());
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_are_errors() {
+        let err = Site::parse(Path::new("p.toml"), "titel = \"x\"")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("p.toml") && err.contains("titel"), "{err}");
+        assert!(Site::parse(Path::new("p.toml"), "base_url = \"/feeds\"").is_err());
+        assert!(Site::parse(Path::new("p.toml"), "timezone = \"8\"").is_err());
+        let site = Site::default();
+        let err = site
+            .publication("x", Path::new("publication.toml"), "title = ")
+            .unwrap_err();
+        assert!(err.to_string().contains("publication.toml"));
+        assert!(site
+            .publication("x", Path::new("p"), "title = \"T\"\nlanguage = \"zh CN\"")
+            .is_err());
+    }
+
+    #[test]
+    fn offsets() {
+        assert_eq!(
+            parse_offset("-05:30"),
+            FixedOffset::west_opt(5 * 3600 + 1800)
+        );
+        assert_eq!(parse_offset("Z"), FixedOffset::east_opt(0));
+        assert_eq!(parse_offset("+8:00"), None);
+    }
+}

@@ -1,0 +1,59 @@
+//! Errors, each naming the file (and line where it helps) and saying what to
+//! do about it.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("{path}: {message}")]
+    Config { path: PathBuf, message: String },
+
+    #[error("{path}: missing publication.toml; create it with at least `title = \"…\"` (and `language = \"zh-CN\"`)")]
+    MissingPublicationConfig { path: PathBuf },
+
+    #[error("{path}: the file name is not an issue date; name pages YYYY-MM-DD.txt or YYYY-MM-DD-<page>.txt ({reason})")]
+    BadFileName { path: PathBuf, reason: String },
+
+    #[error("{path}: the folder name is not a usable publication slug; use lower-case letters, digits and '-' only ({reason})")]
+    BadSlug { path: PathBuf, reason: String },
+
+    #[error("{path}: the same page as {other}; keep one of the two files")]
+    DuplicatePage { path: PathBuf, other: PathBuf },
+
+    #[error("{path}: the text is neither UTF-8 nor GB18030 (first bad byte at offset {offset}); re-export the page as UTF-8")]
+    Undecodable { path: PathBuf, offset: usize },
+
+    #[error(
+        "{path}: the page is empty; export its text again, or delete the file to unpublish it"
+    )]
+    EmptyPage { path: PathBuf },
+
+    #[error("{path}: {size} bytes is more than the {limit}-byte limit for one page; split the file into pages")]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+
+    #[error("{path}: no article could be read from the page; check that it is a page's text, or mark its headlines with `@@ headline …` lines")]
+    NoArticles { path: PathBuf },
+
+    #[error("{path}: {message}")]
+    Render { path: PathBuf, message: String },
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
+        let path = path.into();
+        move |source| Error::Io { path, source }
+    }
+}

@@ -1,0 +1,162 @@
+//! The `paperboy` command line. Everything it does is in the library; this
+//! file only reads arguments, prints, and chooses the exit code.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use paperboy::build::{build, BuildOptions};
+use paperboy::model::Article;
+use paperboy::seeds::read_page;
+use paperboy::split::split_page;
+
+/// Exit codes, as documented in the README.
+const EXIT_INPUT_ERRORS: u8 = 1;
+const EXIT_FATAL: u8 = 3;
+
+#[derive(Parser)]
+#[command(
+    name = "paperboy",
+    version,
+    about = "Turns newspaper pages (plain text from e-paper PDFs) into Atom and RSS feeds and a static site.",
+    long_about = "Turns newspaper pages (plain text from e-paper PDFs) into Atom and RSS feeds and a static site.\n\n\
+Seeds are laid out as <seeds>/<slug>/publication.toml and <seeds>/<slug>/<YYYY-MM-DD>[-<page>].txt.\n\
+`paperboy build` writes a site-wide feed, a feed per publication, an HTML page per issue, an\n\
+index page and an OPML list into the output folder, ready to be served as static files.",
+    after_help = "Examples:\n  paperboy build                      build feeds/ from seeds/ with paperboy.toml\n  paperboy build --out /var/www/feeds  build somewhere else\n  paperboy split seeds/rmrb/2023-04-10.txt   see how one page is cut into articles"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the feeds and pages from the seed pages.
+    ///
+    /// Exit status: 0 when everything was built; 1 when some input files were
+    /// left out (each is named on stderr, the rest was built); 3 when nothing
+    /// could be built or written.
+    Build {
+        /// Folder of publications (<slug>/publication.toml, <slug>/<date>.txt).
+        #[arg(long, default_value = "seeds", value_name = "DIR")]
+        seeds: PathBuf,
+        /// Output folder; it can be served as it is.
+        #[arg(long, default_value = "feeds", value_name = "DIR")]
+        out: PathBuf,
+        /// Site settings (title, base_url, timezone, press_time); missing means defaults.
+        #[arg(long, default_value = "paperboy.toml", value_name = "FILE")]
+        config: PathBuf,
+        /// Print nothing on success (errors still go to stderr).
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Show how one page is split into articles, to see why it came out as it did.
+    Split {
+        /// A page file (UTF-8 or GB18030 text).
+        file: PathBuf,
+        /// Print the whole structure as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn ends(text: &str, n: usize) -> (String, String) {
+    let chars: Vec<char> = text.chars().collect();
+    let head: String = chars.iter().take(n).collect();
+    let tail: String = chars[chars.len().saturating_sub(n)..].iter().collect();
+    (head, tail)
+}
+
+fn describe(index: usize, article: &Article) -> String {
+    let mut out = format!("{:>2}. {}\n", index + 1, article.title);
+    if let Some(subtitle) = &article.subtitle {
+        out.push_str(&format!("    subtitle: {subtitle}\n"));
+    }
+    if let Some(column) = &article.column {
+        out.push_str(&format!("    column:   {column}\n"));
+    }
+    out.push_str(&format!("    authors:  {}\n", article.authors.join(", ")));
+    let body: String = article.paragraphs().collect();
+    let (head, tail) = ends(&body, 12);
+    out.push_str(&format!(
+        "    kind: {:?}, {} paragraphs, {} captions\n    body: {head} … {tail}\n",
+        article.kind,
+        article.paragraphs().count(),
+        article.captions.len()
+    ));
+    out
+}
+
+fn split_command(file: PathBuf, json: bool) -> ExitCode {
+    let decoded = match read_page(&file) {
+        Ok(decoded) => decoded,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(EXIT_INPUT_ERRORS);
+        }
+    };
+    if let Some(warning) = decoded.warning {
+        eprintln!("warning: {warning}");
+    }
+    let articles = split_page(&decoded.text);
+    if json {
+        match serde_json::to_string_pretty(&articles) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(EXIT_FATAL);
+            }
+        }
+    } else {
+        println!("{}: {} articles", file.display(), articles.len());
+        for (i, article) in articles.iter().enumerate() {
+            print!("{}", describe(i, article));
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn build_command(options: BuildOptions, quiet: bool) -> ExitCode {
+    let report = match build(&options) {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(EXIT_FATAL);
+        }
+    };
+    for warning in &report.warnings {
+        eprintln!("warning: {warning}");
+    }
+    for error in &report.errors {
+        eprintln!("error: {error}");
+    }
+    if !quiet {
+        println!(
+            "{} publications, {} issues, {} entries; {} files written, {} unchanged in {}",
+            report.publications,
+            report.issues,
+            report.entries,
+            report.files.written,
+            report.files.unchanged,
+            options.out.display()
+        );
+    }
+    if report.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_INPUT_ERRORS)
+    }
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Build {
+            seeds,
+            out,
+            config,
+            quiet,
+        } => build_command(BuildOptions { seeds, out, config }, quiet),
+        Command::Split { file, json } => split_command(file, json),
+    }
+}

@@ -1,0 +1,106 @@
+//! Atom (RFC 4287), written by the `atom_syndication` crate.
+
+use atom_syndication::{
+    Category, Content, Entry as AtomEntry, Feed as AtomFeed, Generator, Link, Person, Text,
+    WriteConfig,
+};
+
+use crate::error::{Error, Result};
+use crate::model::Entry;
+use crate::render::html::{article_body, summary};
+use crate::render::{Feed, Layout};
+
+fn link(href: &str, rel: &str, mime: &str) -> Link {
+    Link {
+        href: href.to_string(),
+        rel: rel.to_string(),
+        mime_type: Some(mime.to_string()),
+        ..Link::default()
+    }
+}
+
+fn person(name: &str) -> Person {
+    Person {
+        name: name.to_string(),
+        ..Person::default()
+    }
+}
+
+fn category(term: &str) -> Category {
+    Category {
+        term: term.to_string(),
+        ..Category::default()
+    }
+}
+
+/// The categories of an entry: its publication and its column.
+pub fn categories<'a>(feed: &'a Feed, entry: &'a Entry) -> Vec<&'a str> {
+    let mut terms = vec![feed.publication_title(entry)];
+    terms.extend(entry.article.column.as_deref());
+    terms
+}
+
+/// The entry's authors: its writers, or the publication when none is named.
+pub fn authors<'a>(feed: &'a Feed, entry: &'a Entry) -> Vec<&'a str> {
+    if entry.article.authors.is_empty() {
+        vec![feed.publication_title(entry)]
+    } else {
+        entry.article.authors.iter().map(String::as_str).collect()
+    }
+}
+
+fn entry(feed: &Feed, entry: &Entry, layout: &Layout) -> AtomEntry {
+    AtomEntry {
+        title: Text::plain(entry.article.title.clone()),
+        id: entry.id.clone(),
+        updated: entry.updated,
+        published: Some(entry.published),
+        authors: authors(feed, entry).into_iter().map(person).collect(),
+        categories: categories(feed, entry).into_iter().map(category).collect(),
+        links: vec![link(&layout.entry_url(entry), "alternate", "text/html")],
+        summary: Some(Text::plain(summary(&entry.article))),
+        content: Some(Content {
+            value: Some(article_body(&entry.article)),
+            content_type: Some("html".to_string()),
+            ..Content::default()
+        }),
+        ..AtomEntry::default()
+    }
+}
+
+pub fn render(feed: &Feed, layout: &Layout) -> Result<Vec<u8>> {
+    let atom = AtomFeed {
+        title: Text::plain(feed.title.clone()),
+        subtitle: Some(Text::plain(feed.description.clone())),
+        id: feed.id.clone(),
+        updated: feed.updated(),
+        authors: vec![person(&feed.author)],
+        generator: Some(Generator {
+            value: "paperboy".to_string(),
+            ..Generator::default()
+        }),
+        links: vec![
+            link(&feed.atom_url, "self", "application/atom+xml"),
+            link(&feed.home_url, "alternate", "text/html"),
+        ],
+        lang: Some(feed.language.clone()),
+        entries: feed
+            .entries
+            .iter()
+            .map(|e| entry(feed, e, layout))
+            .collect(),
+        ..AtomFeed::default()
+    };
+    let config = WriteConfig {
+        write_document_declaration: true,
+        indent_size: Some(2),
+    };
+    let mut bytes = atom
+        .write_with_config(Vec::new(), config)
+        .map_err(|e| Error::Render {
+            path: feed.atom_url.clone().into(),
+            message: e.to_string(),
+        })?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}

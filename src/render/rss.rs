@@ -1,0 +1,77 @@
+//! RSS 2.0, written by the `rss` crate, following the RSS Best Practices
+//! Profile: `atom:link rel="self"`, a summary in `description` before the
+//! full text in `content:encoded`, name-only bylines in `dc:creator`, and
+//! `guid isPermaLink="false"` for the URN ids.
+
+use rss::extension::atom::{AtomExtension, Link};
+use rss::extension::dublincore::DublinCoreExtension;
+use rss::{Category, Channel, Guid, Item};
+
+use crate::error::{Error, Result};
+use crate::model::Entry;
+use crate::render::atom::{authors, categories};
+use crate::render::html::{article_body, escape, summary};
+use crate::render::{Feed, Layout};
+
+fn item(feed: &Feed, entry: &Entry, layout: &Layout) -> Item {
+    let dublin_core = DublinCoreExtension {
+        creators: authors(feed, entry)
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
+        ..DublinCoreExtension::default()
+    };
+    Item {
+        title: Some(entry.article.title.clone()),
+        link: Some(layout.entry_url(entry)),
+        description: Some(escape(&summary(&entry.article))),
+        content: Some(article_body(&entry.article)),
+        categories: categories(feed, entry)
+            .into_iter()
+            .map(|name| Category {
+                name: name.to_string(),
+                domain: None,
+            })
+            .collect(),
+        guid: Some(Guid {
+            value: entry.id.clone(),
+            permalink: false,
+        }),
+        pub_date: Some(entry.published.to_rfc2822()),
+        dublin_core_ext: Some(dublin_core),
+        ..Item::default()
+    }
+}
+
+pub fn render(feed: &Feed, layout: &Layout) -> Result<Vec<u8>> {
+    let updated = feed.updated().to_rfc2822();
+    let self_link = Link {
+        href: feed.rss_url.clone(),
+        rel: "self".to_string(),
+        mime_type: Some("application/rss+xml".to_string()),
+        ..Link::default()
+    };
+    let channel = Channel {
+        title: feed.title.clone(),
+        link: feed.home_url.clone(),
+        description: feed.description.clone(),
+        language: Some(feed.language.to_ascii_lowercase()),
+        generator: Some("paperboy".to_string()),
+        docs: Some("https://www.rssboard.org/rss-specification".to_string()),
+        last_build_date: Some(updated.clone()),
+        pub_date: Some(updated),
+        atom_ext: Some(AtomExtension {
+            links: vec![self_link],
+        }),
+        items: feed.entries.iter().map(|e| item(feed, e, layout)).collect(),
+        ..Channel::default()
+    };
+    let mut bytes = channel
+        .pretty_write_to(Vec::new(), b' ', 2)
+        .map_err(|e| Error::Render {
+            path: feed.rss_url.clone().into(),
+            message: e.to_string(),
+        })?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}

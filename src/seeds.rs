@@ -1,0 +1,299 @@
+//! Finding the seed pages and decoding their text.
+//!
+//! Layout: `<seeds>/<slug>/publication.toml` and
+//! `<seeds>/<slug>/<YYYY-MM-DD>[-<page>].txt`, one file per issue page.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::config::Site;
+use crate::error::{Error, Result};
+use crate::model::{PageLabel, Publication};
+
+/// Pages are a few tens of kilobytes; a file far larger is not one page.
+pub const MAX_PAGE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// One page file of an issue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageFile {
+    pub path: PathBuf,
+    pub date: NaiveDate,
+    pub page: PageLabel,
+}
+
+/// A publication folder with its settings and page files.
+#[derive(Debug, Clone)]
+pub struct PublicationSeeds {
+    pub publication: Publication,
+    /// In issue order: by date, then page.
+    pub pages: Vec<PageFile>,
+}
+
+/// What was found, and what could not be used.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub publications: Vec<PublicationSeeds>,
+    pub errors: Vec<Error>,
+}
+
+/// Checks a folder name for use in URLs and paths.
+pub fn check_slug(name: &str) -> Result<(), String> {
+    if name.is_empty() || name.len() > 64 {
+        return Err("it must have 1 to 64 characters".into());
+    }
+    if !name
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+    {
+        return Err("it has characters other than a-z, 0-9, '-' and '_'".into());
+    }
+    if name.starts_with(['-', '_']) {
+        return Err("it must start with a letter or digit".into());
+    }
+    Ok(())
+}
+
+/// Reads `YYYY-MM-DD.txt` or `YYYY-MM-DD-<page>.txt`.
+pub fn parse_page_name(name: &str) -> Result<(NaiveDate, PageLabel), String> {
+    let stem = name.strip_suffix(".txt").ok_or("it does not end in .txt")?;
+    let (date, page) = match stem.get(..10) {
+        Some(date) => (date, &stem[10..]),
+        None => return Err(format!("{stem:?} is too short for a date")),
+    };
+    let shape_ok = date.bytes().enumerate().all(|(i, b)| match i {
+        4 | 7 => b == b'-',
+        _ => b.is_ascii_digit(),
+    });
+    if !shape_ok {
+        return Err(format!("{date:?} is not YYYY-MM-DD"));
+    }
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .map_err(|_| format!("{date} is not a calendar date"))?;
+    if date.year() < 1800 {
+        return Err(format!("{date} is before 1800"));
+    }
+    let page = match page {
+        "" => None,
+        p => {
+            let label = p
+                .strip_prefix('-')
+                .ok_or(format!("{p:?} should be -<page>"))?;
+            let ok =
+                (1..=8).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_alphanumeric());
+            if !ok {
+                return Err(format!("page {label:?} should be 1 to 8 letters or digits"));
+            }
+            Some(label)
+        }
+    };
+    Ok((date, PageLabel::new(page)))
+}
+
+fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(Error::io(dir))?
+        .map(|e| e.map(|e| e.path()).map_err(Error::io(dir)))
+        .collect::<Result<_>>()?;
+    paths.sort();
+    Ok(paths)
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
+}
+
+/// Finds every publication folder under `seeds` and its pages. A folder or
+/// file that cannot be used is reported in `errors` and left out; the rest
+/// are still found. Fails only when `seeds` itself cannot be read.
+pub fn discover(seeds: &Path, site: &Site) -> Result<Discovery> {
+    let mut found = Discovery::default();
+    for dir in sorted_entries(seeds)? {
+        if is_hidden(&dir) || !dir.is_dir() {
+            continue;
+        }
+        match publication_seeds(&dir, site) {
+            Ok((publication, errors)) => {
+                found.errors.extend(errors);
+                found.publications.push(publication);
+            }
+            Err(e) => found.errors.push(e),
+        }
+    }
+    Ok(found)
+}
+
+fn publication_seeds(dir: &Path, site: &Site) -> Result<(PublicationSeeds, Vec<Error>)> {
+    let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    check_slug(name).map_err(|reason| Error::BadSlug {
+        path: dir.to_path_buf(),
+        reason,
+    })?;
+    let config_path = dir.join("publication.toml");
+    let config = match std::fs::read_to_string(&config_path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::MissingPublicationConfig { path: config_path });
+        }
+        Err(e) => return Err(Error::io(&config_path)(e)),
+    };
+    let publication = site.publication(name, &config_path, &config)?;
+    let mut errors = Vec::new();
+    let mut pages: BTreeMap<(NaiveDate, PageLabel), PageFile> = BTreeMap::new();
+    for path in sorted_entries(dir)? {
+        let is_txt = path.extension().is_some_and(|e| e == "txt");
+        if is_hidden(&path) || !is_txt {
+            continue;
+        }
+        let file_name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let (date, page) = match parse_page_name(file_name) {
+            Ok(found) => found,
+            Err(reason) => {
+                errors.push(Error::BadFileName { path, reason });
+                continue;
+            }
+        };
+        match pages.get(&(date, page.clone())) {
+            Some(other) => errors.push(Error::DuplicatePage {
+                path,
+                other: other.path.clone(),
+            }),
+            None => {
+                pages.insert((date, page.clone()), PageFile { path, date, page });
+            }
+        }
+    }
+    let pages = pages.into_values().collect();
+    Ok((PublicationSeeds { publication, pages }, errors))
+}
+
+/// Decoded page text, and a note when it was not UTF-8.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub warning: Option<String>,
+}
+
+/// Decodes a page: UTF-8 (with or without BOM), UTF-16 with BOM, or
+/// GB18030/GBK (common in Chinese exports; reported as a warning).
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded> {
+    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        utf8(path, rest)?
+    } else if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
+        if had_errors {
+            return Err(Error::Undecodable {
+                path: path.to_path_buf(),
+                offset: 0,
+            });
+        }
+        Decoded {
+            text: text.into_owned(),
+            warning: None,
+        }
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Decoded {
+                text: text.to_string(),
+                warning: None,
+            },
+            Err(e) => gb18030(path, bytes, e.valid_up_to())?,
+        }
+    };
+    if text.text.trim().is_empty() {
+        return Err(Error::EmptyPage {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(text)
+}
+
+fn utf8(path: &Path, bytes: &[u8]) -> Result<Decoded> {
+    std::str::from_utf8(bytes)
+        .map(|t| Decoded {
+            text: t.to_string(),
+            warning: None,
+        })
+        .map_err(|e| Error::Undecodable {
+            path: path.to_path_buf(),
+            offset: e.valid_up_to() + 3,
+        })
+}
+
+fn gb18030(path: &Path, bytes: &[u8], utf8_valid_up_to: usize) -> Result<Decoded> {
+    encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|text| Decoded {
+            text: text.into_owned(),
+            warning: Some(format!("{}: not UTF-8; decoded as GB18030", path.display())),
+        })
+        .ok_or_else(|| Error::Undecodable {
+            path: path.to_path_buf(),
+            offset: utf8_valid_up_to,
+        })
+}
+
+/// Reads and decodes one page file, refusing files too large to be a page.
+pub fn read_page(path: &Path) -> Result<Decoded> {
+    let size = std::fs::metadata(path).map_err(Error::io(path))?.len();
+    if size > MAX_PAGE_BYTES {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: MAX_PAGE_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(Error::io(path))?;
+    decode(path, &bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_names() {
+        let (d, p) = parse_page_name("2024-03-04-01.txt").unwrap();
+        assert_eq!((d.to_string(), p.as_str()), ("2024-03-04".to_string(), "1"));
+        assert_eq!(
+            parse_page_name("2023-10-17.txt").unwrap().1,
+            PageLabel::new(None)
+        );
+        assert!(parse_page_name("2023-02-30.txt")
+            .unwrap_err()
+            .contains("calendar"));
+        assert!(parse_page_name("notes.txt").is_err());
+        assert!(parse_page_name("2023-1-5.txt").is_err());
+        assert!(parse_page_name("2023-01-05_a.txt").is_err());
+        assert!(parse_page_name("1700-01-05.txt").is_err());
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(check_slug("zjgrrb").is_ok());
+        for bad in ["../x", "a b", "Upper", "温州", "", "-x"] {
+            assert!(check_slug(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn decoding() {
+        let p = Path::new("p.txt");
+        assert_eq!(decode(p, "\u{feff}标题".as_bytes()).unwrap().text, "标题");
+        let (gbk, _, _) = encoding_rs::GB18030.encode("温州新闻，今日要闻");
+        let d = decode(p, &gbk).unwrap();
+        assert_eq!(d.text, "温州新闻，今日要闻");
+        assert!(d.warning.unwrap().contains("GB18030"));
+        assert!(matches!(decode(p, b" \n\t"), Err(Error::EmptyPage { .. })));
+        assert!(matches!(
+            decode(p, b"\xff\xff\xff"),
+            Err(Error::Undecodable { .. })
+        ));
+    }
+}

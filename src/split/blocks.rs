@@ -1,0 +1,111 @@
+//! Lines → blocks. A block is a run of non-blank lines; the blank lines before
+//! it are kept as `gap_before`, because two or more blank lines are where the
+//! export dropped a photo.
+
+use super::text::{clean_chars, display_width};
+
+/// Blank lines that mark where a picture stood.
+pub const IMAGE_GAP: usize = 2;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The block's lines, cleaned and trimmed, never empty.
+    pub lines: Vec<String>,
+    /// Blank lines between this block and the one before (or the page top).
+    pub gap_before: usize,
+    /// 1-based line number of the first line in the page.
+    pub line_no: usize,
+}
+
+impl Block {
+    pub fn is_single_line(&self) -> bool {
+        self.lines.len() == 1
+    }
+
+    pub fn first(&self) -> &str {
+        &self.lines[0]
+    }
+}
+
+/// Lines that always stand alone, even without blank lines around them:
+/// markdown headings and the editors' `@@` markers.
+fn stands_alone(line: &str) -> bool {
+    line.starts_with('#') || line.starts_with("@@")
+}
+
+/// Splits page text into blocks. Line endings may be LF, CRLF or CR.
+pub fn split_blocks(text: &str) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut gap = 0;
+    let mut open = false;
+    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    for (i, raw) in normalised.split('\n').enumerate() {
+        let line = clean_chars(raw).trim().to_string();
+        if line.is_empty() {
+            gap += 1;
+            open = false;
+            continue;
+        }
+        let alone = stands_alone(&line);
+        match blocks.last_mut() {
+            Some(block) if open && !alone && !stands_alone(block.first()) => block.lines.push(line),
+            _ => {
+                blocks.push(Block {
+                    lines: vec![line],
+                    gap_before: gap,
+                    line_no: i + 1,
+                });
+                gap = 0;
+            }
+        }
+        open = true;
+    }
+    blocks
+}
+
+/// The width (in columns) to which the page's text was hard-wrapped, if it
+/// was: the median width of the lines that are not the last of their block.
+/// Pages whose paragraphs are one line each have none.
+pub fn wrap_width(blocks: &[Block]) -> Option<usize> {
+    let mut widths: Vec<usize> = blocks
+        .iter()
+        .filter(|b| b.lines.len() > 1)
+        .flat_map(|b| {
+            b.lines[..b.lines.len() - 1]
+                .iter()
+                .map(|l| display_width(l))
+        })
+        .collect();
+    if widths.len() < 6 {
+        return None;
+    }
+    widths.sort_unstable();
+    Some(widths[widths.len() / 2])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_keep_gaps_and_line_numbers() {
+        let b = split_blocks("\n\n标题\n\n正文一行\r\n续行\n\n\n\n图片说明");
+        assert_eq!(b.len(), 3);
+        assert_eq!((b[0].gap_before, b[0].line_no), (2, 3));
+        assert_eq!(b[1].lines, vec!["正文一行", "续行"]);
+        assert_eq!(b[2].gap_before, 3);
+    }
+
+    #[test]
+    fn headings_and_markers_stand_alone() {
+        let b = split_blocks("# 标题\n作者\n@@ break\n正文");
+        assert_eq!(b.len(), 4);
+    }
+
+    #[test]
+    fn wrap_width_is_found_only_on_wrapped_pages() {
+        let wrapped = "一二三四五六七八九十\n一二三四五六七八九十\n一二\n\n".repeat(4);
+        assert_eq!(wrap_width(&split_blocks(&wrapped)), Some(20));
+        assert_eq!(wrap_width(&split_blocks("一段。\n\n又一段。\n\n")), None);
+    }
+}

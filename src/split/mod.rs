@@ -1,0 +1,591 @@
+//! Page → articles: the splitter.
+//!
+//! A page is read in three layers (see `docs/splitting.md`):
+//! 1. **lines → blocks** (`blocks`): runs of non-blank lines, with the blank
+//!    lines before each kept, because a wide gap is where a photo stood;
+//! 2. **blocks → kinds** (`rules`, `names`): each block read on its own as
+//!    furniture, a column label, an author line, a photo credit, a caption, a
+//!    markdown heading, an editor's marker, or text;
+//! 3. **kinds → articles** (`Splitter`): a headline is a headline when an
+//!    author line or dateline confirms it, or when the short piece it opens
+//!    ends in a photo credit; otherwise a short line inside an article is a
+//!    subhead, or a paragraph broken by a column.
+
+mod blocks;
+mod names;
+mod rules;
+mod text;
+
+use crate::model::{Article, ArticleKind, BodyPart, Caption};
+use blocks::{split_blocks, wrap_width, Block, IMAGE_GAP};
+use names::{read_name_line, NameLine};
+use rules::Credit;
+pub use text::{clean_chars, is_han, truncate_chars};
+use text::{
+    close_cjk_spaces, display_width, ends_sentence, first_sentence, join_wrapped, squeeze_spaces,
+};
+
+/// Splits the text of one page into its articles, in page order.
+pub fn split_page(text: &str) -> Vec<Article> {
+    Splitter::new(split_blocks(text)).run()
+}
+
+/// An editor's instruction written into a page (`@@ break`, `@@ headline …`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Marker {
+    Break,
+    Headline(String),
+}
+
+/// What a block is, read on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Kind {
+    Furniture,
+    Marker(Marker),
+    Column(String),
+    Heading(String),
+    Names(Vec<String>),
+    Credit(Credit),
+    Caption(String, Credit),
+    Text,
+}
+
+fn marker(line: &str) -> Option<Marker> {
+    let rest = line.strip_prefix("@@")?.trim();
+    if rest.eq_ignore_ascii_case("break") {
+        return Some(Marker::Break);
+    }
+    let title = rest.strip_prefix("headline")?.trim();
+    (!title.is_empty()).then(|| Marker::Headline(squeeze_spaces(title)))
+}
+
+fn classify(block: &Block) -> Kind {
+    let single = block.is_single_line();
+    let line = block.first();
+    if single {
+        if let Some(m) = marker(line) {
+            return Kind::Marker(m);
+        }
+        if line.starts_with('#') {
+            let title = squeeze_spaces(line.trim_start_matches('#'));
+            return if title.is_empty() {
+                Kind::Furniture
+            } else {
+                Kind::Heading(title)
+            };
+        }
+        if rules::is_debris(line) || rules::is_page_number(line) || rules::is_box_label(line) {
+            return Kind::Furniture;
+        }
+    }
+    let joined = squeeze_spaces(&block.lines.join(" "));
+    if rules::is_editor_line(&joined) {
+        return Kind::Furniture;
+    }
+    if single {
+        if let Some(name) = rules::column_label(line) {
+            return Kind::Column(name);
+        }
+    }
+    if let Some(credit) = rules::credit_line(&joined) {
+        return Kind::Credit(credit);
+    }
+    if let Some(NameLine {
+        names,
+        all_personal: true,
+        ..
+    }) = read_name_line(&joined)
+    {
+        return Kind::Names(names);
+    }
+    if let Some((caption, credit)) = rules::caption_with_credit(&joined) {
+        return Kind::Caption(caption, credit);
+    }
+    Kind::Text
+}
+
+/// A headline with what confirmed it.
+struct Header {
+    /// Kicker, headline and subtitle lines, in page order.
+    lines: Vec<String>,
+    authors: Vec<String>,
+    captions: Vec<Caption>,
+    /// The story's first paragraph, when the byline opened it.
+    lead: Option<String>,
+    /// Index of the first block after the header.
+    end: usize,
+}
+
+struct Splitter {
+    blocks: Vec<Block>,
+    kinds: Vec<Kind>,
+    /// Column width of a hard-wrapped page.
+    wrap: Option<usize>,
+    articles: Vec<Article>,
+    current: Option<Article>,
+}
+
+fn empty_article() -> Article {
+    Article {
+        title: String::new(),
+        printed_title: false,
+        subtitle: None,
+        column: None,
+        authors: Vec::new(),
+        body: Vec::new(),
+        captions: Vec::new(),
+        kind: ArticleKind::Story,
+    }
+}
+
+fn titled(title: String) -> Article {
+    Article {
+        title,
+        printed_title: true,
+        ..empty_article()
+    }
+}
+
+/// Kicker and subtitle lines lose the dashes that tie them to the headline.
+fn trim_dashes(s: &str) -> String {
+    s.trim_matches(|c| matches!(c, '—' | '-' | '─' | ' '))
+        .to_string()
+}
+
+impl Splitter {
+    fn new(blocks: Vec<Block>) -> Splitter {
+        let mut kinds: Vec<Kind> = blocks.iter().map(classify).collect();
+        mark_masthead(&blocks, &mut kinds);
+        mark_page_title(&blocks, &mut kinds);
+        let wrap = wrap_width(&blocks);
+        Splitter {
+            blocks,
+            kinds,
+            wrap,
+            articles: Vec::new(),
+            current: None,
+        }
+    }
+
+    /// The block's text as a paragraph.
+    fn body_text(&self, i: usize) -> String {
+        join_wrapped(&self.blocks[i].lines)
+    }
+
+    /// The block's text if it has the shape of a headline (or kicker).
+    fn headline_at(&self, i: usize) -> Option<String> {
+        match &self.kinds[i] {
+            Kind::Heading(title) => Some(title.clone()),
+            Kind::Text if self.blocks[i].lines.len() <= 2 => {
+                let text = squeeze_spaces(&self.blocks[i].lines.join(" "));
+                rules::is_headline_shaped(&text).then_some(text)
+            }
+            _ => None,
+        }
+    }
+
+    /// Authors and lead paragraph when block `i` is a byline that confirms
+    /// the headline above it. Right under a headline an author line may
+    /// carry a non-personal token (`永检 戚祥浩`).
+    fn byline_at(&self, i: usize) -> Option<(Vec<String>, Option<String>)> {
+        match self.kinds.get(i)? {
+            Kind::Names(names) => Some((names.clone(), None)),
+            Kind::Text => {
+                let text = self.body_text(i);
+                if let Some(d) = rules::dateline(&text) {
+                    return Some((d.names, Some(d.rest)));
+                }
+                let line = read_name_line(&squeeze_spaces(&text))?;
+                (!line.names.is_empty() && 2 * line.names.len() >= line.tokens)
+                    .then_some((line.names, None))
+            }
+            _ => None,
+        }
+    }
+
+    /// Captions between a headline and its byline; returns the next index.
+    fn header_captions(&self, mut j: usize, captions: &mut Vec<Caption>) -> usize {
+        while j < self.blocks.len() {
+            match &self.kinds[j] {
+                Kind::Caption(text, credit) => captions.push(caption(text, Some(credit))),
+                Kind::Credit(credit) => attach_credit(captions, credit),
+                Kind::Text if self.byline_at(j).is_none() => {
+                    let text = self.body_text(j);
+                    let credited = matches!(self.kinds.get(j + 1), Some(Kind::Credit(_)));
+                    let before_byline = self.byline_at(j + 1).is_some();
+                    if !(credited || before_byline) || !ends_sentence(&text) {
+                        break;
+                    }
+                    captions.push(caption(&text, None));
+                }
+                _ => break,
+            }
+            j += 1;
+        }
+        j
+    }
+
+    /// A headline (with kicker or subtitle) confirmed by the byline below it.
+    fn header_at(&self, i: usize) -> Option<Header> {
+        let mut lines = Vec::new();
+        let mut j = i;
+        while j < self.blocks.len() && lines.len() < 3 && self.byline_at(j).is_none() {
+            match self.headline_at(j) {
+                Some(line) => lines.push(line),
+                None => break,
+            }
+            j += 1;
+        }
+        if lines.is_empty() {
+            return None;
+        }
+        let mut captions = Vec::new();
+        j = self.header_captions(j, &mut captions);
+        let (authors, lead) = self.byline_at(j)?;
+        Some(Header {
+            lines,
+            authors,
+            captions,
+            lead,
+            end: j + 1,
+        })
+    }
+
+    /// Whether the short piece headed by block `i` ends in a photo credit
+    /// before anything else that could head a piece: a photo story.
+    fn photo_story_at(&self, i: usize) -> bool {
+        let mut saw_text = false;
+        for j in i + 1..self.blocks.len().min(i + 16) {
+            match &self.kinds[j] {
+                Kind::Credit(_) => return saw_text,
+                Kind::Furniture | Kind::Caption(..) => {}
+                Kind::Text if self.headline_at(j).is_none() => saw_text = true,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// A caption-and-credit pair standing between articles after a photo's
+    /// gap: a photo printed on its own.
+    fn lone_photo_at(&self, i: usize) -> Option<Article> {
+        let Some(Kind::Credit(credit)) = self.kinds.get(i + 1) else {
+            return None;
+        };
+        let text = close_cjk_spaces(&self.body_text(i));
+        let previous_done = self
+            .current
+            .as_ref()
+            .and_then(|a| a.paragraphs().last())
+            .is_none_or(ends_sentence);
+        let alone = self.blocks[i].gap_before >= IMAGE_GAP && previous_done;
+        (alone && ends_sentence(&text) && self.headline_at(i).is_none()).then(|| Article {
+            authors: credit.names.clone(),
+            captions: vec![caption(&text, Some(credit))],
+            kind: ArticleKind::Photo,
+            ..empty_article()
+        })
+    }
+
+    /// A short sentence alone between photo gaps after an article's text: the
+    /// caption of a photo whose credit was not printed.
+    fn is_gap_caption(&self, i: usize) -> bool {
+        let text = self.body_text(i);
+        let gap_after = self
+            .blocks
+            .get(i + 1)
+            .is_none_or(|b| b.gap_before >= IMAGE_GAP);
+        self.blocks[i].gap_before >= IMAGE_GAP
+            && gap_after
+            && ends_sentence(&text)
+            && text.chars().count() <= 40
+            && text.matches(['。', '！', '？']).count() <= 1
+            && self.current.as_ref().is_some_and(|a| !a.body.is_empty())
+    }
+
+    fn finish(&mut self) {
+        if let Some(article) = self.current.take().and_then(complete) {
+            self.articles.push(article);
+        }
+    }
+
+    fn start(&mut self, article: Article) {
+        self.finish();
+        self.current = Some(article);
+    }
+
+    fn current(&mut self) -> &mut Article {
+        self.current.get_or_insert_with(empty_article)
+    }
+
+    fn run(mut self) -> Vec<Article> {
+        let mut i = 0;
+        while i < self.blocks.len() {
+            i = self.step(i);
+        }
+        self.finish();
+        self.articles
+    }
+
+    /// Reads block `i` into the articles; returns the next block's index.
+    fn step(&mut self, i: usize) -> usize {
+        match self.kinds[i].clone() {
+            Kind::Furniture => {}
+            Kind::Marker(Marker::Break) => self.start(empty_article()),
+            Kind::Marker(Marker::Headline(title)) => self.start(titled(title)),
+            Kind::Column(name) => match &mut self.current {
+                Some(a) if a.body.is_empty() && a.column.is_none() => a.column = Some(name),
+                _ => self.start(Article {
+                    column: Some(name),
+                    ..empty_article()
+                }),
+            },
+            _ if self.header_at(i).is_some() => {
+                let header = self.header_at(i).expect("checked above");
+                self.start_from_header(header);
+                return self.header_end(i);
+            }
+            Kind::Heading(_) | Kind::Text
+                if self.photo_story_at(i) && self.headline_at(i).is_some() =>
+            {
+                let title = self.headline_at(i).unwrap_or_default();
+                self.start(Article {
+                    kind: ArticleKind::PhotoStory,
+                    ..titled(title)
+                });
+            }
+            Kind::Heading(title) => self.heading(title),
+            Kind::Names(names) => {
+                let article = self.current();
+                if article.authors.is_empty() {
+                    article.authors = names;
+                }
+            }
+            Kind::Credit(credit) => {
+                let article = self.current();
+                if article.kind == ArticleKind::PhotoStory && article.authors.is_empty() {
+                    article.authors = credit.names;
+                } else {
+                    attach_credit(&mut article.captions, &credit);
+                }
+            }
+            Kind::Caption(text, credit) => {
+                self.current().captions.push(caption(&text, Some(&credit)))
+            }
+            Kind::Text => return self.text(i),
+        }
+        i + 1
+    }
+
+    /// Where the header starting at `i` ends (it was confirmed by `header_at`).
+    fn header_end(&self, i: usize) -> usize {
+        self.header_at(i).map_or(i + 1, |h| h.end)
+    }
+
+    fn start_from_header(&mut self, header: Header) {
+        let Header {
+            mut lines,
+            authors,
+            captions,
+            lead,
+            ..
+        } = header;
+        // A line opening with a dash is a subtitle under the headline, one
+        // closing with a dash a kicker above it; otherwise the last line
+        // before the byline is the headline and the others are its kicker.
+        let title_at = lines
+            .iter()
+            .rposition(|l| !l.starts_with(['—', '-']) && !l.ends_with(['—', '-']))
+            .unwrap_or(lines.len() - 1);
+        let title = lines.remove(title_at);
+        let subtitle: Vec<String> = lines.iter().map(|l| trim_dashes(l)).collect();
+        let mut article = titled(title);
+        article.subtitle = (!subtitle.is_empty()).then(|| subtitle.join(" "));
+        article.authors = authors;
+        article.captions = captions;
+        self.start(article);
+        if let Some(lead) = lead.filter(|l| !l.is_empty()) {
+            push_paragraph(self.current(), &lead);
+        }
+    }
+
+    fn heading(&mut self, title: String) {
+        match &mut self.current {
+            Some(a) if !a.body.is_empty() => a.body.push(BodyPart::Subhead(title)),
+            Some(a) if a.title.is_empty() => {
+                a.title = title;
+                a.printed_title = true;
+            }
+            _ => self.start(titled(title)),
+        }
+    }
+
+    fn text(&mut self, i: usize) -> usize {
+        let text = self.body_text(i);
+        if let Some(d) = rules::dateline(&text) {
+            let fresh = self.current.as_ref().is_none_or(|a| !a.body.is_empty());
+            if fresh {
+                self.start(empty_article());
+            }
+            let article = self.current();
+            if article.authors.is_empty() {
+                article.authors = d.names;
+            }
+            push_paragraph(article, &d.rest);
+            return i + 1;
+        }
+        if let Some(photo) = self.lone_photo_at(i) {
+            self.start(photo);
+            self.finish();
+            return i + 2;
+        }
+        if self.is_gap_caption(i) {
+            let text = close_cjk_spaces(&text);
+            self.current().captions.push(Caption { text, credit: None });
+            return i + 1;
+        }
+        if let Some(line) = self.headline_at(i) {
+            if self.short_line(i, line) {
+                return i + 1;
+            }
+        }
+        let article = self.current();
+        let headless =
+            article.title.is_empty() && article.body.is_empty() && article.column.is_some();
+        if headless && !ends_sentence(&text) && article.subtitle.is_none() {
+            // The standfirst of a headless column piece.
+            article.subtitle = Some(close_cjk_spaces(&text));
+            return i + 1;
+        }
+        push_paragraph(article, &text);
+        i + 1
+    }
+
+    /// A headline-shaped line that no byline confirmed. Returns false when it
+    /// is only a paragraph broken by a column (and must be read as text).
+    fn short_line(&mut self, i: usize, line: String) -> bool {
+        if let Some(width) = self.wrap {
+            // On a hard-wrapped page a line wider than the column is a
+            // headline; one within the column is a broken paragraph.
+            let wide = self.blocks[i].is_single_line() && display_width(&line) > width + 4;
+            if wide {
+                self.start(titled(line));
+            }
+            return wide;
+        }
+        if !rules::is_subhead_shaped(&line) {
+            return false;
+        }
+        match &mut self.current {
+            Some(a) if !a.body.is_empty() => a.body.push(BodyPart::Subhead(line)),
+            Some(a) if a.title.is_empty() => {
+                a.title = line;
+                a.printed_title = true;
+            }
+            Some(a) if a.subtitle.is_none() => a.subtitle = Some(line),
+            _ => self.start(titled(line)),
+        }
+        true
+    }
+}
+
+fn caption(text: &str, credit: Option<&Credit>) -> Caption {
+    Caption {
+        text: close_cjk_spaces(text),
+        credit: credit.map(|c| c.text.clone()),
+    }
+}
+
+/// Gives a credit to the last caption still without one.
+fn attach_credit(captions: &mut Vec<Caption>, credit: &Credit) {
+    match captions.last_mut() {
+        Some(c) if c.credit.is_none() => c.credit = Some(credit.text.clone()),
+        _ => captions.push(Caption {
+            text: String::new(),
+            credit: Some(credit.text.clone()),
+        }),
+    }
+}
+
+/// Adds a paragraph, rejoining it to the previous one when that one broke
+/// off mid-sentence (a column break or a box in between).
+fn push_paragraph(article: &mut Article, text: &str) {
+    let text = close_cjk_spaces(text);
+    if text.is_empty() {
+        return;
+    }
+    if let Some(BodyPart::Paragraph(previous)) = article.body.last_mut() {
+        if !ends_sentence(previous) {
+            let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            if latin(previous.chars().last()) && latin(text.chars().next()) {
+                previous.push(' ');
+            }
+            previous.push_str(&text);
+            return;
+        }
+    }
+    article.body.push(BodyPart::Paragraph(text));
+}
+
+/// Gives an article read from the page its final shape: a title when none
+/// was printed, its kind; `None` when nothing of it is worth an entry.
+fn complete(mut article: Article) -> Option<Article> {
+    if article.body.is_empty() && article.captions.iter().all(|c| c.text.is_empty()) {
+        return None;
+    }
+    if article.body.is_empty() && article.kind == ArticleKind::Story {
+        article.kind = ArticleKind::Photo;
+    }
+    if article.title.is_empty() {
+        let source = article
+            .subtitle
+            .clone()
+            .or_else(|| article.paragraphs().next().map(str::to_string))
+            .or_else(|| {
+                article
+                    .captions
+                    .iter()
+                    .find(|c| !c.text.is_empty())
+                    .map(|c| c.text.clone())
+            })
+            .unwrap_or_default();
+        let sentence = first_sentence(&source, 30);
+        article.title = match &article.column {
+            Some(column) => format!("{column}：{sentence}"),
+            None => sentence,
+        };
+    }
+    Some(article)
+}
+
+/// The masthead: the run of short blocks at the top of the page up to the
+/// last one only a masthead prints (issue date with weekday, serial number).
+fn mark_masthead(blocks: &[Block], kinds: &mut [Kind]) {
+    let mut end = 0;
+    for (i, block) in blocks.iter().enumerate().take(12) {
+        let text = block.lines.join(" ");
+        if block.lines.len() > 2 || display_width(&text) > 100 {
+            break;
+        }
+        if rules::is_masthead_marker(&text) {
+            end = i + 1;
+        }
+    }
+    for kind in &mut kinds[..end] {
+        *kind = Kind::Furniture;
+    }
+}
+
+/// On a page marked up with headings, short lines above the first heading
+/// are the page's title (`最美南大门看苍南`), not an article.
+fn mark_page_title(blocks: &[Block], kinds: &mut [Kind]) {
+    let Some(first) = kinds.iter().position(|k| matches!(k, Kind::Heading(_))) else {
+        return;
+    };
+    for i in 0..first {
+        let text = squeeze_spaces(&blocks[i].lines.join(" "));
+        if kinds[i] == Kind::Text && rules::is_headline_shaped(&text) {
+            kinds[i] = Kind::Furniture;
+        }
+    }
+}

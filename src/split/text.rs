@@ -1,0 +1,201 @@
+//! Character-level text repair: what a line or paragraph looks like once the
+//! export's debris is gone. Pure functions on strings.
+
+/// Whether `c` is set full-width in CJK typesetting: ideographs, kana, hangul,
+/// CJK and full-width punctuation, and the curly quotes and dashes Chinese text
+/// uses. Spaces next to these are artefacts of the PDF export, not word breaks.
+pub fn is_wide(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{115F}'
+        | '\u{2E80}'..='\u{303E}'
+        | '\u{3041}'..='\u{33FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{A000}'..='\u{A4CF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}'
+        | '\u{20000}'..='\u{3FFFD}'
+        | '“' | '”' | '‘' | '’' | '—' | '…' | '·' | '■' | '▲' | '◆' | '●' | '★')
+}
+
+/// A Han ideograph (the characters names and headlines are made of).
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3FFFD}')
+}
+
+/// Width of `s` in columns: wide characters take two.
+pub fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+/// Drops what must never reach a reader: characters XML 1.0 forbids, other
+/// control characters, byte-order marks, zero-width and bidi-override
+/// characters (they hide or reorder text), and noncharacters. Tabs and the
+/// odd spaces PDF exports use become plain spaces.
+pub fn clean_chars(line: &str) -> String {
+    line.chars()
+        .filter_map(|c| match c {
+            '\t' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                Some(' ')
+            }
+            '\u{0000}'..='\u{001F}' | '\u{007F}'..='\u{009F}' => None,
+            '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => None,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' => None,
+            '\u{FDD0}'..='\u{FDEF}' => None,
+            c if (c as u32) & 0xFFFE == 0xFFFE => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Collapses runs of white space to one space and trims the ends.
+pub fn squeeze_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Removes the spaces OCR and column layout put inside CJK text (`武汉 市`,
+/// `1.6万 人次`) while keeping the spaces that separate Latin words
+/// (`DXC Technology`). A space goes when a wide character stands on one side
+/// and a wide character, digit or punctuation mark on the other.
+pub fn close_cjk_spaces(s: &str) -> String {
+    let chars: Vec<char> = squeeze_spaces(s).chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' && i > 0 && i + 1 < chars.len() {
+            let (a, b) = (chars[i - 1], chars[i + 1]);
+            let narrow_ok = |x: char| is_wide(x) || x.is_ascii_digit() || x.is_ascii_punctuation();
+            if (is_wide(a) && narrow_ok(b)) || (is_wide(b) && narrow_ok(a)) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Joins the hard-wrapped lines of one paragraph. Narrow newspaper columns
+/// break words anywhere, so lines are joined without a space, except where a
+/// long line of Latin text was wrapped at a word boundary.
+pub fn join_wrapped(lines: &[String]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        if let (Some(a), Some(b)) = (out.chars().last(), line.chars().next()) {
+            let latin = |c: char| c.is_ascii_alphanumeric();
+            if latin(a) && latin(b) && display_width(line) > 30 {
+                out.push(' ');
+            }
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Closing quotes and brackets that may follow the end of a sentence.
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '"' | '\'' | '」' | '』' | '）' | ')' | '】' | '》'
+    )
+}
+
+/// Whether a paragraph ends a sentence (so the next block starts a new one).
+/// A bare closing quote does not count: `……“开门红”` is cut mid-sentence.
+pub fn ends_sentence(s: &str) -> bool {
+    let trimmed = s.trim_end_matches(is_closer);
+    let had_closer = trimmed.len() != s.len();
+    match trimmed.chars().last() {
+        Some('。' | '！' | '？' | '!' | '?' | '…' | '；' | ';' | '：' | ':') => true,
+        Some('.') => !had_closer || trimmed.len() > 1,
+        _ => false,
+    }
+}
+
+/// Whether a text ends in a mark that can only stand inside a sentence.
+pub fn ends_mid_clause(s: &str) -> bool {
+    matches!(
+        s.chars().last(),
+        Some('，' | ',' | '、' | '；' | ';' | '：' | ':' | '（' | '(' | '“')
+    )
+}
+
+/// The first sentence of `s`, without its closing mark, cut to `max` characters.
+pub fn first_sentence(s: &str, max: usize) -> String {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?' | '；'))
+        .map_or(s.len(), |(i, _)| i);
+    let sentence = s[..end].trim();
+    truncate_chars(sentence, max)
+}
+
+/// Cuts `s` to at most `max` characters, marking a cut with an ellipsis.
+pub fn truncate_chars(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_spaces_go_latin_spaces_stay() {
+        assert_eq!(close_cjk_spaces("在武汉 市武昌区"), "在武汉市武昌区");
+        assert_eq!(close_cjk_spaces("由1.6万 人次提高"), "由1.6万人次提高");
+        assert_eq!(close_cjk_spaces("列入省政府 2023年"), "列入省政府2023年");
+        assert_eq!(close_cjk_spaces("强大。\" 刘珊珊"), "强大。\"刘珊珊");
+        assert_eq!(
+            close_cjk_spaces("今年以来,DXC Technology龙湾"),
+            "今年以来,DXC Technology龙湾"
+        );
+        assert_eq!(close_cjk_spaces("体系 and 15分钟"), "体系 and 15分钟");
+    }
+
+    #[test]
+    fn forbidden_and_invisible_characters_are_dropped() {
+        assert_eq!(
+            clean_chars("a\u{0}b\u{7}c\u{FFFE}d\u{202E}e\u{200B}f\u{FEFF}"),
+            "abcdef"
+        );
+        assert_eq!(clean_chars("a\u{3000}b\tc"), "a b c");
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("全力冲刺新年第一季度“开门红”。"));
+        assert!(ends_sentence("“这感觉真好。”"));
+        assert!(!ends_sentence("全力冲刺“开门红”"));
+        assert!(!ends_sentence("为保障企业节后用工，"));
+        assert!(!ends_sentence("温州前三季度城镇新增就业7.68万人"));
+        assert!(ends_mid_clause("“身为社区监察工作联络站成员，"));
+    }
+
+    #[test]
+    fn wrapped_lines_join_without_spaces() {
+        let lines = [
+            "本报讯 记者曾晨路 通".to_string(),
+            "讯员徐冬云报道".to_string(),
+        ];
+        assert_eq!(join_wrapped(&lines), "本报讯 记者曾晨路 通讯员徐冬云报道");
+        let latin = ["(ASLE RE".to_string(), "IME)一行".to_string()];
+        assert_eq!(join_wrapped(&latin), "(ASLE REIME)一行");
+    }
+
+    #[test]
+    fn first_sentence_and_truncation() {
+        assert_eq!(
+            first_sentence("春和景明,人们踏青。图为", 40),
+            "春和景明,人们踏青"
+        );
+        assert_eq!(truncate_chars("一二三四五", 3), "一二…");
+    }
+}
