@@ -20,10 +20,8 @@ use crate::model::{Article, ArticleKind, BodyPart, Caption};
 use blocks::{split_blocks, wrap_width, Block, IMAGE_GAP};
 use names::{read_name_line, NameLine};
 use rules::Credit;
-pub use text::{clean_chars, is_han, truncate_chars};
-use text::{
-    close_cjk_spaces, display_width, ends_sentence, first_sentence, join_wrapped, squeeze_spaces,
-};
+pub use text::{clean_chars, ends_sentence, is_han, truncate_chars};
+use text::{close_cjk_spaces, display_width, first_sentence, join_wrapped, squeeze_spaces};
 
 /// Splits the text of one page into its articles, in page order.
 pub fn split_page(text: &str) -> Vec<Article> {

@@ -131,7 +131,8 @@ static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Endings of the organisations that supply photos (`…街道供图`).
 const ORGANISATION_ENDINGS: [char; 22] = [
-    '区', '县', '市', '省', '镇', '乡', '村', '道', '局', '院', '部', '委', '会', '司', '心', '馆', '站', '所', '队', '办', '厅', '社',
+    '区', '县', '市', '省', '镇', '乡', '村', '道', '局', '院', '部', '委', '会', '司', '心', '馆',
+    '站', '所', '队', '办', '厅', '社',
 ];
 
 /// Reads `who` as the giver of a credit: names (with role words), or for a

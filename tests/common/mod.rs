@@ -1,0 +1,205 @@
+//! Helpers shared by the integration tests: run the real binary on fixture
+//! trees, and read what it wrote with independent parsers.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+pub fn project_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A scratch project: a copy of the checked-in seeds and config.
+pub struct Project {
+    pub dir: tempfile::TempDir,
+}
+
+impl Project {
+    pub fn with_seeds() -> Project {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&project_root().join("seeds"), &dir.path().join("seeds"));
+        std::fs::copy(
+            project_root().join("paperboy.toml"),
+            dir.path().join("paperboy.toml"),
+        )
+        .unwrap();
+        Project { dir }
+    }
+
+    pub fn empty() -> Project {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("seeds")).unwrap();
+        Project { dir }
+    }
+
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    pub fn write(&self, relative: &str, text: &str) {
+        let path = self.path(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// Runs `paperboy build` in the project folder.
+    pub fn build(&self) -> Output {
+        self.build_into("feeds")
+    }
+
+    pub fn build_into(&self, out: &str) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_paperboy"))
+            .current_dir(self.dir.path())
+            .args(["build", "--out", out])
+            .output()
+            .unwrap()
+    }
+
+    pub fn feeds(&self) -> PathBuf {
+        self.path("feeds")
+    }
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Every file under `dir`, by relative path.
+pub fn read_tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                out.insert(
+                    path.strip_prefix(root).unwrap().to_path_buf(),
+                    std::fs::read(&path).unwrap(),
+                );
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// The feed files (Atom and RSS) under `dir`.
+pub fn feed_files(dir: &Path) -> Vec<PathBuf> {
+    read_tree(dir)
+        .into_keys()
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .map(|p| dir.join(p))
+        .collect()
+}
+
+pub fn parse_feed_rs(path: &Path) -> feed_rs::model::Feed {
+    let bytes = std::fs::read(path).unwrap();
+    feed_rs::parser::parse(&bytes[..])
+        .unwrap_or_else(|e| panic!("feed-rs cannot parse {}: {e}", path.display()))
+}
+
+/// Entry ids in document order, as feed-rs reads them.
+pub fn ids(path: &Path) -> Vec<String> {
+    parse_feed_rs(path)
+        .entries
+        .into_iter()
+        .map(|e| e.id)
+        .collect()
+}
+
+/// Makes sure Python's feedparser can be imported, installing it with pip
+/// the first time if needed (the test fails if that is impossible).
+fn ensure_feedparser() {
+    static READY: OnceLock<()> = OnceLock::new();
+    READY.get_or_init(|| {
+        let import = |_: ()| {
+            Command::new("python3")
+                .args(["-c", "import feedparser"])
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        if !import(()) {
+            let status = Command::new("python3")
+                .args([
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                    "feedparser",
+                ])
+                .status()
+                .expect("python3 runs");
+            assert!(
+                status.success() && import(()),
+                "Python feedparser is needed: pip install feedparser"
+            );
+        }
+    });
+}
+
+/// What Python's feedparser makes of a feed file.
+#[derive(Debug, serde::Deserialize)]
+pub struct Parsed {
+    pub bozo: bool,
+    pub bozo_exception: String,
+    pub version: String,
+    pub ids: Vec<String>,
+    pub titles: Vec<String>,
+    pub links: Vec<String>,
+    pub authors: Vec<Vec<String>>,
+    pub dates: Vec<Option<String>>,
+}
+
+const FEEDPARSER_SCRIPT: &str = r#"
+import json, sys, time, feedparser
+out = {}
+for path in sys.argv[1:]:
+    d = feedparser.parse(path)
+    out[path] = {
+        "bozo": bool(d.bozo),
+        "bozo_exception": repr(d.get("bozo_exception", "")),
+        "version": d.version,
+        "ids": [e.get("id", "") for e in d.entries],
+        "titles": [e.get("title", "") for e in d.entries],
+        "links": [e.get("link", "") for e in d.entries],
+        "authors": [[a.get("name", "") for a in e.get("authors", [])] for e in d.entries],
+        "dates": [time.strftime("%Y-%m-%dT%H:%M:%SZ", e.published_parsed) if e.get("published_parsed") else None for e in d.entries],
+    }
+print(json.dumps(out))
+"#;
+
+pub fn feedparser(paths: &[PathBuf]) -> BTreeMap<PathBuf, Parsed> {
+    ensure_feedparser();
+    let output = Command::new("python3")
+        .arg("-c")
+        .arg(FEEDPARSER_SCRIPT)
+        .args(paths)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        output.status.success(),
+        "feedparser script failed: {}",
+        stderr(&output)
+    );
+    let map: BTreeMap<String, Parsed> = serde_json::from_slice(&output.stdout).unwrap();
+    map.into_iter()
+        .map(|(k, v)| (PathBuf::from(k), v))
+        .collect()
+}
