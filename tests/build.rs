@@ -302,6 +302,11 @@ fn bad_input_is_named_and_the_rest_is_still_built() {
     project.write("seeds/rmrb/notes.txt", "not a page name");
     project.write("seeds/rmrb/2023-02-30.txt", "日期不存在");
     project.write("seeds/rmrb/2023-04-11.txt", "  \n\n");
+    std::fs::write(
+        project.path("seeds/rmrb/2023-04-12.txt"),
+        b"\x80\x81\xff\x00binary",
+    )
+    .unwrap();
     let output = project.build();
     assert_eq!(output.status.code(), Some(1), "input errors exit with 1");
     let err = stderr(&output);
@@ -311,6 +316,7 @@ fn bad_input_is_named_and_the_rest_is_still_built() {
         ("rmrb/notes.txt", "YYYY-MM-DD.txt"),
         ("rmrb/2023-02-30.txt", "not a calendar date"),
         ("rmrb/2023-04-11.txt", "the page is empty"),
+        ("rmrb/2023-04-12.txt", "neither UTF-8 nor GB18030"),
     ] {
         let line = err
             .lines()
@@ -359,4 +365,27 @@ fn split_command_shows_the_articles_of_a_page() {
     let articles: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(articles.as_array().unwrap().len(), 7);
     assert_eq!(articles[2]["kind"], "photo_story");
+}
+
+#[test]
+fn a_gb18030_page_is_built_with_a_warning_naming_it() {
+    let project = Project::empty();
+    project.write("seeds/demo/publication.toml", "title = \"示例日报\"\n");
+    std::fs::copy(
+        common::project_root().join("tests/fixtures/pages/gb18030-crlf.txt"),
+        project.path("seeds/demo/2024-05-01.txt"),
+    )
+    .unwrap();
+    let output = project.build();
+    assert!(output.status.success());
+    let err = stderr(&output);
+    assert!(
+        err.contains("warning: ") && err.contains("demo/2024-05-01.txt") && err.contains("GB18030"),
+        "{err}"
+    );
+    let feed = parse_feed_rs(&project.feeds().join("demo/atom.xml"));
+    assert_eq!(
+        feed.entries[0].title.as_ref().unwrap().content,
+        "乡村振兴看新村"
+    );
 }

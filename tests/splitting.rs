@@ -7,6 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use paperboy::model::{Article, BodyPart};
+use paperboy::seeds::decode;
 use paperboy::split::{ends_sentence, is_han, split_page};
 use serde::Deserialize;
 
@@ -220,7 +221,8 @@ fn score_fixtures(dir: &Path) -> Score {
     for file in files {
         let expected: Expected = toml::from_str(&std::fs::read_to_string(&file).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        let text = std::fs::read_to_string(root.join(&expected.page)).unwrap();
+        let path = root.join(&expected.page);
+        let text = decode(&path, &std::fs::read(&path).unwrap()).unwrap().text;
         score_page(&expected, &split_page(&text), &mut score);
     }
     score
@@ -287,6 +289,18 @@ fn report_and_check(name: &str, score: Score) {
 fn seed_pages_split_as_read_by_hand() {
     let score = score_fixtures(&common::project_root().join("tests/fixtures/expected"));
     report_and_check("seed pages", score);
+}
+
+/// Pages written for the tests, one or more per rule and layout, in
+/// sentences of their own: plain pages with author lines and captions,
+/// markdown headings with subheads and a photo story, hard-wrapped columns
+/// with a masthead, an OCR'd page of briefs and columns, editors' markers, a
+/// page without headlines, and GB18030/CRLF and BOM/CR encodings.
+#[test]
+fn made_up_pages_split_as_written() {
+    let dir = common::project_root().join("tests/fixtures/made-up");
+    assert!(fixture_files(&dir).len() >= 6);
+    report_and_check("made-up pages", score_fixtures(&dir));
 }
 
 /// The seed pages are the shared originals, byte for byte: their SHA-256

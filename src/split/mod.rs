@@ -475,13 +475,12 @@ impl Splitter {
             return false;
         }
         match &mut self.current {
-            Some(a) if !a.body.is_empty() => a.body.push(BodyPart::Subhead(line)),
-            Some(a) if a.title.is_empty() => {
+            Some(a) if a.title.is_empty() && a.body.is_empty() => {
                 a.title = line;
                 a.printed_title = true;
             }
-            Some(a) if a.subtitle.is_none() => a.subtitle = Some(line),
-            _ => self.start(titled(line)),
+            Some(a) => a.body.push(BodyPart::Subhead(line)),
+            None => self.start(titled(line)),
         }
         true
     }
@@ -585,5 +584,119 @@ fn mark_page_title(blocks: &[Block], kinds: &mut [Kind]) {
         if kinds[i] == Kind::Text && rules::is_headline_shaped(&text) {
             kinds[i] = Kind::Furniture;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(page: &str) -> Vec<String> {
+        split_page(page).into_iter().map(|a| a.title).collect()
+    }
+
+    #[test]
+    fn a_headline_needs_a_byline_to_start_an_article() {
+        let page = "甲地新闻\n\n王小明\n\n第一段。\n\n短小标题\n\n第二段。\n\n乙地新闻\n\n本报讯 记者李大为报道 正文。";
+        let articles = split_page(page);
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[0].body[1], BodyPart::Subhead("短小标题".into()));
+        assert_eq!(articles[1].title, "乙地新闻");
+        assert_eq!(articles[1].authors, vec!["李大为"]);
+        assert_eq!(articles[1].paragraphs().next(), Some("正文。"));
+    }
+
+    #[test]
+    fn kicker_and_dash_subtitle() {
+        let page = "引题在上面——\n\n主标题在这里\n\n——副题在下面\n\n张三 李四\n\n正文。";
+        let a = &split_page(page)[0];
+        assert_eq!(a.title, "主标题在这里");
+        assert_eq!(a.subtitle.as_deref(), Some("引题在上面 副题在下面"));
+    }
+
+    #[test]
+    fn a_heading_without_byline_is_a_subhead_unless_a_credit_ends_its_piece() {
+        let page = "# 大标题\n\n王小明\n\n第一段。\n\n## 小节\n\n第二段。\n\n## 图片故事\n\n图说文字一段。\n\n赵一 钱二 摄\n\n## 下一篇\n\n孙三\n\n正文。";
+        let articles = split_page(page);
+        assert_eq!(titles(page), ["大标题", "图片故事", "下一篇"]);
+        assert_eq!(articles[0].body[1], BodyPart::Subhead("小节".into()));
+        assert_eq!(articles[1].kind, ArticleKind::PhotoStory);
+        assert_eq!(articles[1].authors, vec!["赵一", "钱二"]);
+    }
+
+    #[test]
+    fn a_caption_and_credit_between_articles_is_a_photo_entry() {
+        let page = "新闻标题\n\n王小明\n\n正文结束了。\n\n\n\n春天来了,花都开了。图为公园一角。\n\n李四摄\n\n下一条新闻\n\n张三\n\n正文。";
+        let articles = split_page(page);
+        assert_eq!(articles.len(), 3);
+        assert_eq!(articles[1].kind, ArticleKind::Photo);
+        assert_eq!(articles[1].title, "春天来了,花都开了");
+        assert_eq!(articles[1].authors, vec!["李四"]);
+        assert_eq!(articles[1].captions[0].credit.as_deref(), Some("李四摄"));
+    }
+
+    #[test]
+    fn column_labels_start_headless_pieces_titled_from_column_and_standfirst() {
+        let page = "新闻标题\n\n王小明\n\nRI走基层\n\n正文一段。\n\nRI今日谈\n\n导语一句话,没有句号\n\n评论正文。";
+        let articles = split_page(page);
+        assert_eq!(articles[0].column.as_deref(), Some("走基层"));
+        assert_eq!(articles[1].title, "今日谈：导语一句话,没有句号");
+        assert_eq!(articles[1].subtitle.as_deref(), Some("导语一句话,没有句号"));
+        assert!(!articles[1].printed_title);
+    }
+
+    #[test]
+    fn paragraphs_rejoin_across_column_breaks_and_boxes_but_not_after_a_full_stop() {
+        let page = "标题\n\n王小明\n\n这个句子,被分栏\n\n核心阅读\n\n截断了。\n\n新的一段。";
+        let a = &split_page(page)[0];
+        let paragraphs: Vec<&str> = a.paragraphs().collect();
+        assert_eq!(paragraphs, ["这个句子,被分栏截断了。", "新的一段。"]);
+    }
+
+    #[test]
+    fn on_wrapped_pages_a_column_wide_line_is_a_broken_paragraph() {
+        let column = "一二三四五六七八九十\n一二三四五六七八九十\n一二三四。\n\n";
+        let page = format!(
+            "标题一\n\n本报讯 记者王小明报道 开头。\n\n{}九十年代的老房子\n\n一二三四五六七八九十\n完。\n\n这是一条比栏宽得多的独立标题行\n\n{}",
+            column.repeat(3),
+            column
+        );
+        let articles = split_page(&page);
+        assert_eq!(articles.len(), 2);
+        assert!(articles[0]
+            .paragraphs()
+            .any(|p| p.starts_with("九十年代的老房子一二三")));
+        assert_eq!(articles[1].title, "这是一条比栏宽得多的独立标题行");
+    }
+
+    #[test]
+    fn masthead_and_page_title_are_furniture() {
+        let page = "某某日报\n\n2024年1月2日 星期二\n\n总第100号\n\n标题\n\n王小明\n\n正文。";
+        assert_eq!(titles(page), ["标题"]);
+        let page = "版面标题\n\n# 标题\n\n王小明\n\n正文。";
+        assert_eq!(titles(page), ["标题"]);
+    }
+
+    #[test]
+    fn editor_markers_force_breaks_and_headlines() {
+        let page = "第一段。\n\n@@ break\n\n第二篇的正文。\n\n@@ headline 指定的标题\n\n第三篇。";
+        assert_eq!(titles(page), ["第一段", "第二篇的正文", "指定的标题"]);
+    }
+
+    #[test]
+    fn a_page_without_headlines_is_one_article_titled_by_its_first_sentence() {
+        assert_eq!(
+            titles("天气晴朗,适合散步。\n\n公园里花开了。"),
+            ["天气晴朗,适合散步"]
+        );
+        assert!(split_page(" \n\n口\n\n").is_empty());
+    }
+
+    #[test]
+    fn a_short_sentence_between_photo_gaps_after_the_text_is_a_caption() {
+        let page = "标题\n\n王小明\n\n正文。\n\n\n\n图片说明。";
+        let a = &split_page(page)[0];
+        assert_eq!(a.captions[0].text, "图片说明。");
+        assert_eq!(a.paragraphs().count(), 1);
     }
 }
