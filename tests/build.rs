@@ -344,25 +344,25 @@ fn an_unusable_config_exits_3_and_writes_nothing() {
     assert!(!project.feeds().exists());
 }
 
-#[test]
-fn split_command_shows_the_articles_of_a_page() {
-    let root = common::project_root();
+fn split(args: &[&str]) -> Vec<u8> {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_paperboy"))
-        .current_dir(&root)
-        .args(["split", "seeds/zjgrrb/2024-03-04-01.txt"])
+        .current_dir(common::project_root())
+        .arg("split")
+        .args(args)
         .output()
         .unwrap();
-    assert!(output.status.success());
-    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    output.stdout
+}
+
+#[test]
+fn split_command_shows_the_articles_of_a_page() {
+    let text = String::from_utf8(split(&["seeds/zjgrrb/2024-03-04-01.txt"])).unwrap();
     assert!(text.contains("7 articles"), "{text}");
     assert!(text.contains("subtitle: 计划投入1300万元"));
     assert!(text.contains("authors:  曾晨路, 徐冬云"));
-    let json = std::process::Command::new(env!("CARGO_BIN_EXE_paperboy"))
-        .current_dir(&root)
-        .args(["split", "--json", "seeds/zjgrrb/2024-03-04-01.txt"])
-        .output()
-        .unwrap();
-    let articles: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let articles: serde_json::Value =
+        serde_json::from_slice(&split(&["--json", "seeds/zjgrrb/2024-03-04-01.txt"])).unwrap();
     assert_eq!(articles.as_array().unwrap().len(), 7);
     assert_eq!(articles[2]["kind"], "photo_story");
 }
