@@ -47,6 +47,12 @@ pub enum Error {
 
     #[error("{path}: {message}")]
     Render { path: PathBuf, message: String },
+
+    #[error("{path}: another paperboy build (pid {holder}) is running on this output folder; try again when it has finished")]
+    Locked { path: PathBuf, holder: String },
+
+    #[error("the new output failed its checks, so the published files were left as they were:\n  {}", problems.join("\n  "))]
+    Gate { problems: Vec<String> },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -136,6 +136,15 @@ pub fn published(
     press - Duration::seconds(PAGE_STEP * page_ordinal as i64 + index as i64)
 }
 
+/// SHA-256 of everything an entry shows a reader, to notice edits.
+pub fn content_hash(article: &Article) -> String {
+    let json = serde_json::to_vec(article).expect("an article serialises");
+    Sha256::digest(&json)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// Turns the articles of one page into entries.
 pub fn identify(
     publication: &Publication,
@@ -154,6 +163,7 @@ pub fn identify(
             let date = published(publication, issue, page_ordinal, index);
             Entry {
                 anchor: anchor(&id),
+                content_hash: content_hash(&article),
                 id,
                 publication: publication.slug.clone(),
                 issue,

@@ -4,8 +4,12 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset, Utc};
 use clap::{Parser, Subcommand};
 use paperboy::build::{build, BuildOptions};
+use paperboy::error::Error;
 use paperboy::model::Article;
 use paperboy::seeds::read_page;
 use paperboy::split::split_page;
@@ -13,6 +17,8 @@ use paperboy::split::split_page;
 /// Exit codes, as documented in the README.
 const EXIT_INPUT_ERRORS: u8 = 1;
 const EXIT_FATAL: u8 = 3;
+const EXIT_LOCKED: u8 = 4;
+const EXIT_CHECK_FAILED: u8 = 5;
 
 #[derive(Parser)]
 #[command(
@@ -34,9 +40,18 @@ struct Cli {
 enum Command {
     /// Build the feeds and pages from the seed pages.
     ///
-    /// Exit status: 0 when everything was built; 1 when some input files were
-    /// left out (each is named on stderr, the rest was built); 3 when nothing
-    /// could be built or written.
+    /// Safe to run from cron: one run at a time per output folder, every file
+    /// replaced atomically and only when its bytes change, and what a page
+    /// published stays published while its file is unreadable.
+    ///
+    /// Exit status: 0 when everything was built; 1 when some inputs could not
+    /// be used (each is named on stderr; the rest was built and what they
+    /// published before is kept); 3 when nothing could be built or written;
+    /// 4 when another build holds the output folder; 5 when the new output
+    /// failed its checks (the published files were left as they were).
+    ///
+    /// The environment variable PAPERBOY_NOW (an RFC 3339 time) sets the time
+    /// given to edited entries, for reproducible runs.
     Build {
         /// Folder of publications (<slug>/publication.toml, <slug>/<date>.txt).
         #[arg(long, default_value = "seeds", value_name = "DIR")]
@@ -50,6 +65,9 @@ enum Command {
         /// Print nothing on success (errors still go to stderr).
         #[arg(short, long)]
         quiet: bool,
+        /// Seconds to wait for another build on the same output folder.
+        #[arg(long, default_value_t = 10, value_name = "SECONDS")]
+        wait: u64,
     },
     /// Show how one page is split into articles, to see why it came out as it did.
     Split {
@@ -117,12 +135,25 @@ fn split_command(file: PathBuf, json: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The time of the run: PAPERBOY_NOW when set, the clock otherwise.
+fn now() -> Result<DateTime<FixedOffset>, String> {
+    match std::env::var("PAPERBOY_NOW") {
+        Ok(text) => DateTime::parse_from_rfc3339(&text)
+            .map_err(|e| format!("PAPERBOY_NOW={text:?} is not an RFC 3339 time ({e}); write it like 2024-05-01T06:00:00+08:00")),
+        Err(_) => Ok(Utc::now().fixed_offset()),
+    }
+}
+
 fn build_command(options: BuildOptions, quiet: bool) -> ExitCode {
     let report = match build(&options) {
         Ok(report) => report,
         Err(e) => {
             eprintln!("error: {e}");
-            return ExitCode::from(EXIT_FATAL);
+            return ExitCode::from(match e {
+                Error::Locked { .. } => EXIT_LOCKED,
+                Error::Gate { .. } => EXIT_CHECK_FAILED,
+                _ => EXIT_FATAL,
+            });
         }
     };
     for warning in &report.warnings {
@@ -132,13 +163,18 @@ fn build_command(options: BuildOptions, quiet: bool) -> ExitCode {
         eprintln!("error: {error}");
     }
     if !quiet {
+        let c = report.changes;
         println!(
-            "{} publications, {} issues, {} entries; {} files written, {} unchanged in {}",
+            "{} publications, {} issues, {} entries ({} added, {} updated, {} removed); {} files written, {} unchanged, {} removed in {}",
             report.publications,
             report.issues,
             report.entries,
+            c.added,
+            c.updated,
+            c.removed,
             report.files.written,
             report.files.unchanged,
+            report.files.removed,
             options.out.display()
         );
     }
@@ -156,7 +192,27 @@ fn main() -> ExitCode {
             out,
             config,
             quiet,
-        } => build_command(BuildOptions { seeds, out, config }, quiet),
+            wait,
+        } => {
+            let now = match now() {
+                Ok(now) => now,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    return ExitCode::from(EXIT_FATAL);
+                }
+            };
+            let wait = Duration::from_secs(wait);
+            build_command(
+                BuildOptions {
+                    seeds,
+                    out,
+                    config,
+                    wait,
+                    now,
+                },
+                quiet,
+            )
+        }
         Command::Split { file, json } => split_command(file, json),
     }
 }

@@ -2,10 +2,10 @@
 //! issue's pages, and the feed entries those articles become.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One article as read from a page, before it has an id or a date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     /// The headline; for a piece printed without one, a title made from its
     /// column and first sentence.
@@ -24,7 +24,7 @@ pub struct Article {
     pub kind: ArticleKind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ArticleKind {
     /// A story with a byline or dateline.
@@ -35,7 +35,7 @@ pub enum ArticleKind {
     Photo,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "type", content = "text")]
 pub enum BodyPart {
     Paragraph(String),
@@ -43,7 +43,7 @@ pub enum BodyPart {
     Subhead(String),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Caption {
     pub text: String,
     /// The photo credit as printed (`陈立波 摄`).
@@ -61,7 +61,7 @@ impl Article {
 
 /// A page's place in its issue: the file name's suffix (`-01`, `-A3`), or
 /// page 1 when the issue has one page without a suffix.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct PageLabel(String);
 
 impl PageLabel {
@@ -107,8 +107,8 @@ pub struct Publication {
 }
 
 /// An article with what makes it a feed entry: a stable id, its place in
-/// the issue, and its date.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// the issue, and its dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     pub id: String,
     /// Fragment id of the article on its issue page.
@@ -117,7 +117,10 @@ pub struct Entry {
     pub issue: NaiveDate,
     pub page: PageLabel,
     pub published: DateTime<FixedOffset>,
+    /// When what the entry shows last changed (`published` until an edit).
     pub updated: DateTime<FixedOffset>,
+    /// SHA-256 of what the entry shows, to notice edits.
+    pub content_hash: String,
     pub article: Article,
 }
 

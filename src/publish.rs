@@ -14,6 +14,8 @@ use crate::error::{Error, Result};
 pub struct WriteReport {
     pub written: usize,
     pub unchanged: usize,
+    /// Files an earlier build wrote that this one no longer makes.
+    pub removed: usize,
 }
 
 /// Writes `bytes` to `path` atomically (same-folder temporary file, fsync,
@@ -40,8 +42,50 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool> {
     Ok(true)
 }
 
-/// Writes every file under `out`, creating folders as needed.
-pub fn write_files(out: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<WriteReport> {
+/// The list of files the last build wrote, so the next can remove the ones
+/// it no longer makes (and never touch anything else in the folder).
+const MANIFEST: &str = ".paperboy/manifest.json";
+/// Present while files are being replaced; found at the start of a run, it
+/// means the last run was killed and may have left temporary files.
+const WRITING: &str = ".paperboy/writing";
+
+fn is_temporary(name: &str) -> bool {
+    name.starts_with('.') && name.contains(".paperboy-") && name.ends_with(".tmp")
+}
+
+/// Removes temporary files a killed run left behind.
+fn sweep_temporary(dir: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(dir).map_err(Error::io(dir))? {
+        let path = entry.map_err(Error::io(dir))?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if path.is_dir() && !path.is_symlink() {
+            sweep_temporary(&path)?;
+        } else if is_temporary(name) {
+            std::fs::remove_file(&path).map_err(Error::io(&path))?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether a manifest line is a plain relative path inside the folder.
+fn is_inside(relative: &Path) -> bool {
+    relative
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
+/// Writes every file under `out` (creating folders as needed), then removes
+/// the files the previous build wrote that are no longer made.
+pub fn write_output(out: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<WriteReport> {
+    let writing = out.join(WRITING);
+    if writing.exists() {
+        sweep_temporary(out)?;
+    }
+    write_if_changed(&writing, b"")?;
+    let previous: Vec<PathBuf> = crate::state::load(out, Path::new(MANIFEST)).unwrap_or_default();
     let mut report = WriteReport::default();
     for (relative, bytes) in files {
         if write_if_changed(&out.join(relative), bytes)? {
@@ -50,6 +94,24 @@ pub fn write_files(out: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Wri
             report.unchanged += 1;
         }
     }
+    for stale in previous
+        .iter()
+        .filter(|p| is_inside(p) && !files.contains_key(*p))
+    {
+        let path = out.join(stale);
+        match std::fs::remove_file(&path) {
+            Ok(()) => report.removed += 1,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&path)(e)),
+        }
+        if let Some(parent) = path.parent() {
+            // Leaves folders that still hold anything.
+            let _ = std::fs::remove_dir(parent);
+        }
+    }
+    let manifest: Vec<&PathBuf> = files.keys().collect();
+    write_if_changed(&out.join(MANIFEST), &crate::state::to_bytes(&manifest))?;
+    std::fs::remove_file(&writing).map_err(Error::io(&writing))?;
     Ok(report)
 }
 
@@ -70,5 +132,36 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
         let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("a")).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary files are left behind");
+    }
+
+    #[test]
+    fn files_no_longer_made_are_removed_and_others_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = |names: &[&str]| -> BTreeMap<PathBuf, Vec<u8>> {
+            names
+                .iter()
+                .map(|n| (PathBuf::from(n), n.as_bytes().to_vec()))
+                .collect()
+        };
+        std::fs::write(dir.path().join("mine.txt"), "not paperboy's").unwrap();
+        write_output(dir.path(), &files(&["a.xml", "x/b.html"])).unwrap();
+        let report = write_output(dir.path(), &files(&["a.xml"])).unwrap();
+        assert_eq!(
+            (report.written, report.unchanged, report.removed),
+            (0, 1, 1)
+        );
+        assert!(!dir.path().join("x").exists(), "an emptied folder goes too");
+        assert!(dir.path().join("mine.txt").exists());
+    }
+
+    #[test]
+    fn a_killed_runs_temporary_files_are_swept() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join(".paperboy")).unwrap();
+        std::fs::write(dir.path().join(WRITING), "").unwrap();
+        std::fs::write(dir.path().join(".atom.xml.paperboy-99.tmp"), "half").unwrap();
+        write_output(dir.path(), &BTreeMap::new()).unwrap();
+        assert!(!dir.path().join(".atom.xml.paperboy-99.tmp").exists());
+        assert!(!dir.path().join(WRITING).exists());
     }
 }

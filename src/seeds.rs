@@ -24,9 +24,12 @@ pub struct PageFile {
 }
 
 /// A publication folder with its settings and page files.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct PublicationSeeds {
-    pub publication: Publication,
+    pub slug: String,
+    /// The settings, or why `publication.toml` could not be used (the
+    /// pages are still listed, so that what they published can be kept).
+    pub settings: Result<Publication>,
     /// In issue order: by date, then page.
     pub pages: Vec<PageFile>,
 }
@@ -126,12 +129,7 @@ pub fn discover(seeds: &Path, site: &Site) -> Result<Discovery> {
     Ok(found)
 }
 
-fn publication_seeds(dir: &Path, site: &Site) -> Result<(PublicationSeeds, Vec<Error>)> {
-    let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-    check_slug(name).map_err(|reason| Error::BadSlug {
-        path: dir.to_path_buf(),
-        reason,
-    })?;
+fn read_settings(dir: &Path, slug: &str, site: &Site) -> Result<Publication> {
     let config_path = dir.join("publication.toml");
     let config = match std::fs::read_to_string(&config_path) {
         Ok(text) => text,
@@ -140,7 +138,20 @@ fn publication_seeds(dir: &Path, site: &Site) -> Result<(PublicationSeeds, Vec<E
         }
         Err(e) => return Err(Error::io(&config_path)(e)),
     };
-    let publication = site.publication(name, &config_path, &config)?;
+    site.publication(slug, &config_path, &config)
+}
+
+fn publication_seeds(dir: &Path, site: &Site) -> Result<(PublicationSeeds, Vec<Error>)> {
+    let slug = dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_string();
+    check_slug(&slug).map_err(|reason| Error::BadSlug {
+        path: dir.to_path_buf(),
+        reason,
+    })?;
+    let settings = read_settings(dir, &slug, site);
     let mut errors = Vec::new();
     let mut pages: BTreeMap<(NaiveDate, PageLabel), PageFile> = BTreeMap::new();
     for path in sorted_entries(dir)? {
@@ -170,7 +181,14 @@ fn publication_seeds(dir: &Path, site: &Site) -> Result<(PublicationSeeds, Vec<E
         }
     }
     let pages = pages.into_values().collect();
-    Ok((PublicationSeeds { publication, pages }, errors))
+    Ok((
+        PublicationSeeds {
+            slug,
+            settings,
+            pages,
+        },
+        errors,
+    ))
 }
 
 /// Decoded page text, and a note when it was not UTF-8.
@@ -239,8 +257,8 @@ fn gb18030(path: &Path, bytes: &[u8], utf8_valid_up_to: usize) -> Result<Decoded
         })
 }
 
-/// Reads and decodes one page file, refusing files too large to be a page.
-pub fn read_page(path: &Path) -> Result<Decoded> {
+/// Reads a page file's bytes, refusing files too large to be a page.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     let size = std::fs::metadata(path).map_err(Error::io(path))?.len();
     if size > MAX_PAGE_BYTES {
         return Err(Error::TooLarge {
@@ -249,8 +267,12 @@ pub fn read_page(path: &Path) -> Result<Decoded> {
             limit: MAX_PAGE_BYTES,
         });
     }
-    let bytes = std::fs::read(path).map_err(Error::io(path))?;
-    decode(path, &bytes)
+    std::fs::read(path).map_err(Error::io(path))
+}
+
+/// Reads and decodes one page file.
+pub fn read_page(path: &Path) -> Result<Decoded> {
+    decode(path, &read_bytes(path)?)
 }
 
 #[cfg(test)]

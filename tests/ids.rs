@@ -62,20 +62,9 @@ fn reordering_a_pages_articles_keeps_every_id() {
     });
     let after = ids_by_title(&project);
     assert_eq!(after, before);
-    let feed = parse_feed_rs(&project.feeds().join("wenzhou/atom.xml"));
-    let issue_first = feed
-        .entries
-        .iter()
-        .find(|e| {
-            e.published
-                .unwrap()
-                .to_rfc3339()
-                .starts_with("2023-01-12T22:00:00")
-        })
-        .unwrap();
-    assert_eq!(
-        issue_first.title.as_ref().unwrap().content,
-        "关爱宣教进校园",
+    let page = std::fs::read_to_string(project.feeds().join("wenzhou/2023-01-13.html")).unwrap();
+    assert!(
+        page.find("关爱宣教进校园").unwrap() < page.find("瓯海发放").unwrap(),
         "the page was really reordered"
     );
 }

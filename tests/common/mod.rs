@@ -79,11 +79,15 @@ pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-/// Every file under `dir`, by relative path.
+/// Every published file under `dir` (the build's own `.paperboy` state
+/// left out), by relative path.
 pub fn read_tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
+            if path.ends_with(".paperboy") {
+                continue;
+            }
             if path.is_dir() {
                 walk(root, &path, out);
             } else {
