@@ -19,6 +19,9 @@ struct SiteFile {
     language: Option<String>,
     timezone: Option<String>,
     press_time: Option<String>,
+    feed_entries: Option<usize>,
+    feed_bytes: Option<usize>,
+    hub: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
@@ -41,6 +44,13 @@ pub struct Site {
     pub language: String,
     pub timezone: FixedOffset,
     pub press_time: NaiveTime,
+    /// Most entries a subscription feed (or an archive page) holds.
+    pub feed_entries: usize,
+    /// Largest a subscription feed may grow, in bytes; aggregators refuse
+    /// larger ones.
+    pub feed_bytes: usize,
+    /// A WebSub hub to advertise in every feed.
+    pub hub: Option<String>,
 }
 
 impl Default for Site {
@@ -52,8 +62,18 @@ impl Default for Site {
             language: "zh-CN".to_string(),
             timezone: FixedOffset::east_opt(8 * 3600).expect("valid offset"),
             press_time: NaiveTime::from_hms_opt(6, 0, 0).expect("valid time"),
+            feed_entries: 50,
+            feed_bytes: 1_000_000,
+            hub: None,
         }
     }
+}
+
+fn is_http_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/')) && !url.contains(char::is_whitespace)
 }
 
 fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
@@ -156,6 +176,26 @@ impl Site {
         }
         let language = file.language.unwrap_or(default.language);
         check_language(path, &language)?;
+        if let Some(hub) = file.hub.as_deref().filter(|h| !is_http_url(h)) {
+            return Err(bad(
+                path,
+                format!("hub = {hub:?} must be an absolute http(s) URL"),
+            ));
+        }
+        let feed_entries = file.feed_entries.unwrap_or(default.feed_entries);
+        if !(1..=10_000).contains(&feed_entries) {
+            return Err(bad(
+                path,
+                format!("feed_entries = {feed_entries} must be between 1 and 10000"),
+            ));
+        }
+        let feed_bytes = file.feed_bytes.unwrap_or(default.feed_bytes);
+        if feed_bytes < 10_000 {
+            return Err(bad(
+                path,
+                format!("feed_bytes = {feed_bytes} is too small; give at least 10000"),
+            ));
+        }
         Ok(Site {
             title: file.title.unwrap_or(default.title),
             description: file.description.unwrap_or(default.description),
@@ -163,6 +203,9 @@ impl Site {
             language,
             timezone: offset_setting(path, file.timezone, default.timezone)?,
             press_time: time_setting(path, file.press_time, default.press_time)?,
+            feed_entries,
+            feed_bytes,
+            hub: file.hub,
         })
     }
 

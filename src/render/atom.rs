@@ -1,5 +1,8 @@
 //! Atom (RFC 4287), written by the `atom_syndication` crate.
 
+use std::collections::BTreeMap;
+
+use atom_syndication::extension::{Extension, ExtensionMap};
 use atom_syndication::{
     Category, Content, Entry as AtomEntry, Feed as AtomFeed, Generator, Link, Person, Text,
     WriteConfig,
@@ -8,7 +11,7 @@ use atom_syndication::{
 use crate::error::{Error, Result};
 use crate::model::Entry;
 use crate::render::html::{article_body, summary};
-use crate::render::{Feed, Layout};
+use crate::render::{Feed, Format, Layout, FEED_HISTORY_NS};
 
 fn link(href: &str, rel: &str, mime: &str) -> Link {
     Link {
@@ -68,8 +71,65 @@ fn entry(feed: &Feed, entry: &Entry, layout: &Layout) -> AtomEntry {
     }
 }
 
+/// The feed's links: itself, its HTML page, its place in the archive
+/// (RFC 5005) and its WebSub hub, for any of the three formats.
+pub fn feed_links(
+    feed: &Feed,
+    format: Format,
+) -> Vec<(String, &'static str, Option<&'static str>)> {
+    let mut links = vec![(feed.self_url(format), "self", Some(format.media_type()))];
+    links.push((feed.home_url.clone(), "alternate", Some("text/html")));
+    if feed.is_archive() {
+        links.push((
+            feed.current_url(format),
+            "current",
+            Some(format.media_type()),
+        ));
+    }
+    if let Some(url) = feed.prev_archive(format) {
+        links.push((url, "prev-archive", Some(format.media_type())));
+    }
+    if let Some(url) = feed.next_archive(format) {
+        links.push((url, "next-archive", Some(format.media_type())));
+    }
+    if let Some(hub) = feed.hub {
+        links.push((hub.to_string(), "hub", None));
+    }
+    links
+}
+
+/// `<fh:archive/>`, marking an archive document (RFC 5005 §4).
+fn archive_marker() -> (BTreeMap<String, String>, ExtensionMap) {
+    let namespaces = BTreeMap::from([("fh".to_string(), FEED_HISTORY_NS.to_string())]);
+    let marker = Extension {
+        name: "fh:archive".to_string(),
+        ..Extension::default()
+    };
+    let extensions = BTreeMap::from([(
+        "fh".to_string(),
+        BTreeMap::from([("archive".to_string(), vec![marker])]),
+    )]);
+    (namespaces, extensions)
+}
+
 pub fn render(feed: &Feed, layout: &Layout) -> Result<Vec<u8>> {
+    let (namespaces, extensions) = if feed.is_archive() {
+        archive_marker()
+    } else {
+        Default::default()
+    };
+    let links = feed_links(feed, Format::Atom)
+        .into_iter()
+        .map(|(href, rel, mime)| Link {
+            href,
+            rel: rel.to_string(),
+            mime_type: mime.map(str::to_string),
+            ..Link::default()
+        })
+        .collect();
     let atom = AtomFeed {
+        namespaces,
+        extensions,
         title: Text::plain(feed.title.clone()),
         subtitle: Some(Text::plain(feed.description.clone())),
         id: feed.id.clone(),
@@ -79,10 +139,7 @@ pub fn render(feed: &Feed, layout: &Layout) -> Result<Vec<u8>> {
             value: "paperboy".to_string(),
             ..Generator::default()
         }),
-        links: vec![
-            link(&feed.atom_url, "self", "application/atom+xml"),
-            link(&feed.home_url, "alternate", "text/html"),
-        ],
+        links,
         lang: Some(feed.language.clone()),
         entries: feed
             .entries
@@ -98,7 +155,7 @@ pub fn render(feed: &Feed, layout: &Layout) -> Result<Vec<u8>> {
     let mut bytes = atom
         .write_with_config(Vec::new(), config)
         .map_err(|e| Error::Render {
-            path: feed.atom_url.clone().into(),
+            path: feed.self_url(Format::Atom).into(),
             message: e.to_string(),
         })?;
     bytes.push(b'\n');

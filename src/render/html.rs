@@ -3,7 +3,7 @@
 
 use crate::config::Site;
 use crate::model::{Article, BodyPart, Entry, Issue, Publication};
-use crate::render::{Archive, Layout};
+use crate::render::{Archive, Format, Layout};
 
 /// Escapes text for HTML and XML content and attribute values. Article
 /// text only ever reaches markup through here.
@@ -90,32 +90,49 @@ fn page(lang: &str, title: &str, head_extra: &str, body: &str, css: &str) -> Vec
     .into_bytes()
 }
 
-fn autodiscovery(title: &str, atom: &str, rss: &str) -> String {
-    format!(
-        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{t} (Atom)\" href=\"{a}\">\n<link rel=\"alternate\" type=\"application/rss+xml\" title=\"{t} (RSS)\" href=\"{r}\">\n",
-        t = escape(title),
-        a = escape(atom),
-        r = escape(rss)
-    )
+/// `<link rel="alternate">` for each format of the feed in `dir`.
+fn autodiscovery(title: &str, dir: &str, layout: &Layout) -> String {
+    Format::ALL
+        .iter()
+        .map(|f| {
+            format!(
+                "<link rel=\"alternate\" type=\"{}\" title=\"{} ({})\" href=\"{}\">\n",
+                f.media_type(),
+                escape(title),
+                f.name(),
+                escape(&layout.url(&format!("{dir}{}", f.file(None))))
+            )
+        })
+        .collect()
 }
 
-fn feed_links(atom: &str, rss: &str) -> String {
-    format!(
-        "<p class=\"feeds\"><a href=\"{}\">Atom</a><a href=\"{}\">RSS</a></p>\n",
-        escape(atom),
-        escape(rss)
-    )
+/// Links to the feed in `dir`, one per format.
+fn feed_links(dir: &str, layout: &Layout) -> String {
+    Format::ALL
+        .iter()
+        .map(|f| {
+            format!(
+                "<a href=\"{}\">{}</a>",
+                escape(&layout.url(&format!("{dir}{}", f.file(None)))),
+                f.name()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// `index.html`: the publications, with their feeds.
 pub fn index_page(site: &Site, archives: &[Archive], layout: &Layout) -> Vec<u8> {
-    let mut head = autodiscovery(&site.title, &layout.url("atom.xml"), &layout.url("rss.xml"));
+    let mut head = autodiscovery(&site.title, "", layout);
     let mut body = format!(
         "<h1>{}</h1>\n<p>{}</p>\n",
         escape(&site.title),
         escape(&site.description)
     );
-    body.push_str(&feed_links(&layout.url("atom.xml"), &layout.url("rss.xml")));
+    body.push_str(&format!(
+        "<p class=\"feeds\">{}</p>\n",
+        feed_links("", layout)
+    ));
     body.push_str(&format!(
         "<p><a href=\"{}\">OPML</a></p>\n<ul>\n",
         escape(&layout.url("feeds.opml"))
@@ -123,18 +140,13 @@ pub fn index_page(site: &Site, archives: &[Archive], layout: &Layout) -> Vec<u8>
     for archive in archives {
         let p = &archive.publication;
         let dir = Layout::publication_dir(&p.slug);
-        let (atom, rss) = (
-            layout.url(&format!("{dir}atom.xml")),
-            layout.url(&format!("{dir}rss.xml")),
-        );
-        head.push_str(&autodiscovery(&p.title, &atom, &rss));
+        head.push_str(&autodiscovery(&p.title, &dir, layout));
         body.push_str(&format!(
-            "<li><a href=\"{}\">{}</a> — {} issues · <a href=\"{}\">Atom</a> · <a href=\"{}\">RSS</a></li>\n",
+            "<li><a href=\"{}\">{}</a> — {} issues · {}</li>\n",
             escape(&layout.url(&dir)),
             escape(&p.title),
             archive.issues.len(),
-            escape(&atom),
-            escape(&rss)
+            feed_links(&dir, layout)
         ));
     }
     body.push_str("</ul>\n");
@@ -151,10 +163,6 @@ pub fn index_page(site: &Site, archives: &[Archive], layout: &Layout) -> Vec<u8>
 pub fn publication_page(site: &Site, archive: &Archive, layout: &Layout) -> Vec<u8> {
     let p = &archive.publication;
     let dir = Layout::publication_dir(&p.slug);
-    let (atom, rss) = (
-        layout.url(&format!("{dir}atom.xml")),
-        layout.url(&format!("{dir}rss.xml")),
-    );
     let mut body = format!(
         "<p><a href=\"{}\">{}</a></p>\n<h1>{}</h1>\n",
         escape(&layout.url("")),
@@ -164,7 +172,10 @@ pub fn publication_page(site: &Site, archive: &Archive, layout: &Layout) -> Vec<
     if let Some(d) = &p.description {
         body.push_str(&format!("<p>{}</p>\n", escape(d)));
     }
-    body.push_str(&feed_links(&atom, &rss));
+    body.push_str(&format!(
+        "<p class=\"feeds\">{}</p>\n",
+        feed_links(&dir, layout)
+    ));
     body.push_str("<ul class=\"issues\">\n");
     for issue in archive.issues.iter().rev() {
         body.push_str(&format!(
@@ -183,7 +194,7 @@ pub fn publication_page(site: &Site, archive: &Archive, layout: &Layout) -> Vec<
     page(
         &p.language,
         &p.title,
-        &autodiscovery(&p.title, &atom, &rss),
+        &autodiscovery(&p.title, &dir, layout),
         &body,
         &layout.url("style.css"),
     )
@@ -232,14 +243,10 @@ pub fn issue_page(site: &Site, p: &Publication, issue: &Issue, layout: &Layout) 
             article_body(&entry.article)
         ));
     }
-    let (atom, rss) = (
-        layout.url(&format!("{dir}atom.xml")),
-        layout.url(&format!("{dir}rss.xml")),
-    );
     page(
         &p.language,
         &title,
-        &autodiscovery(&p.title, &atom, &rss),
+        &autodiscovery(&p.title, &dir, layout),
         &body,
         &layout.url("style.css"),
     )

@@ -1,8 +1,10 @@
-//! Entries → the output folder's files: feeds, HTML pages, OPML. Pure: every
-//! renderer returns bytes, and `publish` writes them.
+//! Entries → the output folder's files: feeds (Atom, RSS, JSON Feed) with
+//! their RFC 5005 archives, HTML pages, OPML. Pure: every renderer returns
+//! bytes, and `publish` writes them.
 
 pub mod atom;
 pub mod html;
+pub mod json;
 pub mod opml;
 pub mod rss;
 
@@ -14,7 +16,10 @@ use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use crate::config::Site;
 use crate::error::Result;
 use crate::identity::feed_id;
-use crate::model::{Entry, Issue, Publication};
+use crate::model::{BodyPart, Entry, Issue, Publication};
+
+/// RFC 5005's namespace, for `fh:archive`.
+pub const FEED_HISTORY_NS: &str = "http://purl.org/syndication/history/1.0";
 
 /// A publication with its issues, oldest first.
 #[derive(Debug, Clone)]
@@ -70,7 +75,57 @@ impl Layout<'_> {
     }
 }
 
-/// One subscription feed, as both Atom and RSS render it.
+/// The three feed formats every feed is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Atom,
+    Rss,
+    Json,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Atom, Format::Rss, Format::Json];
+
+    /// The document's path in its feed's folder: the subscription document,
+    /// or archive page `n` (1 is the oldest).
+    pub fn file(self, page: Option<usize>) -> String {
+        match (self, page) {
+            (Format::Atom, None) => "atom.xml".into(),
+            (Format::Rss, None) => "rss.xml".into(),
+            (Format::Json, None) => "feed.json".into(),
+            (Format::Atom, Some(n)) => format!("archive/atom-{n}.xml"),
+            (Format::Rss, Some(n)) => format!("archive/rss-{n}.xml"),
+            (Format::Json, Some(n)) => format!("archive/feed-{n}.json"),
+        }
+    }
+
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Atom => "application/atom+xml",
+            Format::Rss => "application/rss+xml",
+            Format::Json => "application/feed+json",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Atom => "Atom",
+            Format::Rss => "RSS",
+            Format::Json => "JSON Feed",
+        }
+    }
+}
+
+/// Which document of a feed's history a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// The subscription document, with this many archive pages behind it.
+    Subscription { archives: usize },
+    /// Archive page `n` of `of` (1 is the oldest).
+    Archive { n: usize, of: usize },
+}
+
+/// One feed document, as the Atom, RSS and JSON renderers see it.
 pub struct Feed<'a> {
     pub id: String,
     pub title: String,
@@ -79,12 +134,15 @@ pub struct Feed<'a> {
     /// Who the feed is by, when an entry names nobody.
     pub author: String,
     pub home_url: String,
-    pub atom_url: String,
-    pub rss_url: String,
+    /// The feed's folder in the output (`""` or `<slug>/`).
+    pub dir: String,
+    pub base_url: &'a str,
+    pub hub: Option<&'a str>,
+    pub page: Page,
     /// Newest first.
     pub entries: Vec<&'a Entry>,
     /// Publication titles by slug, for categories and authorless entries.
-    pub publication_titles: BTreeMap<String, String>,
+    pub publication_titles: &'a BTreeMap<String, String>,
 }
 
 /// A feed with nothing in it yet is dated at a fixed, plausible instant
@@ -111,13 +169,121 @@ impl Feed<'_> {
             .get(&entry.publication)
             .map_or(entry.publication.as_str(), String::as_str)
     }
+
+    fn url_of(&self, format: Format, page: Option<usize>) -> String {
+        format!("{}{}{}", self.base_url, self.dir, format.file(page))
+    }
+
+    /// This document's own URL.
+    pub fn self_url(&self, format: Format) -> String {
+        match self.page {
+            Page::Subscription { .. } => self.url_of(format, None),
+            Page::Archive { n, .. } => self.url_of(format, Some(n)),
+        }
+    }
+
+    /// The subscription document's URL (RFC 5005 `current`).
+    pub fn current_url(&self, format: Format) -> String {
+        self.url_of(format, None)
+    }
+
+    /// The next older archive page (RFC 5005 `prev-archive`).
+    pub fn prev_archive(&self, format: Format) -> Option<String> {
+        match self.page {
+            Page::Subscription { archives } if archives > 0 => {
+                Some(self.url_of(format, Some(archives)))
+            }
+            Page::Archive { n, .. } if n > 1 => Some(self.url_of(format, Some(n - 1))),
+            _ => None,
+        }
+    }
+
+    /// The next newer archive page (RFC 5005 `next-archive`).
+    pub fn next_archive(&self, format: Format) -> Option<String> {
+        match self.page {
+            Page::Archive { n, of } if n < of => Some(self.url_of(format, Some(n + 1))),
+            _ => None,
+        }
+    }
+
+    pub fn is_archive(&self) -> bool {
+        matches!(self.page, Page::Archive { .. })
+    }
 }
 
-/// Newest first; ties (same instant) in id order, so output is stable.
-fn newest_first<'a>(entries: impl Iterator<Item = &'a Entry>) -> Vec<&'a Entry> {
-    let mut entries: Vec<&Entry> = entries.collect();
-    entries.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id)));
-    entries
+/// About how many bytes an entry takes in a feed document (escaped HTML
+/// body, summary, metadata).
+fn estimated_bytes(entry: &Entry) -> usize {
+    let a = &entry.article;
+    let text: usize = a
+        .body
+        .iter()
+        .map(|p| match p {
+            BodyPart::Paragraph(t) | BodyPart::Subhead(t) => t.len() + 16,
+        })
+        .sum::<usize>()
+        + a.captions.iter().map(|c| c.text.len() + 64).sum::<usize>()
+        + a.title.len() * 2;
+    text * 3 / 2 + 1200
+}
+
+/// A feed's history: archive pages (oldest first, each newest first) and
+/// the subscription document's entries (newest first).
+///
+/// Pages are cut from the oldest entry on, closing at `max_entries` or
+/// when the next entry would pass `max_bytes`; only full pages are archived.
+/// New entries therefore change only the newest, unarchived part, and an
+/// archive page never changes unless an entry in it does. The subscription
+/// document holds every unarchived entry and, up to the same limits, the
+/// newest archived ones.
+pub fn paginate<'a>(
+    newest_first: &[&'a Entry],
+    max_entries: usize,
+    max_bytes: usize,
+) -> (Vec<Vec<&'a Entry>>, Vec<&'a Entry>) {
+    let budget = max_bytes.saturating_sub(4000);
+    let mut pages: Vec<Vec<&Entry>> = Vec::new();
+    let mut current: Vec<&Entry> = Vec::new();
+    let mut bytes = 0;
+    for &entry in newest_first.iter().rev() {
+        let size = estimated_bytes(entry);
+        if !current.is_empty() && (current.len() == max_entries || bytes + size > budget) {
+            pages.push(std::mem::take(&mut current));
+            bytes = 0;
+        }
+        current.push(entry);
+        bytes += size;
+    }
+    let full = current.len() == max_entries;
+    if full {
+        pages.push(std::mem::take(&mut current));
+        bytes = 0;
+    }
+    // The subscription document: the remainder, then newer archived entries.
+    let mut subscription: Vec<&Entry> = current.iter().rev().copied().collect();
+    for &entry in pages.iter().rev().flat_map(|p| p.iter().rev()) {
+        let size = estimated_bytes(entry);
+        if subscription.len() >= max_entries || bytes + size > budget {
+            break;
+        }
+        subscription.push(entry);
+        bytes += size;
+    }
+    for page in &mut pages {
+        page.reverse();
+    }
+    (pages, subscription)
+}
+
+/// What every document of one feed shares.
+struct FeedInfo<'a> {
+    id: String,
+    title: String,
+    description: String,
+    language: String,
+    author: String,
+    dir: String,
+    entries: Vec<&'a Entry>,
 }
 
 /// Every file of the output folder, by path relative to it.
@@ -131,38 +297,28 @@ pub fn render_site(site: &Site, archives: &[Archive]) -> Result<BTreeMap<PathBuf
         .collect();
     let mut files = BTreeMap::new();
 
-    let site_feed = Feed {
+    let mut feeds = vec![FeedInfo {
         id: feed_id("*"),
         title: site.title.clone(),
         description: site.description.clone(),
         language: site.language.clone(),
         author: site.title.clone(),
-        home_url: layout.url(""),
-        atom_url: layout.url("atom.xml"),
-        rss_url: layout.url("rss.xml"),
+        dir: String::new(),
         entries: newest_first(archives.iter().flat_map(Archive::entries)),
-        publication_titles: titles.clone(),
-    };
-    write_feed(&mut files, "", &site_feed, &layout)?;
-
+    }];
     for archive in archives {
         let p = &archive.publication;
-        let dir = Layout::publication_dir(&p.slug);
-        let feed = Feed {
+        feeds.push(FeedInfo {
             id: feed_id(&p.slug),
             title: p.title.clone(),
             description: p.description.clone().unwrap_or_else(|| p.title.clone()),
             language: p.language.clone(),
             author: p.title.clone(),
-            home_url: layout.url(&dir),
-            atom_url: layout.url(&format!("{dir}atom.xml")),
-            rss_url: layout.url(&format!("{dir}rss.xml")),
+            dir: Layout::publication_dir(&p.slug),
             entries: newest_first(archive.entries()),
-            publication_titles: titles.clone(),
-        };
-        write_feed(&mut files, &dir, &feed, &layout)?;
+        });
         files.insert(
-            PathBuf::from(format!("{dir}index.html")),
+            PathBuf::from(format!("{}index.html", Layout::publication_dir(&p.slug))),
             html::publication_page(site, archive, &layout),
         );
         for issue in &archive.issues {
@@ -172,6 +328,9 @@ pub fn render_site(site: &Site, archives: &[Archive]) -> Result<BTreeMap<PathBuf
                 html::issue_page(site, p, issue, &layout),
             );
         }
+    }
+    for info in &feeds {
+        write_feed(&mut files, site, info, &titles)?;
     }
     files.insert(
         PathBuf::from("index.html"),
@@ -188,19 +347,140 @@ pub fn render_site(site: &Site, archives: &[Archive]) -> Result<BTreeMap<PathBuf
     Ok(files)
 }
 
+/// Newest first; ties (same instant) in id order, so output is stable.
+fn newest_first<'a>(entries: impl Iterator<Item = &'a Entry>) -> Vec<&'a Entry> {
+    let mut entries: Vec<&Entry> = entries.collect();
+    entries.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id)));
+    entries
+}
+
+/// Writes a feed's subscription documents and archive pages in every format.
 fn write_feed(
     files: &mut BTreeMap<PathBuf, Vec<u8>>,
-    dir: &str,
-    feed: &Feed,
-    layout: &Layout,
+    site: &Site,
+    info: &FeedInfo,
+    titles: &BTreeMap<String, String>,
 ) -> Result<()> {
-    files.insert(
-        PathBuf::from(format!("{dir}atom.xml")),
-        atom::render(feed, layout)?,
+    let (pages, subscription) = paginate(&info.entries, site.feed_entries, site.feed_bytes);
+    let of = pages.len();
+    let documents = std::iter::once((Page::Subscription { archives: of }, subscription)).chain(
+        pages
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| (Page::Archive { n: i + 1, of }, p)),
     );
-    files.insert(
-        PathBuf::from(format!("{dir}rss.xml")),
-        rss::render(feed, layout)?,
-    );
+    for (page, entries) in documents {
+        let feed = Feed {
+            id: info.id.clone(),
+            title: info.title.clone(),
+            description: info.description.clone(),
+            language: info.language.clone(),
+            author: info.author.clone(),
+            home_url: format!("{}{}", site.base_url, info.dir),
+            dir: info.dir.clone(),
+            base_url: &site.base_url,
+            hub: site.hub.as_deref(),
+            page,
+            entries,
+            publication_titles: titles,
+        };
+        let layout = Layout {
+            base_url: &site.base_url,
+        };
+        let number = match page {
+            Page::Subscription { .. } => None,
+            Page::Archive { n, .. } => Some(n),
+        };
+        for format in Format::ALL {
+            let bytes = match format {
+                Format::Atom => atom::render(&feed, &layout)?,
+                Format::Rss => rss::render(&feed, &layout)?,
+                Format::Json => json::render(&feed, &layout),
+            };
+            files.insert(
+                PathBuf::from(format!("{}{}", info.dir, format.file(number))),
+                bytes,
+            );
+        }
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, ArticleKind, PageLabel};
+
+    fn entries(n: usize) -> Vec<Entry> {
+        (0..n)
+            .map(|i| {
+                let date = DateTime::parse_from_rfc3339("2024-01-01T06:00:00+08:00").unwrap()
+                    + chrono::Duration::seconds(i as i64);
+                Entry {
+                    id: format!("urn:x:{i}"),
+                    anchor: String::new(),
+                    publication: "p".into(),
+                    issue: date.date_naive(),
+                    page: PageLabel::new(None),
+                    published: date,
+                    updated: date,
+                    content_hash: String::new(),
+                    article: Article {
+                        title: format!("t{i}"),
+                        printed_title: true,
+                        subtitle: None,
+                        column: None,
+                        authors: vec![],
+                        body: vec![BodyPart::Paragraph("正文".repeat(50))],
+                        captions: vec![],
+                        kind: ArticleKind::Story,
+                    },
+                }
+            })
+            .collect()
+    }
+
+    fn ids(entries: &[&Entry]) -> Vec<String> {
+        entries.iter().map(|e| e.id.clone()).collect()
+    }
+
+    #[test]
+    fn archives_are_full_pages_from_the_oldest_and_new_entries_leave_them_alone() {
+        let all = entries(23);
+        let newest: Vec<&Entry> = all.iter().rev().collect();
+        let (pages, subscription) = paginate(&newest, 10, 1_000_000);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(
+            ids(&pages[0]).last().unwrap(),
+            "urn:x:0",
+            "page 1 holds the oldest, newest first"
+        );
+        assert_eq!(pages[0].len(), 10);
+        assert_eq!(ids(&subscription)[0], "urn:x:22");
+        assert_eq!(
+            subscription.len(),
+            10,
+            "3 unarchived and 7 of the newest archived"
+        );
+        let more = entries(27);
+        let newest: Vec<&Entry> = more.iter().rev().collect();
+        let (later, _) = paginate(&newest, 10, 1_000_000);
+        assert_eq!(ids(&later[0]), ids(&pages[0]));
+        assert_eq!(ids(&later[1]), ids(&pages[1]));
+    }
+
+    #[test]
+    fn the_byte_budget_cuts_pages_and_every_entry_is_somewhere() {
+        let all = entries(40);
+        let newest: Vec<&Entry> = all.iter().rev().collect();
+        let (pages, subscription) = paginate(&newest, 50, 20_000);
+        assert!(pages.len() > 1);
+        let mut seen: Vec<String> = pages.iter().flat_map(|p| ids(p)).collect();
+        seen.extend(ids(&subscription));
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), 40);
+        let size: usize = subscription.iter().map(|e| estimated_bytes(e)).sum();
+        assert!(size <= 20_000);
+    }
 }

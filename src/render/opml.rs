@@ -2,7 +2,7 @@
 
 use crate::config::Site;
 use crate::render::html::escape;
-use crate::render::{Archive, Layout};
+use crate::render::{Archive, Format, Layout};
 
 fn outline(title: &str, kind: &str, xml_url: &str, html_url: &str) -> String {
     format!(
@@ -18,33 +18,18 @@ pub fn render(site: &Site, archives: &[Archive], layout: &Layout) -> Vec<u8> {
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<opml version=\"2.0\">\n  <head>\n    <title>{}</title>\n  </head>\n  <body>\n",
         escape(&site.title)
     );
-    out.push_str(&outline(
-        &site.title,
-        "Atom",
-        &layout.url("atom.xml"),
-        &layout.url(""),
-    ));
-    out.push_str(&outline(
-        &site.title,
-        "RSS",
-        &layout.url("rss.xml"),
-        &layout.url(""),
-    ));
-    for archive in archives {
-        let p = &archive.publication;
-        let dir = Layout::publication_dir(&p.slug);
-        out.push_str(&outline(
-            &p.title,
-            "Atom",
-            &layout.url(&format!("{dir}atom.xml")),
-            &layout.url(&dir),
-        ));
-        out.push_str(&outline(
-            &p.title,
-            "RSS",
-            &layout.url(&format!("{dir}rss.xml")),
-            &layout.url(&dir),
-        ));
+    let feeds =
+        std::iter::once((site.title.as_str(), String::new())).chain(archives.iter().map(|a| {
+            (
+                a.publication.title.as_str(),
+                Layout::publication_dir(&a.publication.slug),
+            )
+        }));
+    for (title, dir) in feeds {
+        for format in Format::ALL {
+            let xml_url = layout.url(&format!("{dir}{}", format.file(None)));
+            out.push_str(&outline(title, format.name(), &xml_url, &layout.url(&dir)));
+        }
     }
     out.push_str("  </body>\n</opml>\n");
     out.into_bytes()

@@ -3,15 +3,18 @@
 //! full text in `content:encoded`, name-only bylines in `dc:creator`, and
 //! `guid isPermaLink="false"` for the URN ids.
 
+use std::collections::BTreeMap;
+
 use rss::extension::atom::{AtomExtension, Link};
 use rss::extension::dublincore::DublinCoreExtension;
+use rss::extension::{Extension, ExtensionMap};
 use rss::{Category, Channel, Guid, Item};
 
 use crate::error::{Error, Result};
 use crate::model::Entry;
-use crate::render::atom::{authors, categories};
+use crate::render::atom::{authors, categories, feed_links};
 use crate::render::html::{article_body, escape, summary};
-use crate::render::{Feed, Layout};
+use crate::render::{Feed, Format, Layout, FEED_HISTORY_NS};
 
 fn item(feed: &Feed, entry: &Entry, layout: &Layout) -> Item {
     let dublin_core = DublinCoreExtension {
@@ -43,15 +46,40 @@ fn item(feed: &Feed, entry: &Entry, layout: &Layout) -> Item {
     }
 }
 
+/// `<fh:archive/>`, marking an archive document (RFC 5005 §4).
+fn archive_marker() -> (BTreeMap<String, String>, ExtensionMap) {
+    let namespaces = BTreeMap::from([("fh".to_string(), FEED_HISTORY_NS.to_string())]);
+    let marker = Extension {
+        name: "fh:archive".to_string(),
+        ..Extension::default()
+    };
+    let extensions = BTreeMap::from([(
+        "fh".to_string(),
+        BTreeMap::from([("archive".to_string(), vec![marker])]),
+    )]);
+    (namespaces, extensions)
+}
+
 pub fn render(feed: &Feed, layout: &Layout) -> Result<Vec<u8>> {
     let updated = feed.updated().to_rfc2822();
-    let self_link = Link {
-        href: feed.rss_url.clone(),
-        rel: "self".to_string(),
-        mime_type: Some("application/rss+xml".to_string()),
-        ..Link::default()
+    let links = feed_links(feed, Format::Rss)
+        .into_iter()
+        .filter(|(_, rel, _)| *rel != "alternate")
+        .map(|(href, rel, mime)| Link {
+            href,
+            rel: rel.to_string(),
+            mime_type: mime.map(str::to_string),
+            ..Link::default()
+        })
+        .collect();
+    let (namespaces, extensions) = if feed.is_archive() {
+        archive_marker()
+    } else {
+        Default::default()
     };
     let channel = Channel {
+        namespaces,
+        extensions,
         title: feed.title.clone(),
         link: feed.home_url.clone(),
         description: feed.description.clone(),
@@ -60,16 +88,14 @@ pub fn render(feed: &Feed, layout: &Layout) -> Result<Vec<u8>> {
         docs: Some("https://www.rssboard.org/rss-specification".to_string()),
         last_build_date: Some(updated.clone()),
         pub_date: Some(updated),
-        atom_ext: Some(AtomExtension {
-            links: vec![self_link],
-        }),
+        atom_ext: Some(AtomExtension { links }),
         items: feed.entries.iter().map(|e| item(feed, e, layout)).collect(),
         ..Channel::default()
     };
     let mut bytes = channel
         .pretty_write_to(Vec::new(), b' ', 2)
         .map_err(|e| Error::Render {
-            path: feed.rss_url.clone().into(),
+            path: feed.self_url(Format::Rss).into(),
             message: e.to_string(),
         })?;
     bytes.push(b'\n');
