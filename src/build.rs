@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, Utc};
 use sha2::{Digest, Sha256};
@@ -31,6 +31,8 @@ pub struct BuildOptions {
     pub wait: Duration,
     /// The time of the run, given to entries whose content changed.
     pub now: DateTime<FixedOffset>,
+    /// Show progress on stderr when the run takes a while (for terminals).
+    pub progress: bool,
 }
 
 impl BuildOptions {
@@ -42,6 +44,7 @@ impl BuildOptions {
             config: root.join("paperboy.toml"),
             wait: Duration::from_secs(10),
             now: Utc::now().fixed_offset(),
+            progress: false,
         }
     }
 }
@@ -58,6 +61,35 @@ pub struct BuildReport {
     /// they published before is still published.
     pub errors: Vec<Error>,
     pub warnings: Vec<String>,
+}
+
+/// A one-line progress count on stderr, shown only once a run has taken
+/// more than a second.
+struct Progress {
+    enabled: bool,
+    start: Instant,
+    done: usize,
+    total: usize,
+    shown: bool,
+}
+
+impl Progress {
+    fn tick(&mut self) {
+        self.done += 1;
+        if self.enabled
+            && (self.done.is_multiple_of(100) || self.done == self.total)
+            && self.start.elapsed() > Duration::from_secs(1)
+        {
+            eprint!("\rreading pages {}/{}", self.done, self.total);
+            self.shown = true;
+        }
+    }
+
+    fn finish(&self) {
+        if self.shown {
+            eprint!("\r\x1b[K");
+        }
+    }
 }
 
 /// A publication's settings, or the ones it was last published with when
@@ -187,6 +219,7 @@ fn read_publication(
     seeds: PublicationSeeds,
     report: &mut BuildReport,
     state_files: &mut BTreeMap<PathBuf, Vec<u8>>,
+    progress: &mut Progress,
 ) -> Option<Archive> {
     let PublicationSeeds {
         slug,
@@ -201,6 +234,7 @@ fn read_publication(
     let mut issues: Vec<Issue> = Vec::new();
     let mut ordinal = 0;
     for (i, page) in pages.iter().enumerate() {
+        progress.tick();
         ordinal = if i > 0 && pages[i - 1].date == page.date {
             ordinal + 1
         } else {
@@ -278,16 +312,31 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         ..BuildReport::default()
     };
     let mut state_files = BTreeMap::new();
+    let total = found.publications.iter().map(|p| p.pages.len()).sum();
+    let mut progress = Progress {
+        enabled: options.progress,
+        start: Instant::now(),
+        done: 0,
+        total,
+        shown: false,
+    };
     let archives: Vec<Archive> = found
         .publications
         .into_iter()
-        .filter_map(|seeds| read_publication(options, seeds, &mut report, &mut state_files))
+        .filter_map(|seeds| {
+            read_publication(options, seeds, &mut report, &mut state_files, &mut progress)
+        })
         .collect();
+    progress.finish();
     report.changes.removed += removed_entries(&options.out, &state_files);
     report.publications = archives.len();
     report.issues = archives.iter().map(|a| a.issues.len()).sum();
     report.entries = archives.iter().map(|a| a.entries().count()).sum();
     let mut files = render_site(&site, &archives)?;
+    let problems = crate::check::check_files(&files, options.now);
+    if !problems.is_empty() {
+        return Err(Error::Gate { problems });
+    }
     files.append(&mut state_files);
     report.files = write_output(&options.out, &files)?;
     Ok(report)

@@ -6,6 +6,7 @@
 //! them in place atomically. [`build`] runs the stages in order.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod error;
 pub mod identity;
@@ -14,5 +15,6 @@ pub mod model;
 pub mod publish;
 pub mod render;
 pub mod seeds;
+pub mod serve;
 pub mod split;
 pub mod state;

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::io::IsTerminal;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, Utc};
@@ -68,6 +69,24 @@ enum Command {
         /// Seconds to wait for another build on the same output folder.
         #[arg(long, default_value_t = 10, value_name = "SECONDS")]
         wait: u64,
+    },
+    /// Check an output folder as a build checks its output before publishing:
+    /// well-formed feeds, required elements, unique ids, absolute links, sane
+    /// dates. Exit status 0 when it passes, 5 when it does not.
+    Check {
+        /// The output folder.
+        #[arg(default_value = "feeds", value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Serve an output folder on this machine, with feed media types, ETag,
+    /// Last-Modified and 304 answers, so a real feed reader can subscribe to it.
+    Serve {
+        /// The output folder.
+        #[arg(default_value = "feeds", value_name = "DIR")]
+        dir: PathBuf,
+        /// Port on 127.0.0.1 (0 picks a free one).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
     },
     /// Show how one page is split into articles, to see why it came out as it did.
     Split {
@@ -185,6 +204,50 @@ fn build_command(options: BuildOptions, quiet: bool) -> ExitCode {
     }
 }
 
+fn check_command(dir: PathBuf) -> ExitCode {
+    let now = match now() {
+        Ok(now) => now,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(EXIT_FATAL);
+        }
+    };
+    match paperboy::check::check_folder(&dir, now) {
+        Ok(problems) if problems.is_empty() => {
+            println!("{}: all feeds pass", dir.display());
+            ExitCode::SUCCESS
+        }
+        Ok(problems) => {
+            for problem in &problems {
+                eprintln!("error: {problem}");
+            }
+            ExitCode::from(EXIT_CHECK_FAILED)
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_FATAL)
+        }
+    }
+}
+
+fn serve_command(dir: PathBuf, port: u16) -> ExitCode {
+    let address = format!("127.0.0.1:{port}");
+    let ready = |bound: &str| {
+        println!(
+            "serving {} at http://{bound}/ (Ctrl-C stops)",
+            dir.display()
+        );
+        let _ = std::io::Write::flush(&mut std::io::stdout());
+    };
+    match paperboy::serve::serve(&dir, &address, ready) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_FATAL)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Build {
@@ -202,6 +265,7 @@ fn main() -> ExitCode {
                 }
             };
             let wait = Duration::from_secs(wait);
+            let progress = !quiet && std::io::stderr().is_terminal();
             build_command(
                 BuildOptions {
                     seeds,
@@ -209,10 +273,13 @@ fn main() -> ExitCode {
                     config,
                     wait,
                     now,
+                    progress,
                 },
                 quiet,
             )
         }
+        Command::Check { dir } => check_command(dir),
+        Command::Serve { dir, port } => serve_command(dir, port),
         Command::Split { file, json } => split_command(file, json),
     }
 }

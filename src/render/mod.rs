@@ -227,8 +227,16 @@ fn estimated_bytes(entry: &Entry) -> usize {
     text * 3 / 2 + 1200
 }
 
-/// A feed's history: archive pages (oldest first, each newest first) and
-/// the subscription document's entries (newest first).
+/// A feed's history: archive pages (oldest first, each newest first), and
+/// the subscription document's entries (newest first), of which the first
+/// `unarchived` are in no archive page.
+pub struct History<'a> {
+    pub archives: Vec<Vec<&'a Entry>>,
+    pub subscription: Vec<&'a Entry>,
+    pub unarchived: usize,
+}
+
+/// Cuts a feed's entries into its history.
 ///
 /// Pages are cut from the oldest entry on, closing at `max_entries` or
 /// when the next entry would pass `max_bytes`; only full pages are archived.
@@ -240,7 +248,7 @@ pub fn paginate<'a>(
     newest_first: &[&'a Entry],
     max_entries: usize,
     max_bytes: usize,
-) -> (Vec<Vec<&'a Entry>>, Vec<&'a Entry>) {
+) -> History<'a> {
     let budget = max_bytes.saturating_sub(4000);
     let mut pages: Vec<Vec<&Entry>> = Vec::new();
     let mut current: Vec<&Entry> = Vec::new();
@@ -254,12 +262,11 @@ pub fn paginate<'a>(
         current.push(entry);
         bytes += size;
     }
-    let full = current.len() == max_entries;
-    if full {
+    if current.len() == max_entries {
         pages.push(std::mem::take(&mut current));
         bytes = 0;
     }
-    // The subscription document: the remainder, then newer archived entries.
+    let unarchived = current.len();
     let mut subscription: Vec<&Entry> = current.iter().rev().copied().collect();
     for &entry in pages.iter().rev().flat_map(|p| p.iter().rev()) {
         let size = estimated_bytes(entry);
@@ -272,7 +279,11 @@ pub fn paginate<'a>(
     for page in &mut pages {
         page.reverse();
     }
-    (pages, subscription)
+    History {
+        archives: pages,
+        subscription,
+        unarchived,
+    }
 }
 
 /// What every document of one feed shares.
@@ -354,6 +365,14 @@ fn newest_first<'a>(entries: impl Iterator<Item = &'a Entry>) -> Vec<&'a Entry> 
     entries
 }
 
+fn render_format(feed: &Feed, format: Format, layout: &Layout) -> Result<Vec<u8>> {
+    Ok(match format {
+        Format::Atom => atom::render(feed, layout)?,
+        Format::Rss => rss::render(feed, layout)?,
+        Format::Json => json::render(feed, layout),
+    })
+}
+
 /// Writes a feed's subscription documents and archive pages in every format.
 fn write_feed(
     files: &mut BTreeMap<PathBuf, Vec<u8>>,
@@ -361,16 +380,25 @@ fn write_feed(
     info: &FeedInfo,
     titles: &BTreeMap<String, String>,
 ) -> Result<()> {
-    let (pages, subscription) = paginate(&info.entries, site.feed_entries, site.feed_bytes);
-    let of = pages.len();
-    let documents = std::iter::once((Page::Subscription { archives: of }, subscription)).chain(
-        pages
-            .into_iter()
-            .enumerate()
-            .map(|(i, p)| (Page::Archive { n: i + 1, of }, p)),
-    );
+    let history = paginate(&info.entries, site.feed_entries, site.feed_bytes);
+    let of = history.archives.len();
+    let documents = std::iter::once((Page::Subscription { archives: of }, history.subscription))
+        .chain(
+            history
+                .archives
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| (Page::Archive { n: i + 1, of }, p)),
+        );
+    let layout = Layout {
+        base_url: &site.base_url,
+    };
     for (page, entries) in documents {
-        let feed = Feed {
+        let number = match page {
+            Page::Subscription { .. } => None,
+            Page::Archive { n, .. } => Some(n),
+        };
+        let mut feed = Feed {
             id: info.id.clone(),
             title: info.title.clone(),
             description: info.description.clone(),
@@ -384,19 +412,19 @@ fn write_feed(
             entries,
             publication_titles: titles,
         };
-        let layout = Layout {
-            base_url: &site.base_url,
-        };
-        let number = match page {
-            Page::Subscription { .. } => None,
-            Page::Archive { n, .. } => Some(n),
-        };
         for format in Format::ALL {
-            let bytes = match format {
-                Format::Atom => atom::render(&feed, &layout)?,
-                Format::Rss => rss::render(&feed, &layout)?,
-                Format::Json => json::render(&feed, &layout),
-            };
+            let mut bytes = render_format(&feed, format, &layout)?;
+            // The budget was estimated; a subscription document that came out
+            // larger gives up archived entries (never unarchived ones).
+            let all = feed.entries.clone();
+            while number.is_none()
+                && bytes.len() > site.feed_bytes
+                && feed.entries.len() > history.unarchived
+            {
+                feed.entries.pop();
+                bytes = render_format(&feed, format, &layout)?;
+            }
+            feed.entries = all;
             files.insert(
                 PathBuf::from(format!("{}{}", info.dir, format.file(number))),
                 bytes,
@@ -448,7 +476,12 @@ mod tests {
     fn archives_are_full_pages_from_the_oldest_and_new_entries_leave_them_alone() {
         let all = entries(23);
         let newest: Vec<&Entry> = all.iter().rev().collect();
-        let (pages, subscription) = paginate(&newest, 10, 1_000_000);
+        let History {
+            archives: pages,
+            subscription,
+            unarchived,
+        } = paginate(&newest, 10, 1_000_000);
+        assert_eq!(unarchived, 3);
         assert_eq!(pages.len(), 2);
         assert_eq!(
             ids(&pages[0]).last().unwrap(),
@@ -464,7 +497,7 @@ mod tests {
         );
         let more = entries(27);
         let newest: Vec<&Entry> = more.iter().rev().collect();
-        let (later, _) = paginate(&newest, 10, 1_000_000);
+        let later = paginate(&newest, 10, 1_000_000).archives;
         assert_eq!(ids(&later[0]), ids(&pages[0]));
         assert_eq!(ids(&later[1]), ids(&pages[1]));
     }
@@ -473,7 +506,11 @@ mod tests {
     fn the_byte_budget_cuts_pages_and_every_entry_is_somewhere() {
         let all = entries(40);
         let newest: Vec<&Entry> = all.iter().rev().collect();
-        let (pages, subscription) = paginate(&newest, 50, 20_000);
+        let History {
+            archives: pages,
+            subscription,
+            ..
+        } = paginate(&newest, 50, 20_000);
         assert!(pages.len() > 1);
         let mut seen: Vec<String> = pages.iter().flat_map(|p| ids(p)).collect();
         seen.extend(ids(&subscription));
