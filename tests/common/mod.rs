@@ -63,11 +63,22 @@ impl Project {
     }
 
     pub fn build_into(&self, out: &str) -> Output {
+        self.run(&["build", "--out", out], &[])
+    }
+
+    /// Runs `paperboy ARGS` in the project folder with extra environment.
+    pub fn run(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_paperboy"))
             .current_dir(self.dir.path())
-            .args(["build", "--out", out])
+            .args(args)
+            .envs(env.iter().copied())
             .output()
             .unwrap()
+    }
+
+    /// Runs `paperboy build` as if at the time `now` (RFC 3339).
+    pub fn build_at(&self, now: &str) -> Output {
+        self.run(&["build"], &[("PAPERBOY_NOW", now)])
     }
 
     pub fn feeds(&self) -> PathBuf {

@@ -1,0 +1,481 @@
+//! Regenerating from cron: edit-aware dates, minimal writes, one run at a
+//! time, nothing lost on bad input, bounded feeds with RFC 5005 archives,
+//! the validation gate, JSON Feed and WebSub, and quiet runs.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::{parse_feed_rs, read_tree, stderr, Project};
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// id → (title, published, updated) of a feed, as feed-rs reads it.
+fn dates(path: &Path) -> BTreeMap<String, (String, String, String)> {
+    parse_feed_rs(path)
+        .entries
+        .into_iter()
+        .map(|e| {
+            let title = e.title.unwrap().content;
+            (
+                e.id,
+                (
+                    title,
+                    e.published.unwrap().to_rfc3339(),
+                    e.updated.unwrap().to_rfc3339(),
+                ),
+            )
+        })
+        .collect()
+}
+
+fn edit(project: &Project, page: &str, from: &str, to: &str) {
+    let path = project.path(page);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from));
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn mtime(path: &Path) -> std::time::SystemTime {
+    std::fs::metadata(path).unwrap().modified().unwrap()
+}
+
+#[test]
+fn an_edit_keeps_id_and_published_and_moves_updated_to_the_run() {
+    let project = Project::with_seeds();
+    assert!(project.build_at("2024-06-01T00:00:00Z").status.success());
+    let before = dates(&project.feeds().join("wenzhou/atom.xml"));
+    edit(
+        &project,
+        "seeds/wenzhou/2023-01-13.txt",
+        "精心出台多条暖心举措",
+        "精心出台多项暖心举措",
+    );
+    let output = project.build_at("2024-06-02T03:04:05Z");
+    assert!(output.status.success());
+    assert!(
+        stdout(&output).contains("0 added, 1 updated, 0 removed"),
+        "{}",
+        stdout(&output)
+    );
+    let after = dates(&project.feeds().join("wenzhou/atom.xml"));
+    assert_eq!(after.len(), before.len());
+    for (id, (title, published, updated)) in &after {
+        let (_, old_published, old_updated) = &before[id];
+        assert_eq!(published, old_published, "{title}: published never moves");
+        if title == "瓯海发放“新春礼包”助企稳岗" {
+            assert_eq!(
+                updated, "2024-06-02T03:04:05+00:00",
+                "the edited entry is updated at the run's time"
+            );
+        } else {
+            assert_eq!(
+                updated, old_updated,
+                "{title}: untouched entries keep their dates"
+            );
+        }
+    }
+    let atom = std::fs::read_to_string(project.feeds().join("wenzhou/atom.xml")).unwrap();
+    assert!(
+        atom.contains("<updated>2024-06-02T11:04:05+08:00</updated>\n  <author>"),
+        "the feed's updated follows its newest entry, in the publication's offset"
+    );
+
+    // A rebuild of the same input changes nothing, whenever it runs.
+    let output = project.build_at("2024-07-01T00:00:00Z");
+    assert!(
+        stdout(&output).contains("0 added, 0 updated, 0 removed); 0 files written"),
+        "{}",
+        stdout(&output)
+    );
+
+    // Losing the state costs no churn: dates fall back to published.
+    std::fs::remove_dir_all(project.feeds().join(".paperboy")).unwrap();
+    assert!(project.build_at("2024-07-02T00:00:00Z").status.success());
+    let rebuilt = dates(&project.feeds().join("wenzhou/atom.xml"));
+    for (id, (title, published, updated)) in &rebuilt {
+        assert_eq!(published, &after[id].1, "{title}");
+        assert_eq!(
+            updated, published,
+            "{title}: updated falls back to published, never to the run"
+        );
+    }
+}
+
+#[test]
+fn only_files_whose_bytes_change_are_rewritten() {
+    let project = Project::with_seeds();
+    assert!(project.build_at("2024-06-01T00:00:00Z").status.success());
+    let untouched = [
+        "zjgrrb/atom.xml",
+        "zjgrrb/rss.xml",
+        "rmrb/2023-04-10.html",
+        "style.css",
+    ];
+    let before: Vec<_> = untouched
+        .iter()
+        .map(|f| mtime(&project.feeds().join(f)))
+        .collect();
+    let wenzhou_before = mtime(&project.feeds().join("wenzhou/atom.xml"));
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    edit(
+        &project,
+        "seeds/wenzhou/2023-01-13.txt",
+        "精心出台多条暖心举措",
+        "精心出台多项暖心举措",
+    );
+    assert!(project.build_at("2024-06-02T00:00:00Z").status.success());
+    let after: Vec<_> = untouched
+        .iter()
+        .map(|f| mtime(&project.feeds().join(f)))
+        .collect();
+    assert_eq!(
+        before, after,
+        "files of other publications keep their mtime"
+    );
+    assert_ne!(
+        mtime(&project.feeds().join("wenzhou/atom.xml")),
+        wenzhou_before
+    );
+}
+
+#[test]
+fn a_second_run_waits_then_gives_up_with_exit_4_and_a_stale_lock_does_not_block() {
+    let project = Project::with_seeds();
+    assert!(project.build().status.success());
+    let lock_path = project.feeds().join(".paperboy/lock");
+    let lock = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&lock_path)
+        .unwrap();
+    lock.lock().unwrap();
+    let start = std::time::Instant::now();
+    let output = project.run(&["build", "--wait", "1"], &[]);
+    assert_eq!(output.status.code(), Some(4));
+    assert!(
+        start.elapsed() >= std::time::Duration::from_millis(900),
+        "it waited before giving up"
+    );
+    assert!(
+        stderr(&output).contains("another paperboy build"),
+        "{}",
+        stderr(&output)
+    );
+    drop(lock);
+    // A lock file left by a killed run (its pid long gone) holds no lock.
+    std::fs::write(&lock_path, "999999").unwrap();
+    assert!(project.run(&["build", "--wait", "0"], &[]).status.success());
+}
+
+#[test]
+fn a_page_that_goes_bad_keeps_its_entries_until_its_file_is_deleted() {
+    let project = Project::with_seeds();
+    assert!(project.build().status.success());
+    let page = project.path("seeds/wenzhou/2023-01-13.txt");
+    let count = |p: &Project| {
+        parse_feed_rs(&p.feeds().join("wenzhou/atom.xml"))
+            .entries
+            .len()
+    };
+    assert_eq!(count(&project), 29);
+    for (bad, says) in [
+        (&b""[..], "empty"),
+        (b"\x80\x81\xff binary", "neither UTF-8 nor GB18030"),
+        (b"\n\n\xe5\x8f\xa3\n\n", "no article"),
+    ] {
+        std::fs::write(&page, bad).unwrap();
+        let output = project.build();
+        assert_eq!(output.status.code(), Some(1));
+        let err = stderr(&output);
+        assert!(
+            err.contains("wenzhou/2023-01-13.txt") && err.contains(says),
+            "{err}"
+        );
+        assert_eq!(count(&project), 29, "the entries it published stay");
+        assert!(project.feeds().join("wenzhou/2023-01-13.html").is_file());
+    }
+    std::fs::remove_file(&page).unwrap();
+    let output = project.build();
+    assert!(output.status.success());
+    assert!(
+        stdout(&output).contains("0 added, 0 updated, 9 removed"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(count(&project), 20);
+    assert!(
+        !project.feeds().join("wenzhou/2023-01-13.html").exists(),
+        "its issue page goes too"
+    );
+}
+
+#[test]
+fn a_broken_publication_toml_keeps_the_publication_published() {
+    let project = Project::with_seeds();
+    assert!(project.build().status.success());
+    let before = read_tree(&project.feeds());
+    project.write("seeds/rmrb/publication.toml", "title = \n");
+    let output = project.build();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("rmrb/publication.toml"));
+    assert_eq!(
+        read_tree(&project.feeds()),
+        before,
+        "every published file stays as it was"
+    );
+}
+
+/// Follows `prev-archive` links from a subscription document back to the
+/// oldest archive, collecting every entry id and checking each archive.
+fn walk_history(project: &Project, subscription: &str) -> (usize, BTreeMap<String, String>) {
+    let mut seen = BTreeMap::new();
+    let mut path = project.feeds().join(subscription);
+    let mut archives = 0;
+    loop {
+        let feed = parse_feed_rs(&path);
+        let text = std::fs::read_to_string(&path).unwrap();
+        for entry in &feed.entries {
+            // The newest copy of an entry wins: walking back, keep the first seen.
+            seen.entry(entry.id.clone())
+                .or_insert_with(|| path.display().to_string());
+        }
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        let link = |rel: &str| {
+            doc.descendants()
+                .find(|n| n.tag_name().name() == "link" && n.attribute("rel") == Some(rel))
+                .and_then(|n| n.attribute("href"))
+                .map(str::to_string)
+        };
+        if path.to_string_lossy().contains("/archive/") {
+            archives += 1;
+            assert!(
+                text.contains("<fh:archive"),
+                "{} is marked as an archive",
+                path.display()
+            );
+            assert!(text.contains("xmlns:fh=\"http://purl.org/syndication/history/1.0\""));
+            assert!(
+                link("current").is_some_and(|c| c.ends_with(subscription)),
+                "{} links its current document",
+                path.display()
+            );
+        }
+        match link("prev-archive") {
+            Some(url) => {
+                path = project
+                    .feeds()
+                    .join(url.trim_start_matches("http://localhost:8000/"))
+            }
+            None => return (archives, seen),
+        }
+    }
+}
+
+fn small_feeds(project: &Project) {
+    let config = std::fs::read_to_string(project.path("paperboy.toml")).unwrap();
+    project.write("paperboy.toml", &format!("{config}feed_entries = 10\n"));
+}
+
+#[test]
+fn feeds_hold_the_newest_entries_and_archives_hold_the_whole_history() {
+    let project = Project::with_seeds();
+    small_feeds(&project);
+    assert!(project.build().status.success());
+    for (subscription, total, pages) in [
+        ("atom.xml", 45, 4),
+        ("rss.xml", 45, 4),
+        ("wenzhou/atom.xml", 29, 2),
+        ("zjgrrb/atom.xml", 7, 0),
+    ] {
+        assert!(
+            parse_feed_rs(&project.feeds().join(subscription))
+                .entries
+                .len()
+                <= 10
+        );
+        let (archives, seen) = walk_history(&project, subscription);
+        assert_eq!(
+            (archives, seen.len()),
+            (pages, total),
+            "{subscription}: every entry is reachable"
+        );
+    }
+    let files = common::feed_files(&project.feeds());
+    let parsed = common::feedparser(&files);
+    assert!(
+        parsed.values().all(|p| !p.bozo),
+        "feedparser reads every archive"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(project.feeds().join("feed.json")).unwrap()).unwrap();
+    assert_eq!(
+        json["next_url"],
+        "http://localhost:8000/archive/feed-4.json"
+    );
+
+    // A new issue leaves every full archive page as it was.
+    let archive_dir = project.feeds().join("archive");
+    let before: BTreeMap<_, _> = read_tree(&archive_dir)
+        .into_iter()
+        .map(|(p, _)| (p.clone(), mtime(&archive_dir.join(p))))
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    project.write(
+        "seeds/zjgrrb/2024-03-05.txt",
+        "新的一期标题\n\n王小明\n\n新的一期正文。\n",
+    );
+    assert!(project.build().status.success());
+    for (path, time) in &before {
+        assert_eq!(
+            &mtime(&archive_dir.join(path)),
+            time,
+            "{} was not rewritten",
+            path.display()
+        );
+    }
+    let (_, seen) = walk_history(&project, "atom.xml");
+    assert_eq!(seen.len(), 46);
+}
+
+#[test]
+fn subscription_feeds_stay_within_the_byte_budget() {
+    let project = Project::with_seeds();
+    let config = std::fs::read_to_string(project.path("paperboy.toml")).unwrap();
+    project.write("paperboy.toml", &format!("{config}feed_bytes = 30000\n"));
+    assert!(project.build().status.success());
+    for feed in [
+        "atom.xml",
+        "rss.xml",
+        "feed.json",
+        "rmrb/atom.xml",
+        "wenzhou/rss.xml",
+    ] {
+        let size = std::fs::metadata(project.feeds().join(feed)).unwrap().len();
+        assert!(size <= 30000, "{feed} is {size} bytes");
+    }
+    let (_, seen) = walk_history(&project, "atom.xml");
+    assert_eq!(seen.len(), 45, "what does not fit is archived, not lost");
+}
+
+#[test]
+fn a_build_whose_output_fails_the_checks_replaces_nothing() {
+    let project = Project::with_seeds();
+    assert!(project.build().status.success());
+    let before = read_tree(&project.feeds());
+    // A clock set decades back makes every entry look dated in the future.
+    let output = project.build_at("2001-01-01T00:00:00Z");
+    assert_eq!(output.status.code(), Some(5));
+    assert!(
+        stderr(&output).contains("left as they were") && stderr(&output).contains("implausible"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(read_tree(&project.feeds()), before);
+}
+
+#[test]
+fn check_command_passes_good_output_and_names_broken_files() {
+    let project = Project::with_seeds();
+    assert!(project.build().status.success());
+    let output = project.run(&["check", "feeds"], &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let path = project.feeds().join("rmrb/rss.xml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen(
+            "<link>http://localhost:8000/rmrb/2023-04-10.html",
+            "<link>rmrb/2023-04-10.html",
+            1,
+        ),
+    )
+    .unwrap();
+    std::fs::write(project.feeds().join("atom.xml"), "<feed>").unwrap();
+    let output = project.run(&["check", "feeds"], &[]);
+    assert_eq!(output.status.code(), Some(5));
+    let err = stderr(&output);
+    assert!(
+        err.contains("rmrb/rss.xml") && err.contains("not an absolute"),
+        "{err}"
+    );
+    assert!(err.contains("atom.xml: not well-formed"), "{err}");
+}
+
+#[test]
+fn json_feeds_match_atom_and_every_format_is_listed_and_can_carry_a_hub() {
+    let project = Project::with_seeds();
+    let config = std::fs::read_to_string(project.path("paperboy.toml")).unwrap();
+    project.write(
+        "paperboy.toml",
+        &format!("{config}hub = \"https://hub.example.org/\"\n"),
+    );
+    assert!(project.build().status.success());
+    for dir in ["", "rmrb/", "wenzhou/", "zjgrrb/"] {
+        let json: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(project.feeds().join(format!("{dir}feed.json"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(json["version"], "https://jsonfeed.org/version/1.1");
+        assert_eq!(
+            json["feed_url"],
+            format!("http://localhost:8000/{dir}feed.json")
+        );
+        assert_eq!(json["hubs"][0]["url"], "https://hub.example.org/");
+        let ids: Vec<&str> = json["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            ids,
+            common::ids(&project.feeds().join(format!("{dir}atom.xml"))),
+            "{dir}"
+        );
+        for item in json["items"].as_array().unwrap() {
+            assert!(item["content_html"].as_str().unwrap().starts_with('<'));
+            assert!(item["date_published"].as_str().unwrap().contains('T'));
+        }
+        for feed in ["atom.xml", "rss.xml"] {
+            let text =
+                std::fs::read_to_string(project.feeds().join(format!("{dir}{feed}"))).unwrap();
+            assert!(
+                text.contains("href=\"https://hub.example.org/\" rel=\"hub\""),
+                "{dir}{feed}"
+            );
+        }
+    }
+    let index = std::fs::read_to_string(project.feeds().join("index.html")).unwrap();
+    assert!(
+        index.contains("type=\"application/feed+json\"")
+            && index.contains("http://localhost:8000/rmrb/feed.json")
+    );
+    let opml = std::fs::read_to_string(project.feeds().join("feeds.opml")).unwrap();
+    assert!(opml.contains("xmlUrl=\"http://localhost:8000/wenzhou/feed.json\""));
+}
+
+#[test]
+fn quiet_runs_print_nothing_and_others_one_line() {
+    let project = Project::with_seeds();
+    let output = project.run(&["build", "--quiet"], &[]);
+    assert!(output.status.success());
+    assert!(
+        output.stdout.is_empty() && output.stderr.is_empty(),
+        "a quiet successful run prints nothing"
+    );
+    let output = project.run(&["build"], &[]);
+    assert_eq!(stdout(&output).lines().count(), 1);
+    assert!(stdout(&output).contains("0 added, 0 updated, 0 removed); 0 files written"));
+    assert!(
+        output.stderr.is_empty(),
+        "no progress bar when stderr is not a terminal"
+    );
+    project.write("seeds/rmrb/bad-name.txt", "x");
+    let output = project.run(&["build", "--quiet"], &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    assert!(stderr(&output).contains("error: ") && stderr(&output).contains("bad-name.txt"));
+}
