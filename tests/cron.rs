@@ -319,8 +319,11 @@ fn feeds_hold_the_newest_entries_and_archives_hold_the_whole_history() {
     // A new issue leaves every full archive page as it was.
     let archive_dir = project.feeds().join("archive");
     let before: BTreeMap<_, _> = read_tree(&archive_dir)
-        .into_iter()
-        .map(|(p, _)| (p.clone(), mtime(&archive_dir.join(p))))
+        .into_keys()
+        .map(|p| {
+            let time = mtime(&archive_dir.join(&p));
+            (p, time)
+        })
         .collect();
     std::thread::sleep(std::time::Duration::from_millis(50));
     project.write(
