@@ -84,7 +84,11 @@ pub fn write_output(out: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Wr
     if writing.exists() {
         sweep_temporary(out)?;
     }
-    write_if_changed(&writing, b"")?;
+    // Only the marker's existence matters, so it is created in place.
+    if let Some(dir) = writing.parent() {
+        std::fs::create_dir_all(dir).map_err(Error::io(dir))?;
+    }
+    std::fs::File::create(&writing).map_err(Error::io(&writing))?;
     let previous: Vec<PathBuf> = crate::state::load(out, Path::new(MANIFEST)).unwrap_or_default();
     let mut report = WriteReport::default();
     for (relative, bytes) in files {

@@ -1,0 +1,252 @@
+//! A real feed reader, newsboat, subscribed to the feeds as `paperboy serve`
+//! serves them: rebuilds, reorders and typo fixes show no new items, a new
+//! issue shows exactly its articles, a deleted page shows no duplicate. And
+//! `paperboy serve` itself, over raw HTTP.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+
+use common::Project;
+
+/// `paperboy serve` on a free port, stopped when dropped.
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Server {
+    fn start(project: &Project) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_paperboy"))
+            .current_dir(project.dir.path())
+            .args(["serve", "--port", "0", "feeds"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let base = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap()
+            .to_string();
+        Server { child, base }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Makes sure newsboat is installed (with apt the first time if needed).
+fn ensure_newsboat() {
+    static READY: OnceLock<()> = OnceLock::new();
+    READY.get_or_init(|| {
+        let present = || Command::new("newsboat").arg("--version").output().is_ok_and(|o| o.status.success());
+        if !present() {
+            let apt = "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq newsboat";
+            let _ = Command::new("sh").args(["-c", apt]).status();
+            assert!(present(), "newsboat is needed for this test: apt-get install newsboat");
+        }
+    });
+}
+
+/// A newsboat profile: its subscriptions and its cache.
+struct Reader {
+    dir: tempfile::TempDir,
+}
+
+impl Reader {
+    fn new(urls: &[String]) -> Reader {
+        ensure_newsboat();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("urls"), urls.join("\n") + "\n").unwrap();
+        std::fs::write(dir.path().join("config"), "").unwrap();
+        Reader { dir }
+    }
+
+    /// Fetches every subscription, as `newsboat -x reload` does from cron.
+    fn reload(&self) {
+        let p = |f: &str| self.dir.path().join(f);
+        let status = Command::new("newsboat")
+            .args(["-x", "reload", "-u"])
+            .arg(p("urls"))
+            .arg("-c")
+            .arg(p("cache.db"))
+            .arg("-C")
+            .arg(p("config"))
+            .env("HOME", self.dir.path())
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    fn query(&self, sql: &str) -> String {
+        let script = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); r = c.execute(sys.argv[2]).fetchall(); c.commit(); print(r)";
+        let output = Command::new("python3")
+            .args(["-c", script])
+            .arg(self.dir.path().join("cache.db"))
+            .arg(sql)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap().trim().to_string()
+    }
+
+    /// (items in the cache, unread items)
+    fn counts(&self) -> (usize, usize) {
+        let row = self.query("SELECT COUNT(*), SUM(unread) FROM rss_item");
+        let numbers: Vec<usize> = row
+            .trim_matches(['[', ']', '(', ')'])
+            .split(", ")
+            .map(|n| n.parse().unwrap())
+            .collect();
+        (numbers[0], numbers[1])
+    }
+
+    fn duplicates(&self) -> String {
+        self.query("SELECT guid, COUNT(*) FROM rss_item GROUP BY guid, feedurl HAVING COUNT(*) > 1")
+    }
+}
+
+fn edit(project: &Project, page: &str, change: impl FnOnce(String) -> String) {
+    let path = project.path(page);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(path, change(text)).unwrap();
+}
+
+#[test]
+fn newsboat_sees_only_what_is_really_new() {
+    let project = Project::with_seeds();
+    assert!(project.build_at("2024-06-01T00:00:00Z").status.success());
+    let server = Server::start(&project);
+    let urls: Vec<String> = ["wenzhou/atom.xml", "rmrb/rss.xml", "zjgrrb/rss.xml"]
+        .iter()
+        .map(|f| format!("{}{f}", server.base))
+        .collect();
+    let reader = Reader::new(&urls);
+    reader.reload();
+    assert_eq!(reader.counts(), (45, 45), "every article arrives once");
+    // Mark everything read, as a subscriber would.
+    reader.query("UPDATE rss_item SET unread = 0");
+
+    // Rebuild with nothing changed: nothing new.
+    assert!(project.build_at("2024-06-02T00:00:00Z").status.success());
+    reader.reload();
+    assert_eq!(reader.counts(), (45, 0), "a rebuild shows nothing new");
+
+    // Reorder a page's articles and fix a typo: still nothing new.
+    edit(&project, "seeds/wenzhou/2023-01-13.txt", |text| {
+        let cut = text.find("关爱宣教进校园").unwrap();
+        format!("{}\n\n{}", &text[cut..], &text[..cut]).replacen(
+            "精心出台多条暖心举措",
+            "精心出台多项暖心举措",
+            1,
+        )
+    });
+    assert!(project.build_at("2024-06-03T00:00:00Z").status.success());
+    reader.reload();
+    assert_eq!(
+        reader.counts().0,
+        45,
+        "no item appears twice after a reorder and a typo fix"
+    );
+    assert_eq!(reader.duplicates(), "[]");
+
+    // A new issue: exactly its articles are new.
+    project.write("seeds/rmrb/2023-04-11.txt", "北方春耕全面展开\n\n本报记者 王小明\n\n春耕时节,田间地头一片繁忙。\n\n城市书房延长开放\n\n李小红\n\n城市书房从本周起延长开放时间。\n");
+    assert!(project.build_at("2024-06-04T00:00:00Z").status.success());
+    reader.reload();
+    let (items, unread) = reader.counts();
+    assert_eq!(items, 47);
+    assert!(unread >= 2, "the two new articles are unread");
+    let new_titles = reader.query(
+        "SELECT title FROM rss_item WHERE feedurl LIKE '%rmrb%' ORDER BY pubDate DESC LIMIT 2",
+    );
+    assert!(
+        new_titles.contains("北方春耕全面展开") && new_titles.contains("城市书房延长开放"),
+        "{new_titles}"
+    );
+
+    // A page deleted: no duplicate appears.
+    std::fs::remove_file(project.path("seeds/zjgrrb/2024-03-04-01.txt")).unwrap();
+    assert!(project.build_at("2024-06-05T00:00:00Z").status.success());
+    reader.reload();
+    assert!(reader.counts().0 <= 47);
+    assert_eq!(reader.duplicates(), "[]");
+}
+
+/// One HTTP/1.1 request; returns the status line's code, headers and body.
+fn get(base: &str, path: &str, extra: &str) -> (u16, String, Vec<u8>) {
+    let address = base.trim_start_matches("http://").trim_end_matches('/');
+    let mut stream = TcpStream::connect(address).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n{extra}\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let split = response.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8_lossy(&response[..split]).into_owned();
+    let code = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    (code, head, response[split + 4..].to_vec())
+}
+
+fn header<'h>(head: &'h str, name: &str) -> Option<&'h str> {
+    head.lines()
+        .find(|l| {
+            l.to_ascii_lowercase()
+                .starts_with(&format!("{}:", name.to_ascii_lowercase()))
+        })
+        .map(|l| l.split_once(':').unwrap().1.trim())
+}
+
+#[test]
+fn serve_answers_with_feed_types_validators_and_304s() {
+    let project = Project::with_seeds();
+    assert!(project.build().status.success());
+    let server = Server::start(&project);
+    for (path, kind) in [
+        ("/atom.xml", "application/atom+xml"),
+        ("/rmrb/rss.xml", "application/rss+xml"),
+        ("/zjgrrb/feed.json", "application/feed+json"),
+        ("/", "text/html"),
+        ("/feeds.opml", "text/x-opml"),
+    ] {
+        let (code, head, body) = get(&server.base, path, "");
+        assert_eq!(code, 200, "{path}");
+        assert!(
+            header(&head, "Content-Type").unwrap().starts_with(kind),
+            "{path}: {head}"
+        );
+        assert!(!body.is_empty());
+        let etag = header(&head, "ETag").unwrap().to_string();
+        let modified = header(&head, "Last-Modified").unwrap().to_string();
+        let (code, _, body) = get(&server.base, path, &format!("If-None-Match: {etag}\r\n"));
+        assert_eq!((code, body.len()), (304, 0), "{path} with its ETag");
+        let (code, _, _) = get(
+            &server.base,
+            path,
+            &format!("If-Modified-Since: {modified}\r\n"),
+        );
+        assert_eq!(code, 304, "{path} since its Last-Modified");
+        let (code, _, _) = get(&server.base, path, "If-None-Match: \"stale\"\r\n");
+        assert_eq!(code, 200);
+    }
+    assert_eq!(get(&server.base, "/../Cargo.toml", "").0, 404);
+    assert_eq!(get(&server.base, "/.paperboy/manifest.json", "").0, 404);
+    assert_eq!(get(&server.base, "/nothing.xml", "").0, 404);
+}
