@@ -153,6 +153,16 @@ fn read_page_record(
         &options.out,
         &state::page_record_path(&publication.slug, file_name),
     );
+    // A date after the run is a typo in the file name (or a wrong clock):
+    // the page is refused like any other bad input, keeping what it published.
+    if page.date > (options.now + chrono::Duration::days(1)).date_naive() {
+        let reason = format!("{} is after the date of this run", page.date);
+        report.errors.push(Error::BadFileName {
+            path: page.path.clone(),
+            reason,
+        });
+        return previous;
+    }
     let key = fingerprint_key(publication, page, ordinal);
     let meta = match std::fs::metadata(&page.path) {
         Ok(meta) => meta,

@@ -35,6 +35,14 @@ pub enum Error {
     )]
     EmptyPage { path: PathBuf },
 
+    #[error(
+        "{path}: this is {kind}, not a page's text; export the page as text, or delete the file"
+    )]
+    Binary { path: PathBuf, kind: &'static str },
+
+    #[error("{path}: symbolic link not followed: {reason}; copy the files into the seeds folder instead")]
+    Symlink { path: PathBuf, reason: String },
+
     #[error("{path}: {size} bytes is more than the {limit}-byte limit for one page; split the file into pages")]
     TooLarge {
         path: PathBuf,

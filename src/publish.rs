@@ -18,27 +18,48 @@ pub struct WriteReport {
     pub removed: usize,
 }
 
-/// Writes `bytes` to `path` atomically (same-folder temporary file, fsync,
-/// rename). Returns false, touching nothing, when the file already holds
-/// exactly these bytes.
-pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool> {
-    if std::fs::read(path).is_ok_and(|old| old == bytes) {
-        return Ok(false);
-    }
+fn temporary_path(path: &Path) -> PathBuf {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    dir.join(format!(".{name}.paperboy-{}.tmp", std::process::id()))
+}
+
+/// Writes `bytes` to a temporary file beside `path`, synced to disk, and
+/// returns its name; nothing is replaced yet.
+fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(Error::io(dir))?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let temp = dir.join(format!(".{name}.paperboy-{}.tmp", std::process::id()));
+    let temp = temporary_path(path);
     let result = (|| {
         let mut file = std::fs::File::create(&temp)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
+        file.sync_all()
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_file(&temp);
         return Err(Error::io(path)(e));
     }
+    Ok(temp)
+}
+
+/// Whether `path` already holds exactly `bytes`.
+fn unchanged(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64)
+        && std::fs::read(path).is_ok_and(|old| old == bytes)
+}
+
+/// Writes `bytes` to `path` atomically (same-folder temporary file, fsync,
+/// rename). Returns false, touching nothing, when the file already holds
+/// exactly these bytes.
+pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool> {
+    if unchanged(path, bytes) {
+        return Ok(false);
+    }
+    let temp = stage(path, bytes)?;
+    std::fs::rename(&temp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        Error::io(path)(e)
+    })?;
     Ok(true)
 }
 
@@ -91,12 +112,28 @@ pub fn write_output(out: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Wr
     std::fs::File::create(&writing).map_err(Error::io(&writing))?;
     let previous: Vec<PathBuf> = crate::state::load(out, Path::new(MANIFEST)).unwrap_or_default();
     let mut report = WriteReport::default();
+    // Stage every changed file first: if one cannot be written (a full
+    // disk), nothing has been replaced and the staged files are removed.
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     for (relative, bytes) in files {
-        if write_if_changed(&out.join(relative), bytes)? {
-            report.written += 1;
-        } else {
+        let path = out.join(relative);
+        if unchanged(&path, bytes) {
             report.unchanged += 1;
+            continue;
         }
+        match stage(&path, bytes) {
+            Ok(temp) => staged.push((temp, path)),
+            Err(e) => {
+                for (temp, _) in &staged {
+                    let _ = std::fs::remove_file(temp);
+                }
+                return Err(e);
+            }
+        }
+    }
+    for (temp, path) in &staged {
+        std::fs::rename(temp, path).map_err(Error::io(path))?;
+        report.written += 1;
     }
     for stale in previous
         .iter()

@@ -109,16 +109,42 @@ fn is_hidden(path: &Path) -> bool {
         .is_some_and(|n| n.starts_with('.'))
 }
 
+/// Follows a symbolic link only when it stays inside the seeds folder;
+/// `Ok(false)` for a plain file or folder, `Ok(true)` for a link to follow.
+fn check_link(path: &Path, root: &Path) -> Result<bool> {
+    let meta = std::fs::symlink_metadata(path).map_err(Error::io(path))?;
+    if !meta.file_type().is_symlink() {
+        return Ok(false);
+    }
+    let refuse = |reason: &str| Error::Symlink {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+    };
+    match std::fs::canonicalize(path) {
+        Ok(target) if target.starts_with(root) => Ok(true),
+        Ok(_) => Err(refuse("it points outside the seeds folder")),
+        Err(_) => Err(refuse("it is broken or part of a loop")),
+    }
+}
+
 /// Finds every publication folder under `seeds` and its pages. A folder or
 /// file that cannot be used is reported in `errors` and left out; the rest
 /// are still found. Fails only when `seeds` itself cannot be read.
 pub fn discover(seeds: &Path, site: &Site) -> Result<Discovery> {
+    let root = std::fs::canonicalize(seeds).map_err(Error::io(seeds))?;
     let mut found = Discovery::default();
     for dir in sorted_entries(seeds)? {
-        if is_hidden(&dir) || !dir.is_dir() {
+        if is_hidden(&dir) {
             continue;
         }
-        match publication_seeds(&dir, site) {
+        if let Err(e) = check_link(&dir, &root) {
+            found.errors.push(e);
+            continue;
+        }
+        if !dir.is_dir() {
+            continue;
+        }
+        match publication_seeds(&dir, site, &root) {
             Ok((publication, errors)) => {
                 found.errors.extend(errors);
                 found.publications.push(publication);
@@ -141,7 +167,11 @@ fn read_settings(dir: &Path, slug: &str, site: &Site) -> Result<Publication> {
     site.publication(slug, &config_path, &config)
 }
 
-fn publication_seeds(dir: &Path, site: &Site) -> Result<(PublicationSeeds, Vec<Error>)> {
+fn publication_seeds(
+    dir: &Path,
+    site: &Site,
+    root: &Path,
+) -> Result<(PublicationSeeds, Vec<Error>)> {
     let slug = dir
         .file_name()
         .and_then(|n| n.to_str())
@@ -157,6 +187,10 @@ fn publication_seeds(dir: &Path, site: &Site) -> Result<(PublicationSeeds, Vec<E
     for path in sorted_entries(dir)? {
         let is_txt = path.extension().is_some_and(|e| e == "txt");
         if is_hidden(&path) || !is_txt {
+            continue;
+        }
+        if let Err(e) = check_link(&path, root) {
+            errors.push(e);
             continue;
         }
         let file_name = path
@@ -198,9 +232,47 @@ pub struct Decoded {
     pub warning: Option<String>,
 }
 
+/// Known signatures of files that are not text.
+const BINARY_MAGIC: [(&[u8], &str); 8] = [
+    (b"\x89PNG", "a PNG image"),
+    (b"\xFF\xD8\xFF", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF"),
+    (b"PK\x03\x04", "a ZIP archive or office document"),
+    (b"\x1F\x8B", "a gzip archive"),
+    (b"\x7FELF", "a program"),
+    (b"RIFF", "a media file"),
+];
+
+/// Why `bytes` are not a page's text, if they are not: a known binary
+/// signature, or more control characters than any text has. (A stray NUL
+/// or two in an export is text; they are removed later.)
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    if let Some((_, kind)) = BINARY_MAGIC
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+    {
+        return Some(kind);
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B))
+        .count();
+    (controls * 20 > head.len()).then_some("binary data")
+}
+
 /// Decodes a page: UTF-8 (with or without BOM), UTF-16 with BOM, or
-/// GB18030/GBK (common in Chinese exports; reported as a warning).
+/// GB18030/GBK (common in Chinese exports; reported as a warning). Text that
+/// is UTF-8 but for a few broken sequences (a bad decoder upstream, lone
+/// surrogates) is read as UTF-8 with those sequences dropped, and reported.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded> {
+    if let Some(kind) = binary_kind(bytes) {
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+            kind,
+        });
+    }
     let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         utf8(path, rest)?
     } else if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
@@ -216,13 +288,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded> {
             warning: None,
         }
     } else {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => Decoded {
-                text: text.to_string(),
-                warning: None,
-            },
-            Err(e) => gb18030(path, bytes, e.valid_up_to())?,
-        }
+        utf8(path, bytes)?
     };
     if text.text.trim().is_empty() {
         return Err(Error::EmptyPage {
@@ -232,19 +298,29 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded> {
     Ok(text)
 }
 
+/// UTF-8, or mostly UTF-8, or else GB18030.
 fn utf8(path: &Path, bytes: &[u8]) -> Result<Decoded> {
-    std::str::from_utf8(bytes)
-        .map(|t| Decoded {
-            text: t.to_string(),
-            warning: None,
-        })
-        .map_err(|e| Error::Undecodable {
-            path: path.to_path_buf(),
-            offset: e.valid_up_to() + 3,
-        })
-}
-
-fn gb18030(path: &Path, bytes: &[u8], utf8_valid_up_to: usize) -> Result<Decoded> {
+    let first_error = match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            return Ok(Decoded {
+                text: text.to_string(),
+                warning: None,
+            })
+        }
+        Err(e) => e.valid_up_to(),
+    };
+    let lossy = String::from_utf8_lossy(bytes);
+    let broken = lossy.chars().filter(|&c| c == '\u{FFFD}').count();
+    let wide = lossy.chars().filter(|c| !c.is_ascii()).count();
+    if broken * 20 <= wide {
+        return Ok(Decoded {
+            text: lossy.replace('\u{FFFD}', ""),
+            warning: Some(format!(
+                "{}: {broken} broken UTF-8 sequences (first at byte {first_error}) were dropped",
+                path.display()
+            )),
+        });
+    }
     encoding_rs::GB18030
         .decode_without_bom_handling_and_without_replacement(bytes)
         .map(|text| Decoded {
@@ -253,7 +329,7 @@ fn gb18030(path: &Path, bytes: &[u8], utf8_valid_up_to: usize) -> Result<Decoded
         })
         .ok_or_else(|| Error::Undecodable {
             path: path.to_path_buf(),
-            offset: utf8_valid_up_to,
+            offset: first_error,
         })
 }
 

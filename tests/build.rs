@@ -304,7 +304,7 @@ fn bad_input_is_named_and_the_rest_is_still_built() {
     project.write("seeds/rmrb/2023-04-11.txt", "  \n\n");
     std::fs::write(
         project.path("seeds/rmrb/2023-04-12.txt"),
-        b"\x80\x81\xff\x00binary",
+        b"\x80\x81\xff plain",
     )
     .unwrap();
     let output = project.build();
