@@ -63,7 +63,7 @@ pub fn parse_page_name(name: &str) -> Result<(NaiveDate, PageLabel), String> {
     let stem = name.strip_suffix(".txt").ok_or("it does not end in .txt")?;
     let (date, page) = match stem.get(..10) {
         Some(date) => (date, &stem[10..]),
-        None => return Err(format!("{stem:?} is too short for a date")),
+        None => return Err(format!("{stem:?} is not YYYY-MM-DD")),
     };
     let shape_ok = date.bytes().enumerate().all(|(i, b)| match i {
         4 | 7 => b == b'-',
@@ -310,7 +310,13 @@ fn utf8(path: &Path, bytes: &[u8]) -> Result<Decoded> {
         Err(e) => e.valid_up_to(),
     };
     let lossy = String::from_utf8_lossy(bytes);
-    let broken = lossy.chars().filter(|&c| c == '\u{FFFD}').count();
+    // One broken sequence may become several replacement characters.
+    let broken = lossy
+        .split('\u{FFFD}')
+        .filter(|part| !part.is_empty())
+        .count()
+        .saturating_sub(1)
+        .max(1);
     let wide = lossy.chars().filter(|c| !c.is_ascii()).count();
     if broken * 20 <= wide {
         return Ok(Decoded {
