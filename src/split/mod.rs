@@ -76,6 +76,11 @@ fn classify(block: &Block) -> Kind {
             return Kind::Furniture;
         }
     }
+    // Footers, credits, author lines and captions are short; a long block
+    // is text.
+    if block.lines.iter().map(String::len).sum::<usize>() > 600 {
+        return Kind::Text;
+    }
     let joined = squeeze_spaces(&block.lines.join(" "));
     if rules::is_editor_line(&joined) {
         return Kind::Furniture;
@@ -114,9 +119,18 @@ struct Header {
     end: usize,
 }
 
+/// What a block says, read once: its text as a paragraph, and as a
+/// headline or byline when it has that shape.
+struct Reading {
+    text: String,
+    headline: Option<String>,
+    byline: Option<(Vec<String>, Option<String>)>,
+}
+
 struct Splitter {
     blocks: Vec<Block>,
     kinds: Vec<Kind>,
+    readings: Vec<Reading>,
     /// Column width of a hard-wrapped page.
     wrap: Option<usize>,
     articles: Vec<Article>,
@@ -150,15 +164,51 @@ fn trim_dashes(s: &str) -> String {
         .to_string()
 }
 
+/// Reads a block once for what the assembly asks of it.
+fn read(block: &Block, kind: &Kind) -> Reading {
+    let text = join_wrapped(&block.lines);
+    let headline = match kind {
+        Kind::Heading(title) => Some(title.clone()),
+        Kind::Text if block.lines.len() <= 2 && text.len() <= 4 * rules::MAX_HEADLINE_CHARS => {
+            let line = squeeze_spaces(&block.lines.join(" "));
+            rules::is_headline_shaped(&line).then_some(line)
+        }
+        _ => None,
+    };
+    let byline = match kind {
+        Kind::Names(names) => Some((names.clone(), None)),
+        Kind::Text => rules::dateline(&text)
+            .map(|d| (d.names, Some(d.rest)))
+            .or_else(|| {
+                // Right under a headline an author line may carry a
+                // non-personal token (`永检 戚祥浩`).
+                if text.len() > 120 {
+                    return None;
+                }
+                let line = read_name_line(&squeeze_spaces(&text))?;
+                (!line.names.is_empty() && 2 * line.names.len() >= line.tokens)
+                    .then_some((line.names, None))
+            }),
+        _ => None,
+    };
+    Reading {
+        text,
+        headline,
+        byline,
+    }
+}
+
 impl Splitter {
     fn new(blocks: Vec<Block>) -> Splitter {
         let mut kinds: Vec<Kind> = blocks.iter().map(classify).collect();
         mark_masthead(&blocks, &mut kinds);
         mark_page_title(&blocks, &mut kinds);
         let wrap = wrap_width(&blocks);
+        let readings = blocks.iter().zip(&kinds).map(|(b, k)| read(b, k)).collect();
         Splitter {
             blocks,
             kinds,
+            readings,
             wrap,
             articles: Vec::new(),
             current: None,
@@ -167,38 +217,18 @@ impl Splitter {
 
     /// The block's text as a paragraph.
     fn body_text(&self, i: usize) -> String {
-        join_wrapped(&self.blocks[i].lines)
+        self.readings[i].text.clone()
     }
 
     /// The block's text if it has the shape of a headline (or kicker).
     fn headline_at(&self, i: usize) -> Option<String> {
-        match &self.kinds[i] {
-            Kind::Heading(title) => Some(title.clone()),
-            Kind::Text if self.blocks[i].lines.len() <= 2 => {
-                let text = squeeze_spaces(&self.blocks[i].lines.join(" "));
-                rules::is_headline_shaped(&text).then_some(text)
-            }
-            _ => None,
-        }
+        self.readings[i].headline.clone()
     }
 
     /// Authors and lead paragraph when block `i` is a byline that confirms
-    /// the headline above it. Right under a headline an author line may
-    /// carry a non-personal token (`永检 戚祥浩`).
+    /// the headline above it.
     fn byline_at(&self, i: usize) -> Option<(Vec<String>, Option<String>)> {
-        match self.kinds.get(i)? {
-            Kind::Names(names) => Some((names.clone(), None)),
-            Kind::Text => {
-                let text = self.body_text(i);
-                if let Some(d) = rules::dateline(&text) {
-                    return Some((d.names, Some(d.rest)));
-                }
-                let line = read_name_line(&squeeze_spaces(&text))?;
-                (!line.names.is_empty() && 2 * line.names.len() >= line.tokens)
-                    .then_some((line.names, None))
-            }
-            _ => None,
-        }
+        self.readings.get(i)?.byline.clone()
     }
 
     /// Captions between a headline and its byline; returns the next index.
@@ -338,21 +368,8 @@ impl Splitter {
                     ..empty_article()
                 }),
             },
-            _ if self.header_at(i).is_some() => {
-                let header = self.header_at(i).expect("checked above");
-                self.start_from_header(header);
-                return self.header_end(i);
-            }
-            Kind::Heading(_) | Kind::Text
-                if self.photo_story_at(i) && self.headline_at(i).is_some() =>
-            {
-                let title = self.headline_at(i).unwrap_or_default();
-                self.start(Article {
-                    kind: ArticleKind::PhotoStory,
-                    ..titled(title)
-                });
-            }
-            Kind::Heading(title) => self.heading(title),
+            Kind::Heading(_) => return self.headline_block(i),
+            Kind::Text if self.readings[i].headline.is_some() => return self.headline_block(i),
             Kind::Names(names) => {
                 let article = self.current();
                 if article.authors.is_empty() {
@@ -375,9 +392,30 @@ impl Splitter {
         i + 1
     }
 
-    /// Where the header starting at `i` ends (it was confirmed by `header_at`).
-    fn header_end(&self, i: usize) -> usize {
-        self.header_at(i).map_or(i + 1, |h| h.end)
+    /// A heading or headline-shaped block: a headline when a byline confirms
+    /// it, or when the short piece it opens ends in a photo credit; else a
+    /// heading is a subhead and a text line is read as text.
+    fn headline_block(&mut self, i: usize) -> usize {
+        if let Some(header) = self.header_at(i) {
+            let end = header.end;
+            self.start_from_header(header);
+            return end;
+        }
+        let title = self.headline_at(i).unwrap_or_default();
+        if self.photo_story_at(i) {
+            self.start(Article {
+                kind: ArticleKind::PhotoStory,
+                ..titled(title)
+            });
+            return i + 1;
+        }
+        match self.kinds[i] {
+            Kind::Heading(_) => {
+                self.heading(title);
+                i + 1
+            }
+            _ => self.text(i),
+        }
     }
 
     fn start_from_header(&mut self, header: Header) {
@@ -527,10 +565,11 @@ fn push_paragraph(article: &mut Article, text: &str) {
 /// Gives an article read from the page its final shape: a title when none
 /// was printed, its kind; `None` when nothing of it is worth an entry.
 fn complete(mut article: Article) -> Option<Article> {
-    if article.body.is_empty() && article.captions.iter().all(|c| c.text.is_empty()) {
+    let has_text = article.paragraphs().next().is_some();
+    if !has_text && article.captions.iter().all(|c| c.text.is_empty()) {
         return None;
     }
-    if article.body.is_empty() && article.kind == ArticleKind::Story {
+    if !has_text && article.kind == ArticleKind::Story {
         article.kind = ArticleKind::Photo;
     }
     if article.title.is_empty() {
@@ -698,5 +737,17 @@ mod tests {
         let a = &split_page(page)[0];
         assert_eq!(a.captions[0].text, "图片说明。");
         assert_eq!(a.paragraphs().count(), 1);
+    }
+
+    /// Found by the property tests: headings without any text, and a
+    /// paragraph opening with a full stop.
+    #[test]
+    fn regressions_found_by_property_tests() {
+        assert!(
+            split_page("\n供图\n\n六州\n").is_empty(),
+            "headings without text are no article"
+        );
+        let articles = split_page("。<script>&]]>报李道");
+        assert_eq!(articles[0].title, "<script>&]]>报李道");
     }
 }

@@ -95,6 +95,10 @@ pub struct NameLine {
 /// token is not a short run of Han characters.
 pub fn read_name_line(line: &str) -> Option<NameLine> {
     let line = line.trim();
+    // Eight names of four characters with role words fit in far less.
+    if line.len() > 120 {
+        return None;
+    }
     let has_role = ROLES.iter().any(|r| line.starts_with(r));
     let tokens = name_tokens(line);
     if tokens.is_empty() || tokens.len() > 8 {

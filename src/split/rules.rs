@@ -16,10 +16,11 @@ fn re(pattern: &str) -> Regex {
 /// OCR debris: a lone character, a few stray Latin letters or digits (what is
 /// left of a logo), or a line of symbols.
 pub fn is_debris(line: &str) -> bool {
-    let visible: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
-    visible.len() <= 1
-        || (visible.len() <= 3 && visible.iter().all(|c| c.is_ascii_alphanumeric()))
-        || visible.iter().all(|c| !c.is_alphanumeric())
+    let visible = || line.chars().filter(|c| !c.is_whitespace());
+    let count = visible().take(4).count();
+    count <= 1
+        || (count <= 3 && visible().all(|c| c.is_ascii_alphanumeric()))
+        || !line.chars().any(char::is_alphanumeric)
 }
 
 static DATE_LINE: LazyLock<Regex> =
@@ -57,7 +58,7 @@ const EDITOR_ROLES: [&str; 9] = [
 
 /// The page editors' footer (`本版责编：…`, `责任编辑：…`).
 pub fn is_editor_line(line: &str) -> bool {
-    display_width(line) <= 80
+    line.len() <= 240
         && EDITOR_ROLES.iter().any(|role| {
             line.strip_prefix(role)
                 .is_some_and(|rest| rest.starts_with([':', '：', ' ', '|', '丨']))
@@ -152,9 +153,18 @@ fn credit_names(who: &str, verb: &str) -> Option<Vec<String>> {
     organisation.then(Vec::new)
 }
 
+/// A cheap look at the end of a line before the credit pattern runs.
+fn ends_like_credit(line: &str) -> bool {
+    let end = line.trim_end().trim_end_matches([')', '）']);
+    end.chars().rev().take(14).any(|c| c == '摄' || c == '图')
+}
+
 /// A line that is only a photo credit: `谷向荣 江维海 摄`, `通讯员蒋友青 摄`,
 /// `李志军摄(新华社发)`, `鹿城区南汇街道供图`.
 pub fn credit_line(line: &str) -> Option<Credit> {
+    if line.len() > 120 || !ends_like_credit(line) {
+        return None;
+    }
     let caps = CREDIT_TAIL.captures(line.trim())?;
     let names = credit_names(&caps["who"], &caps["verb"])?;
     Some(Credit {
@@ -166,6 +176,9 @@ pub fn credit_line(line: &str) -> Option<Credit> {
 /// A photo caption that ends in its credit:
 /// `设在产业园内的人才咖啡驿站 陈立波 摄` → (`设在产业园内的人才咖啡驿站`, credit).
 pub fn caption_with_credit(line: &str) -> Option<(String, Credit)> {
+    if line.len() > 600 || !ends_like_credit(line) {
+        return None;
+    }
     let line = squeeze_spaces(line);
     let caps = CREDIT_TAIL.captures(&line)?;
     // The credit is the tail of space-separated tokens that reads as names

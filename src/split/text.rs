@@ -38,6 +38,13 @@ pub fn display_width(s: &str) -> usize {
 /// characters (they hide or reorder text), and noncharacters. Tabs and the
 /// odd spaces PDF exports use become plain spaces.
 pub fn clean_chars(line: &str) -> String {
+    let needs_cleaning = |c: char| {
+        matches!(c, '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{A0}' | '\u{AD}' | '\u{2000}'..='\u{200F}' | '\u{202A}'..='\u{202F}' | '\u{205F}'..='\u{206F}' | '\u{3000}' | '\u{FDD0}'..='\u{FDEF}' | '\u{FEFF}')
+            || (c as u32) & 0xFFFE == 0xFFFE
+    };
+    if !line.chars().any(needs_cleaning) {
+        return line.to_string();
+    }
     line.chars()
         .filter_map(|c| match c {
             '\t' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
@@ -55,7 +62,14 @@ pub fn clean_chars(line: &str) -> String {
 
 /// Collapses runs of white space to one space and trims the ends.
 pub fn squeeze_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Removes the spaces OCR and column layout put inside CJK text (`武汉 市`,
@@ -63,6 +77,9 @@ pub fn squeeze_spaces(s: &str) -> String {
 /// (`DXC Technology`). A space goes when a wide character stands on one side
 /// and a wide character, digit or punctuation mark on the other.
 pub fn close_cjk_spaces(s: &str) -> String {
+    if !s.contains(char::is_whitespace) {
+        return s.to_string();
+    }
     let chars: Vec<char> = squeeze_spaces(s).chars().collect();
     let mut out = String::with_capacity(s.len());
     for (i, &c) in chars.iter().enumerate() {
@@ -123,13 +140,14 @@ pub fn ends_mid_clause(s: &str) -> bool {
     )
 }
 
-/// The first sentence of `s`, without its closing mark, cut to `max` characters.
+/// The first non-empty sentence of `s`, without its closing mark, cut to
+/// `max` characters (all of `s`, cut, when no sentence has words).
 pub fn first_sentence(s: &str, max: usize) -> String {
-    let end = s
-        .char_indices()
-        .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?' | '；'))
-        .map_or(s.len(), |(i, _)| i);
-    let sentence = s[..end].trim();
+    let sentence = s
+        .split(['。', '！', '？', '!', '?', '；'])
+        .map(str::trim)
+        .find(|part| part.chars().any(char::is_alphanumeric))
+        .unwrap_or(s.trim());
     truncate_chars(sentence, max)
 }
 
