@@ -3,7 +3,10 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use sha2::{Digest, Sha256};
@@ -64,32 +67,42 @@ pub struct BuildReport {
 }
 
 /// A one-line progress count on stderr, shown only once a run has taken
-/// more than a second.
+/// more than a second. Pages are read in parallel, so the count is atomic.
 struct Progress {
     enabled: bool,
     start: Instant,
-    done: usize,
+    done: AtomicUsize,
     total: usize,
-    shown: bool,
+    shown: AtomicBool,
 }
 
 impl Progress {
-    fn tick(&mut self) {
-        self.done += 1;
+    fn tick(&self) {
+        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
         if self.enabled
-            && (self.done.is_multiple_of(100) || self.done == self.total)
+            && (done.is_multiple_of(100) || done == self.total)
             && self.start.elapsed() > Duration::from_secs(1)
         {
-            eprint!("\rreading pages {}/{}", self.done, self.total);
-            self.shown = true;
+            eprint!("\rreading pages {done}/{}", self.total);
+            self.shown.store(true, Ordering::Relaxed);
         }
     }
 
     fn finish(&self) {
-        if self.shown {
+        if self.shown.load(Ordering::Relaxed) {
             eprint!("\r\x1b[K");
         }
     }
+}
+
+/// What reading one page gave: its record (new, or the one it published
+/// last time), and what to report.
+#[derive(Default)]
+struct PageOutcome {
+    record: Option<PageRecord>,
+    errors: Vec<Error>,
+    warnings: Vec<String>,
+    changes: Changes,
 }
 
 /// A publication's settings, or the ones it was last published with when
@@ -136,14 +149,13 @@ fn modified_ns(meta: &std::fs::Metadata) -> u128 {
 }
 
 /// One page's entries: the recorded ones when the file did not change (or
-/// cannot be read now), freshly split ones otherwise.
+/// cannot be used now), freshly split ones otherwise.
 fn read_page_record(
     options: &BuildOptions,
     publication: &Publication,
     page: &PageFile,
     ordinal: usize,
-    report: &mut BuildReport,
-) -> Option<PageRecord> {
+) -> PageOutcome {
     let file_name = page
         .path
         .file_name()
@@ -153,36 +165,40 @@ fn read_page_record(
         &options.out,
         &state::page_record_path(&publication.slug, file_name),
     );
+    let refuse = |error: Error, previous: Option<PageRecord>| PageOutcome {
+        record: previous,
+        errors: vec![error],
+        ..PageOutcome::default()
+    };
     // A date after the run is a typo in the file name (or a wrong clock):
     // the page is refused like any other bad input, keeping what it published.
     if page.date > (options.now + chrono::Duration::days(1)).date_naive() {
         let reason = format!("{} is after the date of this run", page.date);
-        report.errors.push(Error::BadFileName {
-            path: page.path.clone(),
-            reason,
-        });
-        return previous;
+        return refuse(
+            Error::BadFileName {
+                path: page.path.clone(),
+                reason,
+            },
+            previous,
+        );
     }
     let key = fingerprint_key(publication, page, ordinal);
     let meta = match std::fs::metadata(&page.path) {
         Ok(meta) => meta,
-        Err(e) => {
-            report.errors.push(Error::io(&page.path)(e));
-            return previous;
-        }
+        Err(e) => return refuse(Error::io(&page.path)(e), previous),
     };
     let unchanged = |f: &Fingerprint| {
         f.size == meta.len() && f.modified_ns == modified_ns(&meta) && f.key == key
     };
-    if let Some(record) = previous.as_ref().filter(|r| unchanged(&r.fingerprint)) {
-        return Some(record.clone());
+    if previous.as_ref().is_some_and(|r| unchanged(&r.fingerprint)) {
+        return PageOutcome {
+            record: previous,
+            ..PageOutcome::default()
+        };
     }
     let bytes = match read_bytes(&page.path) {
         Ok(bytes) => bytes,
-        Err(e) => {
-            report.errors.push(e);
-            return previous;
-        }
+        Err(e) => return refuse(e, previous),
     };
     let fingerprint = Fingerprint {
         size: meta.len(),
@@ -193,33 +209,44 @@ fn read_page_record(
     if let Some(record) = previous.as_ref().filter(|r| {
         r.fingerprint.sha256 == fingerprint.sha256 && r.fingerprint.key == fingerprint.key
     }) {
-        return Some(PageRecord {
+        let record = PageRecord {
             fingerprint,
             entries: record.entries.clone(),
-        });
+        };
+        return PageOutcome {
+            record: Some(record),
+            ..PageOutcome::default()
+        };
     }
     let decoded = match decode(&page.path, &bytes) {
         Ok(decoded) => decoded,
-        Err(e) => {
-            report.errors.push(e);
-            return previous;
-        }
+        Err(e) => return refuse(e, previous),
     };
-    report.warnings.extend(decoded.warning);
+    let warnings: Vec<String> = decoded.warning.into_iter().collect();
     let articles = split_page(&decoded.text);
     if articles.is_empty() {
-        report.errors.push(Error::NoArticles {
-            path: page.path.clone(),
-        });
-        return previous;
+        return PageOutcome {
+            warnings,
+            ..refuse(
+                Error::NoArticles {
+                    path: page.path.clone(),
+                },
+                previous,
+            )
+        };
     }
     let mut entries = identify(publication, page.date, &page.page, ordinal, articles);
     let now = options.now.with_timezone(&publication.timezone);
-    report.changes += state::reconcile(&mut entries, previous.as_ref(), now);
-    Some(PageRecord {
-        fingerprint,
-        entries,
-    })
+    let changes = state::reconcile(&mut entries, previous.as_ref(), now);
+    PageOutcome {
+        record: Some(PageRecord {
+            fingerprint,
+            entries,
+        }),
+        warnings,
+        changes,
+        ..PageOutcome::default()
+    }
 }
 
 /// Reads one publication: its settings and every page, into its archive
@@ -229,7 +256,7 @@ fn read_publication(
     seeds: PublicationSeeds,
     report: &mut BuildReport,
     state_files: &mut BTreeMap<PathBuf, Vec<u8>>,
-    progress: &mut Progress,
+    progress: &Progress,
 ) -> Option<Archive> {
     let PublicationSeeds {
         slug,
@@ -241,16 +268,38 @@ fn read_publication(
         state::publication_record_path(&publication.slug),
         state::to_bytes(&PublicationRecord::from(&publication)),
     );
+    // A page's place in its issue, then every page read in parallel; the
+    // outcomes are taken in page order, so the output does not depend on
+    // which thread finished first.
+    let ordinals: Vec<usize> = pages
+        .iter()
+        .scan(
+            None,
+            |last: &mut Option<(chrono::NaiveDate, usize)>, page| {
+                let ordinal = match *last {
+                    Some((date, n)) if date == page.date => n + 1,
+                    _ => 0,
+                };
+                *last = Some((page.date, ordinal));
+                Some(ordinal)
+            },
+        )
+        .collect();
+    let outcomes: Vec<PageOutcome> = pages
+        .par_iter()
+        .zip(ordinals.par_iter())
+        .map(|(page, &ordinal)| {
+            let outcome = read_page_record(options, &publication, page, ordinal);
+            progress.tick();
+            outcome
+        })
+        .collect();
     let mut issues: Vec<Issue> = Vec::new();
-    let mut ordinal = 0;
-    for (i, page) in pages.iter().enumerate() {
-        progress.tick();
-        ordinal = if i > 0 && pages[i - 1].date == page.date {
-            ordinal + 1
-        } else {
-            0
-        };
-        let Some(record) = read_page_record(options, &publication, page, ordinal, report) else {
+    for (page, outcome) in pages.iter().zip(outcomes) {
+        report.errors.extend(outcome.errors);
+        report.warnings.extend(outcome.warnings);
+        report.changes += outcome.changes;
+        let Some(record) = outcome.record else {
             continue;
         };
         let file_name = page
@@ -303,6 +352,78 @@ fn removed_entries(out: &Path, state_files: &BTreeMap<PathBuf, Vec<u8>>) -> usiz
     removed
 }
 
+/// What the last clean build (one with no input errors) was made from.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+struct LastBuild {
+    inputs: String,
+    publications: usize,
+    issues: usize,
+    entries: usize,
+}
+
+const LAST_BUILD: &str = ".paperboy/last-build.json";
+
+/// A cheap fingerprint of everything a build reads: paperboy's version,
+/// the settings, the day (a page refused as dated after the run becomes
+/// valid with time), and every seed file's name, size and mtime.
+fn input_fingerprint(options: &BuildOptions) -> Result<String> {
+    let mut hasher = Sha256::new();
+    hasher.update(format!(
+        "{RECORD_FORMAT}|{}|{}",
+        env!("CARGO_PKG_VERSION"),
+        options.now.date_naive()
+    ));
+    hasher.update(std::fs::read(&options.config).unwrap_or_default());
+    fn walk(dir: &Path, hasher: &mut Sha256) -> Result<()> {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(Error::io(dir))?
+            .map(|e| e.map(|e| e.path()).map_err(Error::io(dir)))
+            .collect::<Result<_>>()?;
+        entries.sort();
+        for path in entries {
+            hasher.update(path.as_os_str().as_encoded_bytes());
+            let Ok(meta) = std::fs::metadata(&path) else {
+                hasher.update(b"?");
+                continue;
+            };
+            if meta.is_dir() {
+                walk(&path, hasher)?;
+            } else if path.file_name().is_some_and(|n| n == "publication.toml") {
+                hasher.update(std::fs::read(&path).unwrap_or_default());
+            } else {
+                hasher.update(format!("|{}|{}", meta.len(), modified_ns(&meta)));
+            }
+        }
+        Ok(())
+    }
+    walk(&options.seeds, &mut hasher)?;
+    Ok(sha256_hex(&hasher.finalize()))
+}
+
+/// When nothing a build reads has changed since the last clean build and
+/// every file it wrote is still there, the output is already what this
+/// build would write.
+fn unchanged_since_last_build(options: &BuildOptions, inputs: &str) -> Option<BuildReport> {
+    let last: LastBuild = state::load(&options.out, Path::new(LAST_BUILD))?;
+    if last.inputs != inputs {
+        return None;
+    }
+    let manifest: Vec<PathBuf> = state::load(&options.out, Path::new(".paperboy/manifest.json"))?;
+    if !manifest.iter().all(|f| options.out.join(f).is_file()) {
+        return None;
+    }
+    Some(BuildReport {
+        publications: last.publications,
+        issues: last.issues,
+        entries: last.entries,
+        files: WriteReport {
+            unchanged: manifest.len(),
+            ..WriteReport::default()
+        },
+        ..BuildReport::default()
+    })
+}
+
 /// Runs the whole pipeline. Inputs that cannot be used are listed in the
 /// report's `errors` (the rest is still built, and what they published
 /// before stays published); an `Err` means nothing was replaced.
@@ -316,6 +437,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     }
     std::fs::create_dir_all(&options.out).map_err(Error::io(&options.out))?;
     let _lock = crate::lock::acquire(&options.out, options.wait)?;
+    let inputs = input_fingerprint(options)?;
+    if let Some(report) = unchanged_since_last_build(options, &inputs) {
+        return Ok(report);
+    }
     let found = discover(&options.seeds, &site)?;
     let mut report = BuildReport {
         errors: found.errors,
@@ -323,18 +448,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     };
     let mut state_files = BTreeMap::new();
     let total = found.publications.iter().map(|p| p.pages.len()).sum();
-    let mut progress = Progress {
+    let progress = Progress {
         enabled: options.progress,
         start: Instant::now(),
-        done: 0,
+        done: AtomicUsize::new(0),
         total,
-        shown: false,
+        shown: AtomicBool::new(false),
     };
     let archives: Vec<Archive> = found
         .publications
         .into_iter()
         .filter_map(|seeds| {
-            read_publication(options, seeds, &mut report, &mut state_files, &mut progress)
+            read_publication(options, seeds, &mut report, &mut state_files, &progress)
         })
         .collect();
     progress.finish();
@@ -349,5 +474,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     }
     files.append(&mut state_files);
     report.files = write_output(&options.out, &files)?;
+    // Only a clean build can stand in for the next: one with input errors
+    // must report them again.
+    let last = report.errors.is_empty().then_some(LastBuild {
+        inputs,
+        publications: report.publications,
+        issues: report.issues,
+        entries: report.entries,
+    });
+    match last {
+        Some(last) => crate::publish::write_if_changed(
+            &options.out.join(LAST_BUILD),
+            &state::to_bytes(&last),
+        )?,
+        None => crate::publish::remove_if_present(&options.out.join(LAST_BUILD))?,
+    };
     Ok(report)
 }

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset};
+use rayon::prelude::*;
 use roxmltree::{Document, Node};
 
 use crate::error::{Error, Result};
@@ -188,8 +189,8 @@ pub fn check_file(file: &Path, bytes: &[u8], now: DateTime<FixedOffset>) -> Vec<
 /// The gate: every problem in a set of output files about to be written.
 pub fn check_files(files: &BTreeMap<PathBuf, Vec<u8>>, now: DateTime<FixedOffset>) -> Vec<String> {
     files
-        .iter()
-        .flat_map(|(path, bytes)| check_file(path, bytes, now))
+        .par_iter()
+        .flat_map_iter(|(path, bytes)| check_file(path, bytes, now))
         .collect()
 }
 

@@ -63,6 +63,15 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool> {
     Ok(true)
 }
 
+/// Removes a file; true when there was one.
+pub fn remove_if_present(path: &Path) -> Result<bool> {
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(Error::io(path)(e)),
+    }
+}
+
 /// The list of files the last build wrote, so the next can remove the ones
 /// it no longer makes (and never touch anything else in the folder).
 const MANIFEST: &str = ".paperboy/manifest.json";

@@ -482,3 +482,42 @@ fn quiet_runs_print_nothing_and_others_one_line() {
     assert!(output.stdout.is_empty());
     assert!(stderr(&output).contains("error: ") && stderr(&output).contains("bad-name.txt"));
 }
+
+#[test]
+fn a_run_with_nothing_changed_still_notices_deleted_output_settings_and_touched_pages() {
+    let project = Project::with_seeds();
+    assert!(project.build().status.success());
+    let atom = project.feeds().join("rmrb/atom.xml");
+    let bytes = std::fs::read(&atom).unwrap();
+    std::fs::remove_file(&atom).unwrap();
+    let output = project.build();
+    assert!(output.status.success());
+    assert_eq!(
+        std::fs::read(&atom).unwrap(),
+        bytes,
+        "a deleted output file is written again"
+    );
+    let config = std::fs::read_to_string(project.path("paperboy.toml")).unwrap();
+    project.write(
+        "paperboy.toml",
+        &config.replace("http://localhost:8000/", "http://localhost:9000/"),
+    );
+    let output = project.build();
+    assert!(
+        !stdout(&output).contains("; 0 files written"),
+        "new settings are a new build: {}",
+        stdout(&output)
+    );
+    // A page touched but not changed is read again, and changes nothing
+    // published (only its record's remembered mtime).
+    let before = read_tree(&project.feeds());
+    let page = project.path("seeds/zjgrrb/2024-03-04-01.txt");
+    std::fs::write(&page, std::fs::read(&page).unwrap()).unwrap();
+    let output = project.build();
+    assert!(
+        stdout(&output).contains("; 1 files written"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(read_tree(&project.feeds()), before);
+}

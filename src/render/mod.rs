@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use rayon::prelude::*;
 
 use crate::config::Site;
 use crate::error::Result;
@@ -332,17 +333,28 @@ pub fn render_site(site: &Site, archives: &[Archive]) -> Result<BTreeMap<PathBuf
             PathBuf::from(format!("{}index.html", Layout::publication_dir(&p.slug))),
             html::publication_page(site, archive, &layout),
         );
-        for issue in &archive.issues {
-            let path = Layout::issue_page(&p.slug, issue.date);
-            files.insert(
-                PathBuf::from(path),
-                html::issue_page(site, p, issue, &layout),
-            );
-        }
     }
-    for info in &feeds {
-        write_feed(&mut files, site, info, &titles)?;
-    }
+    let issue_pages: Vec<(PathBuf, Vec<u8>)> = archives
+        .par_iter()
+        .flat_map(|archive| {
+            let p = &archive.publication;
+            let layout = Layout {
+                base_url: &site.base_url,
+            };
+            archive.issues.par_iter().map(move |issue| {
+                (
+                    PathBuf::from(Layout::issue_page(&p.slug, issue.date)),
+                    html::issue_page(site, p, issue, &layout),
+                )
+            })
+        })
+        .collect();
+    files.extend(issue_pages);
+    let feed_files: Vec<Vec<(PathBuf, Vec<u8>)>> = feeds
+        .par_iter()
+        .map(|info| render_feed(site, info, &titles))
+        .collect::<Result<_>>()?;
+    files.extend(feed_files.into_iter().flatten());
     files.insert(
         PathBuf::from("index.html"),
         html::index_page(site, archives, &layout),
@@ -374,64 +386,73 @@ fn render_format(feed: &Feed, format: Format, layout: &Layout) -> Result<Vec<u8>
 }
 
 /// Writes a feed's subscription documents and archive pages in every format.
-fn write_feed(
-    files: &mut BTreeMap<PathBuf, Vec<u8>>,
+/// A feed's subscription documents and archive pages in every format,
+/// rendered in parallel.
+fn render_feed(
     site: &Site,
     info: &FeedInfo,
     titles: &BTreeMap<String, String>,
-) -> Result<()> {
+) -> Result<Vec<(PathBuf, Vec<u8>)>> {
     let history = paginate(&info.entries, site.feed_entries, site.feed_bytes);
     let of = history.archives.len();
-    let documents = std::iter::once((Page::Subscription { archives: of }, history.subscription))
-        .chain(
-            history
-                .archives
-                .into_iter()
-                .enumerate()
-                .map(|(i, p)| (Page::Archive { n: i + 1, of }, p)),
-        );
+    let unarchived = history.unarchived;
+    let documents: Vec<(Page, Vec<&Entry>)> =
+        std::iter::once((Page::Subscription { archives: of }, history.subscription))
+            .chain(
+                history
+                    .archives
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, p)| (Page::Archive { n: i + 1, of }, p)),
+            )
+            .collect();
     let layout = Layout {
         base_url: &site.base_url,
     };
-    for (page, entries) in documents {
-        let number = match page {
-            Page::Subscription { .. } => None,
-            Page::Archive { n, .. } => Some(n),
-        };
-        let mut feed = Feed {
-            id: info.id.clone(),
-            title: info.title.clone(),
-            description: info.description.clone(),
-            language: info.language.clone(),
-            author: info.author.clone(),
-            home_url: format!("{}{}", site.base_url, info.dir),
-            dir: info.dir.clone(),
-            base_url: &site.base_url,
-            hub: site.hub.as_deref(),
-            page,
-            entries,
-            publication_titles: titles,
-        };
-        for format in Format::ALL {
-            let mut bytes = render_format(&feed, format, &layout)?;
-            // The budget was estimated; a subscription document that came out
-            // larger gives up archived entries (never unarchived ones).
-            let all = feed.entries.clone();
-            while number.is_none()
-                && bytes.len() > site.feed_bytes
-                && feed.entries.len() > history.unarchived
-            {
-                feed.entries.pop();
-                bytes = render_format(&feed, format, &layout)?;
+    let rendered: Vec<Vec<(PathBuf, Vec<u8>)>> = documents
+        .into_par_iter()
+        .map(|(page, entries)| {
+            let number = match page {
+                Page::Subscription { .. } => None,
+                Page::Archive { n, .. } => Some(n),
+            };
+            let mut feed = Feed {
+                id: info.id.clone(),
+                title: info.title.clone(),
+                description: info.description.clone(),
+                language: info.language.clone(),
+                author: info.author.clone(),
+                home_url: format!("{}{}", site.base_url, info.dir),
+                dir: info.dir.clone(),
+                base_url: &site.base_url,
+                hub: site.hub.as_deref(),
+                page,
+                entries,
+                publication_titles: titles,
+            };
+            let mut out = Vec::new();
+            for format in Format::ALL {
+                let mut bytes = render_format(&feed, format, &layout)?;
+                // The budget was estimated; a subscription document that came
+                // out larger gives up archived entries (never unarchived ones).
+                let all = feed.entries.clone();
+                while number.is_none()
+                    && bytes.len() > site.feed_bytes
+                    && feed.entries.len() > unarchived
+                {
+                    feed.entries.pop();
+                    bytes = render_format(&feed, format, &layout)?;
+                }
+                feed.entries = all;
+                out.push((
+                    PathBuf::from(format!("{}{}", info.dir, format.file(number))),
+                    bytes,
+                ));
             }
-            feed.entries = all;
-            files.insert(
-                PathBuf::from(format!("{}{}", info.dir, format.file(number))),
-                bytes,
-            );
-        }
-    }
-    Ok(())
+            Ok(out)
+        })
+        .collect::<Result<_>>()?;
+    Ok(rendered.into_iter().flatten().collect())
 }
 
 #[cfg(test)]

@@ -1,0 +1,52 @@
+//! Pages are read and split, and documents rendered and checked, on every
+//! core; the output must not depend on it.
+
+mod common;
+
+use common::{read_tree, Project};
+
+#[test]
+fn a_parallel_build_is_byte_identical_to_a_single_threaded_one() {
+    let project = Project::with_seeds();
+    // Enough pages and entries for threads to interleave: the seeds over
+    // twelve days, with archives.
+    for slug in ["rmrb", "wenzhou", "zjgrrb"] {
+        let dir = project.path(&format!("seeds/{slug}"));
+        let pages: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        for (i, page) in pages.iter().enumerate() {
+            for day in 1..=12 {
+                std::fs::copy(page, dir.join(format!("2022-03-{day:02}-{}.txt", i + 1))).unwrap();
+            }
+        }
+    }
+    project.write("paperboy.toml", "feed_entries = 20\n");
+    let env = |threads: &'static str| {
+        [
+            ("PAPERBOY_NOW", "2025-01-01T00:00:00Z"),
+            ("RAYON_NUM_THREADS", threads),
+        ]
+    };
+    let one = project.run(&["build", "--out", "one"], &env("1"));
+    let many = project.run(&["build", "--out", "many"], &env("4"));
+    assert!(one.status.success() && many.status.success());
+    let (one, many) = (
+        read_tree(&project.path("one")),
+        read_tree(&project.path("many")),
+    );
+    assert!(one.len() > 100, "{} files", one.len());
+    assert_eq!(
+        one.keys().collect::<Vec<_>>(),
+        many.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &one {
+        assert!(
+            bytes == &many[path],
+            "{} differs between 1 and 4 threads",
+            path.display()
+        );
+    }
+}
