@@ -98,6 +98,20 @@ enum Command {
     },
 }
 
+/// Writes to stdout; a reader that stopped reading (`| head`) is no error.
+fn out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: writing to stdout: {e}");
+        }
+    }
+}
+
 fn ends(text: &str, n: usize) -> (String, String) {
     let chars: Vec<char> = text.chars().collect();
     let head: String = chars.iter().take(n).collect();
@@ -139,17 +153,18 @@ fn split_command(file: PathBuf, json: bool) -> ExitCode {
     let articles = split_page(&decoded.text);
     if json {
         match serde_json::to_string_pretty(&articles) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => out(&format!("{text}\n")),
             Err(e) => {
                 eprintln!("error: {e}");
                 return ExitCode::from(EXIT_FATAL);
             }
         }
     } else {
-        println!("{}: {} articles", file.display(), articles.len());
+        let mut text = format!("{}: {} articles\n", file.display(), articles.len());
         for (i, article) in articles.iter().enumerate() {
-            print!("{}", describe(i, article));
+            text.push_str(&describe(i, article));
         }
+        out(&text);
     }
     ExitCode::SUCCESS
 }
@@ -183,8 +198,8 @@ fn build_command(options: BuildOptions, quiet: bool) -> ExitCode {
     }
     if !quiet {
         let c = report.changes;
-        println!(
-            "{} publications, {} issues, {} entries ({} added, {} updated, {} removed); {} files written, {} unchanged, {} removed in {}",
+        out(&format!(
+            "{} publications, {} issues, {} entries ({} added, {} updated, {} removed); {} files written, {} unchanged, {} removed in {}\n",
             report.publications,
             report.issues,
             report.entries,
@@ -195,7 +210,7 @@ fn build_command(options: BuildOptions, quiet: bool) -> ExitCode {
             report.files.unchanged,
             report.files.removed,
             options.out.display()
-        );
+        ));
     }
     if report.errors.is_empty() {
         ExitCode::SUCCESS
@@ -214,7 +229,7 @@ fn check_command(dir: PathBuf) -> ExitCode {
     };
     match paperboy::check::check_folder(&dir, now) {
         Ok(problems) if problems.is_empty() => {
-            println!("{}: all feeds pass", dir.display());
+            out(&format!("{}: all feeds pass\n", dir.display()));
             ExitCode::SUCCESS
         }
         Ok(problems) => {

@@ -389,3 +389,28 @@ fn a_gb18030_page_is_built_with_a_warning_naming_it() {
         "乡村振兴看新村"
     );
 }
+
+#[test]
+fn a_reader_that_stops_reading_is_no_error() {
+    use std::io::Read;
+    // A page whose JSON is far larger than a pipe's buffer.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("2024-05-01.txt");
+    let text: String = (1..=3000)
+        .map(|i| format!("第{i}条标题\n\n王小明\n\n第{i}条正文。\n\n"))
+        .collect();
+    std::fs::write(&page, text).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_paperboy"))
+        .args(["split", "--json"])
+        .arg(&page)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 1];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The pipe is closed here, as `| head -c1` would.
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("panicked"));
+}
