@@ -473,21 +473,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         return Err(Error::Gate { problems });
     }
     files.append(&mut state_files);
-    report.files = write_output(&options.out, &files)?;
-    // Only a clean build can stand in for the next: one with input errors
-    // must report them again.
+    // Only a clean build can stand in for the next (one with input errors
+    // must report them again), and only once all it wrote is in place.
+    crate::publish::remove_if_present(&options.out.join(LAST_BUILD))?;
     let last = report.errors.is_empty().then_some(LastBuild {
         inputs,
         publications: report.publications,
         issues: report.issues,
         entries: report.entries,
     });
-    match last {
-        Some(last) => crate::publish::write_if_changed(
-            &options.out.join(LAST_BUILD),
-            &state::to_bytes(&last),
-        )?,
-        None => crate::publish::remove_if_present(&options.out.join(LAST_BUILD))?,
-    };
+    let seal = last.as_ref().map(state::to_bytes);
+    report.files = write_output(
+        &options.out,
+        &files,
+        seal.as_deref().map(|bytes| (Path::new(LAST_BUILD), bytes)),
+    )?;
     Ok(report)
 }

@@ -108,8 +108,13 @@ fn is_inside(relative: &Path) -> bool {
 }
 
 /// Writes every file under `out` (creating folders as needed), then removes
-/// the files the previous build wrote that are no longer made.
-pub fn write_output(out: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<WriteReport> {
+/// the files the previous build wrote that are no longer made, and last
+/// writes `seal` (a record that all of this is done), if any.
+pub fn write_output(
+    out: &Path,
+    files: &BTreeMap<PathBuf, Vec<u8>>,
+    seal: Option<(&Path, &[u8])>,
+) -> Result<WriteReport> {
     let writing = out.join(WRITING);
     if writing.exists() {
         sweep_temporary(out)?;
@@ -161,6 +166,9 @@ pub fn write_output(out: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Wr
     }
     let manifest: Vec<&PathBuf> = files.keys().collect();
     write_if_changed(&out.join(MANIFEST), &crate::state::to_bytes(&manifest))?;
+    if let Some((relative, bytes)) = seal {
+        write_if_changed(&out.join(relative), bytes)?;
+    }
     std::fs::remove_file(&writing).map_err(Error::io(&writing))?;
     Ok(report)
 }
@@ -194,8 +202,8 @@ mod tests {
                 .collect()
         };
         std::fs::write(dir.path().join("mine.txt"), "not paperboy's").unwrap();
-        write_output(dir.path(), &files(&["a.xml", "x/b.html"])).unwrap();
-        let report = write_output(dir.path(), &files(&["a.xml"])).unwrap();
+        write_output(dir.path(), &files(&["a.xml", "x/b.html"]), None).unwrap();
+        let report = write_output(dir.path(), &files(&["a.xml"]), None).unwrap();
         assert_eq!(
             (report.written, report.unchanged, report.removed),
             (0, 1, 1)
@@ -210,7 +218,7 @@ mod tests {
         std::fs::create_dir_all(dir.path().join(".paperboy")).unwrap();
         std::fs::write(dir.path().join(WRITING), "").unwrap();
         std::fs::write(dir.path().join(".atom.xml.paperboy-99.tmp"), "half").unwrap();
-        write_output(dir.path(), &BTreeMap::new()).unwrap();
+        write_output(dir.path(), &BTreeMap::new(), None).unwrap();
         assert!(!dir.path().join(".atom.xml.paperboy-99.tmp").exists());
         assert!(!dir.path().join(WRITING).exists());
     }

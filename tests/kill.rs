@@ -12,32 +12,6 @@ use std::time::{Duration, Instant};
 
 use common::{read_tree, Project};
 
-/// A corpus large enough that a build takes a while: the seed pages
-/// repeated over twenty days.
-fn corpus() -> Project {
-    let project = Project::with_seeds();
-    for slug in ["rmrb", "wenzhou", "zjgrrb"] {
-        let dir = project.path(&format!("seeds/{slug}"));
-        let pages: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        for (i, page) in pages.iter().enumerate() {
-            for day in 1..=20 {
-                let name = format!(
-                    "2019-{:02}-{:02}-{}.txt",
-                    1 + (day - 1) / 28,
-                    1 + (day - 1) % 28,
-                    i + 1
-                );
-                std::fs::copy(page, dir.join(name)).unwrap();
-            }
-        }
-    }
-    project
-}
-
 fn check_parses(tree: &BTreeMap<PathBuf, Vec<u8>>) {
     for (path, bytes) in tree {
         let name = path.to_string_lossy();
@@ -53,7 +27,7 @@ fn check_parses(tree: &BTreeMap<PathBuf, Vec<u8>>) {
 
 #[test]
 fn builds_killed_at_any_moment_leave_every_file_old_or_new() {
-    let project = corpus();
+    let project = Project::with_repeated_seeds(2019, 1, 20);
     let start = Instant::now();
     assert!(project.build_at("2025-01-01T00:00:00Z").status.success());
     let full = start.elapsed();

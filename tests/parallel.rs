@@ -7,22 +7,8 @@ use common::{read_tree, Project};
 
 #[test]
 fn a_parallel_build_is_byte_identical_to_a_single_threaded_one() {
-    let project = Project::with_seeds();
-    // Enough pages and entries for threads to interleave: the seeds over
-    // twelve days, with archives.
-    for slug in ["rmrb", "wenzhou", "zjgrrb"] {
-        let dir = project.path(&format!("seeds/{slug}"));
-        let pages: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        for (i, page) in pages.iter().enumerate() {
-            for day in 1..=12 {
-                std::fs::copy(page, dir.join(format!("2022-03-{day:02}-{}.txt", i + 1))).unwrap();
-            }
-        }
-    }
+    // Enough pages and entries for threads to interleave, with archives.
+    let project = Project::with_repeated_seeds(2022, 3, 12);
     project.write("paperboy.toml", "feed_entries = 20\n");
     let env = |threads: &'static str| {
         [

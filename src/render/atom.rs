@@ -1,8 +1,6 @@
 //! Atom (RFC 4287), written by the `atom_syndication` crate.
 
-use std::collections::BTreeMap;
-
-use atom_syndication::extension::{Extension, ExtensionMap};
+use atom_syndication::extension::Extension;
 use atom_syndication::{
     Category, Content, Entry as AtomEntry, Feed as AtomFeed, Generator, Link, Person, Text,
     WriteConfig,
@@ -11,7 +9,7 @@ use atom_syndication::{
 use crate::error::{Error, Result};
 use crate::model::Entry;
 use crate::render::html::{article_body, summary};
-use crate::render::{Feed, Format, Layout, FEED_HISTORY_NS};
+use crate::render::{archive_marker, Feed, Format, Layout};
 
 fn link(href: &str, rel: &str, mime: &str) -> Link {
     Link {
@@ -98,23 +96,12 @@ pub fn feed_links(
     links
 }
 
-/// `<fh:archive/>`, marking an archive document (RFC 5005 §4).
-fn archive_marker() -> (BTreeMap<String, String>, ExtensionMap) {
-    let namespaces = BTreeMap::from([("fh".to_string(), FEED_HISTORY_NS.to_string())]);
-    let marker = Extension {
-        name: "fh:archive".to_string(),
-        ..Extension::default()
-    };
-    let extensions = BTreeMap::from([(
-        "fh".to_string(),
-        BTreeMap::from([("archive".to_string(), vec![marker])]),
-    )]);
-    (namespaces, extensions)
-}
-
 pub fn render(feed: &Feed, layout: &Layout) -> Result<Vec<u8>> {
     let (namespaces, extensions) = if feed.is_archive() {
-        archive_marker()
+        archive_marker(|name| Extension {
+            name,
+            ..Extension::default()
+        })
     } else {
         Default::default()
     };

@@ -22,6 +22,23 @@ use crate::model::{BodyPart, Entry, Issue, Publication};
 /// RFC 5005's namespace, for `fh:archive`.
 pub const FEED_HISTORY_NS: &str = "http://purl.org/syndication/history/1.0";
 
+/// Extension elements by prefix and name, as both feed crates keep them.
+pub type Extensions<E> = BTreeMap<String, BTreeMap<String, Vec<E>>>;
+
+/// The `fh` namespace declaration and the `<fh:archive/>` element that mark
+/// an archive document (RFC 5005 §4), built with a feed crate's own
+/// extension type.
+pub fn archive_marker<E>(
+    element: impl FnOnce(String) -> E,
+) -> (BTreeMap<String, String>, Extensions<E>) {
+    let namespaces = BTreeMap::from([("fh".to_string(), FEED_HISTORY_NS.to_string())]);
+    let archive = BTreeMap::from([(
+        "archive".to_string(),
+        vec![element("fh:archive".to_string())],
+    )]);
+    (namespaces, BTreeMap::from([("fh".to_string(), archive)]))
+}
+
 /// A publication with its issues, oldest first.
 #[derive(Debug, Clone)]
 pub struct Archive {

@@ -3,18 +3,16 @@
 //! full text in `content:encoded`, name-only bylines in `dc:creator`, and
 //! `guid isPermaLink="false"` for the URN ids.
 
-use std::collections::BTreeMap;
-
 use rss::extension::atom::{AtomExtension, Link};
 use rss::extension::dublincore::DublinCoreExtension;
-use rss::extension::{Extension, ExtensionMap};
+use rss::extension::Extension;
 use rss::{Category, Channel, Guid, Item};
 
 use crate::error::{Error, Result};
 use crate::model::Entry;
 use crate::render::atom::{authors, categories, feed_links};
 use crate::render::html::{article_body, escape, summary};
-use crate::render::{Feed, Format, Layout, FEED_HISTORY_NS};
+use crate::render::{archive_marker, Feed, Format, Layout};
 
 fn item(feed: &Feed, entry: &Entry, layout: &Layout) -> Item {
     let dublin_core = DublinCoreExtension {
@@ -46,20 +44,6 @@ fn item(feed: &Feed, entry: &Entry, layout: &Layout) -> Item {
     }
 }
 
-/// `<fh:archive/>`, marking an archive document (RFC 5005 §4).
-fn archive_marker() -> (BTreeMap<String, String>, ExtensionMap) {
-    let namespaces = BTreeMap::from([("fh".to_string(), FEED_HISTORY_NS.to_string())]);
-    let marker = Extension {
-        name: "fh:archive".to_string(),
-        ..Extension::default()
-    };
-    let extensions = BTreeMap::from([(
-        "fh".to_string(),
-        BTreeMap::from([("archive".to_string(), vec![marker])]),
-    )]);
-    (namespaces, extensions)
-}
-
 pub fn render(feed: &Feed, layout: &Layout) -> Result<Vec<u8>> {
     let updated = feed.updated().to_rfc2822();
     let links = feed_links(feed, Format::Rss)
@@ -73,7 +57,10 @@ pub fn render(feed: &Feed, layout: &Layout) -> Result<Vec<u8>> {
         })
         .collect();
     let (namespaces, extensions) = if feed.is_archive() {
-        archive_marker()
+        archive_marker(|name| Extension {
+            name,
+            ..Extension::default()
+        })
     } else {
         Default::default()
     };

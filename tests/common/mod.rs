@@ -41,6 +41,32 @@ impl Project {
         Project { dir }
     }
 
+    /// The seeds, each page also copied as pages of the issues of days 1 to
+    /// `days` of `year`-`month` (`YYYY-MM-DD-<n>.txt`): a corpus large
+    /// enough for a build to take a while.
+    pub fn with_repeated_seeds(year: u32, month: u32, days: u32) -> Project {
+        let project = Project::with_seeds();
+        for slug in ["rmrb", "wenzhou", "zjgrrb"] {
+            let dir = project.path(&format!("seeds/{slug}"));
+            let mut pages: Vec<PathBuf> = std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
+            pages.sort();
+            for (i, page) in pages.iter().enumerate() {
+                for day in 1..=days {
+                    std::fs::copy(
+                        page,
+                        dir.join(format!("{year}-{month:02}-{day:02}-{}.txt", i + 1)),
+                    )
+                    .unwrap();
+                }
+            }
+        }
+        project
+    }
+
     pub fn empty() -> Project {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("seeds")).unwrap();
