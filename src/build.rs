@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 
 use crate::config::Site;
 use crate::error::{Error, Result};
-use crate::identity::identify;
+use crate::identity::{hex, identify};
 use crate::model::{Issue, Publication};
 use crate::publish::{write_output, WriteReport};
 use crate::render::{render_site, Archive};
@@ -134,13 +134,6 @@ fn fingerprint_key(publication: &Publication, page: &PageFile, ordinal: usize) -
     )
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 fn modified_ns(meta: &std::fs::Metadata) -> u128 {
     meta.modified()
         .ok()
@@ -203,7 +196,7 @@ fn read_page_record(
     let fingerprint = Fingerprint {
         size: meta.len(),
         modified_ns: modified_ns(&meta),
-        sha256: sha256_hex(&bytes),
+        sha256: hex(&Sha256::digest(&bytes)),
         key,
     };
     if let Some(record) = previous.as_ref().filter(|r| {
@@ -397,7 +390,7 @@ fn input_fingerprint(options: &BuildOptions) -> Result<String> {
         Ok(())
     }
     walk(&options.seeds, &mut hasher)?;
-    Ok(sha256_hex(&hasher.finalize()))
+    Ok(hex(&hasher.finalize()))
 }
 
 /// When nothing a build reads has changed since the last clean build and

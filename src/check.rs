@@ -12,16 +12,10 @@ use chrono::{DateTime, Datelike, Duration, FixedOffset};
 use rayon::prelude::*;
 use roxmltree::{Document, Node};
 
+use crate::config::is_http_url;
 use crate::error::{Error, Result};
 
 const ATOM: &str = "http://www.w3.org/2005/Atom";
-
-fn is_absolute_url(url: &str) -> bool {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/')) && !url.contains(char::is_whitespace)
-}
 
 fn is_absolute_iri(id: &str) -> bool {
     let scheme_len = id.find(':').unwrap_or(0);
@@ -56,7 +50,7 @@ impl Checker<'_> {
     }
 
     fn link(&mut self, url: &str) {
-        if !is_absolute_url(url) {
+        if !is_http_url(url) {
             self.problem(format!("link {url:?} is not an absolute http(s) URL"));
         }
     }

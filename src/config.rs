@@ -69,7 +69,8 @@ impl Default for Site {
     }
 }
 
-fn is_http_url(url: &str) -> bool {
+/// An absolute http(s) URL with a host, and no white space.
+pub fn is_http_url(url: &str) -> bool {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));

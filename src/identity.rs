@@ -23,6 +23,11 @@ use crate::model::{Article, ArticleKind, Entry, PageLabel, Publication};
 /// Seconds between the press times of consecutive pages of an issue.
 const PAGE_STEP: i64 = 600;
 
+/// Lower-case hexadecimal of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Folds full-width forms, lower-cases, and keeps letters and digits only.
 pub fn normalise_headline(title: &str) -> String {
     title
@@ -84,7 +89,7 @@ fn uuid_urn(hash: &[u8; 32]) -> String {
     b.copy_from_slice(&hash[..16]);
     b[6] = (b[6] & 0x0f) | 0x80;
     b[8] = (b[8] & 0x3f) | 0x80;
-    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    let hex = hex(&b);
     format!(
         "urn:uuid:{}-{}-{}-{}-{}",
         &hex[..8],
@@ -114,8 +119,7 @@ pub fn feed_id(scope: &str) -> String {
 /// Fragment id of an article on its issue page, made from its id.
 fn anchor(id: &str) -> String {
     let hash = digest(&[id]);
-    let hex: String = hash[..5].iter().map(|x| format!("{x:02x}")).collect();
-    format!("a-{hex}")
+    format!("a-{}", hex(&hash[..5]))
 }
 
 /// When an article counts as published: its issue's press time, less
@@ -139,10 +143,7 @@ pub fn published(
 /// SHA-256 of everything an entry shows a reader, to notice edits.
 pub fn content_hash(article: &Article) -> String {
     let json = serde_json::to_vec(article).expect("an article serialises");
-    Sha256::digest(&json)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(&json))
 }
 
 /// Turns the articles of one page into entries.

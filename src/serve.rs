@@ -90,11 +90,7 @@ fn respond(root: &Path, request: Request) -> std::io::Result<()> {
     let bytes = std::fs::read(&file)?;
     let etag = format!(
         "\"{}\"",
-        Sha256::digest(&bytes)
-            .iter()
-            .take(12)
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
+        crate::identity::hex(&Sha256::digest(&bytes)[..12])
     );
     let modified: DateTime<Utc> = std::fs::metadata(&file)?
         .modified()

@@ -458,16 +458,17 @@ impl Splitter {
 
     fn text(&mut self, i: usize) -> usize {
         let text = self.body_text(i);
-        if let Some(d) = rules::dateline(&text) {
+        // A byline that carries a lead paragraph is a dateline.
+        if let Some((names, Some(rest))) = self.byline_at(i) {
             let fresh = self.current.as_ref().is_none_or(|a| !a.body.is_empty());
             if fresh {
                 self.start(empty_article());
             }
             let article = self.current();
             if article.authors.is_empty() {
-                article.authors = d.names;
+                article.authors = names;
             }
-            push_paragraph(article, &d.rest);
+            push_paragraph(article, &rest);
             return i + 1;
         }
         if let Some(photo) = self.lone_photo_at(i) {
