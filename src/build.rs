@@ -1,7 +1,7 @@
 //! The pipeline, stage after stage: discover seeds → decode → split into
 //! articles → identify and date → render → check → write.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -10,20 +10,21 @@ use rayon::prelude::*;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use sha2::{Digest, Sha256};
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::config::Site;
 use crate::error::{Error, Result};
-use crate::identity::{hex, identify};
-use crate::model::{Issue, Publication};
-use crate::publish::{write_output, WriteReport};
-use crate::render::{render_site, Archive};
-use crate::seeds::{decode, discover, read_bytes, PageFile, PublicationSeeds};
+use crate::identity::identify;
+use crate::model::{Archive, Fingerprint, PageMeta, Publication};
+use crate::publish::WriteReport;
+use crate::render::{Job, Plan};
+use crate::seeds::{decode, discover, read_bytes, Discovery, PageFile, PublicationSeeds};
 use crate::split::split_page;
-use crate::state::{self, Changes, Fingerprint, PageRecord, PublicationRecord};
+use crate::state::{self, ArchiveRecord, Catalog, Changes};
 
 /// Bumped when splitting or identity changes, so that cached pages are read
 /// again (dates are kept: they are carried over by id).
-const RECORD_FORMAT: &str = "paperboy-page-record-1";
+const RECORD_FORMAT: &str = "paperboy-page-record-2";
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -95,31 +96,30 @@ impl Progress {
     }
 }
 
-/// What reading one page gave: its record (new, or the one it published
-/// last time), and what to report.
+/// What reading one page gave: what it publishes (new, or what it
+/// published last time), and what to report.
 #[derive(Default)]
 struct PageOutcome {
-    record: Option<PageRecord>,
+    page: Option<PageMeta>,
     errors: Vec<Error>,
     warnings: Vec<String>,
     changes: Changes,
+    /// Whether the page was split anew, replacing its last text record.
+    text_replaced: bool,
 }
 
 /// A publication's settings, or the ones it was last published with when
 /// its `publication.toml` cannot be used.
 fn settings(
-    out: &Path,
-    slug: &str,
     settings: Result<Publication>,
+    previous: Option<&ArchiveRecord>,
     report: &mut BuildReport,
 ) -> Option<Publication> {
     match settings {
         Ok(publication) => Some(publication),
         Err(e) => {
             report.errors.push(e);
-            let record: PublicationRecord =
-                state::load(out, &state::publication_record_path(slug))?;
-            record.publication()
+            previous?.publication.publication()
         }
     }
 }
@@ -134,32 +134,17 @@ fn fingerprint_key(publication: &Publication, page: &PageFile, ordinal: usize) -
     )
 }
 
-fn modified_ns(meta: &std::fs::Metadata) -> u128 {
-    meta.modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos())
-}
-
 /// One page's entries: the recorded ones when the file did not change (or
 /// cannot be used now), freshly split ones otherwise.
-fn read_page_record(
+fn read_page(
     options: &BuildOptions,
     publication: &Publication,
     page: &PageFile,
     ordinal: usize,
+    previous: Option<PageMeta>,
 ) -> PageOutcome {
-    let file_name = page
-        .path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default();
-    let previous: Option<PageRecord> = state::load(
-        &options.out,
-        &state::page_record_path(&publication.slug, file_name),
-    );
-    let refuse = |error: Error, previous: Option<PageRecord>| PageOutcome {
-        record: previous,
+    let refuse = |error: Error, previous: Option<PageMeta>| PageOutcome {
+        page: previous,
         errors: vec![error],
         ..PageOutcome::default()
     };
@@ -176,16 +161,17 @@ fn read_page_record(
         );
     }
     let key = fingerprint_key(publication, page, ordinal);
-    let meta = match std::fs::metadata(&page.path) {
-        Ok(meta) => meta,
-        Err(e) => return refuse(Error::io(&page.path)(e), previous),
+    let Some((size, modified_ns)) = page.stamp else {
+        let e = std::fs::metadata(&page.path).err().unwrap_or_else(|| {
+            std::io::Error::new(std::io::ErrorKind::NotFound, "the file went away")
+        });
+        return refuse(Error::io(&page.path)(e), previous);
     };
-    let unchanged = |f: &Fingerprint| {
-        f.size == meta.len() && f.modified_ns == modified_ns(&meta) && f.key == key
-    };
-    if previous.as_ref().is_some_and(|r| unchanged(&r.fingerprint)) {
+    let unchanged =
+        |f: &Fingerprint| f.size == size && f.modified_ns == modified_ns && f.key == key;
+    if previous.as_ref().is_some_and(|p| unchanged(&p.fingerprint)) {
         return PageOutcome {
-            record: previous,
+            page: previous,
             ..PageOutcome::default()
         };
     }
@@ -194,20 +180,19 @@ fn read_page_record(
         Err(e) => return refuse(e, previous),
     };
     let fingerprint = Fingerprint {
-        size: meta.len(),
-        modified_ns: modified_ns(&meta),
-        sha256: hex(&Sha256::digest(&bytes)),
+        size,
+        modified_ns,
+        sha256: Sha256::digest(&bytes).into(),
         key,
     };
-    if let Some(record) = previous.as_ref().filter(|r| {
-        r.fingerprint.sha256 == fingerprint.sha256 && r.fingerprint.key == fingerprint.key
+    if let Some(previous) = previous.as_ref().filter(|p| {
+        p.fingerprint.sha256 == fingerprint.sha256 && p.fingerprint.key == fingerprint.key
     }) {
-        let record = PageRecord {
-            fingerprint,
-            entries: record.entries.clone(),
-        };
         return PageOutcome {
-            record: Some(record),
+            page: Some(PageMeta {
+                fingerprint,
+                ..previous.clone()
+            }),
             ..PageOutcome::default()
         };
     }
@@ -228,43 +213,63 @@ fn read_page_record(
             )
         };
     }
-    let mut entries = identify(publication, page.date, &page.page, ordinal, articles);
+    let mut entries = identify(publication, page.date, &page.page, ordinal, &articles);
     let now = options.now.with_timezone(&publication.timezone);
-    let changes = state::reconcile(&mut entries, previous.as_ref(), now);
+    let old = previous.as_ref().map_or(&[][..], |p| p.entries.as_slice());
+    let changes = state::reconcile(&mut entries, old, now);
+    let file_name = page
+        .path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_string();
+    let meta = PageMeta {
+        file_name,
+        issue: page.date,
+        label: page.page.clone(),
+        fingerprint,
+        entries,
+    };
+    if let Err(e) = state::save_text(&options.out, &publication.slug, &meta, &articles) {
+        return refuse(e, previous);
+    }
     PageOutcome {
-        record: Some(PageRecord {
-            fingerprint,
-            entries,
-        }),
+        page: Some(meta),
         warnings,
         changes,
+        text_replaced: previous.is_some(),
         ..PageOutcome::default()
     }
 }
 
-/// Reads one publication: its settings and every page, into its archive
-/// and the state files that remember them.
+/// Reads one publication: its settings and every page, each page read
+/// again only when its file changed. Also says whether a text record may
+/// have fallen out of use.
 fn read_publication(
     options: &BuildOptions,
     seeds: PublicationSeeds,
+    previous: Option<ArchiveRecord>,
     report: &mut BuildReport,
-    state_files: &mut BTreeMap<PathBuf, Vec<u8>>,
     progress: &Progress,
-) -> Option<Archive> {
+) -> (Option<Archive>, bool) {
     let PublicationSeeds {
-        slug,
         settings: read,
         pages,
+        ..
     } = seeds;
-    let publication = settings(&options.out, &slug, read, report)?;
-    state_files.insert(
-        state::publication_record_path(&publication.slug),
-        state::to_bytes(&PublicationRecord::from(&publication)),
-    );
+    let Some(publication) = settings(read, previous.as_ref(), report) else {
+        return (None, false);
+    };
+    let mut old: HashMap<String, PageMeta> = previous
+        .map(|p| p.pages)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| (p.file_name.clone(), p))
+        .collect();
     // A page's place in its issue, then every page read in parallel; the
     // outcomes are taken in page order, so the output does not depend on
     // which thread finished first.
-    let ordinals: Vec<usize> = pages
+    let work: Vec<(&PageFile, usize, Option<PageMeta>)> = pages
         .iter()
         .scan(
             None,
@@ -274,81 +279,46 @@ fn read_publication(
                     _ => 0,
                 };
                 *last = Some((page.date, ordinal));
-                Some(ordinal)
+                Some((page, ordinal))
             },
         )
+        .map(|(page, ordinal)| {
+            let name = page.path.file_name().and_then(|n| n.to_str());
+            (page, ordinal, name.and_then(|n| old.remove(n)))
+        })
         .collect();
-    let outcomes: Vec<PageOutcome> = pages
-        .par_iter()
-        .zip(ordinals.par_iter())
-        .map(|(page, &ordinal)| {
-            let outcome = read_page_record(options, &publication, page, ordinal);
+    let outcomes: Vec<PageOutcome> = work
+        .into_par_iter()
+        .map(|(page, ordinal, previous)| {
+            let outcome = read_page(options, &publication, page, ordinal, previous);
             progress.tick();
             outcome
         })
         .collect();
-    let mut issues: Vec<Issue> = Vec::new();
-    for (page, outcome) in pages.iter().zip(outcomes) {
+    // Pages whose files are gone take their entries with them.
+    report.changes.removed += old.values().map(|p| p.entries.len()).sum::<usize>();
+    let mut texts_dropped = !old.is_empty();
+    let mut kept = Vec::with_capacity(outcomes.len());
+    for outcome in outcomes {
         report.errors.extend(outcome.errors);
         report.warnings.extend(outcome.warnings);
         report.changes += outcome.changes;
-        let Some(record) = outcome.record else {
-            continue;
-        };
-        let file_name = page
-            .path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        state_files.insert(
-            state::page_record_path(&publication.slug, file_name),
-            state::to_bytes(&record),
-        );
-        match issues.last_mut() {
-            Some(issue) if issue.date == page.date => issue.entries.extend(record.entries),
-            _ => issues.push(Issue {
-                date: page.date,
-                entries: record.entries,
-            }),
-        }
+        texts_dropped |= outcome.text_replaced;
+        kept.extend(outcome.page);
     }
-    Some(Archive {
+    let archive = Archive {
         publication,
-        issues,
-    })
-}
-
-/// Entries that pages deleted since the last run had published.
-fn removed_entries(out: &Path, state_files: &BTreeMap<PathBuf, Vec<u8>>) -> usize {
-    let pages = out.join(state::STATE_DIR).join("pages");
-    let Ok(slugs) = std::fs::read_dir(&pages) else {
-        return 0;
+        pages: kept,
     };
-    let mut removed = 0;
-    for slug in slugs.flatten() {
-        for record in std::fs::read_dir(slug.path())
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            let relative = record
-                .path()
-                .strip_prefix(out)
-                .map(Path::to_path_buf)
-                .unwrap_or_default();
-            if !state_files.contains_key(&relative) {
-                let old: Option<PageRecord> = state::load(out, &relative);
-                removed += old.map_or(0, |r| r.entries.len());
-            }
-        }
-    }
-    removed
+    (Some(archive), texts_dropped)
 }
 
-/// What the last clean build (one with no input errors) was made from.
+/// What the last clean build (one with no input errors) was made from, and
+/// how the output folder looked after it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct LastBuild {
     inputs: String,
+    directories: Vec<(String, u128)>,
     publications: usize,
     issues: usize,
     entries: usize,
@@ -358,63 +328,109 @@ const LAST_BUILD: &str = ".paperboy/last-build.json";
 
 /// A cheap fingerprint of everything a build reads: paperboy's version,
 /// the settings, the day (a page refused as dated after the run becomes
-/// valid with time), and every seed file's name, size and mtime.
-fn input_fingerprint(options: &BuildOptions) -> Result<String> {
-    let mut hasher = Sha256::new();
-    hasher.update(format!(
-        "{RECORD_FORMAT}|{}|{}",
-        env!("CARGO_PKG_VERSION"),
-        options.now.date_naive()
-    ));
-    hasher.update(std::fs::read(&options.config).unwrap_or_default());
-    fn walk(dir: &Path, hasher: &mut Sha256) -> Result<()> {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(Error::io(dir))?
-            .map(|e| e.map(|e| e.path()).map_err(Error::io(dir)))
-            .collect::<Result<_>>()?;
-        entries.sort();
-        for path in entries {
-            hasher.update(path.as_os_str().as_encoded_bytes());
-            let Ok(meta) = std::fs::metadata(&path) else {
-                hasher.update(b"?");
-                continue;
-            };
-            if meta.is_dir() {
-                walk(&path, hasher)?;
-            } else if path.file_name().is_some_and(|n| n == "publication.toml") {
-                hasher.update(std::fs::read(&path).unwrap_or_default());
-            } else {
-                hasher.update(format!("|{}|{}", meta.len(), modified_ns(&meta)));
-            }
+/// valid with time), what could not be used, and every page file's name,
+/// size and mtime.
+fn input_fingerprint(options: &BuildOptions, site: &Site, found: &Discovery) -> String {
+    let mut hasher = Xxh3::new();
+    hasher.update(
+        format!(
+            "{RECORD_FORMAT}|{}|{}|{site:?}|{:?}",
+            env!("CARGO_PKG_VERSION"),
+            options.now.date_naive(),
+            found.errors
+        )
+        .as_bytes(),
+    );
+    for seeds in &found.publications {
+        hasher.update(format!("{}|{:?}", seeds.slug, seeds.settings).as_bytes());
+        for page in &seeds.pages {
+            hasher.update(page.path.as_os_str().as_encoded_bytes());
+            let (size, modified) = page.stamp.unwrap_or((u64::MAX, u128::MAX));
+            hasher.update(&size.to_le_bytes());
+            hasher.update(&modified.to_le_bytes());
         }
-        Ok(())
     }
-    walk(&options.seeds, &mut hasher)?;
-    Ok(hex(&hasher.finalize()))
+    format!("{:032x}", hasher.digest128())
+}
+
+/// The output folder's directories that hold documents, with their mtimes:
+/// a file added to or removed from one changes its mtime.
+fn directories(out: &Path, documents: &BTreeMap<String, u128>) -> Vec<(String, u128)> {
+    let dirs: BTreeSet<&str> = std::iter::once("")
+        .chain(
+            documents
+                .keys()
+                .map(|f| f.rsplit_once('/').map_or("", |(dir, _)| dir)),
+        )
+        .collect();
+    dirs.into_iter()
+        .map(|dir| {
+            let mtime = std::fs::metadata(out.join(dir)).map_or(0, |m| state::modified_ns(&m));
+            (dir.to_string(), mtime)
+        })
+        .collect()
+}
+
+/// Whether no file was added to or removed from the output folder since
+/// `recorded` was taken.
+fn untouched(out: &Path, recorded: &[(String, u128)]) -> bool {
+    !recorded.is_empty()
+        && recorded.iter().all(|(dir, mtime)| {
+            std::fs::metadata(out.join(dir)).is_ok_and(|m| state::modified_ns(&m) == *mtime)
+        })
 }
 
 /// When nothing a build reads has changed since the last clean build and
-/// every file it wrote is still there, the output is already what this
-/// build would write.
+/// nothing was added to or removed from the output folder since, the output
+/// is already what this build would write.
 fn unchanged_since_last_build(options: &BuildOptions, inputs: &str) -> Option<BuildReport> {
     let last: LastBuild = state::load(&options.out, Path::new(LAST_BUILD))?;
-    if last.inputs != inputs {
-        return None;
-    }
-    let manifest: Vec<PathBuf> = state::load(&options.out, Path::new(".paperboy/manifest.json"))?;
-    if !manifest.iter().all(|f| options.out.join(f).is_file()) {
+    if last.inputs != inputs || !untouched(&options.out, &last.directories) {
         return None;
     }
     Some(BuildReport {
         publications: last.publications,
         issues: last.issues,
         entries: last.entries,
-        files: WriteReport {
-            unchanged: manifest.len(),
-            ..WriteReport::default()
-        },
         ..BuildReport::default()
     })
+}
+
+/// What rendering one job gave.
+#[derive(Default)]
+struct Rendered {
+    staged: Vec<PathBuf>,
+    unchanged: usize,
+    problems: Vec<String>,
+}
+
+/// Renders a job, checks its files, and stages those that changed.
+fn render_job(plan: &Plan, job: &Job, options: &BuildOptions) -> Result<Rendered> {
+    let load = |archive: &Archive, page: &PageMeta| {
+        state::load_text(&options.out, &archive.publication.slug, page)
+    };
+    let mut rendered = Rendered::default();
+    let files = plan.render(job, &load)?;
+    for (relative, bytes) in &files {
+        rendered
+            .problems
+            .extend(crate::check::check_file(relative, bytes, options.now));
+    }
+    if !rendered.problems.is_empty() {
+        return Ok(rendered);
+    }
+    for (relative, bytes) in files {
+        let path = options.out.join(relative);
+        match crate::publish::stage_if_changed(&path, &bytes) {
+            Ok(true) => rendered.staged.push(path),
+            Ok(false) => rendered.unchanged += 1,
+            Err(e) => {
+                crate::publish::discard(&rendered.staged);
+                return Err(e);
+            }
+        }
+    }
+    Ok(rendered)
 }
 
 /// Runs the whole pipeline. Inputs that cannot be used are listed in the
@@ -430,16 +446,31 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     }
     std::fs::create_dir_all(&options.out).map_err(Error::io(&options.out))?;
     let _lock = crate::lock::acquire(&options.out, options.wait)?;
-    let inputs = input_fingerprint(options)?;
+    let found = discover(&options.seeds, &site)?;
+    let inputs = input_fingerprint(options, &site, &found);
     if let Some(report) = unchanged_since_last_build(options, &inputs) {
         return Ok(report);
     }
-    let found = discover(&options.seeds, &site)?;
+    let interrupted = crate::publish::recover(&options.out)?;
+    // Only a clean build can stand in for the next (one with input errors
+    // must report them again), and only once all it wrote is in place.
+    crate::publish::remove_if_present(&options.out.join(LAST_BUILD))?;
+    crate::publish::begin(&options.out)?;
     let mut report = BuildReport {
         errors: found.errors,
         ..BuildReport::default()
     };
-    let mut state_files = BTreeMap::new();
+    let mut previous = Catalog::load(&options.out).unwrap_or_default();
+    // After a killed run, files may not be what the catalog says they were
+    // made from; while the folder is untouched, every file it lists is there.
+    if interrupted {
+        previous.documents.clear();
+    }
+    let trusted = untouched(&options.out, &previous.directories);
+    let mut old: HashMap<String, ArchiveRecord> = std::mem::take(&mut previous.archives)
+        .into_iter()
+        .map(|a| (a.publication.slug.clone(), a))
+        .collect();
     let total = found.publications.iter().map(|p| p.pages.len()).sum();
     let progress = Progress {
         enabled: options.progress,
@@ -448,37 +479,96 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         total,
         shown: AtomicBool::new(false),
     };
-    let archives: Vec<Archive> = found
-        .publications
-        .into_iter()
-        .filter_map(|seeds| {
-            read_publication(options, seeds, &mut report, &mut state_files, &progress)
+    let mut texts_dropped = false;
+    let mut archives = Vec::new();
+    for seeds in found.publications {
+        let previous = old.remove(&seeds.slug);
+        let (archive, dropped) = read_publication(options, seeds, previous, &mut report, &progress);
+        texts_dropped |= dropped;
+        archives.extend(archive);
+    }
+    progress.finish();
+    // Publications whose folders are gone take their entries with them.
+    report.changes.removed += old
+        .values()
+        .flat_map(|a| &a.pages)
+        .map(|p| p.entries.len())
+        .sum::<usize>();
+    texts_dropped |= !old.is_empty();
+    report.publications = archives.len();
+    report.issues = archives.iter().map(|a| a.issues().count()).sum();
+    report.entries = archives.iter().map(|a| a.entries().count()).sum();
+
+    let plan = Plan::new(&site, &archives);
+    let is_current = |job: &Job, file: &Path| {
+        file.to_str()
+            .is_some_and(|f| previous.documents.get(f) == Some(&job.signature))
+            && (trusted || options.out.join(file).is_file())
+    };
+    let due: Vec<&Job> = plan
+        .jobs
+        .iter()
+        .filter(|job| !job.files.iter().all(|f| is_current(job, f)))
+        .collect();
+    let outcomes: Vec<Result<Rendered>> = due
+        .par_iter()
+        .map(|job| render_job(&plan, job, options))
+        .collect();
+    let mut staged = Vec::new();
+    let mut problems = Vec::new();
+    let mut failure = None;
+    let mut unchanged = 0;
+    for outcome in outcomes {
+        match outcome {
+            Ok(r) => {
+                staged.extend(r.staged);
+                problems.extend(r.problems);
+                unchanged += r.unchanged;
+            }
+            Err(e) => failure = failure.or(Some(e)),
+        }
+    }
+    if failure.is_some() || !problems.is_empty() {
+        crate::publish::discard(&staged);
+        return Err(failure.unwrap_or(Error::Gate { problems }));
+    }
+    let documents: BTreeMap<String, u128> = plan
+        .jobs
+        .iter()
+        .flat_map(|job| {
+            job.files
+                .iter()
+                .map(|f| (f.to_string_lossy().into_owned(), job.signature))
         })
         .collect();
-    progress.finish();
-    report.changes.removed += removed_entries(&options.out, &state_files);
-    report.publications = archives.len();
-    report.issues = archives.iter().map(|a| a.issues.len()).sum();
-    report.entries = archives.iter().map(|a| a.entries().count()).sum();
-    let mut files = render_site(&site, &archives)?;
-    let problems = crate::check::check_files(&files, options.now);
-    if !problems.is_empty() {
-        return Err(Error::Gate { problems });
+    let rendered_files: usize = due.iter().map(|job| job.files.len()).sum();
+    drop(due);
+    drop(plan);
+    let stale: Vec<PathBuf> = previous
+        .documents
+        .keys()
+        .filter(|f| !documents.contains_key(*f))
+        .map(PathBuf::from)
+        .collect();
+    report.files = crate::publish::commit(&options.out, &staged, &stale)?;
+    report.files.unchanged = unchanged + documents.len() - rendered_files;
+    let directories = directories(&options.out, &documents);
+    let records: Vec<ArchiveRecord> = archives.into_iter().map(ArchiveRecord::from).collect();
+    let catalog = Catalog::new(records, documents, directories.clone());
+    catalog.save(&options.out)?;
+    if texts_dropped {
+        state::remove_unused_texts(&options.out, &catalog.archives)?;
     }
-    files.append(&mut state_files);
-    // Only a clean build can stand in for the next (one with input errors
-    // must report them again), and only once all it wrote is in place.
-    crate::publish::remove_if_present(&options.out.join(LAST_BUILD))?;
     let last = report.errors.is_empty().then_some(LastBuild {
         inputs,
+        directories,
         publications: report.publications,
         issues: report.issues,
         entries: report.entries,
     });
     let seal = last.as_ref().map(state::to_bytes);
-    report.files = write_output(
+    crate::publish::finish(
         &options.out,
-        &files,
         seal.as_deref().map(|bytes| (Path::new(LAST_BUILD), bytes)),
     )?;
     Ok(report)

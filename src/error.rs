@@ -56,6 +56,9 @@ pub enum Error {
     #[error("{path}: {message}")]
     Render { path: PathBuf, message: String },
 
+    #[error("{path}: the build's saved state is damaged ({message}); delete the output folder's .paperboy folder and build again")]
+    State { path: PathBuf, message: String },
+
     #[error("{path}: another paperboy build (pid {holder}) is running on this output folder; try again when it has finished")]
     Locked { path: PathBuf, holder: String },
 

@@ -18,7 +18,9 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
 use sha2::{Digest, Sha256};
 
-use crate::model::{Article, ArticleKind, Entry, PageLabel, Publication};
+use crate::model::{
+    Article, ArticleKind, Entry, EntryId, EntryMeta, PageLabel, PageMeta, Publication,
+};
 
 /// Seconds between the press times of consecutive pages of an issue.
 const PAGE_STEP: i64 = 600;
@@ -83,26 +85,18 @@ fn digest(parts: &[&str]) -> [u8; 32] {
     hasher.finalize().into()
 }
 
-/// A version-8 UUID URN from the first 16 bytes of a SHA-256 digest.
-fn uuid_urn(hash: &[u8; 32]) -> String {
+/// A version-8 UUID from the first 16 bytes of a SHA-256 digest.
+fn uuid(hash: &[u8; 32]) -> EntryId {
     let mut b = [0u8; 16];
     b.copy_from_slice(&hash[..16]);
     b[6] = (b[6] & 0x0f) | 0x80;
     b[8] = (b[8] & 0x3f) | 0x80;
-    let hex = hex(&b);
-    format!(
-        "urn:uuid:{}-{}-{}-{}-{}",
-        &hex[..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..]
-    )
+    EntryId(u128::from_be_bytes(b))
 }
 
 /// The id of an article: see the module documentation.
-pub fn article_id(slug: &str, issue: NaiveDate, page: &PageLabel, key: &str) -> String {
-    uuid_urn(&digest(&[
+pub fn article_id(slug: &str, issue: NaiveDate, page: &PageLabel, key: &str) -> EntryId {
+    uuid(&digest(&[
         "paperboy/article/v1",
         slug,
         &issue.to_string(),
@@ -113,7 +107,7 @@ pub fn article_id(slug: &str, issue: NaiveDate, page: &PageLabel, key: &str) -> 
 
 /// The id of a feed: `scope` is a publication slug, or `*` for the site.
 pub fn feed_id(scope: &str) -> String {
-    uuid_urn(&digest(&["paperboy/feed/v1", scope]))
+    uuid(&digest(&["paperboy/feed/v1", scope])).to_string()
 }
 
 /// Fragment id of an article on its issue page, made from its id.
@@ -140,41 +134,54 @@ pub fn published(
     press - Duration::seconds(PAGE_STEP * page_ordinal as i64 + index as i64)
 }
 
-/// SHA-256 of everything an entry shows a reader, to notice edits.
-pub fn content_hash(article: &Article) -> String {
+/// A hash of everything an entry shows a reader, to notice edits.
+pub fn content_hash(article: &Article) -> u128 {
     let json = serde_json::to_vec(article).expect("an article serialises");
-    hex(&Sha256::digest(&json))
+    let digest = Sha256::digest(&json);
+    let mut first = [0u8; 16];
+    first.copy_from_slice(&digest[..16]);
+    u128::from_be_bytes(first)
 }
 
-/// Turns the articles of one page into entries.
+/// Ids, dates and sizes for the articles of one page, in page order.
 pub fn identify(
     publication: &Publication,
     issue: NaiveDate,
     page: &PageLabel,
     page_ordinal: usize,
-    articles: Vec<Article>,
-) -> Vec<Entry> {
-    let keys = page_keys(&articles);
+    articles: &[Article],
+) -> Vec<EntryMeta> {
+    let keys = page_keys(articles);
     articles
-        .into_iter()
+        .iter()
         .zip(keys)
         .enumerate()
         .map(|(index, (article, key))| {
-            let id = article_id(&publication.slug, issue, page, &key);
             let date = published(publication, issue, page_ordinal, index);
-            Entry {
-                anchor: anchor(&id),
-                content_hash: content_hash(&article),
-                id,
-                publication: publication.slug.clone(),
-                issue,
-                page: page.clone(),
+            EntryMeta {
+                id: article_id(&publication.slug, issue, page, &key),
+                content: content_hash(article),
                 published: date,
                 updated: date,
-                article,
+                size: crate::render::estimated_bytes(article),
             }
         })
         .collect()
+}
+
+/// An entry ready to render: what is known of it, and its article.
+pub fn entry(slug: &str, page: &PageMeta, meta: &EntryMeta, article: Article) -> Entry {
+    let id = meta.id.to_string();
+    Entry {
+        anchor: anchor(&id),
+        id,
+        publication: slug.to_string(),
+        issue: page.issue,
+        page: page.label.clone(),
+        published: meta.published,
+        updated: meta.updated,
+        article,
+    }
 }
 
 #[cfg(test)]
@@ -197,7 +204,8 @@ mod tests {
             NaiveDate::from_ymd_opt(2023, 1, 13).unwrap(),
             &PageLabel::new(None),
             "h:x",
-        );
+        )
+        .to_string();
         assert!(id.starts_with("urn:uuid:"));
         let uuid = &id[9..];
         assert_eq!(uuid.len(), 36);

@@ -107,9 +107,11 @@ pub struct Publication {
 }
 
 /// An article with what makes it a feed entry: a stable id, its place in
-/// the issue, and its dates.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// the issue, and its dates. Assembled for rendering from an [`EntryMeta`]
+/// and the article's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
+    /// The id as feeds show it (`urn:uuid:…`).
     pub id: String,
     /// Fragment id of the article on its issue page.
     pub anchor: String,
@@ -119,8 +121,6 @@ pub struct Entry {
     pub published: DateTime<FixedOffset>,
     /// When what the entry shows last changed (`published` until an edit).
     pub updated: DateTime<FixedOffset>,
-    /// SHA-256 of what the entry shows, to notice edits.
-    pub content_hash: String,
     pub article: Article,
 }
 
@@ -129,6 +129,107 @@ pub struct Entry {
 pub struct Issue {
     pub date: NaiveDate,
     pub entries: Vec<Entry>,
+}
+
+/// An entry's id: a version-8 UUID (see [`crate::identity`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct EntryId(pub u128);
+
+impl std::fmt::Display for EntryId {
+    /// As a URN, `urn:uuid:xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let hex = format!("{:032x}", self.0);
+        write!(
+            f,
+            "urn:uuid:{}-{}-{}-{}-{}",
+            &hex[..8],
+            &hex[8..12],
+            &hex[12..16],
+            &hex[16..20],
+            &hex[20..]
+        )
+    }
+}
+
+/// What a build keeps of an entry between runs: enough to order, date and
+/// paginate the feeds and to notice an edit, without the text (which stays
+/// on disk until a document that shows it is rendered).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntryMeta {
+    pub id: EntryId,
+    /// Hash of what the entry shows a reader.
+    pub content: u128,
+    #[serde(with = "instant")]
+    pub published: DateTime<FixedOffset>,
+    #[serde(with = "instant")]
+    pub updated: DateTime<FixedOffset>,
+    /// About how many bytes the entry takes in a feed document.
+    pub size: u32,
+}
+
+/// How a seed file looked when it was last read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fingerprint {
+    pub size: u64,
+    /// Modification time in nanoseconds since the epoch.
+    pub modified_ns: u128,
+    pub sha256: [u8; 32],
+    /// What else its entries depend on (format, timezone, press time, the
+    /// page's place in its issue); a different key means read it again.
+    pub key: String,
+}
+
+/// A seed page as last read: where it sits, how its file looked, and its
+/// entries in page order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageMeta {
+    pub file_name: String,
+    pub issue: NaiveDate,
+    pub label: PageLabel,
+    pub fingerprint: Fingerprint,
+    pub entries: Vec<EntryMeta>,
+}
+
+/// A publication with every page it publishes, oldest issue first and in
+/// page order within an issue.
+#[derive(Debug, Clone)]
+pub struct Archive {
+    pub publication: Publication,
+    pub pages: Vec<PageMeta>,
+}
+
+impl Archive {
+    /// The issues, each as its run of pages.
+    pub fn issues(&self) -> impl Iterator<Item = &[PageMeta]> {
+        self.pages.chunk_by(|a, b| a.issue == b.issue)
+    }
+
+    pub fn entries(&self) -> impl Iterator<Item = &EntryMeta> {
+        self.pages.iter().flat_map(|p| &p.entries)
+    }
+}
+
+/// Instants kept compactly: seconds, nanoseconds and the UTC offset.
+mod instant {
+    use chrono::{DateTime, FixedOffset};
+    use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+        (
+            t.timestamp(),
+            t.timestamp_subsec_nanos(),
+            t.offset().local_minus_utc(),
+        )
+            .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+        let (secs, nanos, offset): (i64, u32, i32) = Deserialize::deserialize(d)?;
+        let offset = FixedOffset::east_opt(offset).ok_or_else(|| D::Error::custom("bad offset"))?;
+        DateTime::from_timestamp(secs, nanos)
+            .map(|t| t.with_timezone(&offset))
+            .ok_or_else(|| D::Error::custom("bad instant"))
+    }
 }
 
 #[cfg(test)]

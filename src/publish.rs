@@ -1,11 +1,15 @@
-//! Putting the rendered files in place: each is written to a temporary file
-//! beside its target and renamed over it, so a reader (or a web server) sees
-//! the old file or the new one, never half of one. A file whose bytes would
-//! not change is left alone, so its mtime (and HTTP `Last-Modified`) stays.
+//! Putting the rendered files in place. Every changed file is first staged
+//! as a temporary file beside its target; once all are staged and checked,
+//! the filesystem is synced once and each is renamed over its target, so a
+//! reader (or a web server) sees the old file or the new one, never half of
+//! one, and a failed run replaces nothing. A file whose bytes would not
+//! change is left alone, so its mtime (and HTTP `Last-Modified`) stays.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 
@@ -18,28 +22,40 @@ pub struct WriteReport {
     pub removed: usize,
 }
 
-fn temporary_path(path: &Path) -> PathBuf {
+/// A temporary name beside `path`. Files staged for a commit are named by
+/// the process (one per target in a run); files renamed at once also carry
+/// a counter, since two threads may write the same target.
+fn temporary_path(path: &Path, staged: bool) -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    dir.join(format!(".{name}.paperboy-{}.tmp", std::process::id()))
+    let pid = std::process::id();
+    if staged {
+        dir.join(format!(".{name}.paperboy-{pid}.tmp"))
+    } else {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        dir.join(format!(".{name}.paperboy-{pid}-{n}.tmp"))
+    }
 }
 
-/// Writes `bytes` to a temporary file beside `path`, synced to disk, and
-/// returns its name; nothing is replaced yet.
-fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
+/// Writes `bytes` to the temporary file `temp` beside `path`; nothing is
+/// replaced yet. With `sync`, the file is on disk on return; without,
+/// [`commit`] syncs the filesystem once for every staged file.
+fn stage(path: &Path, temp: &Path, bytes: &[u8], sync: bool) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(Error::io(dir))?;
-    let temp = temporary_path(path);
     let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
+        let mut file = std::fs::File::create(temp)?;
         file.write_all(bytes)?;
-        file.sync_all()
+        if sync {
+            file.sync_all()?;
+        }
+        Ok(())
     })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&temp);
-        return Err(Error::io(path)(e));
-    }
-    Ok(temp)
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(temp);
+        Error::io(path)(e)
+    })
 }
 
 /// Whether `path` already holds exactly `bytes`.
@@ -48,19 +64,48 @@ fn unchanged(path: &Path, bytes: &[u8]) -> bool {
         && std::fs::read(path).is_ok_and(|old| old == bytes)
 }
 
-/// Writes `bytes` to `path` atomically (same-folder temporary file, fsync,
-/// rename). Returns false, touching nothing, when the file already holds
-/// exactly these bytes.
+fn rename(temp: &Path, path: &Path) -> Result<()> {
+    std::fs::rename(temp, path).map_err(|e| {
+        let _ = std::fs::remove_file(temp);
+        Error::io(path)(e)
+    })
+}
+
+/// Writes `bytes` to `path` atomically and durably (same-folder temporary
+/// file, fsync, rename). Returns false, touching nothing, when the file
+/// already holds exactly these bytes.
 pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool> {
     if unchanged(path, bytes) {
         return Ok(false);
     }
-    let temp = stage(path, bytes)?;
-    std::fs::rename(&temp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        Error::io(path)(e)
-    })?;
+    let temp = temporary_path(path, false);
+    stage(path, &temp, bytes, true)?;
+    rename(&temp, path)?;
     Ok(true)
+}
+
+/// Writes `bytes` to `path` atomically; the next [`commit`] makes it
+/// durable. For state that only files written after that commit refer to.
+pub fn write_unsynced(path: &Path, bytes: &[u8]) -> Result<()> {
+    let temp = temporary_path(path, false);
+    stage(path, &temp, bytes, false)?;
+    rename(&temp, path)
+}
+
+/// Stages `bytes` for `path` unless the file already holds them; true when
+/// staged. Nothing is visible until [`commit`].
+pub fn stage_if_changed(path: &Path, bytes: &[u8]) -> Result<bool> {
+    if unchanged(path, bytes) {
+        return Ok(false);
+    }
+    stage(path, &temporary_path(path, true), bytes, false).map(|_| true)
+}
+
+/// Removes what [`stage_if_changed`] staged for these paths.
+pub fn discard(staged: &[PathBuf]) {
+    for path in staged {
+        let _ = std::fs::remove_file(temporary_path(path, true));
+    }
 }
 
 /// Removes a file; true when there was one.
@@ -72,11 +117,13 @@ pub fn remove_if_present(path: &Path) -> Result<bool> {
     }
 }
 
-/// The list of files the last build wrote, so the next can remove the ones
-/// it no longer makes (and never touch anything else in the folder).
-const MANIFEST: &str = ".paperboy/manifest.json";
-/// Present while files are being replaced; found at the start of a run, it
-/// means the last run was killed and may have left temporary files.
+/// Present from the first staged file until the state describes the new
+/// files; found at the start of a run, it means the last run stopped
+/// midway and may have left temporary files.
+const STAGING: &str = ".paperboy/staging";
+/// Present while staged files are renamed into place; found at the start of
+/// a run, it means files may not be what the catalog says they were made
+/// from.
 const WRITING: &str = ".paperboy/writing";
 
 fn is_temporary(name: &str) -> bool {
@@ -100,77 +147,81 @@ fn sweep_temporary(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Whether a manifest line is a plain relative path inside the folder.
-fn is_inside(relative: &Path) -> bool {
+/// At the start of a run: removes the temporary files of a run that
+/// stopped midway, and says whether it stopped while renaming files.
+pub fn recover(out: &Path) -> Result<bool> {
+    let writing = out.join(WRITING).exists();
+    if writing || out.join(STAGING).exists() {
+        sweep_temporary(out)?;
+    }
+    Ok(writing)
+}
+
+/// Creates a marker file (only its existence matters).
+fn mark(path: &Path) -> Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(Error::io(dir))?;
+    }
+    std::fs::File::create(path)
+        .map(|_| ())
+        .map_err(Error::io(path))
+}
+
+/// Before anything is staged: marks the folder, so that a run killed from
+/// here on has its temporary files swept by the next.
+pub fn begin(out: &Path) -> Result<()> {
+    mark(&out.join(STAGING))
+}
+
+/// Whether a relative path is a plain path inside the folder.
+pub fn is_inside(relative: &Path) -> bool {
     relative
         .components()
         .all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
-/// Writes every file under `out` (creating folders as needed), then removes
-/// the files the previous build wrote that are no longer made, and last
-/// writes `seal` (a record that all of this is done), if any.
-pub fn write_output(
-    out: &Path,
-    files: &BTreeMap<PathBuf, Vec<u8>>,
-    seal: Option<(&Path, &[u8])>,
-) -> Result<WriteReport> {
-    let writing = out.join(WRITING);
-    if writing.exists() {
-        sweep_temporary(out)?;
-    }
-    // Only the marker's existence matters, so it is created in place.
-    if let Some(dir) = writing.parent() {
-        std::fs::create_dir_all(dir).map_err(Error::io(dir))?;
-    }
-    std::fs::File::create(&writing).map_err(Error::io(&writing))?;
-    let previous: Vec<PathBuf> = crate::state::load(out, Path::new(MANIFEST)).unwrap_or_default();
-    let mut report = WriteReport::default();
-    // Stage every changed file first: if one cannot be written (a full
-    // disk), nothing has been replaced and the staged files are removed.
-    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
-    for (relative, bytes) in files {
+/// Syncs the filesystem that holds `dir`: one call for every file staged.
+fn sync_filesystem(dir: &Path) -> Result<()> {
+    let folder = std::fs::File::open(dir).map_err(Error::io(dir))?;
+    rustix::fs::syncfs(&folder)
+        .map_err(|e| Error::io(dir)(std::io::Error::from_raw_os_error(e.raw_os_error())))
+}
+
+/// Puts the staged files in place under `out` and removes `stale` ones
+/// (relative paths the previous build wrote and this one no longer makes).
+/// Marks the folder as being written until [`finish`].
+pub fn commit(out: &Path, staged: &[PathBuf], stale: &[PathBuf]) -> Result<WriteReport> {
+    sync_filesystem(out)?;
+    mark(&out.join(WRITING))?;
+    staged
+        .par_iter()
+        .try_for_each(|path| rename(&temporary_path(path, true), path))?;
+    let mut report = WriteReport {
+        written: staged.len(),
+        ..WriteReport::default()
+    };
+    for relative in stale.iter().filter(|p| is_inside(p)) {
         let path = out.join(relative);
-        if unchanged(&path, bytes) {
-            report.unchanged += 1;
-            continue;
-        }
-        match stage(&path, bytes) {
-            Ok(temp) => staged.push((temp, path)),
-            Err(e) => {
-                for (temp, _) in &staged {
-                    let _ = std::fs::remove_file(temp);
-                }
-                return Err(e);
-            }
-        }
-    }
-    for (temp, path) in &staged {
-        std::fs::rename(temp, path).map_err(Error::io(path))?;
-        report.written += 1;
-    }
-    for stale in previous
-        .iter()
-        .filter(|p| is_inside(p) && !files.contains_key(*p))
-    {
-        let path = out.join(stale);
-        match std::fs::remove_file(&path) {
-            Ok(()) => report.removed += 1,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(Error::io(&path)(e)),
+        if remove_if_present(&path)? {
+            report.removed += 1;
         }
         if let Some(parent) = path.parent() {
             // Leaves folders that still hold anything.
             let _ = std::fs::remove_dir(parent);
         }
     }
-    let manifest: Vec<&PathBuf> = files.keys().collect();
-    write_if_changed(&out.join(MANIFEST), &crate::state::to_bytes(&manifest))?;
+    Ok(report)
+}
+
+/// Ends what [`begin`] and [`commit`] began, once the state that describes
+/// the new files is written; last writes `seal` (a record that all of this
+/// is done), if any.
+pub fn finish(out: &Path, seal: Option<(&Path, &[u8])>) -> Result<()> {
+    remove_if_present(&out.join(WRITING))?;
     if let Some((relative, bytes)) = seal {
         write_if_changed(&out.join(relative), bytes)?;
     }
-    std::fs::remove_file(&writing).map_err(Error::io(&writing))?;
-    Ok(report)
+    remove_if_present(&out.join(STAGING)).map(|_| ())
 }
 
 #[cfg(test)]
@@ -193,23 +244,41 @@ mod tests {
     }
 
     #[test]
-    fn files_no_longer_made_are_removed_and_others_left_alone() {
+    fn staged_files_appear_only_on_commit_and_stale_ones_go() {
         let dir = tempfile::tempdir().unwrap();
-        let files = |names: &[&str]| -> BTreeMap<PathBuf, Vec<u8>> {
-            names
-                .iter()
-                .map(|n| (PathBuf::from(n), n.as_bytes().to_vec()))
-                .collect()
-        };
-        std::fs::write(dir.path().join("mine.txt"), "not paperboy's").unwrap();
-        write_output(dir.path(), &files(&["a.xml", "x/b.html"]), None).unwrap();
-        let report = write_output(dir.path(), &files(&["a.xml"]), None).unwrap();
-        assert_eq!(
-            (report.written, report.unchanged, report.removed),
-            (0, 1, 1)
-        );
-        assert!(!dir.path().join("x").exists(), "an emptied folder goes too");
-        assert!(dir.path().join("mine.txt").exists());
+        let out = dir.path();
+        std::fs::write(out.join("mine.txt"), "not paperboy's").unwrap();
+        std::fs::create_dir_all(out.join("x")).unwrap();
+        std::fs::write(out.join("x/old.xml"), "old").unwrap();
+        std::fs::write(out.join("same.xml"), "same").unwrap();
+        let new = out.join("a/new.xml");
+        begin(out).unwrap();
+        assert!(stage_if_changed(&new, b"new").unwrap());
+        assert!(!stage_if_changed(&out.join("same.xml"), b"same").unwrap());
+        assert!(!new.exists(), "nothing is visible before the commit");
+        let report = commit(
+            out,
+            std::slice::from_ref(&new),
+            &[PathBuf::from("x/old.xml"), PathBuf::from("../mine.txt")],
+        )
+        .unwrap();
+        assert!(out.join(WRITING).exists(), "marked until finished");
+        finish(out, None).unwrap();
+        assert!(!out.join(STAGING).exists() && !out.join(WRITING).exists());
+        assert_eq!((report.written, report.removed), (1, 1));
+        assert_eq!(std::fs::read(&new).unwrap(), b"new");
+        assert!(!out.join("x").exists(), "an emptied folder goes too");
+        assert!(out.join("mine.txt").exists());
+        assert!(!recover(out).unwrap());
+    }
+
+    #[test]
+    fn discarded_files_leave_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("atom.xml");
+        assert!(stage_if_changed(&path, b"x").unwrap());
+        discard(std::slice::from_ref(&path));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 
     #[test]
@@ -218,8 +287,12 @@ mod tests {
         std::fs::create_dir_all(dir.path().join(".paperboy")).unwrap();
         std::fs::write(dir.path().join(WRITING), "").unwrap();
         std::fs::write(dir.path().join(".atom.xml.paperboy-99.tmp"), "half").unwrap();
-        write_output(dir.path(), &BTreeMap::new(), None).unwrap();
+        assert!(recover(dir.path()).unwrap(), "killed while renaming");
         assert!(!dir.path().join(".atom.xml.paperboy-99.tmp").exists());
-        assert!(!dir.path().join(WRITING).exists());
+        std::fs::remove_file(dir.path().join(WRITING)).unwrap();
+        std::fs::write(dir.path().join(STAGING), "").unwrap();
+        std::fs::write(dir.path().join(".rss.xml.paperboy-98-3.tmp"), "half").unwrap();
+        assert!(!recover(dir.path()).unwrap(), "killed before renaming");
+        assert!(!dir.path().join(".rss.xml.paperboy-98-3.tmp").exists());
     }
 }

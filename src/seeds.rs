@@ -7,10 +7,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 
 use crate::config::Site;
 use crate::error::{Error, Result};
 use crate::model::{PageLabel, Publication};
+use crate::state::modified_ns;
 
 /// Pages are a few tens of kilobytes; a file far larger is not one page.
 pub const MAX_PAGE_BYTES: u64 = 4 * 1024 * 1024;
@@ -21,6 +23,9 @@ pub struct PageFile {
     pub path: PathBuf,
     pub date: NaiveDate,
     pub page: PageLabel,
+    /// Size and modification time (ns since the epoch), when the file could
+    /// be stat-ed; enough to tell that it did not change.
+    pub stamp: Option<(u64, u128)>,
 }
 
 /// A publication folder with its settings and page files.
@@ -94,13 +99,19 @@ pub fn parse_page_name(name: &str) -> Result<(NaiveDate, PageLabel), String> {
     Ok((date, PageLabel::new(page)))
 }
 
-fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+/// A folder's entries sorted by name, with their types (read with the
+/// listing, so no file is stat-ed here).
+fn sorted_entries(dir: &Path) -> Result<Vec<(PathBuf, std::fs::FileType)>> {
+    let mut entries: Vec<(PathBuf, std::fs::FileType)> = std::fs::read_dir(dir)
         .map_err(Error::io(dir))?
-        .map(|e| e.map(|e| e.path()).map_err(Error::io(dir)))
+        .map(|e| {
+            let e = e.map_err(Error::io(dir))?;
+            let kind = e.file_type().map_err(Error::io(e.path()))?;
+            Ok((e.path(), kind))
+        })
         .collect::<Result<_>>()?;
-    paths.sort();
-    Ok(paths)
+    entries.sort_unstable_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
+    Ok(entries)
 }
 
 fn is_hidden(path: &Path) -> bool {
@@ -109,19 +120,17 @@ fn is_hidden(path: &Path) -> bool {
         .is_some_and(|n| n.starts_with('.'))
 }
 
-/// Follows a symbolic link only when it stays inside the seeds folder;
-/// `Ok(false)` for a plain file or folder, `Ok(true)` for a link to follow.
-fn check_link(path: &Path, root: &Path) -> Result<bool> {
-    let meta = std::fs::symlink_metadata(path).map_err(Error::io(path))?;
-    if !meta.file_type().is_symlink() {
-        return Ok(false);
+/// Follows a symbolic link only when it stays inside the seeds folder.
+fn check_link(path: &Path, kind: std::fs::FileType, root: &Path) -> Result<()> {
+    if !kind.is_symlink() {
+        return Ok(());
     }
     let refuse = |reason: &str| Error::Symlink {
         path: path.to_path_buf(),
         reason: reason.to_string(),
     };
     match std::fs::canonicalize(path) {
-        Ok(target) if target.starts_with(root) => Ok(true),
+        Ok(target) if target.starts_with(root) => Ok(()),
         Ok(_) => Err(refuse("it points outside the seeds folder")),
         Err(_) => Err(refuse("it is broken or part of a loop")),
     }
@@ -133,15 +142,15 @@ fn check_link(path: &Path, root: &Path) -> Result<bool> {
 pub fn discover(seeds: &Path, site: &Site) -> Result<Discovery> {
     let root = std::fs::canonicalize(seeds).map_err(Error::io(seeds))?;
     let mut found = Discovery::default();
-    for dir in sorted_entries(seeds)? {
+    for (dir, kind) in sorted_entries(seeds)? {
         if is_hidden(&dir) {
             continue;
         }
-        if let Err(e) = check_link(&dir, &root) {
+        if let Err(e) = check_link(&dir, kind, &root) {
             found.errors.push(e);
             continue;
         }
-        if !dir.is_dir() {
+        if !(kind.is_dir() || kind.is_symlink() && dir.is_dir()) {
             continue;
         }
         match publication_seeds(&dir, site, &root) {
@@ -184,12 +193,12 @@ fn publication_seeds(
     let settings = read_settings(dir, &slug, site);
     let mut errors = Vec::new();
     let mut pages: BTreeMap<(NaiveDate, PageLabel), PageFile> = BTreeMap::new();
-    for path in sorted_entries(dir)? {
+    for (path, kind) in sorted_entries(dir)? {
         let is_txt = path.extension().is_some_and(|e| e == "txt");
         if is_hidden(&path) || !is_txt {
             continue;
         }
-        if let Err(e) = check_link(&path, root) {
+        if let Err(e) = check_link(&path, kind, root) {
             errors.push(e);
             continue;
         }
@@ -210,11 +219,22 @@ fn publication_seeds(
                 other: other.path.clone(),
             }),
             None => {
-                pages.insert((date, page.clone()), PageFile { path, date, page });
+                let file = PageFile {
+                    path,
+                    date,
+                    page: page.clone(),
+                    stamp: None,
+                };
+                pages.insert((date, page), file);
             }
         }
     }
-    let pages = pages.into_values().collect();
+    let mut pages: Vec<PageFile> = pages.into_values().collect();
+    pages.par_iter_mut().for_each(|page| {
+        page.stamp = std::fs::metadata(&page.path)
+            .ok()
+            .map(|m| (m.len(), modified_ns(&m)));
+    });
     Ok((
         PublicationSeeds {
             slug,

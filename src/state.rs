@@ -7,33 +7,185 @@
 //! page's entries when its file becomes unreadable. Losing it costs nothing
 //! but time: dates fall back to the ones computed from the issue.
 
+//! What a build remembers between runs, kept in the output folder under
+//! `.paperboy/`:
+//!
+//! - the catalog (`catalog.bin`): each publication's settings, each seed
+//!   page's fingerprint and its entries' ids, content hashes, dates and
+//!   sizes, and a signature of what every output file was rendered from;
+//! - one text record per page (`texts/<slug>/<name>.json`): the articles
+//!   the page was split into, named by the page's content, so a record is
+//!   never rewritten in place.
+//!
+//! It lets a run skip pages and documents that did not change, keep
+//! `published` and move `updated` only when an entry's content changed,
+//! and keep publishing a page's entries when its file becomes unreadable.
+//! Losing it costs nothing but time: dates fall back to the ones computed
+//! from the issue.
+
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
-use crate::model::{Entry, Publication};
+use crate::error::{Error, Result};
+use crate::model::{Archive, Article, EntryMeta, PageMeta, Publication};
 
 /// The state folder, inside the output folder.
 pub const STATE_DIR: &str = ".paperboy";
 
-/// How a seed file looked when it was last read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Fingerprint {
-    pub size: u64,
-    /// Modification time in nanoseconds since the epoch.
-    pub modified_ns: u128,
-    pub sha256: String,
-    /// What else its entries depend on (format, timezone, press time, the
-    /// page's place in its issue); a different key means read it again.
-    pub key: String,
+/// Bumped when the catalog's layout changes; a catalog of another format
+/// is not read.
+const CATALOG_FORMAT: &str = "paperboy-catalog-2";
+
+/// The catalog, relative to the output folder.
+fn catalog_path() -> PathBuf {
+    Path::new(STATE_DIR).join("catalog.bin")
 }
 
-/// One seed page as last published.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PageRecord {
-    pub fingerprint: Fingerprint,
-    pub entries: Vec<Entry>,
+/// What the last build published, and from what.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Catalog {
+    format: String,
+    pub archives: Vec<ArchiveRecord>,
+    /// Every output file, with the signature of what it was rendered from.
+    pub documents: BTreeMap<String, u128>,
+    /// The output folder's directories and their modification times just
+    /// after the build: while they stand, no file was added or removed.
+    pub directories: Vec<(String, u128)>,
+}
+
+/// A publication as last published.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ArchiveRecord {
+    pub publication: PublicationRecord,
+    pub pages: Vec<PageMeta>,
+}
+
+impl From<Archive> for ArchiveRecord {
+    fn from(archive: Archive) -> ArchiveRecord {
+        ArchiveRecord {
+            publication: PublicationRecord::from(&archive.publication),
+            pages: archive.pages,
+        }
+    }
+}
+
+impl Catalog {
+    pub fn new(
+        archives: Vec<ArchiveRecord>,
+        documents: BTreeMap<String, u128>,
+        directories: Vec<(String, u128)>,
+    ) -> Catalog {
+        Catalog {
+            format: CATALOG_FORMAT.to_string(),
+            archives,
+            documents,
+            directories,
+        }
+    }
+
+    /// The catalog of the last build; none when there is none, or it is
+    /// unreadable or of another format.
+    pub fn load(out: &Path) -> Option<Catalog> {
+        let bytes = std::fs::read(out.join(catalog_path())).ok()?;
+        let catalog: Catalog = postcard::from_bytes(&bytes).ok()?;
+        (catalog.format == CATALOG_FORMAT).then_some(catalog)
+    }
+
+    /// Replaces the catalog atomically. It is not synced on its own: losing
+    /// it to a crash costs a slower next run, not published entries.
+    pub fn save(&self, out: &Path) -> Result<()> {
+        let bytes = postcard::to_stdvec(self).expect("the catalog serialises");
+        crate::publish::write_unsynced(&out.join(catalog_path()), &bytes)
+    }
+}
+
+/// Modification time in nanoseconds since the epoch (0 when unknown).
+pub fn modified_ns(meta: &std::fs::Metadata) -> u128 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
+}
+
+/// Where a page's text record lives, relative to the output folder: named
+/// by the page's bytes and how they were read, so that a record, once
+/// written, never changes.
+pub fn text_path(slug: &str, page: &PageMeta) -> PathBuf {
+    let name = xxhash_rust::xxh3::xxh3_128(
+        &[
+            &page.fingerprint.sha256[..],
+            page.fingerprint.key.as_bytes(),
+        ]
+        .concat(),
+    );
+    Path::new(STATE_DIR)
+        .join("texts")
+        .join(slug)
+        .join(format!("{name:032x}.json"))
+}
+
+/// Keeps the articles of a page, unless a record of the same name (and so
+/// the same content) is already there.
+pub fn save_text(out: &Path, slug: &str, page: &PageMeta, articles: &[Article]) -> Result<()> {
+    let path = out.join(text_path(slug, page));
+    if path.is_file() {
+        return Ok(());
+    }
+    let bytes = serde_json::to_vec(articles).expect("articles serialise");
+    crate::publish::write_unsynced(&path, &bytes)
+}
+
+/// The articles of a page, as split when its record was made.
+pub fn load_text(out: &Path, slug: &str, page: &PageMeta) -> Result<Vec<Article>> {
+    let path = out.join(text_path(slug, page));
+    let damaged = |message: String| Error::State {
+        path: path.clone(),
+        message,
+    };
+    let bytes = std::fs::read(&path).map_err(|e| damaged(e.to_string()))?;
+    let articles: Vec<Article> =
+        serde_json::from_slice(&bytes).map_err(|e| damaged(e.to_string()))?;
+    if articles.len() != page.entries.len() {
+        return Err(damaged(format!(
+            "holds {} articles where {} were recorded",
+            articles.len(),
+            page.entries.len()
+        )));
+    }
+    Ok(articles)
+}
+
+/// Removes the text records that no page of `archives` names any more.
+pub fn remove_unused_texts(out: &Path, archives: &[ArchiveRecord]) -> Result<usize> {
+    let used: HashSet<PathBuf> = archives
+        .iter()
+        .flat_map(|a| {
+            a.pages
+                .iter()
+                .map(|p| out.join(text_path(&a.publication.slug, p)))
+        })
+        .collect();
+    let texts = out.join(STATE_DIR).join("texts");
+    let mut removed = 0;
+    for slug in std::fs::read_dir(&texts).into_iter().flatten().flatten() {
+        for record in std::fs::read_dir(slug.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let path = record.path();
+            if !used.contains(&path) {
+                crate::publish::remove_if_present(&path)?;
+                removed += 1;
+            }
+        }
+        // Leaves folders that still hold anything.
+        let _ = std::fs::remove_dir(slug.path());
+    }
+    Ok(removed)
 }
 
 /// A publication's settings as last read, used when its
@@ -74,20 +226,6 @@ impl PublicationRecord {
     }
 }
 
-/// Where state lives, relative to the output folder.
-pub fn page_record_path(slug: &str, file_name: &str) -> PathBuf {
-    Path::new(STATE_DIR)
-        .join("pages")
-        .join(slug)
-        .join(format!("{file_name}.json"))
-}
-
-pub fn publication_record_path(slug: &str) -> PathBuf {
-    Path::new(STATE_DIR)
-        .join("publications")
-        .join(format!("{slug}.json"))
-}
-
 /// Reads a state file; a missing or unreadable one is simply not there.
 pub fn load<T: DeserializeOwned>(out: &Path, relative: &Path) -> Option<T> {
     let bytes = std::fs::read(out.join(relative)).ok()?;
@@ -116,21 +254,20 @@ impl std::ops::AddAssign for Changes {
     }
 }
 
-/// Carries dates over from the page's last entries: an entry seen before
+/// Carries dates over from a page's last entries: an entry seen before
 /// keeps its `published`, and keeps its `updated` unless what it shows
 /// changed, in which case `updated` becomes `now`.
 pub fn reconcile(
-    entries: &mut [Entry],
-    previous: Option<&PageRecord>,
+    entries: &mut [EntryMeta],
+    old: &[EntryMeta],
     now: DateTime<FixedOffset>,
 ) -> Changes {
-    let old = previous.map_or(&[][..], |r| r.entries.as_slice());
     let mut changes = Changes::default();
     for entry in entries.iter_mut() {
         match old.iter().find(|o| o.id == entry.id) {
             Some(o) => {
                 entry.published = o.published;
-                if o.content_hash == entry.content_hash {
+                if o.content == entry.content {
                     entry.updated = o.updated;
                 } else {
                     entry.updated = now.with_timezone(&o.published.timezone()).max(o.updated);
@@ -150,12 +287,12 @@ pub fn reconcile(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Article, ArticleKind, PageLabel};
+    use crate::model::{Article, ArticleKind, EntryId, Fingerprint, PageLabel};
 
-    fn entry(id: &str, body: &str, published: &str) -> Entry {
+    fn entry(id: u128, body: &str, published: &str) -> EntryMeta {
         let date = DateTime::parse_from_rfc3339(published).unwrap();
         let article = Article {
-            title: id.into(),
+            title: "t".into(),
             printed_title: true,
             subtitle: None,
             column: None,
@@ -164,41 +301,29 @@ mod tests {
             captions: vec![],
             kind: ArticleKind::Story,
         };
-        Entry {
-            id: id.into(),
-            anchor: "a".into(),
-            publication: "p".into(),
-            issue: date.date_naive(),
-            page: PageLabel::new(None),
+        EntryMeta {
+            id: EntryId(id),
+            content: crate::identity::content_hash(&article),
             published: date,
             updated: date,
-            content_hash: crate::identity::content_hash(&article),
-            article,
+            size: 100,
         }
     }
 
     #[test]
     fn unchanged_entries_keep_dates_and_edits_move_updated() {
-        let old = PageRecord {
-            fingerprint: Fingerprint {
-                size: 0,
-                modified_ns: 0,
-                sha256: String::new(),
-                key: String::new(),
-            },
-            entries: vec![
-                entry("a", "正文", "2024-01-01T06:00:00+08:00"),
-                entry("b", "旧", "2024-01-01T05:59:59+08:00"),
-            ],
-        };
-        // The page was reordered (computed dates swapped), b was edited, c is new, a... stays.
-        let mut new = vec![
-            entry("b", "新", "2024-01-01T06:00:00+08:00"),
-            entry("a", "正文", "2024-01-01T05:59:59+08:00"),
-            entry("c", "另一篇", "2024-01-01T05:59:58+08:00"),
+        let old = vec![
+            entry(1, "正文", "2024-01-01T06:00:00+08:00"),
+            entry(2, "旧", "2024-01-01T05:59:59+08:00"),
         ];
-        let now = DateTime::parse_from_rfc3339("2024-02-01T10:00:00Z").unwrap();
-        let changes = reconcile(&mut new, Some(&old), now);
+        // The page was reordered (computed dates swapped), 2 was edited, 3 is new, 1 stays.
+        let mut new = vec![
+            entry(2, "新", "2024-01-01T06:00:00+08:00"),
+            entry(1, "正文", "2024-01-01T05:59:59+08:00"),
+            entry(3, "另一篇", "2024-01-01T05:59:58+08:00"),
+        ];
+        let now = DateTime::parse_from_rfc3339("2024-02-01T10:00:00.5Z").unwrap();
+        let changes = reconcile(&mut new, &old, now);
         assert_eq!(
             changes,
             Changes {
@@ -207,16 +332,65 @@ mod tests {
                 removed: 0
             }
         );
-        assert_eq!(new[1].published, old.entries[0].published);
-        assert_eq!(new[1].updated, old.entries[0].updated);
-        assert_eq!(new[0].published, old.entries[1].published);
+        assert_eq!(new[1].published, old[0].published);
+        assert_eq!(new[1].updated, old[0].updated);
+        assert_eq!(new[0].published, old[1].published);
         assert_eq!(new[0].updated, now);
         assert_eq!(
             new[0].updated.offset().local_minus_utc(),
             8 * 3600,
             "kept in the publication's offset"
         );
-        let changes = reconcile(&mut new[..1], Some(&old), now);
+        let changes = reconcile(&mut new[..1], &old, now);
         assert_eq!(changes.removed, 1);
+    }
+
+    #[test]
+    fn the_catalog_keeps_instants_exactly_and_refuses_other_formats() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut edited = entry(7, "x", "2024-01-01T06:00:00+08:00");
+        edited.updated =
+            DateTime::parse_from_rfc3339("2024-02-01T10:00:00.123456789+08:00").unwrap();
+        let page = PageMeta {
+            file_name: "2024-01-01.txt".into(),
+            issue: edited.published.date_naive(),
+            label: PageLabel::new(None),
+            fingerprint: Fingerprint {
+                size: 1,
+                modified_ns: 2,
+                sha256: [3; 32],
+                key: "k".into(),
+            },
+            entries: vec![edited],
+        };
+        let record = ArchiveRecord {
+            publication: PublicationRecord {
+                slug: "p".into(),
+                title: "P".into(),
+                description: None,
+                language: "zh-CN".into(),
+                timezone: "+08:00".into(),
+                press_time: "06:00".into(),
+            },
+            pages: vec![page.clone()],
+        };
+        Catalog::new(
+            vec![record],
+            BTreeMap::from([("atom.xml".into(), 9)]),
+            vec![],
+        )
+        .save(dir.path())
+        .unwrap();
+        let loaded = Catalog::load(dir.path()).unwrap();
+        assert_eq!(loaded.archives[0].pages[0], page);
+        assert_eq!(
+            loaded.archives[0].pages[0].entries[0].updated,
+            edited.updated
+        );
+        assert_eq!(loaded.documents["atom.xml"], 9);
+        let mut other = loaded;
+        other.format = "paperboy-catalog-0".into();
+        other.save(dir.path()).unwrap();
+        assert!(Catalog::load(dir.path()).is_none());
     }
 }

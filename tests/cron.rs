@@ -368,7 +368,10 @@ fn a_build_whose_output_fails_the_checks_replaces_nothing() {
     let project = Project::with_seeds();
     assert!(project.build().status.success());
     let before = read_tree(&project.feeds());
-    // A clock set decades back makes every entry look dated in the future.
+    // A clock set decades back makes every entry look dated in the future;
+    // new settings have every document rendered again, and checked.
+    let config = std::fs::read_to_string(project.path("paperboy.toml")).unwrap();
+    project.write("paperboy.toml", &format!("{config}feed_entries = 40\n"));
     let output = project.build_at("2001-01-01T00:00:00Z");
     assert_eq!(output.status.code(), Some(5));
     assert!(
@@ -508,16 +511,99 @@ fn a_run_with_nothing_changed_still_notices_deleted_output_settings_and_touched_
         "new settings are a new build: {}",
         stdout(&output)
     );
-    // A page touched but not changed is read again, and changes nothing
-    // published (only its record's remembered mtime).
+    // A page touched but not changed is read again (not taken for a no-op
+    // run), and changes nothing published.
     let before = read_tree(&project.feeds());
     let page = project.path("seeds/zjgrrb/2024-03-04-01.txt");
     std::fs::write(&page, std::fs::read(&page).unwrap()).unwrap();
+    let last_build = project.feeds().join(".paperboy/last-build.json");
+    let sealed = std::fs::read(&last_build).unwrap();
     let output = project.build();
+    assert!(
+        stdout(&output).contains("; 0 files written"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(read_tree(&project.feeds()), before);
+    assert_ne!(
+        std::fs::read(&last_build).unwrap(),
+        sealed,
+        "the run records the page's new mtime"
+    );
+}
+
+#[test]
+fn a_new_issue_renders_only_the_documents_it_changes() {
+    let project = Project::with_seeds();
+    let config = std::fs::read_to_string(project.path("paperboy.toml")).unwrap();
+    project.write("paperboy.toml", &format!("{config}feed_entries = 5\n"));
+    assert!(project.build().status.success());
+    let before = read_tree(&project.feeds());
+    // Without the texts of two publications' pages, any document that
+    // shows one of their entries cannot be rendered: the run must not try.
+    // (The site's newest archive page, which gains a link to the next one,
+    // shows only the newest issue, of zjgrrb.)
+    for slug in ["rmrb", "wenzhou"] {
+        std::fs::remove_dir_all(project.feeds().join(".paperboy/texts").join(slug)).unwrap();
+    }
+    project.write("seeds/demo/publication.toml", "title = \"示例日报\"\n");
+    let page: String = (1..=6)
+        .map(|i| format!("第{i}条新闻的标题\n\n王小明\n\n第{i}条新闻的正文。\n\n"))
+        .collect();
+    project.write("seeds/demo/2024-05-01.txt", &page);
+    let output = project.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("6 added"), "{}", stdout(&output));
+    let after = read_tree(&project.feeds());
+    let changed: Vec<String> = after
+        .iter()
+        .filter(|(path, bytes)| before.get(*path) != Some(bytes))
+        .map(|(path, _)| path.to_string_lossy().into_owned())
+        .collect();
+    // The site's subscription documents, its new archive page, the new
+    // publication's documents, and the site index and OPML that list it.
+    for expected in [
+        "atom.xml",
+        "archive/atom-10.xml",
+        "archive/atom-9.xml",
+        "demo/atom.xml",
+        "demo/archive/atom-1.xml",
+        "demo/2024-05-01.html",
+        "demo/index.html",
+        "index.html",
+        "feeds.opml",
+    ] {
+        assert!(
+            changed.contains(&expected.to_string()),
+            "{expected} not in {changed:?}"
+        );
+    }
+    assert!(
+        !changed
+            .iter()
+            .any(|p| p.starts_with("rmrb/") || p.starts_with("wenzhou/")),
+        "{changed:?}"
+    );
+}
+
+#[test]
+fn a_run_after_one_killed_while_renaming_checks_every_document() {
+    let project = Project::with_seeds();
+    assert!(project.build().status.success());
+    let atom = project.feeds().join("rmrb/atom.xml");
+    let bytes = std::fs::read(&atom).unwrap();
+    // As a killed run leaves things: a file replaced, no record of a clean
+    // build, the renaming marker in place.
+    std::fs::write(&atom, b"<feed/>").unwrap();
+    std::fs::remove_file(project.feeds().join(".paperboy/last-build.json")).unwrap();
+    std::fs::write(project.feeds().join(".paperboy/writing"), b"").unwrap();
+    let output = project.build();
+    assert!(output.status.success(), "{}", stderr(&output));
     assert!(
         stdout(&output).contains("; 1 files written"),
         "{}",
         stdout(&output)
     );
-    assert_eq!(read_tree(&project.feeds()), before);
+    assert_eq!(std::fs::read(&atom).unwrap(), bytes);
+    assert!(!project.feeds().join(".paperboy/writing").exists());
 }

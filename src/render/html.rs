@@ -2,8 +2,8 @@
 //! by feeds and pages, and the site's pages.
 
 use crate::config::Site;
-use crate::model::{Article, BodyPart, Entry, Issue, Publication};
-use crate::render::{Archive, Format, Layout};
+use crate::model::{Archive, Article, BodyPart, Entry, Issue, PageMeta, Publication};
+use crate::render::{Format, Layout};
 
 /// Escapes text for HTML and XML content and attribute values. Article
 /// text only ever reaches markup through here.
@@ -145,7 +145,7 @@ pub fn index_page(site: &Site, archives: &[Archive], layout: &Layout) -> Vec<u8>
             "<li><a href=\"{}\">{}</a> — {} issues · {}</li>\n",
             escape(&layout.url(&dir)),
             escape(&p.title),
-            archive.issues.len(),
+            archive.issues().count(),
             feed_links(&dir, layout)
         ));
     }
@@ -159,7 +159,9 @@ pub fn index_page(site: &Site, archives: &[Archive], layout: &Layout) -> Vec<u8>
     )
 }
 
-/// `<slug>/index.html`: a publication's issues, newest first.
+/// `<slug>/index.html`: a publication's issues, newest first, each with
+/// its number of articles: the titles are on the issue pages, so that a
+/// new issue does not need every old article's text to list it.
 pub fn publication_page(site: &Site, archive: &Archive, layout: &Layout) -> Vec<u8> {
     let p = &archive.publication;
     let dir = Layout::publication_dir(&p.slug);
@@ -177,17 +179,16 @@ pub fn publication_page(site: &Site, archive: &Archive, layout: &Layout) -> Vec<
         feed_links(&dir, layout)
     ));
     body.push_str("<ul class=\"issues\">\n");
-    for issue in archive.issues.iter().rev() {
+    let issues: Vec<&[PageMeta]> = archive.issues().collect();
+    for issue in issues.into_iter().rev() {
+        let date = issue[0].issue;
+        let articles: usize = issue.iter().map(|p| p.entries.len()).sum();
         body.push_str(&format!(
-            "<li><a href=\"{}\">{}</a> — {}</li>\n",
-            escape(&layout.url(&Layout::issue_page(&p.slug, issue.date))),
-            issue.date,
-            issue
-                .entries
-                .iter()
-                .map(|e| escape(&e.article.title))
-                .collect::<Vec<_>>()
-                .join(" · ")
+            "<li><a href=\"{}\">{}</a> — {} {}</li>\n",
+            escape(&layout.url(&Layout::issue_page(&p.slug, date))),
+            date,
+            articles,
+            if articles == 1 { "article" } else { "articles" }
         ));
     }
     body.push_str("</ul>\n");

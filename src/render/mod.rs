@@ -8,16 +8,18 @@ pub mod json;
 pub mod opml;
 pub mod rss;
 
-use std::collections::BTreeMap;
+use std::collections::{hash_map, BTreeMap, HashMap};
+use std::ops::Range;
 use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use rayon::prelude::*;
 
 use crate::config::Site;
-use crate::error::Result;
-use crate::identity::feed_id;
-use crate::model::{BodyPart, Entry, Issue, Publication};
+use crate::error::{Error, Result};
+use crate::identity::{self, feed_id};
+use crate::model::{Archive, Article, BodyPart, Entry, EntryMeta, Issue, PageMeta, Publication};
+use xxhash_rust::xxh3::Xxh3;
 
 /// RFC 5005's namespace, for `fh:archive`.
 pub const FEED_HISTORY_NS: &str = "http://purl.org/syndication/history/1.0";
@@ -37,19 +39,6 @@ pub fn archive_marker<E>(
         vec![element("fh:archive".to_string())],
     )]);
     (namespaces, BTreeMap::from([("fh".to_string(), archive)]))
-}
-
-/// A publication with its issues, oldest first.
-#[derive(Debug, Clone)]
-pub struct Archive {
-    pub publication: Publication,
-    pub issues: Vec<Issue>,
-}
-
-impl Archive {
-    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
-        self.issues.iter().flat_map(|i| &i.entries)
-    }
 }
 
 /// Percent-encodes one URL path segment (RFC 3986 unreserved characters
@@ -229,10 +218,9 @@ impl Feed<'_> {
     }
 }
 
-/// About how many bytes an entry takes in a feed document (escaped HTML
+/// About how many bytes an article takes in a feed document (escaped HTML
 /// body, summary, metadata).
-fn estimated_bytes(entry: &Entry) -> usize {
-    let a = &entry.article;
+pub fn estimated_bytes(a: &Article) -> u32 {
     let text: usize = a
         .body
         .iter()
@@ -242,19 +230,21 @@ fn estimated_bytes(entry: &Entry) -> usize {
         .sum::<usize>()
         + a.captions.iter().map(|c| c.text.len() + 64).sum::<usize>()
         + a.title.len() * 2;
-    text * 3 / 2 + 1200
+    u32::try_from(text * 3 / 2 + 1200).unwrap_or(u32::MAX)
 }
 
-/// A feed's history: archive pages (oldest first, each newest first), and
-/// the subscription document's entries (newest first), of which the first
-/// `unarchived` are in no archive page.
-pub struct History<'a> {
-    pub archives: Vec<Vec<&'a Entry>>,
-    pub subscription: Vec<&'a Entry>,
+/// A feed's history, as positions in its newest-first entries: archive
+/// pages (oldest first), and the subscription document's entries, of which
+/// the first `unarchived` are in no archive page.
+#[derive(Debug, PartialEq, Eq)]
+pub struct History {
+    pub archives: Vec<Range<usize>>,
+    pub subscription: Range<usize>,
     pub unarchived: usize,
 }
 
-/// Cuts a feed's entries into its history.
+/// Cuts a feed's entries (given by their sizes, newest first) into its
+/// history.
 ///
 /// Pages are cut from the oldest entry on, closing at `max_entries` or
 /// when the next entry would pass `max_bytes`; only full pages are archived.
@@ -262,136 +252,481 @@ pub struct History<'a> {
 /// archive page never changes unless an entry in it does. The subscription
 /// document holds every unarchived entry and, up to the same limits, the
 /// newest archived ones.
-pub fn paginate<'a>(
-    newest_first: &[&'a Entry],
-    max_entries: usize,
-    max_bytes: usize,
-) -> History<'a> {
+pub fn paginate(sizes: &[u32], max_entries: usize, max_bytes: usize) -> History {
     let budget = max_bytes.saturating_sub(4000);
-    let mut pages: Vec<Vec<&Entry>> = Vec::new();
-    let mut current: Vec<&Entry> = Vec::new();
-    let mut bytes = 0;
-    for &entry in newest_first.iter().rev() {
-        let size = estimated_bytes(entry);
-        if !current.is_empty() && (current.len() == max_entries || bytes + size > budget) {
-            pages.push(std::mem::take(&mut current));
-            bytes = 0;
+    let mut archives = Vec::new();
+    // The page being filled is `i + 1..end`, growing towards the newest.
+    let mut end = sizes.len();
+    let (mut count, mut bytes) = (0, 0);
+    for i in (0..sizes.len()).rev() {
+        let size = sizes[i] as usize;
+        if count > 0 && (count == max_entries || bytes + size > budget) {
+            archives.push(i + 1..end);
+            (end, count, bytes) = (i + 1, 0, 0);
         }
-        current.push(entry);
+        count += 1;
         bytes += size;
     }
-    if current.len() == max_entries {
-        pages.push(std::mem::take(&mut current));
-        bytes = 0;
+    if count == max_entries {
+        archives.push(0..end);
+        (end, bytes) = (0, 0);
     }
-    let unarchived = current.len();
-    let mut subscription: Vec<&Entry> = current.iter().rev().copied().collect();
-    for &entry in pages.iter().rev().flat_map(|p| p.iter().rev()) {
-        let size = estimated_bytes(entry);
-        if subscription.len() >= max_entries || bytes + size > budget {
+    let unarchived = end;
+    let mut newest = unarchived;
+    while newest < sizes.len() {
+        let size = sizes[newest] as usize;
+        if newest >= max_entries || bytes + size > budget {
             break;
         }
-        subscription.push(entry);
+        newest += 1;
         bytes += size;
     }
-    for page in &mut pages {
-        page.reverse();
-    }
     History {
-        archives: pages,
-        subscription,
+        archives,
+        subscription: 0..newest,
         unarchived,
     }
 }
 
-/// What every document of one feed shares.
-struct FeedInfo<'a> {
+/// What every document of one feed shares, and its entries.
+struct FeedPlan {
     id: String,
     title: String,
     description: String,
     language: String,
     author: String,
     dir: String,
-    entries: Vec<&'a Entry>,
+    /// Newest first.
+    entries: Vec<EntryRef>,
 }
 
-/// Every file of the output folder, by path relative to it.
-pub fn render_site(site: &Site, archives: &[Archive]) -> Result<BTreeMap<PathBuf, Vec<u8>>> {
-    let layout = Layout {
-        base_url: &site.base_url,
-    };
-    let titles: BTreeMap<String, String> = archives
-        .iter()
-        .map(|a| (a.publication.slug.clone(), a.publication.title.clone()))
-        .collect();
-    let mut files = BTreeMap::new();
+/// An entry of an archive, by position: 12 bytes, so that ordering the
+/// feeds of a large archive stays small.
+#[derive(Debug, Clone, Copy)]
+struct EntryRef {
+    archive: u32,
+    page: u32,
+    entry: u32,
+}
 
-    let mut feeds = vec![FeedInfo {
-        id: feed_id("*"),
-        title: site.title.clone(),
-        description: site.description.clone(),
-        language: site.language.clone(),
-        author: site.title.clone(),
-        dir: String::new(),
-        entries: newest_first(archives.iter().flat_map(Archive::entries)),
-    }];
-    for archive in archives {
-        let p = &archive.publication;
-        feeds.push(FeedInfo {
-            id: feed_id(&p.slug),
-            title: p.title.clone(),
-            description: p.description.clone().unwrap_or_else(|| p.title.clone()),
-            language: p.language.clone(),
-            author: p.title.clone(),
-            dir: Layout::publication_dir(&p.slug),
-            entries: newest_first(archive.entries()),
-        });
-        files.insert(
-            PathBuf::from(format!("{}index.html", Layout::publication_dir(&p.slug))),
-            html::publication_page(site, archive, &layout),
-        );
+impl EntryRef {
+    fn meta(self, archives: &[Archive]) -> &EntryMeta {
+        &archives[self.archive as usize].pages[self.page as usize].entries[self.entry as usize]
     }
-    let issue_pages: Vec<(PathBuf, Vec<u8>)> = archives
-        .par_iter()
-        .flat_map(|archive| {
-            let p = &archive.publication;
-            let layout = Layout {
-                base_url: &site.base_url,
-            };
-            archive.issues.par_iter().map(move |issue| {
-                (
-                    PathBuf::from(Layout::issue_page(&p.slug, issue.date)),
-                    html::issue_page(site, p, issue, &layout),
-                )
-            })
-        })
-        .collect();
-    files.extend(issue_pages);
-    let feed_files: Vec<Vec<(PathBuf, Vec<u8>)>> = feeds
-        .par_iter()
-        .map(|info| render_feed(site, info, &titles))
-        .collect::<Result<_>>()?;
-    files.extend(feed_files.into_iter().flatten());
-    files.insert(
-        PathBuf::from("index.html"),
-        html::index_page(site, archives, &layout),
-    );
-    files.insert(
-        PathBuf::from("feeds.opml"),
-        opml::render(site, archives, &layout),
-    );
-    files.insert(
-        PathBuf::from("style.css"),
-        html::STYLESHEET.as_bytes().to_vec(),
-    );
-    Ok(files)
+}
+
+/// What a job renders.
+#[derive(Debug, Clone)]
+enum Document {
+    /// One page of a feed's history, in every format.
+    Feed {
+        feed: usize,
+        page: Page,
+        entries: Range<usize>,
+        unarchived: usize,
+    },
+    Issue {
+        archive: usize,
+        pages: Range<usize>,
+    },
+    Publication {
+        archive: usize,
+    },
+    Index,
+    Opml,
+    Stylesheet,
+}
+
+/// A unit of rendering: the files it makes, and a signature of everything
+/// they are made from, so that a build renders only what changed.
+pub struct Job {
+    pub files: Vec<PathBuf>,
+    pub signature: u128,
+    document: Document,
+}
+
+/// Every document of the output folder, planned from the entries' metadata
+/// alone; texts are loaded only by the jobs that run.
+pub struct Plan<'a> {
+    site: &'a Site,
+    archives: &'a [Archive],
+    titles: BTreeMap<String, String>,
+    feeds: Vec<FeedPlan>,
+    pub jobs: Vec<Job>,
+}
+
+/// Changed whenever rendering changes in a way the inputs do not show.
+const RENDERING: &str = concat!("paperboy-rendering-1|", env!("CARGO_PKG_VERSION"));
+
+/// Signatures: a fast 128-bit hash (XXH3) of what a document is made from.
+struct Signature(Xxh3);
+
+impl Signature {
+    fn new(base: u128, kind: &str) -> Signature {
+        let mut hasher = Xxh3::new();
+        hasher.update(&base.to_le_bytes());
+        hasher.update(kind.as_bytes());
+        Signature(hasher)
+    }
+
+    fn add(mut self, bytes: &[u8]) -> Signature {
+        self.0.update(bytes);
+        self
+    }
+
+    fn entry(self, e: &EntryMeta) -> Signature {
+        let mut bytes = [0u8; 64];
+        bytes[..16].copy_from_slice(&e.id.0.to_le_bytes());
+        bytes[16..32].copy_from_slice(&e.content.to_le_bytes());
+        for (i, t) in [e.published, e.updated].iter().enumerate() {
+            let at = 32 + i * 16;
+            bytes[at..at + 8].copy_from_slice(&t.timestamp().to_le_bytes());
+            bytes[at + 8..at + 12].copy_from_slice(&t.timestamp_subsec_nanos().to_le_bytes());
+            bytes[at + 12..at + 16].copy_from_slice(&t.offset().local_minus_utc().to_le_bytes());
+        }
+        self.add(&bytes)
+    }
+
+    fn finish(self) -> u128 {
+        self.0.digest128()
+    }
 }
 
 /// Newest first; ties (same instant) in id order, so output is stable.
-fn newest_first<'a>(entries: impl Iterator<Item = &'a Entry>) -> Vec<&'a Entry> {
-    let mut entries: Vec<&Entry> = entries.collect();
-    entries.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id)));
-    entries
+fn newest_first(archives: &[Archive], entries: &mut Vec<EntryRef>) {
+    let mut keyed: Vec<(i64, u32, u128, EntryRef)> = entries
+        .iter()
+        .map(|&r| {
+            let e = r.meta(archives);
+            let t = e.published;
+            (
+                -t.timestamp(),
+                u32::MAX - t.timestamp_subsec_nanos(),
+                e.id.0,
+                r,
+            )
+        })
+        .collect();
+    // Ids are unique, so an unstable sort gives one order.
+    keyed.sort_unstable_by_key(|&(secs, nanos, id, _)| (secs, nanos, id));
+    entries.clear();
+    entries.extend(keyed.into_iter().map(|k| k.3));
+}
+
+fn refs(archives: &[Archive], which: usize) -> impl Iterator<Item = EntryRef> + '_ {
+    archives[which]
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(move |(p, page)| {
+            (0..page.entries.len()).map(move |e| EntryRef {
+                archive: which as u32,
+                page: p as u32,
+                entry: e as u32,
+            })
+        })
+}
+
+impl<'a> Plan<'a> {
+    /// Plans the whole output folder.
+    pub fn new(site: &'a Site, archives: &'a [Archive]) -> Plan<'a> {
+        // Settings are hashed through their Debug form: every field counts,
+        // and RENDERING carries the version that fixes the form. A
+        // publication's own documents depend on its settings and the
+        // site's; the site-wide ones on every publication's.
+        let settings = |publications: &[&Publication]| {
+            xxhash_rust::xxh3::xxh3_128(format!("{RENDERING}|{site:?}|{publications:?}").as_bytes())
+        };
+        let base = settings(&archives.iter().map(|a| &a.publication).collect::<Vec<_>>());
+        let own: Vec<u128> = archives
+            .iter()
+            .map(|a| settings(&[&a.publication]))
+            .collect();
+        let mut feeds = vec![FeedPlan {
+            id: feed_id("*"),
+            title: site.title.clone(),
+            description: site.description.clone(),
+            language: site.language.clone(),
+            author: site.title.clone(),
+            dir: String::new(),
+            entries: (0..archives.len())
+                .flat_map(|a| refs(archives, a))
+                .collect(),
+        }];
+        feeds.extend(archives.iter().enumerate().map(|(a, archive)| {
+            let p = &archive.publication;
+            FeedPlan {
+                id: feed_id(&p.slug),
+                title: p.title.clone(),
+                description: p.description.clone().unwrap_or_else(|| p.title.clone()),
+                language: p.language.clone(),
+                author: p.title.clone(),
+                dir: Layout::publication_dir(&p.slug),
+                entries: refs(archives, a).collect(),
+            }
+        }));
+        feeds
+            .par_iter_mut()
+            .for_each(|f| newest_first(archives, &mut f.entries));
+        let feed_jobs: Vec<Vec<Job>> = feeds
+            .par_iter()
+            .enumerate()
+            .map(|(f, feed)| {
+                // The site's feed shows each entry with its publication's title.
+                let base = f.checked_sub(1).map_or_else(|| settings(&[]), |a| own[a]);
+                feed_jobs(site, archives, (base, &own), f, feed)
+            })
+            .collect();
+        let mut jobs: Vec<Job> = feed_jobs.into_iter().flatten().collect();
+        for (a, archive) in archives.iter().enumerate() {
+            let slug = &archive.publication.slug;
+            let base = own[a];
+            let mut start = 0;
+            let mut listing = Signature::new(base, "publication").add(slug.as_bytes());
+            for issue in archive.issues() {
+                let mut signature = Signature::new(base, "issue").add(slug.as_bytes());
+                for page in issue {
+                    signature = signature.add(page.label.as_str().as_bytes());
+                    for e in &page.entries {
+                        signature = signature.entry(e);
+                    }
+                }
+                let date = issue[0].issue;
+                listing = listing.add(date.to_string().as_bytes()).add(
+                    &issue
+                        .iter()
+                        .map(|p| p.entries.len())
+                        .sum::<usize>()
+                        .to_le_bytes(),
+                );
+                jobs.push(Job {
+                    files: vec![PathBuf::from(Layout::issue_page(slug, date))],
+                    signature: signature.finish(),
+                    document: Document::Issue {
+                        archive: a,
+                        pages: start..start + issue.len(),
+                    },
+                });
+                start += issue.len();
+            }
+            jobs.push(Job {
+                files: vec![PathBuf::from(format!(
+                    "{}index.html",
+                    Layout::publication_dir(slug)
+                ))],
+                signature: listing.finish(),
+                document: Document::Publication { archive: a },
+            });
+        }
+        let mut index = Signature::new(base, "index");
+        for archive in archives {
+            index = index.add(&archive.issues().count().to_le_bytes());
+        }
+        jobs.push(Job {
+            files: vec![PathBuf::from("index.html")],
+            signature: index.finish(),
+            document: Document::Index,
+        });
+        jobs.push(Job {
+            files: vec![PathBuf::from("feeds.opml")],
+            signature: Signature::new(base, "opml").finish(),
+            document: Document::Opml,
+        });
+        jobs.push(Job {
+            files: vec![PathBuf::from("style.css")],
+            signature: Signature::new(settings(&[]), html::STYLESHEET).finish(),
+            document: Document::Stylesheet,
+        });
+        Plan {
+            site,
+            archives,
+            titles: archives
+                .iter()
+                .map(|a| (a.publication.slug.clone(), a.publication.title.clone()))
+                .collect(),
+            feeds,
+            jobs,
+        }
+    }
+
+    /// Renders one job's files. `load` gives a page's articles.
+    pub fn render(&self, job: &Job, load: &TextLoader<'_>) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+        let site = self.site;
+        let layout = Layout {
+            base_url: &site.base_url,
+        };
+        let one = |bytes: Vec<u8>| Ok(vec![(job.files[0].clone(), bytes)]);
+        match job.document {
+            Document::Feed {
+                feed,
+                page,
+                ref entries,
+                unarchived,
+            } => self.render_feed(
+                job,
+                &self.feeds[feed],
+                page,
+                entries.clone(),
+                unarchived,
+                load,
+            ),
+            Document::Issue { archive, ref pages } => {
+                let archive = &self.archives[archive];
+                let pages = &archive.pages[pages.clone()];
+                let mut entries = Vec::new();
+                for page in pages {
+                    let articles = load(archive, page)?;
+                    entries.extend(page.entries.iter().zip(articles).map(|(meta, article)| {
+                        identity::entry(&archive.publication.slug, page, meta, article)
+                    }));
+                }
+                let issue = Issue {
+                    date: pages[0].issue,
+                    entries,
+                };
+                one(html::issue_page(
+                    site,
+                    &archive.publication,
+                    &issue,
+                    &layout,
+                ))
+            }
+            Document::Publication { archive } => one(html::publication_page(
+                site,
+                &self.archives[archive],
+                &layout,
+            )),
+            Document::Index => one(html::index_page(site, self.archives, &layout)),
+            Document::Opml => one(opml::render(site, self.archives, &layout)),
+            Document::Stylesheet => one(html::STYLESHEET.as_bytes().to_vec()),
+        }
+    }
+
+    /// A feed's document in every format. The budget was estimated; a
+    /// subscription document that came out larger gives up archived entries
+    /// (never unarchived ones).
+    fn render_feed(
+        &self,
+        job: &Job,
+        plan: &FeedPlan,
+        page: Page,
+        range: Range<usize>,
+        unarchived: usize,
+        load: &TextLoader<'_>,
+    ) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+        let site = self.site;
+        let mut texts: HashMap<(u32, u32), Vec<Option<Article>>> = HashMap::new();
+        let mut entries = Vec::with_capacity(range.len());
+        for r in &plan.entries[range] {
+            let archive = &self.archives[r.archive as usize];
+            let page = &archive.pages[r.page as usize];
+            let articles = match texts.entry((r.archive, r.page)) {
+                hash_map::Entry::Occupied(o) => o.into_mut(),
+                hash_map::Entry::Vacant(v) => {
+                    v.insert(load(archive, page)?.into_iter().map(Some).collect())
+                }
+            };
+            let article = articles[r.entry as usize]
+                .take()
+                .ok_or_else(|| Error::Render {
+                    path: job.files[0].clone(),
+                    message: format!("entry {} listed twice", page.entries[r.entry as usize].id),
+                })?;
+            entries.push(identity::entry(
+                &archive.publication.slug,
+                page,
+                &page.entries[r.entry as usize],
+                article,
+            ));
+        }
+        let layout = Layout {
+            base_url: &site.base_url,
+        };
+        let mut feed = Feed {
+            id: plan.id.clone(),
+            title: plan.title.clone(),
+            description: plan.description.clone(),
+            language: plan.language.clone(),
+            author: plan.author.clone(),
+            home_url: format!("{}{}", site.base_url, plan.dir),
+            dir: plan.dir.clone(),
+            base_url: &site.base_url,
+            hub: site.hub.as_deref(),
+            page,
+            entries: entries.iter().collect(),
+            publication_titles: &self.titles,
+        };
+        let mut out = Vec::new();
+        for (format, file) in Format::ALL.into_iter().zip(&job.files) {
+            let mut bytes = render_format(&feed, format, &layout)?;
+            while matches!(page, Page::Subscription { .. })
+                && bytes.len() > site.feed_bytes
+                && feed.entries.len() > unarchived
+            {
+                feed.entries.pop();
+                bytes = render_format(&feed, format, &layout)?;
+            }
+            feed.entries = entries.iter().collect();
+            out.push((file.clone(), bytes));
+        }
+        Ok(out)
+    }
+}
+
+/// Gives a page's articles, in page order (the build reads them from the
+/// page's text record).
+pub type TextLoader<'a> = dyn Fn(&Archive, &PageMeta) -> Result<Vec<Article>> + Sync + 'a;
+
+/// The jobs of one feed: its subscription document and archive pages.
+fn feed_jobs(
+    site: &Site,
+    archives: &[Archive],
+    (base, publications): (u128, &[u128]),
+    index: usize,
+    feed: &FeedPlan,
+) -> Vec<Job> {
+    let sizes: Vec<u32> = feed.entries.iter().map(|r| r.meta(archives).size).collect();
+    let history = paginate(&sizes, site.feed_entries, site.feed_bytes);
+    let of = history.archives.len();
+    let documents = std::iter::once((Page::Subscription { archives: of }, history.subscription))
+        .chain(
+            history
+                .archives
+                .into_iter()
+                .enumerate()
+                .map(|(i, range)| (Page::Archive { n: i + 1, of }, range)),
+        );
+    let mut jobs = Vec::with_capacity(of + 1);
+    for (page, range) in documents {
+        // An archive page shows whether a newer one follows, not how many.
+        let (number, position) = match page {
+            Page::Subscription { archives } => (None, [0, archives, history.unarchived]),
+            Page::Archive { n, of } => (Some(n), [n, usize::from(n < of), 0]),
+        };
+        let mut signature = Signature::new(base, "feed").add(feed.id.as_bytes());
+        for p in position {
+            signature = signature.add(&p.to_le_bytes());
+        }
+        for r in &feed.entries[range.clone()] {
+            signature = signature
+                .entry(r.meta(archives))
+                .add(&publications[r.archive as usize].to_le_bytes());
+        }
+        jobs.push(Job {
+            files: Format::ALL
+                .iter()
+                .map(|f| PathBuf::from(format!("{}{}", feed.dir, f.file(number))))
+                .collect(),
+            signature: signature.finish(),
+            document: Document::Feed {
+                feed: index,
+                page,
+                entries: range,
+                unarchived: history.unarchived,
+            },
+        });
+    }
+    jobs
 }
 
 fn render_format(feed: &Feed, format: Format, layout: &Layout) -> Result<Vec<u8>> {
@@ -402,160 +737,53 @@ fn render_format(feed: &Feed, format: Format, layout: &Layout) -> Result<Vec<u8>
     })
 }
 
-/// Writes a feed's subscription documents and archive pages in every format.
-/// A feed's subscription documents and archive pages in every format,
-/// rendered in parallel.
-fn render_feed(
-    site: &Site,
-    info: &FeedInfo,
-    titles: &BTreeMap<String, String>,
-) -> Result<Vec<(PathBuf, Vec<u8>)>> {
-    let history = paginate(&info.entries, site.feed_entries, site.feed_bytes);
-    let of = history.archives.len();
-    let unarchived = history.unarchived;
-    let documents: Vec<(Page, Vec<&Entry>)> =
-        std::iter::once((Page::Subscription { archives: of }, history.subscription))
-            .chain(
-                history
-                    .archives
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, p)| (Page::Archive { n: i + 1, of }, p)),
-            )
-            .collect();
-    let layout = Layout {
-        base_url: &site.base_url,
-    };
-    let rendered: Vec<Vec<(PathBuf, Vec<u8>)>> = documents
-        .into_par_iter()
-        .map(|(page, entries)| {
-            let number = match page {
-                Page::Subscription { .. } => None,
-                Page::Archive { n, .. } => Some(n),
-            };
-            let mut feed = Feed {
-                id: info.id.clone(),
-                title: info.title.clone(),
-                description: info.description.clone(),
-                language: info.language.clone(),
-                author: info.author.clone(),
-                home_url: format!("{}{}", site.base_url, info.dir),
-                dir: info.dir.clone(),
-                base_url: &site.base_url,
-                hub: site.hub.as_deref(),
-                page,
-                entries,
-                publication_titles: titles,
-            };
-            let mut out = Vec::new();
-            for format in Format::ALL {
-                let mut bytes = render_format(&feed, format, &layout)?;
-                // The budget was estimated; a subscription document that came
-                // out larger gives up archived entries (never unarchived ones).
-                let all = feed.entries.clone();
-                while number.is_none()
-                    && bytes.len() > site.feed_bytes
-                    && feed.entries.len() > unarchived
-                {
-                    feed.entries.pop();
-                    bytes = render_format(&feed, format, &layout)?;
-                }
-                feed.entries = all;
-                out.push((
-                    PathBuf::from(format!("{}{}", info.dir, format.file(number))),
-                    bytes,
-                ));
-            }
-            Ok(out)
-        })
-        .collect::<Result<_>>()?;
-    Ok(rendered.into_iter().flatten().collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Article, ArticleKind, PageLabel};
-
-    fn entries(n: usize) -> Vec<Entry> {
-        (0..n)
-            .map(|i| {
-                let date = DateTime::parse_from_rfc3339("2024-01-01T06:00:00+08:00").unwrap()
-                    + chrono::Duration::seconds(i as i64);
-                Entry {
-                    id: format!("urn:x:{i}"),
-                    anchor: String::new(),
-                    publication: "p".into(),
-                    issue: date.date_naive(),
-                    page: PageLabel::new(None),
-                    published: date,
-                    updated: date,
-                    content_hash: String::new(),
-                    article: Article {
-                        title: format!("t{i}"),
-                        printed_title: true,
-                        subtitle: None,
-                        column: None,
-                        authors: vec![],
-                        body: vec![BodyPart::Paragraph("正文".repeat(50))],
-                        captions: vec![],
-                        kind: ArticleKind::Story,
-                    },
-                }
-            })
-            .collect()
-    }
-
-    fn ids(entries: &[&Entry]) -> Vec<String> {
-        entries.iter().map(|e| e.id.clone()).collect()
-    }
 
     #[test]
     fn archives_are_full_pages_from_the_oldest_and_new_entries_leave_them_alone() {
-        let all = entries(23);
-        let newest: Vec<&Entry> = all.iter().rev().collect();
-        let History {
-            archives: pages,
-            subscription,
-            unarchived,
-        } = paginate(&newest, 10, 1_000_000);
-        assert_eq!(unarchived, 3);
-        assert_eq!(pages.len(), 2);
+        let history = paginate(&[100; 23], 10, 1_000_000);
         assert_eq!(
-            ids(&pages[0]).last().unwrap(),
-            "urn:x:0",
-            "page 1 holds the oldest, newest first"
+            history,
+            History {
+                // Newest first: 0..3 are unarchived, page 1 (the oldest) is 13..23.
+                archives: vec![13..23, 3..13],
+                subscription: 0..10,
+                unarchived: 3,
+            }
         );
-        assert_eq!(pages[0].len(), 10);
-        assert_eq!(ids(&subscription)[0], "urn:x:22");
-        assert_eq!(
-            subscription.len(),
-            10,
-            "3 unarchived and 7 of the newest archived"
-        );
-        let more = entries(27);
-        let newest: Vec<&Entry> = more.iter().rev().collect();
-        let later = paginate(&newest, 10, 1_000_000).archives;
-        assert_eq!(ids(&later[0]), ids(&pages[0]));
-        assert_eq!(ids(&later[1]), ids(&pages[1]));
+        // Four more entries shift positions by four; the pages hold the
+        // same entries.
+        let later = paginate(&[100; 27], 10, 1_000_000);
+        assert_eq!(later.archives, vec![17..27, 7..17]);
+        assert_eq!(later.unarchived, 7);
     }
 
     #[test]
     fn the_byte_budget_cuts_pages_and_every_entry_is_somewhere() {
-        let all = entries(40);
-        let newest: Vec<&Entry> = all.iter().rev().collect();
-        let History {
-            archives: pages,
-            subscription,
-            ..
-        } = paginate(&newest, 50, 20_000);
-        assert!(pages.len() > 1);
-        let mut seen: Vec<String> = pages.iter().flat_map(|p| ids(p)).collect();
-        seen.extend(ids(&subscription));
-        seen.sort();
-        seen.dedup();
-        assert_eq!(seen.len(), 40);
-        let size: usize = subscription.iter().map(|e| estimated_bytes(e)).sum();
-        assert!(size <= 20_000);
+        let sizes: Vec<u32> = (0..40).map(|i| 1500 + i * 10).collect();
+        let history = paginate(&sizes, 50, 20_000);
+        assert!(history.archives.len() > 1);
+        let mut covered = vec![false; sizes.len()];
+        for range in history.archives.iter().chain([&history.subscription]) {
+            for i in range.clone() {
+                covered[i] = true;
+            }
+        }
+        assert!(covered.iter().all(|&c| c));
+        for range in history.archives.iter().chain([&history.subscription]) {
+            let size: u32 = sizes[range.clone()].iter().sum();
+            assert!(size as usize <= 20_000 - 4000);
+        }
+        assert!(history.subscription.end >= history.unarchived);
+    }
+
+    #[test]
+    fn a_full_last_page_is_archived_and_the_subscription_repeats_it() {
+        let history = paginate(&[100; 20], 10, 1_000_000);
+        assert_eq!(history.archives, vec![10..20, 0..10]);
+        assert_eq!(history.unarchived, 0);
+        assert_eq!(history.subscription, 0..10);
     }
 }

@@ -1,8 +1,9 @@
 //! `feeds.opml`: every feed, for importing into a reader in one go.
 
 use crate::config::Site;
+use crate::model::Archive;
 use crate::render::html::escape;
-use crate::render::{Archive, Format, Layout};
+use crate::render::{Format, Layout};
 
 fn outline(title: &str, kind: &str, xml_url: &str, html_url: &str) -> String {
     format!(
