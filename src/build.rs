@@ -508,7 +508,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let due: Vec<&Job> = plan
         .jobs
         .iter()
-        .filter(|job| !job.files.iter().all(|f| is_current(job, f)))
+        .filter(|job| !plan.files(job).iter().all(|f| is_current(job, f)))
         .collect();
     let outcomes: Vec<Result<Rendered>> = due
         .par_iter()
@@ -536,12 +536,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         .jobs
         .iter()
         .flat_map(|job| {
-            job.files
-                .iter()
+            plan.files(job)
+                .into_iter()
                 .map(|f| (f.to_string_lossy().into_owned(), job.signature))
         })
         .collect();
-    let rendered_files: usize = due.iter().map(|job| job.files.len()).sum();
+    let rendered_files: usize = due.iter().map(|job| plan.files(job).len()).sum();
     drop(due);
     drop(plan);
     let stale: Vec<PathBuf> = previous

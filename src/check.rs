@@ -166,8 +166,11 @@ pub fn check_file(file: &Path, bytes: &[u8], now: DateTime<FixedOffset>) -> Vec<
             Err(e) => checker.problem(format!("not JSON: {e}")),
         }
     } else if name.ends_with(".xml") || name.ends_with(".opml") {
-        let text = String::from_utf8_lossy(bytes);
-        match Document::parse(&text) {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            checker.problem("not UTF-8".to_string());
+            return checker.problems;
+        };
+        match Document::parse(text) {
             Ok(doc) => match doc.root_element().tag_name().name() {
                 "feed" => checker.atom(doc.root_element()),
                 "rss" => checker.rss(doc.root_element()),

@@ -9,16 +9,23 @@ use crate::render::{Format, Layout};
 /// text only ever reaches markup through here.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut plain = 0;
+    // The five characters are ASCII, so byte offsets around them are
+    // character boundaries; runs between them are copied whole.
+    for (at, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[plain..at]);
+        out.push_str(entity);
+        plain = at + 1;
     }
+    out.push_str(&text[plain..]);
     out
 }
 
@@ -260,5 +267,10 @@ mod tests {
     #[test]
     fn escaping_covers_markup_characters() {
         assert_eq!(escape("<script>&\"'"), "&lt;script&gt;&amp;&quot;&#39;");
+        assert_eq!(
+            escape("标题<b>与“引号”</b>。"),
+            "标题&lt;b&gt;与“引号”&lt;/b&gt;。"
+        );
+        assert_eq!(escape(""), "");
     }
 }

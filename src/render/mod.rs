@@ -337,10 +337,10 @@ enum Document {
     Stylesheet,
 }
 
-/// A unit of rendering: the files it makes, and a signature of everything
-/// they are made from, so that a build renders only what changed.
+/// A unit of rendering: a document (in one or more formats), and a
+/// signature of everything its files are made from, so that a build renders
+/// only what changed.
 pub struct Job {
-    pub files: Vec<PathBuf>,
     pub signature: u128,
     document: Document,
 }
@@ -393,24 +393,13 @@ impl Signature {
 }
 
 /// Newest first; ties (same instant) in id order, so output is stable.
-fn newest_first(archives: &[Archive], entries: &mut Vec<EntryRef>) {
-    let mut keyed: Vec<(i64, u32, u128, EntryRef)> = entries
-        .iter()
-        .map(|&r| {
-            let e = r.meta(archives);
-            let t = e.published;
-            (
-                -t.timestamp(),
-                u32::MAX - t.timestamp_subsec_nanos(),
-                e.id.0,
-                r,
-            )
-        })
-        .collect();
-    // Ids are unique, so an unstable sort gives one order.
-    keyed.sort_unstable_by_key(|&(secs, nanos, id, _)| (secs, nanos, id));
-    entries.clear();
-    entries.extend(keyed.into_iter().map(|k| k.3));
+/// (Ids are unique, so an unstable sort gives one order; it also needs no
+/// buffer, which counts with a million entries.)
+fn newest_first(archives: &[Archive], entries: &mut [EntryRef]) {
+    entries.sort_unstable_by(|a, b| {
+        let (a, b) = (a.meta(archives), b.meta(archives));
+        b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id))
+    });
 }
 
 fn refs(archives: &[Archive], which: usize) -> impl Iterator<Item = EntryRef> + '_ {
@@ -500,7 +489,6 @@ impl<'a> Plan<'a> {
                         .to_le_bytes(),
                 );
                 jobs.push(Job {
-                    files: vec![PathBuf::from(Layout::issue_page(slug, date))],
                     signature: signature.finish(),
                     document: Document::Issue {
                         archive: a,
@@ -510,10 +498,6 @@ impl<'a> Plan<'a> {
                 start += issue.len();
             }
             jobs.push(Job {
-                files: vec![PathBuf::from(format!(
-                    "{}index.html",
-                    Layout::publication_dir(slug)
-                ))],
                 signature: listing.finish(),
                 document: Document::Publication { archive: a },
             });
@@ -523,17 +507,14 @@ impl<'a> Plan<'a> {
             index = index.add(&archive.issues().count().to_le_bytes());
         }
         jobs.push(Job {
-            files: vec![PathBuf::from("index.html")],
             signature: index.finish(),
             document: Document::Index,
         });
         jobs.push(Job {
-            files: vec![PathBuf::from("feeds.opml")],
             signature: Signature::new(base, "opml").finish(),
             document: Document::Opml,
         });
         jobs.push(Job {
-            files: vec![PathBuf::from("style.css")],
             signature: Signature::new(settings(&[]), html::STYLESHEET).finish(),
             document: Document::Stylesheet,
         });
@@ -549,13 +530,44 @@ impl<'a> Plan<'a> {
         }
     }
 
+    /// The files a job makes, relative to the output folder.
+    pub fn files(&self, job: &Job) -> Vec<PathBuf> {
+        let one = |path: String| vec![PathBuf::from(path)];
+        match job.document {
+            Document::Feed { feed, page, .. } => {
+                let number = match page {
+                    Page::Subscription { .. } => None,
+                    Page::Archive { n, .. } => Some(n),
+                };
+                let dir = &self.feeds[feed].dir;
+                Format::ALL
+                    .iter()
+                    .map(|f| PathBuf::from(format!("{dir}{}", f.file(number))))
+                    .collect()
+            }
+            Document::Issue { archive, ref pages } => {
+                let archive = &self.archives[archive];
+                let date = archive.pages[pages.start].issue;
+                one(Layout::issue_page(&archive.publication.slug, date))
+            }
+            Document::Publication { archive } => one(format!(
+                "{}index.html",
+                Layout::publication_dir(&self.archives[archive].publication.slug)
+            )),
+            Document::Index => one("index.html".into()),
+            Document::Opml => one("feeds.opml".into()),
+            Document::Stylesheet => one("style.css".into()),
+        }
+    }
+
     /// Renders one job's files. `load` gives a page's articles.
     pub fn render(&self, job: &Job, load: &TextLoader<'_>) -> Result<Vec<(PathBuf, Vec<u8>)>> {
         let site = self.site;
         let layout = Layout {
             base_url: &site.base_url,
         };
-        let one = |bytes: Vec<u8>| Ok(vec![(job.files[0].clone(), bytes)]);
+        let files = self.files(job);
+        let one = |bytes: Vec<u8>| Ok(vec![(files[0].clone(), bytes)]);
         match job.document {
             Document::Feed {
                 feed,
@@ -563,7 +575,7 @@ impl<'a> Plan<'a> {
                 ref entries,
                 unarchived,
             } => self.render_feed(
-                job,
+                &files,
                 &self.feeds[feed],
                 page,
                 entries.clone(),
@@ -607,7 +619,7 @@ impl<'a> Plan<'a> {
     /// (never unarchived ones).
     fn render_feed(
         &self,
-        job: &Job,
+        files: &[PathBuf],
         plan: &FeedPlan,
         page: Page,
         range: Range<usize>,
@@ -629,7 +641,7 @@ impl<'a> Plan<'a> {
             let article = articles[r.entry as usize]
                 .take()
                 .ok_or_else(|| Error::Render {
-                    path: job.files[0].clone(),
+                    path: files[0].clone(),
                     message: format!("entry {} listed twice", page.entries[r.entry as usize].id),
                 })?;
             entries.push(identity::entry(
@@ -657,7 +669,7 @@ impl<'a> Plan<'a> {
             publication_titles: &self.titles,
         };
         let mut out = Vec::new();
-        for (format, file) in Format::ALL.into_iter().zip(&job.files) {
+        for (format, file) in Format::ALL.into_iter().zip(files) {
             let mut bytes = render_format(&feed, format, &layout)?;
             while matches!(page, Page::Subscription { .. })
                 && bytes.len() > site.feed_bytes
@@ -699,9 +711,9 @@ fn feed_jobs(
     let mut jobs = Vec::with_capacity(of + 1);
     for (page, range) in documents {
         // An archive page shows whether a newer one follows, not how many.
-        let (number, position) = match page {
-            Page::Subscription { archives } => (None, [0, archives, history.unarchived]),
-            Page::Archive { n, of } => (Some(n), [n, usize::from(n < of), 0]),
+        let position = match page {
+            Page::Subscription { archives } => [0, archives, history.unarchived],
+            Page::Archive { n, of } => [n, usize::from(n < of), 0],
         };
         let mut signature = Signature::new(base, "feed").add(feed.id.as_bytes());
         for p in position {
@@ -713,10 +725,6 @@ fn feed_jobs(
                 .add(&publications[r.archive as usize].to_le_bytes());
         }
         jobs.push(Job {
-            files: Format::ALL
-                .iter()
-                .map(|f| PathBuf::from(format!("{}{}", feed.dir, f.file(number))))
-                .collect(),
             signature: signature.finish(),
             document: Document::Feed {
                 feed: index,
