@@ -322,6 +322,7 @@ struct LastBuild {
     publications: usize,
     issues: usize,
     entries: usize,
+    files: usize,
 }
 
 const LAST_BUILD: &str = ".paperboy/last-build.json";
@@ -392,6 +393,10 @@ fn unchanged_since_last_build(options: &BuildOptions, inputs: &str) -> Option<Bu
         publications: last.publications,
         issues: last.issues,
         entries: last.entries,
+        files: WriteReport {
+            unchanged: last.files,
+            ..WriteReport::default()
+        },
         ..BuildReport::default()
     })
 }
@@ -565,6 +570,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         publications: report.publications,
         issues: report.issues,
         entries: report.entries,
+        files: catalog.documents.len(),
     });
     let seal = last.as_ref().map(state::to_bytes);
     crate::publish::finish(

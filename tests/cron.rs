@@ -474,7 +474,11 @@ fn quiet_runs_print_nothing_and_others_one_line() {
     );
     let output = project.run(&["build"], &[]);
     assert_eq!(stdout(&output).lines().count(), 1);
-    assert!(stdout(&output).contains("0 added, 0 updated, 0 removed); 0 files written"));
+    assert!(
+        stdout(&output).contains("0 added, 0 updated, 0 removed); 0 files written, 23 unchanged"),
+        "{}",
+        stdout(&output)
+    );
     assert!(
         output.stderr.is_empty(),
         "no progress bar when stderr is not a terminal"
