@@ -410,12 +410,17 @@ struct Rendered {
 }
 
 /// Renders a job, checks its files, and stages those that changed.
-fn render_job(plan: &Plan, job: &Job, options: &BuildOptions) -> Result<Rendered> {
+fn render_job(
+    plan: &Plan,
+    job: &Job,
+    files: &[PathBuf],
+    options: &BuildOptions,
+) -> Result<Rendered> {
     let load = |archive: &Archive, page: &PageMeta| {
         state::load_text(&options.out, &archive.publication.slug, page)
     };
     let mut rendered = Rendered::default();
-    let files = plan.render(job, &load)?;
+    let files = plan.render(job, files, &load)?;
     for (relative, bytes) in &files {
         rendered
             .problems
@@ -505,24 +510,33 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     report.entries = archives.iter().map(|a| a.entries().count()).sum();
 
     let plan = Plan::new(&site, &archives);
-    let is_current = |job: &Job, file: &Path| {
-        file.to_str()
-            .is_some_and(|f| previous.documents.get(f) == Some(&job.signature))
-            && (trusted || options.out.join(file).is_file())
-    };
-    let due: Vec<&Job> = plan
-        .jobs
-        .iter()
-        .filter(|job| !plan.files(job).iter().all(|f| is_current(job, f)))
-        .collect();
+    // One pass over the jobs: every file's signature for the catalog, and
+    // the jobs with a file that is not what its signature says.
+    let mut documents: BTreeMap<String, u128> = BTreeMap::new();
+    let mut due: Vec<(&Job, Vec<PathBuf>)> = Vec::new();
+    let mut unchanged = 0;
+    for job in &plan.jobs {
+        let files = plan.files(job);
+        let mut current = true;
+        for file in &files {
+            let name = file.to_string_lossy().into_owned();
+            current &= previous.documents.get(&name) == Some(&job.signature)
+                && (trusted || options.out.join(file).is_file());
+            documents.insert(name, job.signature);
+        }
+        if current {
+            unchanged += files.len();
+        } else {
+            due.push((job, files));
+        }
+    }
     let outcomes: Vec<Result<Rendered>> = due
         .par_iter()
-        .map(|job| render_job(&plan, job, options))
+        .map(|(job, files)| render_job(&plan, job, files, options))
         .collect();
     let mut staged = Vec::new();
     let mut problems = Vec::new();
     let mut failure = None;
-    let mut unchanged = 0;
     for outcome in outcomes {
         match outcome {
             Ok(r) => {
@@ -537,16 +551,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         crate::publish::discard(&staged);
         return Err(failure.unwrap_or(Error::Gate { problems }));
     }
-    let documents: BTreeMap<String, u128> = plan
-        .jobs
-        .iter()
-        .flat_map(|job| {
-            plan.files(job)
-                .into_iter()
-                .map(|f| (f.to_string_lossy().into_owned(), job.signature))
-        })
-        .collect();
-    let rendered_files: usize = due.iter().map(|job| plan.files(job).len()).sum();
     drop(due);
     drop(plan);
     let stale: Vec<PathBuf> = previous
@@ -556,7 +560,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         .map(PathBuf::from)
         .collect();
     report.files = crate::publish::commit(&options.out, &staged, &stale)?;
-    report.files.unchanged = unchanged + documents.len() - rendered_files;
+    report.files.unchanged = unchanged;
     let directories = directories(&options.out, &documents);
     let records: Vec<ArchiveRecord> = archives.into_iter().map(ArchiveRecord::from).collect();
     let catalog = Catalog::new(records, documents, directories.clone());

@@ -5,11 +5,10 @@
 //! give each entry a unique id, link only to absolute URLs, and carry dates
 //! that parse and are plausible (not before 1800, not after the run).
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeSet;
+use std::path::Path;
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset};
-use rayon::prelude::*;
 use roxmltree::{Document, Node};
 
 use crate::config::is_http_url;
@@ -181,14 +180,6 @@ pub fn check_file(file: &Path, bytes: &[u8], now: DateTime<FixedOffset>) -> Vec<
         }
     }
     checker.problems
-}
-
-/// The gate: every problem in a set of output files about to be written.
-pub fn check_files(files: &BTreeMap<PathBuf, Vec<u8>>, now: DateTime<FixedOffset>) -> Vec<String> {
-    files
-        .par_iter()
-        .flat_map_iter(|(path, bytes)| check_file(path, bytes, now))
-        .collect()
 }
 
 /// `paperboy check`: the same checks on every file of an output folder.

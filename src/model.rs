@@ -200,7 +200,7 @@ pub struct Archive {
 
 impl Archive {
     /// The issues, each as its run of pages.
-    pub fn issues(&self) -> impl Iterator<Item = &[PageMeta]> {
+    pub fn issues(&self) -> impl DoubleEndedIterator<Item = &[PageMeta]> {
         self.pages.chunk_by(|a, b| a.issue == b.issue)
     }
 

@@ -71,25 +71,28 @@ fn rename(temp: &Path, path: &Path) -> Result<()> {
     })
 }
 
-/// Writes `bytes` to `path` atomically and durably (same-folder temporary
-/// file, fsync, rename). Returns false, touching nothing, when the file
-/// already holds exactly these bytes.
+/// Writes `bytes` to `path` atomically: a same-folder temporary file,
+/// synced when `sync`, renamed over it.
+fn replace(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
+    let temp = temporary_path(path, false);
+    stage(path, &temp, bytes, sync)?;
+    rename(&temp, path)
+}
+
+/// Writes `bytes` to `path` atomically and durably. Returns false, touching
+/// nothing, when the file already holds exactly these bytes.
 pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool> {
     if unchanged(path, bytes) {
         return Ok(false);
     }
-    let temp = temporary_path(path, false);
-    stage(path, &temp, bytes, true)?;
-    rename(&temp, path)?;
+    replace(path, bytes, true)?;
     Ok(true)
 }
 
 /// Writes `bytes` to `path` atomically; the next [`commit`] makes it
 /// durable. For state that only files written after that commit refer to.
 pub fn write_unsynced(path: &Path, bytes: &[u8]) -> Result<()> {
-    let temp = temporary_path(path, false);
-    stage(path, &temp, bytes, false)?;
-    rename(&temp, path)
+    replace(path, bytes, false)
 }
 
 /// Stages `bytes` for `path` unless the file already holds them; true when

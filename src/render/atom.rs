@@ -97,14 +97,10 @@ pub fn feed_links(
 }
 
 pub fn render(feed: &Feed, layout: &Layout) -> Result<Vec<u8>> {
-    let (namespaces, extensions) = if feed.is_archive() {
-        archive_marker(|name| Extension {
-            name,
-            ..Extension::default()
-        })
-    } else {
-        Default::default()
-    };
+    let (namespaces, extensions) = archive_marker(feed, |name| Extension {
+        name,
+        ..Extension::default()
+    });
     let links = feed_links(feed, Format::Atom)
         .into_iter()
         .map(|(href, rel, mime)| Link {

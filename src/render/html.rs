@@ -2,7 +2,7 @@
 //! by feeds and pages, and the site's pages.
 
 use crate::config::Site;
-use crate::model::{Archive, Article, BodyPart, Entry, Issue, PageMeta, Publication};
+use crate::model::{Archive, Article, BodyPart, Entry, Issue, Publication};
 use crate::render::{Format, Layout};
 
 /// Escapes text for HTML and XML content and attribute values. Article
@@ -186,8 +186,7 @@ pub fn publication_page(site: &Site, archive: &Archive, layout: &Layout) -> Vec<
         feed_links(&dir, layout)
     ));
     body.push_str("<ul class=\"issues\">\n");
-    let issues: Vec<&[PageMeta]> = archive.issues().collect();
-    for issue in issues.into_iter().rev() {
+    for issue in archive.issues().rev() {
         let date = issue[0].issue;
         let articles: usize = issue.iter().map(|p| p.entries.len()).sum();
         body.push_str(&format!(

@@ -29,10 +29,14 @@ pub type Extensions<E> = BTreeMap<String, BTreeMap<String, Vec<E>>>;
 
 /// The `fh` namespace declaration and the `<fh:archive/>` element that mark
 /// an archive document (RFC 5005 §4), built with a feed crate's own
-/// extension type.
+/// extension type; nothing for a subscription document.
 pub fn archive_marker<E>(
+    feed: &Feed,
     element: impl FnOnce(String) -> E,
 ) -> (BTreeMap<String, String>, Extensions<E>) {
+    if !feed.is_archive() {
+        return Default::default();
+    }
     let namespaces = BTreeMap::from([("fh".to_string(), FEED_HISTORY_NS.to_string())]);
     let archive = BTreeMap::from([(
         "archive".to_string(),
@@ -560,13 +564,18 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// Renders one job's files. `load` gives a page's articles.
-    pub fn render(&self, job: &Job, load: &TextLoader<'_>) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+    /// Renders one job's files (as [`Plan::files`] names them). `load`
+    /// gives a page's articles.
+    pub fn render(
+        &self,
+        job: &Job,
+        files: &[PathBuf],
+        load: &TextLoader<'_>,
+    ) -> Result<Vec<(PathBuf, Vec<u8>)>> {
         let site = self.site;
         let layout = Layout {
             base_url: &site.base_url,
         };
-        let files = self.files(job);
         let one = |bytes: Vec<u8>| Ok(vec![(files[0].clone(), bytes)]);
         match job.document {
             Document::Feed {
@@ -575,7 +584,7 @@ impl<'a> Plan<'a> {
                 ref entries,
                 unarchived,
             } => self.render_feed(
-                &files,
+                files,
                 &self.feeds[feed],
                 page,
                 entries.clone(),

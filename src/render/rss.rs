@@ -56,14 +56,10 @@ pub fn render(feed: &Feed, layout: &Layout) -> Result<Vec<u8>> {
             ..Link::default()
         })
         .collect();
-    let (namespaces, extensions) = if feed.is_archive() {
-        archive_marker(|name| Extension {
-            name,
-            ..Extension::default()
-        })
-    } else {
-        Default::default()
-    };
+    let (namespaces, extensions) = archive_marker(feed, |name| Extension {
+        name,
+        ..Extension::default()
+    });
     let channel = Channel {
         namespaces,
         extensions,
