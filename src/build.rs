@@ -1,7 +1,7 @@
 //! The pipeline, stage after stage: discover seeds → decode → split into
 //! articles → identify and date → render → check → write.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -15,12 +15,12 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::config::Site;
 use crate::error::{Error, Result};
 use crate::identity::identify;
-use crate::model::{Archive, Fingerprint, PageMeta, Publication};
+use crate::model::{Archive, FileStamp, Fingerprint, PageMeta, Publication};
 use crate::publish::WriteReport;
 use crate::render::{Job, Plan};
 use crate::seeds::{decode, discover, read_bytes, Discovery, PageFile, PublicationSeeds};
 use crate::split::split_page;
-use crate::state::{self, ArchiveRecord, Catalog, Changes};
+use crate::state::{self, ArchiveRecord, Catalog, Changes, Document};
 
 /// Bumped when splitting or identity changes, so that cached pages are read
 /// again (dates are kept: they are carried over by id).
@@ -65,6 +65,9 @@ pub struct BuildReport {
     /// they published before is still published.
     pub errors: Vec<Error>,
     pub warnings: Vec<String>,
+    /// Whether the saved state was lost and rebuilt (dates from the
+    /// published feeds).
+    pub state_rebuilt: bool,
 }
 
 /// A one-line progress count on stderr, shown only once a run has taken
@@ -142,33 +145,34 @@ fn read_page(
     page: &PageFile,
     ordinal: usize,
     previous: Option<PageMeta>,
+    published: &state::PublishedDates,
 ) -> PageOutcome {
     let refuse = |error: Error, previous: Option<PageMeta>| PageOutcome {
         page: previous,
         errors: vec![error],
         ..PageOutcome::default()
     };
-    // A date after the run is a typo in the file name (or a wrong clock):
-    // the page is refused like any other bad input, keeping what it published.
-    if page.date > (options.now + chrono::Duration::days(1)).date_naive() {
-        let reason = format!("{} is after the date of this run", page.date);
+    // A page whose press time is after the run (in its publication's time
+    // zone) is a typo in the file name or a wrong clock: it is refused like
+    // any other bad input, keeping what it published.
+    let press = crate::identity::published(publication, page.date, 0, 0);
+    if press > crate::check::latest_plausible(options.now) {
         return refuse(
-            Error::BadFileName {
+            Error::FutureIssue {
                 path: page.path.clone(),
-                reason,
+                press: press.to_rfc3339(),
             },
             previous,
         );
     }
     let key = fingerprint_key(publication, page, ordinal);
-    let Some((size, modified_ns)) = page.stamp else {
+    let Some(stamp) = page.stamp else {
         let e = std::fs::metadata(&page.path).err().unwrap_or_else(|| {
             std::io::Error::new(std::io::ErrorKind::NotFound, "the file went away")
         });
         return refuse(Error::io(&page.path)(e), previous);
     };
-    let unchanged =
-        |f: &Fingerprint| f.size == size && f.modified_ns == modified_ns && f.key == key;
+    let unchanged = |f: &Fingerprint| f.stamp == stamp && f.key == key;
     if previous.as_ref().is_some_and(|p| unchanged(&p.fingerprint)) {
         return PageOutcome {
             page: previous,
@@ -180,8 +184,7 @@ fn read_page(
         Err(e) => return refuse(e, previous),
     };
     let fingerprint = Fingerprint {
-        size,
-        modified_ns,
+        stamp,
         sha256: Sha256::digest(&bytes).into(),
         key,
     };
@@ -216,7 +219,10 @@ fn read_page(
     let mut entries = identify(publication, page.date, &page.page, ordinal, &articles);
     let now = options.now.with_timezone(&publication.timezone);
     let old = previous.as_ref().map_or(&[][..], |p| p.entries.as_slice());
-    let changes = state::reconcile(&mut entries, old, now);
+    let changes = match &previous {
+        None if !published.is_empty() => state::adopt_published(&mut entries, published),
+        _ => state::reconcile(&mut entries, old, now),
+    };
     let file_name = page
         .path
         .file_name()
@@ -249,6 +255,7 @@ fn read_publication(
     options: &BuildOptions,
     seeds: PublicationSeeds,
     previous: Option<ArchiveRecord>,
+    published: &state::PublishedDates,
     report: &mut BuildReport,
     progress: &Progress,
 ) -> (Option<Archive>, bool) {
@@ -290,7 +297,7 @@ fn read_publication(
     let outcomes: Vec<PageOutcome> = work
         .into_par_iter()
         .map(|(page, ordinal, previous)| {
-            let outcome = read_page(options, &publication, page, ordinal, previous);
+            let outcome = read_page(options, &publication, page, ordinal, previous, published);
             progress.tick();
             outcome
         })
@@ -318,7 +325,8 @@ fn read_publication(
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct LastBuild {
     inputs: String,
-    directories: Vec<(String, u128)>,
+    /// A hash of every file in the output folder with its metadata.
+    output: String,
     publications: usize,
     issues: usize,
     entries: usize,
@@ -346,47 +354,49 @@ fn input_fingerprint(options: &BuildOptions, site: &Site, found: &Discovery) -> 
         hasher.update(format!("{}|{:?}", seeds.slug, seeds.settings).as_bytes());
         for page in &seeds.pages {
             hasher.update(page.path.as_os_str().as_encoded_bytes());
-            let (size, modified) = page.stamp.unwrap_or((u64::MAX, u128::MAX));
-            hasher.update(&size.to_le_bytes());
-            hasher.update(&modified.to_le_bytes());
+            hasher.update(format!("{:?}", page.stamp).as_bytes());
         }
     }
     format!("{:032x}", hasher.digest128())
 }
 
-/// The output folder's directories that hold documents, with their mtimes:
-/// a file added to or removed from one changes its mtime.
-fn directories(out: &Path, documents: &BTreeMap<String, u128>) -> Vec<(String, u128)> {
-    let dirs: BTreeSet<&str> = std::iter::once("")
-        .chain(
-            documents
-                .keys()
-                .map(|f| f.rsplit_once('/').map_or("", |(dir, _)| dir)),
-        )
-        .collect();
-    dirs.into_iter()
-        .map(|dir| {
-            let mtime = std::fs::metadata(out.join(dir)).map_or(0, |m| state::modified_ns(&m));
-            (dir.to_string(), mtime)
-        })
-        .collect()
-}
-
-/// Whether no file was added to or removed from the output folder since
-/// `recorded` was taken.
-fn untouched(out: &Path, recorded: &[(String, u128)]) -> bool {
-    !recorded.is_empty()
-        && recorded.iter().all(|(dir, mtime)| {
-            std::fs::metadata(out.join(dir)).is_ok_and(|m| state::modified_ns(&m) == *mtime)
-        })
+/// A hash of every file of the output folder (outside the state) with
+/// its metadata: a file added, removed, or changed by anything else than a
+/// build (truncated, edited, even with its mtime put back) changes it.
+fn output_stamp(out: &Path) -> String {
+    fn walk(dir: &Path, relative: &Path, hasher: &mut Xxh3) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .collect();
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let name = entry.file_name();
+            if relative.as_os_str().is_empty() && name == state::STATE_DIR {
+                continue;
+            }
+            let path = relative.join(&name);
+            hasher.update(path.as_os_str().as_encoded_bytes());
+            match entry.file_type() {
+                Ok(kind) if kind.is_dir() => walk(&entry.path(), &path, hasher),
+                _ => hasher.update(
+                    format!("{:?}", entry.metadata().ok().map(|m| FileStamp::of(&m))).as_bytes(),
+                ),
+            }
+        }
+    }
+    let mut hasher = Xxh3::new();
+    walk(out, Path::new(""), &mut hasher);
+    format!("{:032x}", hasher.digest128())
 }
 
 /// When nothing a build reads has changed since the last clean build and
-/// nothing was added to or removed from the output folder since, the output
-/// is already what this build would write.
+/// no file of the output folder was touched since, the output is already
+/// what this build would write.
 fn unchanged_since_last_build(options: &BuildOptions, inputs: &str) -> Option<BuildReport> {
     let last: LastBuild = state::load(&options.out, Path::new(LAST_BUILD))?;
-    if last.inputs != inputs || !untouched(&options.out, &last.directories) {
+    if last.inputs != inputs || last.output != output_stamp(&options.out) {
         return None;
     }
     Some(BuildReport {
@@ -409,6 +419,27 @@ struct Rendered {
     problems: Vec<String>,
 }
 
+/// Makes a lost or damaged text record again from its seed page, when the
+/// page still holds the bytes it was made from; the catalog's entries (and
+/// so their dates) stay as they are.
+fn heal_text(
+    options: &BuildOptions,
+    slug: &str,
+    page: &PageMeta,
+) -> Option<Vec<crate::model::Article>> {
+    let path = options.seeds.join(slug).join(&page.file_name);
+    let bytes = read_bytes(&path).ok()?;
+    if <[u8; 32]>::from(Sha256::digest(&bytes)) != page.fingerprint.sha256 {
+        return None;
+    }
+    let articles = split_page(&decode(&path, &bytes).ok()?.text);
+    if articles.len() != page.entries.len() {
+        return None;
+    }
+    state::replace_text(&options.out, slug, page, &articles).ok()?;
+    Some(articles)
+}
+
 /// Renders a job, checks its files, and stages those that changed.
 fn render_job(
     plan: &Plan,
@@ -417,7 +448,9 @@ fn render_job(
     options: &BuildOptions,
 ) -> Result<Rendered> {
     let load = |archive: &Archive, page: &PageMeta| {
-        state::load_text(&options.out, &archive.publication.slug, page)
+        let slug = &archive.publication.slug;
+        state::load_text(&options.out, slug, page)
+            .or_else(|damaged| heal_text(options, slug, page).ok_or(damaged))
     };
     let mut rendered = Rendered::default();
     let files = plan.render(job, files, &load)?;
@@ -465,18 +498,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     // Only a clean build can stand in for the next (one with input errors
     // must report them again), and only once all it wrote is in place.
     crate::publish::remove_if_present(&options.out.join(LAST_BUILD))?;
-    crate::publish::begin(&options.out)?;
     let mut report = BuildReport {
         errors: found.errors,
         ..BuildReport::default()
     };
-    let mut previous = Catalog::load(&options.out).unwrap_or_default();
+    // A lost catalog is rebuilt; the dates entries were published with are
+    // taken from the output's own feeds, so that none goes back.
+    let (mut previous, published) = match Catalog::load(&options.out) {
+        Some(catalog) => (catalog, state::PublishedDates::new()),
+        None => (Catalog::default(), state::published_dates(&options.out)),
+    };
+    report.state_rebuilt = !published.is_empty();
     // After a killed run, files may not be what the catalog says they were
     // made from; while the folder is untouched, every file it lists is there.
     if interrupted {
         previous.documents.clear();
     }
-    let trusted = untouched(&options.out, &previous.directories);
     let mut old: HashMap<String, ArchiveRecord> = std::mem::take(&mut previous.archives)
         .into_iter()
         .map(|a| (a.publication.slug.clone(), a))
@@ -493,7 +530,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let mut archives = Vec::new();
     for seeds in found.publications {
         let previous = old.remove(&seeds.slug);
-        let (archive, dropped) = read_publication(options, seeds, previous, &mut report, &progress);
+        let (archive, dropped) =
+            read_publication(options, seeds, previous, &published, &mut report, &progress);
         texts_dropped |= dropped;
         archives.extend(archive);
     }
@@ -520,8 +558,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         let mut current = true;
         for file in &files {
             let name = file.to_string_lossy().into_owned();
-            current &= previous.documents.get(&name) == Some(&job.signature)
-                && (trusted || options.out.join(file).is_file());
+            // A file damaged from outside (truncated, edited) no longer has
+            // the metadata it was written with, and is written again.
+            current &= previous.documents.get(&name).is_some_and(|d| {
+                d.signature == job.signature
+                    && FileStamp::read(&options.out.join(file)) == Some(d.stamp)
+            });
             documents.insert(name, job.signature);
         }
         if current {
@@ -561,16 +603,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         .collect();
     report.files = crate::publish::commit(&options.out, &staged, &stale)?;
     report.files.unchanged = unchanged;
-    let directories = directories(&options.out, &documents);
+    let documents: BTreeMap<String, Document> = documents
+        .into_iter()
+        .map(|(name, signature)| {
+            let stamp = FileStamp::read(&options.out.join(&name)).unwrap_or_default();
+            (name, Document { signature, stamp })
+        })
+        .collect();
     let records: Vec<ArchiveRecord> = archives.into_iter().map(ArchiveRecord::from).collect();
-    let catalog = Catalog::new(records, documents, directories.clone());
+    let catalog = Catalog::new(records, documents);
     catalog.save(&options.out)?;
     if texts_dropped {
         state::remove_unused_texts(&options.out, &catalog.archives)?;
     }
     let last = report.errors.is_empty().then_some(LastBuild {
         inputs,
-        directories,
+        output: output_stamp(&options.out),
         publications: report.publications,
         issues: report.issues,
         entries: report.entries,

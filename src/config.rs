@@ -133,6 +133,27 @@ fn time_setting(path: &Path, value: Option<String>, default: NaiveTime) -> Resul
     }
 }
 
+/// The longest title and description settings may give: they go into
+/// every document (a feed per publication, the site-wide feed, each page),
+/// so they are bounded, not shortened.
+pub const MAX_TITLE_CHARS: usize = 200;
+pub const MAX_DESCRIPTION_CHARS: usize = 2000;
+
+/// Settings text cleaned as page text is (characters XML forbids, control,
+/// zero-width and bidi-override characters dropped, white space squeezed),
+/// and refused when longer than `max` characters.
+fn settings_text(path: &Path, key: &str, value: &str, max: usize) -> Result<String> {
+    let text = crate::split::text::squeeze_spaces(&crate::split::text::clean_chars(value));
+    let length = text.chars().count();
+    if length > max {
+        return Err(bad(
+            path,
+            format!("{key} is {length} characters long; the limit is {max}"),
+        ));
+    }
+    Ok(text)
+}
+
 fn check_language(path: &Path, language: &str) -> Result<()> {
     let ok = !language.is_empty()
         && language.split('-').all(|part| {
@@ -151,12 +172,10 @@ fn check_language(path: &Path, language: &str) -> Result<()> {
 impl Site {
     /// Reads `paperboy.toml`; a missing file means the defaults.
     pub fn load(path: &Path) -> Result<Site> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Site::default()),
-            Err(e) => return Err(Error::io(path)(e)),
-        };
-        Site::parse(path, &text)
+        match crate::seeds::read_settings_file(path)? {
+            Some(text) => Site::parse(path, &text),
+            None => Ok(Site::default()),
+        }
     }
 
     pub fn parse(path: &Path, text: &str) -> Result<Site> {
@@ -197,9 +216,17 @@ impl Site {
                 format!("feed_bytes = {feed_bytes} is too small; give at least 10000"),
             ));
         }
+        let title = match file.title {
+            Some(title) => settings_text(path, "title", &title, MAX_TITLE_CHARS)?,
+            None => default.title,
+        };
+        let description = match file.description {
+            Some(text) => settings_text(path, "description", &text, MAX_DESCRIPTION_CHARS)?,
+            None => default.description,
+        };
         Ok(Site {
-            title: file.title.unwrap_or(default.title),
-            description: file.description.unwrap_or(default.description),
+            title,
+            description,
             base_url,
             language,
             timezone: offset_setting(path, file.timezone, default.timezone)?,
@@ -214,7 +241,7 @@ impl Site {
     /// defaults.
     pub fn publication(&self, slug: &str, path: &Path, text: &str) -> Result<Publication> {
         let file: PublicationFile = parse_toml(path, text)?;
-        let title = file.title.trim().to_string();
+        let title = settings_text(path, "title", &file.title, MAX_TITLE_CHARS)?;
         if title.is_empty() {
             return Err(bad(
                 path,
@@ -226,7 +253,11 @@ impl Site {
         Ok(Publication {
             slug: slug.to_string(),
             title,
-            description: file.description.filter(|d| !d.trim().is_empty()),
+            description: file
+                .description
+                .map(|d| settings_text(path, "description", &d, MAX_DESCRIPTION_CHARS))
+                .transpose()?
+                .filter(|d| !d.is_empty()),
             language,
             timezone: offset_setting(path, file.timezone, self.timezone)?,
             press_time: time_setting(path, file.press_time, self.press_time)?,

@@ -21,6 +21,9 @@ pub enum Error {
     #[error("{path}: the file name is not an issue date; name pages YYYY-MM-DD.txt or YYYY-MM-DD-<page>.txt ({reason})")]
     BadFileName { path: PathBuf, reason: String },
 
+    #[error("{path}: the page is dated in the future: its press time, {press}, is more than a day after the date of this run; correct the date in the file name (or the clock)")]
+    FutureIssue { path: PathBuf, press: String },
+
     #[error("{path}: the folder name is not a usable publication slug; use lower-case letters, digits and '-' only ({reason})")]
     BadSlug { path: PathBuf, reason: String },
 
@@ -40,14 +43,18 @@ pub enum Error {
     )]
     Binary { path: PathBuf, kind: &'static str },
 
+    #[error("{path}: this is {kind}, not a regular file; it was not opened (reading it could wait forever); replace it with a file or remove it")]
+    NotRegular { path: PathBuf, kind: &'static str },
+
     #[error("{path}: symbolic link not followed: {reason}; copy the files into the seeds folder instead")]
     Symlink { path: PathBuf, reason: String },
 
-    #[error("{path}: {size} bytes is more than the {limit}-byte limit for one page; split the file into pages")]
+    #[error("{path}: {size} bytes is more than the {limit}-byte limit for {what}")]
     TooLarge {
         path: PathBuf,
         size: u64,
         limit: u64,
+        what: &'static str,
     },
 
     #[error("{path}: no article could be read from the page; check that it is a page's text, or mark its headlines with `@@ headline …` lines")]
@@ -56,7 +63,7 @@ pub enum Error {
     #[error("{path}: {message}")]
     Render { path: PathBuf, message: String },
 
-    #[error("{path}: the build's saved state is damaged ({message}); delete the output folder's .paperboy folder and build again")]
+    #[error("{path}: the build's saved state is damaged ({message}) and the seed page it was made from no longer gives it; correct or delete that page")]
     State { path: PathBuf, message: String },
 
     #[error("{path}: another paperboy build (pid {holder}) is running on this output folder; try again when it has finished")]

@@ -1,10 +1,13 @@
-//! One build at a time per output folder: an advisory lock on
-//! `.paperboy/lock`. The kernel drops the lock when its holder dies, so a
-//! killed run never leaves a lock that blocks the next one.
+//! One build at a time per output folder: an advisory lock on the output
+//! folder itself. A lock on a file could be lost by unlinking the file (or
+//! the state folder) under a running build, letting a second one in; the
+//! folder a build writes cannot be unlinked from under it. The kernel drops
+//! the lock when its holder dies, so a killed run never blocks the next.
+//! `.paperboy/lock` names the holder's pid, for the message of the runs it
+//! turns away.
 
-use std::fs::{File, OpenOptions, TryLockError};
-use std::io::{Read, Seek, Write};
-use std::path::Path;
+use std::fs::{File, TryLockError};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
@@ -13,45 +16,41 @@ use crate::state::STATE_DIR;
 /// Held for as long as the build runs.
 #[derive(Debug)]
 pub struct RunLock {
-    _file: File,
+    _folder: File,
+}
+
+fn holder_path(out: &Path) -> PathBuf {
+    out.join(STATE_DIR).join("lock")
 }
 
 /// Takes the output folder's lock, waiting up to `wait` for another run to
 /// finish.
 pub fn acquire(out: &Path, wait: Duration) -> Result<RunLock> {
-    let dir = out.join(STATE_DIR);
-    std::fs::create_dir_all(&dir).map_err(Error::io(&dir))?;
-    let path = dir.join("lock");
-    let mut file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .map_err(Error::io(&path))?;
+    let folder = File::open(out).map_err(Error::io(out))?;
     let start = Instant::now();
     loop {
-        match file.try_lock() {
+        match folder.try_lock() {
             Ok(()) => break,
             Err(TryLockError::WouldBlock) if start.elapsed() < wait => {
                 std::thread::sleep(Duration::from_millis(50))
             }
             Err(TryLockError::WouldBlock) => {
-                let mut holder = String::new();
-                let _ = file.read_to_string(&mut holder);
+                let path = holder_path(out);
+                let holder = crate::seeds::read_regular(&path, 64, "a lock file")
+                    .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+                    .unwrap_or_default();
                 return Err(Error::Locked {
-                    path,
+                    path: out.to_path_buf(),
                     holder: holder.trim().to_string(),
                 });
             }
-            Err(TryLockError::Error(e)) => return Err(Error::io(&path)(e)),
+            Err(TryLockError::Error(e)) => return Err(Error::io(out)(e)),
         }
     }
-    let write_pid = |file: &mut File| -> std::io::Result<()> {
-        file.set_len(0)?;
-        file.rewind()?;
-        write!(file, "{}", std::process::id())
-    };
-    write_pid(&mut file).map_err(Error::io(&path))?;
-    Ok(RunLock { _file: file })
+    let path = holder_path(out);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(Error::io(dir))?;
+    }
+    crate::publish::write_unsynced(&path, std::process::id().to_string().as_bytes())?;
+    Ok(RunLock { _folder: folder })
 }

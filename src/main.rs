@@ -199,7 +199,7 @@ fn build_command(options: BuildOptions, quiet: bool) -> ExitCode {
     if !quiet {
         let c = report.changes;
         out(&format!(
-            "{} publications, {} issues, {} entries ({} added, {} updated, {} removed); {} files written, {} unchanged, {} removed in {}\n",
+            "{} publications, {} issues, {} entries ({} added, {} updated, {} removed); {} files written, {} unchanged, {} removed in {}{}\n",
             report.publications,
             report.issues,
             report.entries,
@@ -209,7 +209,12 @@ fn build_command(options: BuildOptions, quiet: bool) -> ExitCode {
             report.files.written,
             report.files.unchanged,
             report.files.removed,
-            options.out.display()
+            options.out.display(),
+            if report.state_rebuilt {
+                "; the lost state was rebuilt, with the dates its feeds published"
+            } else {
+                ""
+            }
         ));
     }
     if report.errors.is_empty() {

@@ -170,13 +170,41 @@ pub struct EntryMeta {
 /// How a seed file looked when it was last read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fingerprint {
-    pub size: u64,
-    /// Modification time in nanoseconds since the epoch.
-    pub modified_ns: u128,
+    pub stamp: FileStamp,
     pub sha256: [u8; 32],
     /// What else its entries depend on (format, timezone, press time, the
     /// page's place in its issue); a different key means read it again.
     pub key: String,
+}
+
+/// What a file's metadata tells of its content without reading it: an
+/// edit changes its size or mtime, one that puts both back (`touch -r`)
+/// still changes its ctime, and a file put in its place has another inode.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStamp {
+    pub size: u64,
+    /// Modification and status-change times, in nanoseconds since the epoch.
+    pub modified_ns: i128,
+    pub changed_ns: i128,
+    pub inode: u64,
+}
+
+impl FileStamp {
+    pub fn of(meta: &std::fs::Metadata) -> FileStamp {
+        use std::os::unix::fs::MetadataExt;
+        let ns = |seconds: i64, nanos: i64| i128::from(seconds) * 1_000_000_000 + i128::from(nanos);
+        FileStamp {
+            size: meta.len(),
+            modified_ns: ns(meta.mtime(), meta.mtime_nsec()),
+            changed_ns: ns(meta.ctime(), meta.ctime_nsec()),
+            inode: meta.ino(),
+        }
+    }
+
+    /// The stamp of the file at `path` now, if it is there.
+    pub fn read(path: &std::path::Path) -> Option<FileStamp> {
+        std::fs::metadata(path).ok().map(|m| FileStamp::of(&m))
+    }
 }
 
 /// A seed page as last read: where it sits, how its file looked, and its

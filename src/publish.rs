@@ -120,10 +120,6 @@ pub fn remove_if_present(path: &Path) -> Result<bool> {
     }
 }
 
-/// Present from the first staged file until the state describes the new
-/// files; found at the start of a run, it means the last run stopped
-/// midway and may have left temporary files.
-const STAGING: &str = ".paperboy/staging";
 /// Present while staged files are renamed into place; found at the start of
 /// a run, it means files may not be what the catalog says they were made
 /// from.
@@ -133,30 +129,29 @@ fn is_temporary(name: &str) -> bool {
     name.starts_with('.') && name.contains(".paperboy-") && name.ends_with(".tmp")
 }
 
-/// Removes temporary files a killed run left behind.
+/// Removes temporary files a killed run left behind. (Called under the
+/// run lock, so no other run's files are live.)
 fn sweep_temporary(dir: &Path) -> Result<()> {
     for entry in std::fs::read_dir(dir).map_err(Error::io(dir))? {
-        let path = entry.map_err(Error::io(dir))?.path();
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        if path.is_dir() && !path.is_symlink() {
+        let entry = entry.map_err(Error::io(dir))?;
+        let path = entry.path();
+        let kind = entry.file_type().map_err(Error::io(&path))?;
+        let name = entry.file_name();
+        if kind.is_dir() {
             sweep_temporary(&path)?;
-        } else if is_temporary(name) {
-            std::fs::remove_file(&path).map_err(Error::io(&path))?;
+        } else if is_temporary(&name.to_string_lossy()) {
+            remove_if_present(&path)?;
         }
     }
     Ok(())
 }
 
-/// At the start of a run: removes the temporary files of a run that
-/// stopped midway, and says whether it stopped while renaming files.
+/// At the start of every run that writes: removes the temporary files any
+/// earlier run left behind (killed, or failed where it could not clean
+/// up), and says whether the last run stopped while renaming files.
 pub fn recover(out: &Path) -> Result<bool> {
     let writing = out.join(WRITING).exists();
-    if writing || out.join(STAGING).exists() {
-        sweep_temporary(out)?;
-    }
+    sweep_temporary(out)?;
     Ok(writing)
 }
 
@@ -168,12 +163,6 @@ fn mark(path: &Path) -> Result<()> {
     std::fs::File::create(path)
         .map(|_| ())
         .map_err(Error::io(path))
-}
-
-/// Before anything is staged: marks the folder, so that a run killed from
-/// here on has its temporary files swept by the next.
-pub fn begin(out: &Path) -> Result<()> {
-    mark(&out.join(STAGING))
 }
 
 /// Whether a relative path is a plain path inside the folder.
@@ -216,15 +205,15 @@ pub fn commit(out: &Path, staged: &[PathBuf], stale: &[PathBuf]) -> Result<Write
     Ok(report)
 }
 
-/// Ends what [`begin`] and [`commit`] began, once the state that describes
-/// the new files is written; last writes `seal` (a record that all of this
-/// is done), if any.
+/// Ends what [`commit`] began, once the state that describes the new files
+/// is written; last writes `seal` (a record that all of this is done), if
+/// any.
 pub fn finish(out: &Path, seal: Option<(&Path, &[u8])>) -> Result<()> {
     remove_if_present(&out.join(WRITING))?;
     if let Some((relative, bytes)) = seal {
         write_if_changed(&out.join(relative), bytes)?;
     }
-    remove_if_present(&out.join(STAGING)).map(|_| ())
+    Ok(())
 }
 
 #[cfg(test)]
@@ -255,7 +244,6 @@ mod tests {
         std::fs::write(out.join("x/old.xml"), "old").unwrap();
         std::fs::write(out.join("same.xml"), "same").unwrap();
         let new = out.join("a/new.xml");
-        begin(out).unwrap();
         assert!(stage_if_changed(&new, b"new").unwrap());
         assert!(!stage_if_changed(&out.join("same.xml"), b"same").unwrap());
         assert!(!new.exists(), "nothing is visible before the commit");
@@ -267,7 +255,7 @@ mod tests {
         .unwrap();
         assert!(out.join(WRITING).exists(), "marked until finished");
         finish(out, None).unwrap();
-        assert!(!out.join(STAGING).exists() && !out.join(WRITING).exists());
+        assert!(!out.join(WRITING).exists());
         assert_eq!((report.written, report.removed), (1, 1));
         assert_eq!(std::fs::read(&new).unwrap(), b"new");
         assert!(!out.join("x").exists(), "an emptied folder goes too");
@@ -293,7 +281,6 @@ mod tests {
         assert!(recover(dir.path()).unwrap(), "killed while renaming");
         assert!(!dir.path().join(".atom.xml.paperboy-99.tmp").exists());
         std::fs::remove_file(dir.path().join(WRITING)).unwrap();
-        std::fs::write(dir.path().join(STAGING), "").unwrap();
         std::fs::write(dir.path().join(".rss.xml.paperboy-98-3.tmp"), "half").unwrap();
         assert!(!recover(dir.path()).unwrap(), "killed before renaming");
         assert!(!dir.path().join(".rss.xml.paperboy-98-3.tmp").exists());

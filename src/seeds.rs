@@ -11,8 +11,7 @@ use rayon::prelude::*;
 
 use crate::config::Site;
 use crate::error::{Error, Result};
-use crate::model::{PageLabel, Publication};
-use crate::state::modified_ns;
+use crate::model::{FileStamp, PageLabel, Publication};
 
 /// Pages are a few tens of kilobytes; a file far larger is not one page.
 pub const MAX_PAGE_BYTES: u64 = 4 * 1024 * 1024;
@@ -23,9 +22,9 @@ pub struct PageFile {
     pub path: PathBuf,
     pub date: NaiveDate,
     pub page: PageLabel,
-    /// Size and modification time (ns since the epoch), when the file could
-    /// be stat-ed; enough to tell that it did not change.
-    pub stamp: Option<(u64, u128)>,
+    /// Its metadata, when the file could be stat-ed; enough to tell that it
+    /// did not change.
+    pub stamp: Option<FileStamp>,
 }
 
 /// A publication folder with its settings and page files.
@@ -164,16 +163,36 @@ pub fn discover(seeds: &Path, site: &Site) -> Result<Discovery> {
     Ok(found)
 }
 
+/// Settings files are a few lines; a larger one is not a settings file.
+pub const MAX_SETTINGS_BYTES: u64 = 64 * 1024;
+
+/// Reads a settings file (`publication.toml`, `paperboy.toml`) as text;
+/// `None` when there is none.
+pub fn read_settings_file(path: &Path) -> Result<Option<String>> {
+    let bytes = match read_regular(path, MAX_SETTINGS_BYTES, "a settings file") {
+        Ok(bytes) => bytes,
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(None)
+        }
+        Err(e) => return Err(e),
+    };
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|e| Error::Config {
+            path: path.to_path_buf(),
+            message: format!(
+                "not UTF-8 text (first bad byte at offset {}); save it as UTF-8",
+                e.utf8_error().valid_up_to()
+            ),
+        })
+}
+
 fn read_settings(dir: &Path, slug: &str, site: &Site) -> Result<Publication> {
     let config_path = dir.join("publication.toml");
-    let config = match std::fs::read_to_string(&config_path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Error::MissingPublicationConfig { path: config_path });
-        }
-        Err(e) => return Err(Error::io(&config_path)(e)),
-    };
-    site.publication(slug, &config_path, &config)
+    match read_settings_file(&config_path)? {
+        Some(config) => site.publication(slug, &config_path, &config),
+        None => Err(Error::MissingPublicationConfig { path: config_path }),
+    }
 }
 
 fn publication_seeds(
@@ -231,9 +250,7 @@ fn publication_seeds(
     }
     let mut pages: Vec<PageFile> = pages.into_values().collect();
     pages.par_iter_mut().for_each(|page| {
-        page.stamp = std::fs::metadata(&page.path)
-            .ok()
-            .map(|m| (m.len(), modified_ns(&m)));
+        page.stamp = FileStamp::read(&page.path);
     });
     Ok((
         PublicationSeeds {
@@ -359,17 +376,80 @@ fn utf8(path: &Path, bytes: &[u8]) -> Result<Decoded> {
         })
 }
 
+/// What a file that is not a regular file is, for messages.
+fn special_kind(kind: std::fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_file() {
+        None
+    } else if kind.is_dir() {
+        Some("a folder")
+    } else if kind.is_fifo() {
+        Some("a named pipe (FIFO)")
+    } else if kind.is_socket() {
+        Some("a socket")
+    } else if kind.is_char_device() || kind.is_block_device() {
+        Some("a device")
+    } else {
+        Some("a special file")
+    }
+}
+
+/// Opens a file that must be a regular one. Its type is checked before it
+/// is opened, and it is opened without blocking and checked again, so a
+/// FIFO or device named like an input is refused instead of hanging the run
+/// (and the lock it holds).
+pub fn open_regular(path: &Path) -> Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let refuse = |kind: std::fs::FileType| match special_kind(kind) {
+        Some(kind) => Err(Error::NotRegular {
+            path: path.to_path_buf(),
+            kind,
+        }),
+        None => Ok(()),
+    };
+    refuse(
+        std::fs::metadata(path)
+            .map_err(Error::io(path))?
+            .file_type(),
+    )?;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)
+        .map_err(Error::io(path))?;
+    refuse(file.metadata().map_err(Error::io(path))?.file_type())?;
+    Ok(file)
+}
+
+/// Reads at most `limit` bytes of a regular file; more is refused, saying
+/// it is too large for `what`.
+pub fn read_regular(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let too_large = |size| Error::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit,
+        what,
+    };
+    let file = open_regular(path)?;
+    let size = file.metadata().map_err(Error::io(path))?.len();
+    if size > limit {
+        return Err(too_large(size));
+    }
+    // The file may grow while it is read.
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(Error::io(path))?;
+    match bytes.len() as u64 {
+        read if read > limit => Err(too_large(read)),
+        _ => Ok(bytes),
+    }
+}
+
 /// Reads a page file's bytes, refusing files too large to be a page.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
-    let size = std::fs::metadata(path).map_err(Error::io(path))?.len();
-    if size > MAX_PAGE_BYTES {
-        return Err(Error::TooLarge {
-            path: path.to_path_buf(),
-            size,
-            limit: MAX_PAGE_BYTES,
-        });
-    }
-    std::fs::read(path).map_err(Error::io(path))
+    read_regular(path, MAX_PAGE_BYTES, "one page; split the file into pages")
 }
 
 /// Reads and decodes one page file.

@@ -23,21 +23,21 @@
 //! Losing it costs nothing but time: dates fall back to the ones computed
 //! from the issue.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::model::{Archive, Article, EntryMeta, PageMeta, Publication};
+use crate::model::{Archive, Article, EntryMeta, FileStamp, PageMeta, Publication};
 
 /// The state folder, inside the output folder.
 pub const STATE_DIR: &str = ".paperboy";
 
 /// Bumped when the catalog's layout changes; a catalog of another format
 /// is not read.
-const CATALOG_FORMAT: &str = "paperboy-catalog-2";
+const CATALOG_FORMAT: &str = "paperboy-catalog-3";
 
 /// The catalog, relative to the output folder.
 fn catalog_path() -> PathBuf {
@@ -49,11 +49,17 @@ fn catalog_path() -> PathBuf {
 pub struct Catalog {
     format: String,
     pub archives: Vec<ArchiveRecord>,
-    /// Every output file, with the signature of what it was rendered from.
-    pub documents: BTreeMap<String, u128>,
-    /// The output folder's directories and their modification times just
-    /// after the build: while they stand, no file was added or removed.
-    pub directories: Vec<(String, u128)>,
+    /// Every output file: what it was rendered from, and its metadata once
+    /// written.
+    pub documents: BTreeMap<String, Document>,
+}
+
+/// An output file as the last build left it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// A hash of the entries and settings it was rendered from.
+    pub signature: u128,
+    pub stamp: FileStamp,
 }
 
 /// A publication as last published.
@@ -73,16 +79,11 @@ impl From<Archive> for ArchiveRecord {
 }
 
 impl Catalog {
-    pub fn new(
-        archives: Vec<ArchiveRecord>,
-        documents: BTreeMap<String, u128>,
-        directories: Vec<(String, u128)>,
-    ) -> Catalog {
+    pub fn new(archives: Vec<ArchiveRecord>, documents: BTreeMap<String, Document>) -> Catalog {
         Catalog {
             format: CATALOG_FORMAT.to_string(),
             archives,
             documents,
-            directories,
         }
     }
 
@@ -100,14 +101,6 @@ impl Catalog {
         let bytes = postcard::to_stdvec(self).expect("the catalog serialises");
         crate::publish::write_unsynced(&out.join(catalog_path()), &bytes)
     }
-}
-
-/// Modification time in nanoseconds since the epoch (0 when unknown).
-pub fn modified_ns(meta: &std::fs::Metadata) -> u128 {
-    meta.modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos())
 }
 
 /// Where a page's text record lives, relative to the output folder: named
@@ -136,6 +129,12 @@ pub fn save_text(out: &Path, slug: &str, page: &PageMeta, articles: &[Article]) 
     }
     let bytes = serde_json::to_vec(articles).expect("articles serialise");
     crate::publish::write_unsynced(&path, &bytes)
+}
+
+/// Writes a page's text record over a damaged one.
+pub fn replace_text(out: &Path, slug: &str, page: &PageMeta, articles: &[Article]) -> Result<()> {
+    crate::publish::remove_if_present(&out.join(text_path(slug, page)))?;
+    save_text(out, slug, page, articles)
 }
 
 /// The articles of a page, as split when its record was made.
@@ -284,10 +283,77 @@ pub fn reconcile(
     changes
 }
 
+/// Entries' dates as the output's own feeds publish them, by id.
+pub type PublishedDates = HashMap<String, (DateTime<FixedOffset>, DateTime<FixedOffset>)>;
+
+/// When the catalog is lost, the dates every entry was published with
+/// are still in the output's JSON feeds (subscription and archive
+/// documents): `date_published` and `date_modified`, by id.
+pub fn published_dates(out: &Path) -> PublishedDates {
+    fn walk(dir: &Path, depth: usize, dates: &mut PublishedDates) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if name.starts_with('.') {
+                continue;
+            } else if kind.is_dir() && depth > 0 {
+                walk(&path, depth - 1, dates);
+            } else if kind.is_file() && name.ends_with(".json") {
+                read_feed_dates(&path, dates);
+            }
+        }
+    }
+    let mut dates = PublishedDates::new();
+    // The site, a publication, and a publication's archive folder.
+    walk(out, 2, &mut dates);
+    dates
+}
+
+fn read_feed_dates(path: &Path, dates: &mut PublishedDates) {
+    let Ok(bytes) = crate::seeds::read_regular(path, u64::MAX, "a feed") else {
+        return;
+    };
+    let Ok(feed) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        return;
+    };
+    let date = |item: &serde_json::Value, key: &str| {
+        DateTime::parse_from_rfc3339(item[key].as_str()?).ok()
+    };
+    for item in feed["items"].as_array().into_iter().flatten() {
+        if let (Some(id), Some(published), Some(updated)) = (
+            item["id"].as_str(),
+            date(item, "date_published"),
+            date(item, "date_modified"),
+        ) {
+            dates.insert(id.to_string(), (published, updated));
+        }
+    }
+}
+
+/// Gives entries the dates their ids were published with (the state that
+/// held them being lost); the others are new.
+pub fn adopt_published(entries: &mut [EntryMeta], published: &PublishedDates) -> Changes {
+    let mut changes = Changes::default();
+    for entry in entries.iter_mut() {
+        match published.get(&entry.id.to_string()) {
+            Some(&(first, last)) => {
+                entry.published = first;
+                entry.updated = last;
+            }
+            None => changes.added += 1,
+        }
+    }
+    changes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Article, ArticleKind, EntryId, Fingerprint, PageLabel};
+    use crate::model::{Article, ArticleKind, EntryId, FileStamp, Fingerprint, PageLabel};
 
     fn entry(id: u128, body: &str, published: &str) -> EntryMeta {
         let date = DateTime::parse_from_rfc3339(published).unwrap();
@@ -356,8 +422,12 @@ mod tests {
             issue: edited.published.date_naive(),
             label: PageLabel::new(None),
             fingerprint: Fingerprint {
-                size: 1,
-                modified_ns: 2,
+                stamp: FileStamp {
+                    size: 1,
+                    modified_ns: 2,
+                    changed_ns: 3,
+                    inode: 4,
+                },
                 sha256: [3; 32],
                 key: "k".into(),
             },
@@ -374,10 +444,13 @@ mod tests {
             },
             pages: vec![page.clone()],
         };
+        let document = Document {
+            signature: 9,
+            stamp: FileStamp::default(),
+        };
         Catalog::new(
             vec![record],
-            BTreeMap::from([("atom.xml".into(), 9)]),
-            vec![],
+            BTreeMap::from([("atom.xml".into(), document)]),
         )
         .save(dir.path())
         .unwrap();
@@ -387,7 +460,7 @@ mod tests {
             loaded.archives[0].pages[0].entries[0].updated,
             edited.updated
         );
-        assert_eq!(loaded.documents["atom.xml"], 9);
+        assert_eq!(loaded.documents["atom.xml"].signature, 9);
         let mut other = loaded;
         other.format = "paperboy-catalog-0".into();
         other.save(dir.path()).unwrap();

@@ -14,7 +14,7 @@
 mod blocks;
 mod names;
 mod rules;
-mod text;
+pub(crate) mod text;
 
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
 use blocks::{split_blocks, wrap_width, Block, IMAGE_GAP};

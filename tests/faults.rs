@@ -1,0 +1,412 @@
+//! Faults that once blocked every publication, lost state or served files
+//! outside the site: one bad input, client, clock or stray file must never
+//! block the rest. One test per row of docs/robustness.md.
+
+mod common;
+
+use common::{parse_feed_rs, stderr, Project};
+
+/// A project with one good publication (`demo`, one article) to show that
+/// the rest is still built.
+fn demo() -> Project {
+    let project = Project::empty();
+    project.write("seeds/demo/publication.toml", "title = \"示例日报\"\n");
+    project.write(
+        "seeds/demo/2024-04-30.txt",
+        "好的标题\n\n王小明\n\n好的正文。\n",
+    );
+    project
+}
+
+fn titles(project: &Project, slug: &str) -> Vec<String> {
+    parse_feed_rs(&project.feeds().join(format!("{slug}/atom.xml")))
+        .entries
+        .into_iter()
+        .map(|e| e.title.unwrap().content)
+        .collect()
+}
+
+/// The stderr lines that name `file`.
+fn lines_naming(output: &std::process::Output, file: &str) -> String {
+    stderr(output)
+        .lines()
+        .filter(|l| l.contains(file))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_page_dated_in_the_future_in_its_own_time_zone_is_refused_alone() {
+    let project = demo();
+    project.write(
+        "seeds/utc/publication.toml",
+        "title = \"UTC\"\ntimezone = \"+00:00\"\n",
+    );
+    project.write(
+        "seeds/utc/2024-05-02.txt",
+        "明天的标题\n\n王小明\n\n正文。\n",
+    );
+    project.write(
+        "seeds/west/publication.toml",
+        "title = \"西\"\ntimezone = \"-12:00\"\npress_time = \"23:00\"\n",
+    );
+    project.write(
+        "seeds/west/2024-05-01.txt",
+        "西边的标题\n\n王小明\n\n正文。\n",
+    );
+    project.write(
+        "seeds/west/2024-04-29.txt",
+        "西边旧标题\n\n王小明\n\n正文。\n",
+    );
+    // East of UTC, tomorrow's issue may be out before midnight UTC.
+    project.write(
+        "seeds/demo/2024-05-02.txt",
+        "东边的标题\n\n王小明\n\n正文。\n",
+    );
+    let output = project.build_at("2024-05-01T00:30:00Z");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    for file in ["utc/2024-05-02.txt", "west/2024-05-01.txt"] {
+        let says = lines_naming(&output, file);
+        assert!(says.contains("dated in the future"), "{file}: {says}");
+    }
+    assert!(titles(&project, "demo").contains(&"东边的标题".to_string()));
+    assert_eq!(titles(&project, "west"), ["西边旧标题"]);
+    assert!(project
+        .run(
+            &["check", "feeds"],
+            &[("PAPERBOY_NOW", "2024-05-01T00:30:00Z")]
+        )
+        .status
+        .success());
+}
+
+/// Runs `paperboy ARGS` in the project folder; `None` when it has not
+/// finished within `seconds` (it is killed then).
+fn run_within(project: &Project, args: &[&str], seconds: u64) -> Option<std::process::Output> {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_paperboy"))
+        .current_dir(project.dir.path())
+        .args(args)
+        .env("PAPERBOY_NOW", "2025-01-01T00:00:00Z")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    Some(child.wait_with_output().unwrap())
+}
+
+fn mkfifo(path: &std::path::Path) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn fifos_named_like_inputs_are_refused_without_hanging() {
+    let project = demo();
+    mkfifo(&project.path("seeds/demo/2024-04-29.txt"));
+    project.write("seeds/piped/2024-04-30.txt", "标题\n\n王小明\n\n正文。\n");
+    mkfifo(&project.path("seeds/piped/publication.toml"));
+    let output = run_within(&project, &["build"], 20).expect("build does not hang");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    for file in ["demo/2024-04-29.txt", "piped/publication.toml"] {
+        let says = lines_naming(&output, file);
+        assert!(says.contains("named pipe (FIFO)"), "{file}: {says}");
+    }
+    assert_eq!(titles(&project, "demo"), ["好的标题"]);
+
+    mkfifo(&project.path("feeds/stray.xml"));
+    let output = run_within(&project, &["check", "feeds"], 20).expect("check does not hang");
+    assert_eq!(output.status.code(), Some(5), "{}", stderr(&output));
+    assert!(lines_naming(&output, "stray.xml").contains("named pipe"));
+
+    let output = run_within(&project, &["split", "seeds/demo/2024-04-29.txt"], 20)
+        .expect("split does not hang");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(lines_naming(&output, "2024-04-29.txt").contains("named pipe"));
+
+    mkfifo(&project.path("paperboy.toml"));
+    let output = run_within(&project, &["build"], 20).expect("build does not hang");
+    assert_eq!(output.status.code(), Some(3));
+    assert!(lines_naming(&output, "paperboy.toml").contains("named pipe"));
+    // The lock was not held by a hung run.
+    std::fs::remove_file(project.path("paperboy.toml")).unwrap();
+    let output = run_within(&project, &["build", "--wait", "0"], 20).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+}
+
+#[test]
+fn settings_text_is_cleaned_like_page_text_and_bounded() {
+    let project = demo();
+    project.write(
+        "seeds/demo/publication.toml",
+        "title = \"示例\\u0001日报\\uFFFF\\u202E\\u200B\"\ndescription = \"说明\\u0001\"\n",
+    );
+    project.write(
+        "paperboy.toml",
+        "title = \"站点\\u0001\"\ndescription = \"站点\\uFFFE说明\"\n",
+    );
+    let output = project.build_at("2025-01-01T00:00:00Z");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let feed = parse_feed_rs(&project.feeds().join("demo/atom.xml"));
+    assert_eq!(feed.title.unwrap().content, "示例日报");
+    let site = parse_feed_rs(&project.feeds().join("atom.xml"));
+    assert_eq!(site.title.unwrap().content, "站点");
+
+    // A title beyond the limit is refused, naming the file and the limit;
+    // the publication keeps its last good settings, the others build.
+    project.write("seeds/other/publication.toml", "title = \"另一份\"\n");
+    project.write(
+        "seeds/other/2024-04-30.txt",
+        "另一标题\n\n王小明\n\n正文。\n",
+    );
+    let huge = "长".repeat(10_000);
+    project.write(
+        "seeds/demo/publication.toml",
+        &format!("title = \"{huge}\"\n"),
+    );
+    let output = project.build_at("2025-01-01T00:00:00Z");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let says = lines_naming(&output, "demo/publication.toml");
+    assert!(says.contains("the limit is 200"), "{says}");
+    let feed = parse_feed_rs(&project.feeds().join("demo/atom.xml"));
+    assert_eq!(feed.title.unwrap().content, "示例日报");
+    assert_eq!(titles(&project, "other"), ["另一标题"]);
+    let size = std::fs::metadata(project.feeds().join("atom.xml"))
+        .unwrap()
+        .len();
+    assert!(size < 100_000, "the site-wide feed is {size} bytes");
+}
+
+/// Every entry's `published` and `updated`, by id, as feed-rs reads them.
+fn dates(path: &std::path::Path) -> std::collections::BTreeMap<String, (String, String)> {
+    parse_feed_rs(path)
+        .entries
+        .into_iter()
+        .map(|e| {
+            (
+                e.id,
+                (format!("{:?}", e.published), format!("{:?}", e.updated)),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn lost_or_damaged_text_records_are_made_again_from_the_seeds() {
+    let project = demo();
+    assert!(project.build_at("2024-05-01T00:00:00Z").status.success());
+    // An edit, so that the entry's `updated` is not its `published`.
+    project.write(
+        "seeds/demo/2024-04-30.txt",
+        "好的标题\n\n王小明\n\n改过的正文。\n",
+    );
+    assert!(project.build_at("2024-06-01T00:00:00Z").status.success());
+    let before = dates(&project.feeds().join("demo/atom.xml"));
+    std::fs::remove_dir_all(project.feeds().join(".paperboy/texts")).unwrap();
+    project.write(
+        "seeds/demo/2024-07-01.txt",
+        "新的标题\n\n王小明\n\n新的正文。\n",
+    );
+    let output = project.build_at("2024-07-01T00:00:00Z");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let after = dates(&project.feeds().join("demo/atom.xml"));
+    assert_eq!(after.len(), 2);
+    for (id, dates) in &before {
+        assert_eq!(&after[id], dates, "the catalog's dates are kept");
+    }
+    // A truncated record heals the same way.
+    for record in walk(&project.feeds().join(".paperboy/texts")) {
+        std::fs::write(&record, b"[{").unwrap();
+    }
+    project.write(
+        "seeds/demo/2024-07-02.txt",
+        "又一标题\n\n王小明\n\n又一正文。\n",
+    );
+    let output = project.build_at("2024-07-02T00:00:00Z");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(titles(&project, "demo").len(), 3);
+    assert!(project.run(&["check", "feeds"], &[]).status.success());
+}
+
+/// Every file under `dir`, hidden ones too.
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+fn temporary_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    walk(dir)
+        .into_iter()
+        .filter(|p| p.to_string_lossy().ends_with(".tmp"))
+        .collect()
+}
+
+#[test]
+fn orphaned_temporary_files_are_swept_by_every_run() {
+    let project = demo();
+    assert!(project.build_at("2025-01-01T00:00:00Z").status.success());
+    // Left by a run that failed (or a second run let in) without a marker.
+    std::fs::write(project.feeds().join(".atom.xml.paperboy-4242.tmp"), "half").unwrap();
+    std::fs::write(
+        project.feeds().join("demo/.rss.xml.paperboy-4242-7.tmp"),
+        "half",
+    )
+    .unwrap();
+    let output = project.build_at("2025-01-01T00:00:00Z");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        temporary_files(&project.feeds()),
+        Vec::<std::path::PathBuf>::new()
+    );
+}
+
+#[test]
+fn unlinking_the_lock_under_a_running_build_does_not_let_a_second_in() {
+    let project = Project::with_repeated_seeds(2019, 1, 28);
+    let mut first = std::process::Command::new(env!("CARGO_BIN_EXE_paperboy"))
+        .current_dir(project.dir.path())
+        .args(["build", "--quiet"])
+        .env("PAPERBOY_NOW", "2025-01-01T00:00:00Z")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let lock = project.feeds().join(".paperboy/lock");
+    while !lock.exists() {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    // What the advice "delete the .paperboy folder" did to a running build.
+    std::fs::remove_dir_all(project.feeds().join(".paperboy")).unwrap();
+    assert!(
+        first.try_wait().unwrap().is_none(),
+        "the first build still runs"
+    );
+    let second = project.run(
+        &["build", "--wait", "0"],
+        &[("PAPERBOY_NOW", "2025-01-01T00:00:00Z")],
+    );
+    assert_eq!(second.status.code(), Some(4), "{}", stderr(&second));
+    let first = first.wait_with_output().unwrap();
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert_eq!(
+        temporary_files(&project.feeds()),
+        Vec::<std::path::PathBuf>::new()
+    );
+    assert!(project.run(&["check", "feeds"], &[]).status.success());
+}
+
+#[test]
+fn a_lost_catalog_takes_the_dates_back_from_the_published_feeds() {
+    let project = demo();
+    project.write(
+        "seeds/demo/2024-04-29.txt",
+        "前一天标题\n\n王小明\n\n正文。\n",
+    );
+    assert!(project.build_at("2024-05-01T00:00:00Z").status.success());
+    // Edited fourteen months after it was published.
+    project.write(
+        "seeds/demo/2024-04-30.txt",
+        "好的标题\n\n王小明\n\n改过的正文。\n",
+    );
+    assert!(project.build_at("2025-07-01T00:00:00Z").status.success());
+    let before = dates(&project.feeds().join("demo/atom.xml"));
+    for damage in ["truncated", "deleted"] {
+        let catalog = project.feeds().join(".paperboy/catalog.bin");
+        match damage {
+            "truncated" => {
+                let bytes = std::fs::read(&catalog).unwrap();
+                std::fs::write(&catalog, &bytes[..bytes.len() / 2]).unwrap();
+            }
+            _ => std::fs::remove_file(&catalog).unwrap(),
+        }
+        let new_page = format!(
+            "seeds/demo/2025-07-0{}.txt",
+            if damage == "deleted" { 2 } else { 1 }
+        );
+        project.write(&new_page, &format!("{damage}新标题\n\n王小明\n\n正文。\n"));
+        let output = project.build_at("2025-07-02T00:00:00Z");
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let summary = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert!(
+            summary.contains("(1 added, 0 updated"),
+            "{damage}: {summary}"
+        );
+        assert!(summary.contains("state was rebuilt"), "{damage}: {summary}");
+        let after = dates(&project.feeds().join("demo/atom.xml"));
+        for (id, dates) in &before {
+            assert_eq!(&after[id], dates, "{damage}: the published dates are kept");
+        }
+    }
+}
+
+/// Overwrites `path` with `bytes`, then puts its mtime back.
+fn overwrite_keeping_mtime(path: &std::path::Path, bytes: &[u8]) {
+    let mtime = std::fs::metadata(path).unwrap().modified().unwrap();
+    std::fs::write(path, bytes).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+}
+
+#[test]
+fn published_files_damaged_from_outside_are_written_again() {
+    let project = demo();
+    assert!(project.build_at("2025-01-01T00:00:00Z").status.success());
+    let atom = project.feeds().join("atom.xml");
+    let rss = project.feeds().join("demo/rss.xml");
+    let (atom_bytes, rss_bytes) = (std::fs::read(&atom).unwrap(), std::fs::read(&rss).unwrap());
+    // Truncated by something else, and edited with the same size and mtime.
+    std::fs::write(&atom, &atom_bytes[..atom_bytes.len() / 2]).unwrap();
+    let mut edited = rss_bytes.clone();
+    let at = edited.len() / 2;
+    edited[at] = b'!';
+    overwrite_keeping_mtime(&rss, &edited);
+    let output = project.build_at("2025-01-01T00:00:00Z");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        std::fs::read(&atom).unwrap() == atom_bytes,
+        "atom.xml is whole again"
+    );
+    assert!(
+        std::fs::read(&rss).unwrap() == rss_bytes,
+        "rss.xml is as built"
+    );
+    assert!(project.run(&["check", "feeds"], &[]).status.success());
+}
+
+#[test]
+fn a_page_edited_with_its_size_and_mtime_put_back_is_read_again() {
+    let project = demo();
+    assert!(project.build_at("2025-01-01T00:00:00Z").status.success());
+    // The same number of bytes: one ideograph for another.
+    overwrite_keeping_mtime(
+        &project.path("seeds/demo/2024-04-30.txt"),
+        "好的标题\n\n王小明\n\n坏的正文。\n".as_bytes(),
+    );
+    let output = project.build_at("2025-01-02T00:00:00Z");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let summary = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(summary.contains("0 added, 1 updated"), "{summary}");
+}
