@@ -77,6 +77,67 @@ pub fn is_http_url(url: &str) -> bool {
     rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/')) && !url.contains(char::is_whitespace)
 }
 
+/// Why `url` cannot be a setting's URL (`base_url`, `hub`), if it cannot:
+/// it must be an absolute http(s) URL with a host name or address (and
+/// port), and no credentials, query or fragment, since links and hub
+/// subscriptions are built by appending to it.
+fn url_setting_problem(url: &str) -> Option<&'static str> {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return Some("is not an absolute http(s) URL");
+    };
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Some("has white space or control characters");
+    }
+    if rest.contains(['?', '#']) {
+        return Some("has a query or fragment");
+    }
+    let authority = rest.split('/').next().unwrap_or("");
+    if authority.contains('@') {
+        return Some("has credentials (user:password@)");
+    }
+    let (host, port) = match authority.strip_prefix('[') {
+        Some(v6) => match v6.split_once(']') {
+            Some((address, port)) if address.parse::<std::net::Ipv6Addr>().is_ok() => ("v6", port),
+            _ => return Some("has a malformed IPv6 address"),
+        },
+        None => match authority.split_once(':') {
+            Some((host, _)) => (host, &authority[host.len()..]),
+            None => (authority, ""),
+        },
+    };
+    let host_ok = !host.is_empty()
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        });
+    if !host_ok {
+        return Some("has no usable host name");
+    }
+    let port_ok = port.is_empty()
+        || port.strip_prefix(':').is_some_and(|p| {
+            !p.is_empty() && p.len() <= 5 && p.parse::<u16>().is_ok_and(|n| n > 0)
+        });
+    if !port_ok {
+        return Some("has a bad port");
+    }
+    None
+}
+
+fn check_url_setting(path: &Path, key: &str, url: &str) -> Result<()> {
+    match url_setting_problem(url) {
+        None => Ok(()),
+        Some(problem) => Err(bad(
+            path,
+            format!("{key} = {url:?} {problem}; give an absolute http(s) URL without credentials, query or fragment, like \"https://example.org/feeds/\""),
+        )),
+    }
+}
+
 fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
     toml::from_str(text).map_err(|e| Error::Config {
         path: path.to_path_buf(),
@@ -182,25 +243,14 @@ impl Site {
         let file: SiteFile = parse_toml(path, text)?;
         let default = Site::default();
         let mut base_url = file.base_url.unwrap_or(default.base_url);
-        let scheme_ok = base_url.starts_with("http://") || base_url.starts_with("https://");
-        let host = base_url.split("://").nth(1).unwrap_or("");
-        if !scheme_ok
-            || host.is_empty()
-            || host.starts_with('/')
-            || base_url.contains(char::is_whitespace)
-        {
-            return Err(bad(path, format!("base_url = {base_url:?} must be an absolute http(s) URL, like \"https://example.org/feeds/\"")));
-        }
+        check_url_setting(path, "base_url", &base_url)?;
         if !base_url.ends_with('/') {
             base_url.push('/');
         }
         let language = file.language.unwrap_or(default.language);
         check_language(path, &language)?;
-        if let Some(hub) = file.hub.as_deref().filter(|h| !is_http_url(h)) {
-            return Err(bad(
-                path,
-                format!("hub = {hub:?} must be an absolute http(s) URL"),
-            ));
+        if let Some(hub) = &file.hub {
+            check_url_setting(path, "hub", hub)?;
         }
         let feed_entries = file.feed_entries.unwrap_or(default.feed_entries);
         if !(1..=10_000).contains(&feed_entries) {
@@ -296,6 +346,42 @@ mod tests {
         assert!(site
             .publication("x", Path::new("p"), "title = \"T\"\nlanguage = \"zh CN\"")
             .is_err());
+    }
+
+    #[test]
+    fn setting_urls_are_plain_absolute_http_urls() {
+        for good in [
+            "http://localhost:8000/",
+            "https://example.org/feeds",
+            "https://news.example.org",
+            "http://[::1]:8080/x/",
+            "http://127.0.0.1/",
+        ] {
+            assert_eq!(url_setting_problem(good), None, "{good}");
+        }
+        for bad in [
+            "http://?",
+            "http://x/#frag",
+            "https://example.org/feeds/?a=1",
+            "https://user:pass@example.org/",
+            "http://",
+            "http:///feeds",
+            "ftp://example.org/",
+            "/feeds",
+            "http://exa mple.org/",
+            "http://example.org:99999/",
+            "http://example.org:/",
+            "http://[zz]/",
+        ] {
+            assert!(url_setting_problem(bad).is_some(), "{bad}");
+        }
+        let err = Site::parse(Path::new("p.toml"), "hub = \"https://u:p@hub.example/\"")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("credentials") && err.contains("like \"https://"),
+            "{err}"
+        );
     }
 
     #[test]

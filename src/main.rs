@@ -69,6 +69,10 @@ enum Command {
         /// Seconds to wait for another build on the same output folder.
         #[arg(long, default_value_t = 10, value_name = "SECONDS")]
         wait: u64,
+        /// Build into a folder that holds other files and no earlier build
+        /// (files with the names paperboy writes are replaced).
+        #[arg(long)]
+        force: bool,
     },
     /// Check an output folder as a build checks its output before publishing:
     /// well-formed feeds, required elements, unique ids, absolute links, sane
@@ -276,6 +280,7 @@ fn main() -> ExitCode {
             config,
             quiet,
             wait,
+            force,
         } => {
             let now = match now() {
                 Ok(now) => now,
@@ -294,6 +299,7 @@ fn main() -> ExitCode {
                     wait,
                     now,
                     progress,
+                    force,
                 },
                 quiet,
             )

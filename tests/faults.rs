@@ -410,3 +410,80 @@ fn a_page_edited_with_its_size_and_mtime_put_back_is_read_again() {
     let summary = String::from_utf8_lossy(&output.stdout).into_owned();
     assert!(summary.contains("0 added, 1 updated"), "{summary}");
 }
+
+#[test]
+fn output_folders_that_are_not_paperboys_own_are_refused() {
+    let project = demo();
+    let now = [("PAPERBOY_NOW", "2025-01-01T00:00:00Z")];
+    // Someone's site, with a file named like one paperboy writes.
+    project.write("site/index.html", "<p>my own page</p>");
+    for (args, says) in [
+        (
+            &["build", "--out", "seeds"][..],
+            "the same or one is inside the other",
+        ),
+        (
+            &["build", "--out", "seeds/demo/feeds"][..],
+            "the same or one is inside the other",
+        ),
+        (
+            &["build", "--out", "."][..],
+            "the same or one is inside the other",
+        ),
+        (&["build", "--out", "site"][..], "pass --force"),
+    ] {
+        let output = project.run(args, &now);
+        assert_eq!(
+            output.status.code(),
+            Some(3),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains(says),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(project.path("site/index.html")).unwrap(),
+        "<p>my own page</p>"
+    );
+    assert!(!project.path("seeds/demo/atom.xml").exists());
+    let output = project.run(&["build", "--out", "site", "--force"], &now);
+    assert!(output.status.success(), "{}", stderr(&output));
+    // A build's own folder is still its own when its state was deleted.
+    std::fs::remove_dir_all(project.path("site/.paperboy")).unwrap();
+    let output = project.run(&["build", "--out", "site"], &now);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = project.run(&["build", "--out", "/"], &now);
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    assert!(stderr(&output).contains("root of the file system"));
+}
+
+#[test]
+fn base_url_and_hub_must_be_plain_absolute_urls() {
+    let project = demo();
+    for setting in [
+        "base_url = \"http://?\"",
+        "base_url = \"http://x/#frag\"",
+        "base_url = \"https://example.org/feeds/?page=1\"",
+        "base_url = \"https://user:pass@example.org/\"",
+        "hub = \"https://user:pass@hub.example.org/\"",
+        "hub = \"http://?\"",
+    ] {
+        project.write("paperboy.toml", &format!("{setting}\n"));
+        let output = project.build_at("2025-01-01T00:00:00Z");
+        assert_eq!(
+            output.status.code(),
+            Some(3),
+            "{setting}: {}",
+            stderr(&output)
+        );
+        let says = lines_naming(&output, "paperboy.toml");
+        assert!(
+            says.contains("like \"https://example.org/feeds/\""),
+            "{setting}: {says}"
+        );
+    }
+}
