@@ -112,6 +112,8 @@ struct PageOutcome {
     changes: Changes,
     /// Whether the page was split anew, replacing its last text record.
     text_replaced: bool,
+    /// What stops the whole run (the output cannot be written).
+    failure: Option<Error>,
 }
 
 /// A publication's settings, or the ones it was last published with when
@@ -239,8 +241,13 @@ fn read_page(
         fingerprint,
         entries,
     };
+    // A record that cannot be written is the output's fault (a full disk),
+    // not the page's: the run stops, replacing nothing.
     if let Err(e) = state::save_text(&options.out, &publication.slug, &meta, &articles) {
-        return refuse(e, previous);
+        return PageOutcome {
+            failure: Some(e),
+            ..PageOutcome::default()
+        };
     }
     PageOutcome {
         page: Some(meta),
@@ -261,14 +268,14 @@ fn read_publication(
     published: &state::PublishedDates,
     report: &mut BuildReport,
     progress: &Progress,
-) -> (Option<Archive>, bool) {
+) -> Result<(Option<Archive>, bool)> {
     let PublicationSeeds {
         settings: read,
         pages,
         ..
     } = seeds;
     let Some(publication) = settings(read, previous.as_ref(), report) else {
-        return (None, false);
+        return Ok((None, false));
     };
     let mut old: HashMap<String, PageMeta> = previous
         .map(|p| p.pages)
@@ -310,6 +317,9 @@ fn read_publication(
     let mut texts_dropped = !old.is_empty();
     let mut kept = Vec::with_capacity(outcomes.len());
     for outcome in outcomes {
+        if let Some(failure) = outcome.failure {
+            return Err(failure);
+        }
         report.errors.extend(outcome.errors);
         report.warnings.extend(outcome.warnings);
         report.changes += outcome.changes;
@@ -320,7 +330,7 @@ fn read_publication(
         publication,
         pages: kept,
     };
-    (Some(archive), texts_dropped)
+    Ok((Some(archive), texts_dropped))
 }
 
 /// What the last clean build (one with no input errors) was made from, and
@@ -590,7 +600,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     for seeds in found.publications {
         let previous = old.remove(&seeds.slug);
         let (archive, dropped) =
-            read_publication(options, seeds, previous, &published, &mut report, &progress);
+            read_publication(options, seeds, previous, &published, &mut report, &progress)?;
         texts_dropped |= dropped;
         archives.extend(archive);
     }

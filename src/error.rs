@@ -24,8 +24,11 @@ pub enum Error {
     #[error("{path}: the page is dated in the future: its press time, {press}, is more than a day after the date of this run; correct the date in the file name (or the clock)")]
     FutureIssue { path: PathBuf, press: String },
 
-    #[error("{path}: the folder name is not a usable publication slug; use lower-case letters, digits and '-' only ({reason})")]
+    #[error("{path}: the folder name is not a usable publication slug; use only a-z, 0-9, '-' and '_', starting with a letter or digit, at most 64 ({reason})")]
     BadSlug { path: PathBuf, reason: String },
+
+    #[error("{path}: not read: {reason}")]
+    NotAPage { path: PathBuf, reason: &'static str },
 
     #[error("{path}: the same page as {other}; keep one of the two files")]
     DuplicatePage { path: PathBuf, other: PathBuf },

@@ -147,19 +147,19 @@ fn split_command(file: PathBuf, json: bool) -> ExitCode {
     let decoded = match read_page(&file) {
         Ok(decoded) => decoded,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", printable(&e));
             return ExitCode::from(EXIT_INPUT_ERRORS);
         }
     };
     if let Some(warning) = decoded.warning {
-        eprintln!("warning: {warning}");
+        eprintln!("warning: {}", printable(warning));
     }
     let articles = split_page(&decoded.text);
     if json {
         match serde_json::to_string_pretty(&articles) {
             Ok(text) => out(&format!("{text}\n")),
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("error: {}", printable(&e));
                 return ExitCode::from(EXIT_FATAL);
             }
         }
@@ -171,6 +171,20 @@ fn split_command(file: PathBuf, json: bool) -> ExitCode {
         out(&text);
     }
     ExitCode::SUCCESS
+}
+
+/// A message as it is safe to show on a terminal: control characters
+/// (ESC sequences in a file name) escaped, line ends kept.
+fn printable(message: impl std::fmt::Display) -> String {
+    message
+        .to_string()
+        .chars()
+        .map(|c| match c {
+            '\n' => c.to_string(),
+            c if c.is_control() => c.escape_unicode().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// The time of the run: PAPERBOY_NOW when set, the clock otherwise.
@@ -186,7 +200,7 @@ fn build_command(options: BuildOptions, quiet: bool) -> ExitCode {
     let report = match build(&options) {
         Ok(report) => report,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", printable(&e));
             return ExitCode::from(match e {
                 Error::Locked { .. } => EXIT_LOCKED,
                 Error::Gate { .. } => EXIT_CHECK_FAILED,
@@ -195,10 +209,10 @@ fn build_command(options: BuildOptions, quiet: bool) -> ExitCode {
         }
     };
     for warning in &report.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("warning: {}", printable(warning));
     }
     for error in &report.errors {
-        eprintln!("error: {error}");
+        eprintln!("error: {}", printable(error));
     }
     if !quiet {
         let c = report.changes;
@@ -232,7 +246,7 @@ fn check_command(dir: PathBuf) -> ExitCode {
     let now = match now() {
         Ok(now) => now,
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", printable(&message));
             return ExitCode::from(EXIT_FATAL);
         }
     };
@@ -243,12 +257,12 @@ fn check_command(dir: PathBuf) -> ExitCode {
         }
         Ok(problems) => {
             for problem in &problems {
-                eprintln!("error: {problem}");
+                eprintln!("error: {}", printable(problem));
             }
             ExitCode::from(EXIT_CHECK_FAILED)
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", printable(&e));
             ExitCode::from(EXIT_FATAL)
         }
     }
@@ -266,7 +280,7 @@ fn serve_command(dir: PathBuf, port: u16) -> ExitCode {
     match paperboy::serve::serve(&dir, &address, ready) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", printable(&e));
             ExitCode::from(EXIT_FATAL)
         }
     }
@@ -285,7 +299,7 @@ fn main() -> ExitCode {
             let now = match now() {
                 Ok(now) => now,
                 Err(message) => {
-                    eprintln!("error: {message}");
+                    eprintln!("error: {}", printable(&message));
                     return ExitCode::from(EXIT_FATAL);
                 }
             };

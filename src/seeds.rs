@@ -213,8 +213,23 @@ fn publication_seeds(
     let mut errors = Vec::new();
     let mut pages: BTreeMap<(NaiveDate, PageLabel), PageFile> = BTreeMap::new();
     for (path, kind) in sorted_entries(dir)? {
-        let is_txt = path.extension().is_some_and(|e| e == "txt");
-        if is_hidden(&path) || !is_txt {
+        if is_hidden(&path) || path.file_name().is_some_and(|n| n == "publication.toml") {
+            continue;
+        }
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        // Anything that might be meant as a page is named, not skipped.
+        let not_a_page = if kind.is_dir() {
+            Some("a folder inside a publication; pages go directly in the publication's folder")
+        } else if extension.eq_ignore_ascii_case("txt") && extension != "txt" {
+            Some("pages end in lower-case .txt; rename the file")
+        } else {
+            None
+        };
+        if let Some(reason) = not_a_page {
+            errors.push(Error::NotAPage { path, reason });
+            continue;
+        }
+        if extension != "txt" {
             continue;
         }
         if let Err(e) = check_link(&path, kind, root) {

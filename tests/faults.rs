@@ -659,3 +659,61 @@ fn serve_answers_every_client_while_one_stalls() {
     assert!(slowest < std::time::Duration::from_secs(1), "{slowest:?}");
     drop(staller);
 }
+
+#[test]
+fn small_ones_are_named_escaped_and_exit_as_documented() {
+    let project = demo();
+    project.write("seeds/demo/2024-05-02.TXT", "标题\n\n王小明\n\n正文。\n");
+    project.write(
+        "seeds/demo/2024-05/2024-05-03.txt",
+        "标题\n\n王小明\n\n正文。\n",
+    );
+    project.write(
+        "seeds/demo/2024-05-04\u{1b}[2J.txt",
+        "标题\n\n王小明\n\n正文。\n",
+    );
+    project.write("seeds/Bad Slug/publication.toml", "title = \"报\"\n");
+    let output = project.build_at("2025-01-01T00:00:00Z");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(lines_naming(&output, "2024-05-02.TXT").contains("lower-case .txt"));
+    assert!(lines_naming(&output, "demo/2024-05").contains("a folder inside a publication"));
+    let err = stderr(&output);
+    assert!(
+        !err.contains('\u{1b}'),
+        "no escape sequence reaches the terminal: {err:?}"
+    );
+    assert!(err.contains("2024-05-04\\u{1b}[2J.txt"), "{err}");
+    assert!(lines_naming(&output, "Bad Slug").contains("a-z, 0-9, '-' and '_'"));
+}
+
+#[test]
+fn a_full_disk_while_saving_a_text_record_stops_the_run_with_exit_3() {
+    let project = demo();
+    let disk = project.path("disk");
+    std::fs::create_dir_all(&disk).unwrap();
+    let mount = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
+        .arg(&disk)
+        .status()
+        .unwrap();
+    assert!(mount.success(), "mounting a tmpfs needs root");
+    let now = [("PAPERBOY_NOW", "2025-01-01T00:00:00Z")];
+    let output = project.run(&["build", "--out", "disk"], &now);
+    assert!(output.status.success(), "{}", stderr(&output));
+    // The disk fills up; the next page's text record cannot be saved.
+    let mut filler = std::fs::File::create(disk.join("filler")).unwrap();
+    let _ = std::io::Write::write_all(&mut filler, &vec![0u8; 1 << 20]);
+    drop(filler);
+    project.write(
+        "seeds/demo/2024-05-02.txt",
+        &format!("标题\n\n王小明\n\n{}\n", "正文。".repeat(2000)),
+    );
+    let output = project.run(&["build", "--out", "disk"], &now);
+    let _ = std::process::Command::new("umount").arg(&disk).status();
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("No space left on device"),
+        "{}",
+        stderr(&output)
+    );
+}
