@@ -111,7 +111,7 @@ pub fn feed_id(scope: &str) -> String {
 }
 
 /// Fragment id of an article on its issue page, made from its id.
-fn anchor(id: &str) -> String {
+pub fn anchor(id: &str) -> String {
     let hash = digest(&[id]);
     format!("a-{}", hex(&hash[..5]))
 }

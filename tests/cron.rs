@@ -385,8 +385,8 @@ fn check_command_passes_good_output_and_names_broken_files() {
     std::fs::write(
         &path,
         text.replacen(
-            "<link>http://localhost:8000/rmrb/2023-04-10.html",
-            "<link>rmrb/2023-04-10.html",
+            "<link>http://localhost:8000/rmrb/2023-04-10/",
+            "<link>rmrb/2023-04-10/",
             1,
         ),
     )
@@ -449,7 +449,7 @@ fn json_feeds_match_atom_and_every_format_is_listed_and_can_carry_a_hub() {
     let index = std::fs::read_to_string(project.feeds().join("index.html")).unwrap();
     assert!(
         index.contains("type=\"application/feed+json\"")
-            && index.contains("http://localhost:8000/rmrb/feed.json")
+            && index.contains("href=\"rmrb/feed.json\"")
     );
     let opml = std::fs::read_to_string(project.feeds().join("feeds.opml")).unwrap();
     assert!(opml.contains("xmlUrl=\"http://localhost:8000/wenzhou/feed.json\""));
@@ -467,7 +467,7 @@ fn quiet_runs_print_nothing_and_others_one_line() {
     let output = project.run(&["build"], &[]);
     assert_eq!(stdout(&output).lines().count(), 1);
     assert!(
-        stdout(&output).contains("0 added, 0 updated, 0 removed); 0 files written, 23 unchanged"),
+        stdout(&output).contains("0 added, 0 updated, 0 removed); 0 files written, 69 unchanged"),
         "{}",
         stdout(&output)
     );

@@ -250,3 +250,37 @@ fn serve_answers_with_feed_types_validators_and_304s() {
     assert_eq!(get(&server.base, "/.paperboy/manifest.json", "").0, 404);
     assert_eq!(get(&server.base, "/nothing.xml", "").0, 404);
 }
+
+#[test]
+fn pages_and_every_link_on_them_work_under_serve_on_another_port() {
+    let project = Project::with_seeds();
+    assert!(project.build().status.success());
+    let server = Server::start(&project);
+    assert!(
+        !server.base.contains(":8000/"),
+        "not the configured address"
+    );
+    // Crawl from the front page, following every link between pages.
+    let mut seen = std::collections::BTreeSet::from(["index.html".to_string()]);
+    let mut queue = vec!["index.html".to_string()];
+    while let Some(page) = queue.pop() {
+        let (code, _, body) = get(&server.base, &format!("/{page}"), "");
+        assert_eq!(code, 200, "{page}");
+        if !page.ends_with(".html") {
+            continue;
+        }
+        for link in common::html_links(&String::from_utf8(body).unwrap()) {
+            let (target, _) = common::resolve_link(std::path::Path::new(&page), &link);
+            if seen.insert(target.clone()) {
+                queue.push(target);
+            }
+        }
+    }
+    for kind in ["style.css", "rmrb/atom.xml", "feeds.opml"] {
+        assert!(seen.contains(kind), "{kind} is linked");
+    }
+    assert!(
+        seen.iter().filter(|p| p.contains("/a-")).count() == 45,
+        "every article page is reachable"
+    );
+}

@@ -1,9 +1,7 @@
 //! HTML: the one place text is escaped for markup, the article body shared
-//! by feeds and pages, and the site's pages.
+//! by feeds and pages, and the pages' style (the pages are in `pages.rs`).
 
-use crate::config::Site;
-use crate::model::{Archive, Article, BodyPart, Entry, Issue, Publication};
-use crate::render::{Format, Layout};
+use crate::model::{Article, BodyPart};
 
 /// Escapes text for HTML and XML content and attribute values. Article
 /// text only ever reaches markup through here.
@@ -29,7 +27,8 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The article's text as HTML: subtitle, paragraphs, subheads, captions.
+/// The article's text as HTML for feeds: subtitle, paragraphs, subheads,
+/// captions.
 pub fn article_body(article: &Article) -> String {
     let mut out = String::new();
     if let Some(subtitle) = &article.subtitle {
@@ -38,6 +37,14 @@ pub fn article_body(article: &Article) -> String {
             escape(subtitle)
         ));
     }
+    out.push_str(&article_text(article));
+    out
+}
+
+/// Paragraphs, subheads and captions (an article page shows the subtitle
+/// in its header).
+pub fn article_text(article: &Article) -> String {
+    let mut out = String::new();
     for part in &article.body {
         match part {
             BodyPart::Paragraph(p) => out.push_str(&format!("<p>{}</p>\n", escape(p))),
@@ -82,182 +89,16 @@ pub fn summary(article: &Article) -> String {
     crate::split::truncate_chars(&out, 150)
 }
 
+/// The pages' style.
 pub const STYLESHEET: &str = "body{font-family:system-ui,\"Noto Sans CJK SC\",\"PingFang SC\",sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem;line-height:1.8;color:#222}\n\
-a{color:#0645ad}h1{font-size:1.6rem}article{border-top:1px solid #ddd;padding-top:1rem;margin-top:2rem}\n\
-.meta,.subtitle{color:#555}figcaption{color:#555;font-size:.9rem;border-left:3px solid #ccc;padding-left:.6rem}\n\
-.feeds a{margin-right:1rem}ul.issues li{margin:.3rem 0}\n";
-
-fn page(lang: &str, title: &str, head_extra: &str, body: &str, css: &str) -> Vec<u8> {
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<link rel=\"stylesheet\" href=\"{css}\">\n{head_extra}</head>\n<body>\n{body}</body>\n</html>\n",
-        lang = escape(lang),
-        title = escape(title),
-        css = escape(css),
-    )
-    .into_bytes()
-}
-
-/// `<link rel="alternate">` for each format of the feed in `dir`.
-fn autodiscovery(title: &str, dir: &str, layout: &Layout) -> String {
-    Format::ALL
-        .iter()
-        .map(|f| {
-            format!(
-                "<link rel=\"alternate\" type=\"{}\" title=\"{} ({})\" href=\"{}\">\n",
-                f.media_type(),
-                escape(title),
-                f.name(),
-                escape(&layout.url(&format!("{dir}{}", f.file(None))))
-            )
-        })
-        .collect()
-}
-
-/// Links to the feed in `dir`, one per format.
-fn feed_links(dir: &str, layout: &Layout) -> String {
-    Format::ALL
-        .iter()
-        .map(|f| {
-            format!(
-                "<a href=\"{}\">{}</a>",
-                escape(&layout.url(&format!("{dir}{}", f.file(None)))),
-                f.name()
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
-/// `index.html`: the publications, with their feeds.
-pub fn index_page(site: &Site, archives: &[Archive], layout: &Layout) -> Vec<u8> {
-    let mut head = autodiscovery(&site.title, "", layout);
-    let mut body = format!(
-        "<h1>{}</h1>\n<p>{}</p>\n",
-        escape(&site.title),
-        escape(&site.description)
-    );
-    body.push_str(&format!(
-        "<p class=\"feeds\">{}</p>\n",
-        feed_links("", layout)
-    ));
-    body.push_str(&format!(
-        "<p><a href=\"{}\">OPML</a></p>\n<ul>\n",
-        escape(&layout.url("feeds.opml"))
-    ));
-    for archive in archives {
-        let p = &archive.publication;
-        let dir = Layout::publication_dir(&p.slug);
-        head.push_str(&autodiscovery(&p.title, &dir, layout));
-        body.push_str(&format!(
-            "<li><a href=\"{}\">{}</a> — {} issues · {}</li>\n",
-            escape(&layout.url(&dir)),
-            escape(&p.title),
-            archive.issues().count(),
-            feed_links(&dir, layout)
-        ));
-    }
-    body.push_str("</ul>\n");
-    page(
-        &site.language,
-        &site.title,
-        &head,
-        &body,
-        &layout.url("style.css"),
-    )
-}
-
-/// `<slug>/index.html`: a publication's issues, newest first, each with
-/// its number of articles: the titles are on the issue pages, so that a
-/// new issue does not need every old article's text to list it.
-pub fn publication_page(site: &Site, archive: &Archive, layout: &Layout) -> Vec<u8> {
-    let p = &archive.publication;
-    let dir = Layout::publication_dir(&p.slug);
-    let mut body = format!(
-        "<p><a href=\"{}\">{}</a></p>\n<h1>{}</h1>\n",
-        escape(&layout.url("")),
-        escape(&site.title),
-        escape(&p.title)
-    );
-    if let Some(d) = &p.description {
-        body.push_str(&format!("<p>{}</p>\n", escape(d)));
-    }
-    body.push_str(&format!(
-        "<p class=\"feeds\">{}</p>\n",
-        feed_links(&dir, layout)
-    ));
-    body.push_str("<ul class=\"issues\">\n");
-    for issue in archive.issues().rev() {
-        let date = issue[0].issue;
-        let articles: usize = issue.iter().map(|p| p.entries.len()).sum();
-        body.push_str(&format!(
-            "<li><a href=\"{}\">{}</a> — {} {}</li>\n",
-            escape(&layout.url(&Layout::issue_page(&p.slug, date))),
-            date,
-            articles,
-            if articles == 1 { "article" } else { "articles" }
-        ));
-    }
-    body.push_str("</ul>\n");
-    page(
-        &p.language,
-        &p.title,
-        &autodiscovery(&p.title, &dir, layout),
-        &body,
-        &layout.url("style.css"),
-    )
-}
-
-fn byline(entry: &Entry) -> String {
-    let a = &entry.article;
-    let mut parts = Vec::new();
-    if let Some(column) = &a.column {
-        parts.push(escape(column));
-    }
-    if !a.authors.is_empty() {
-        parts.push(escape(&a.authors.join(" ")));
-    }
-    parts.push(format!("第{}版", escape(entry.page.as_str())));
-    parts.join(" · ")
-}
-
-/// `<slug>/<date>.html`: one issue, every article with its own anchor.
-pub fn issue_page(site: &Site, p: &Publication, issue: &Issue, layout: &Layout) -> Vec<u8> {
-    let dir = Layout::publication_dir(&p.slug);
-    let title = format!("{} {}", p.title, issue.date);
-    let mut body = format!(
-        "<p><a href=\"{}\">{}</a> › <a href=\"{}\">{}</a></p>\n<h1>{}</h1>\n",
-        escape(&layout.url("")),
-        escape(&site.title),
-        escape(&layout.url(&dir)),
-        escape(&p.title),
-        escape(&title)
-    );
-    body.push_str("<nav><ol>\n");
-    for entry in &issue.entries {
-        body.push_str(&format!(
-            "<li><a href=\"#{}\">{}</a></li>\n",
-            entry.anchor,
-            escape(&entry.article.title)
-        ));
-    }
-    body.push_str("</ol></nav>\n");
-    for entry in &issue.entries {
-        body.push_str(&format!(
-            "<article id=\"{}\">\n<h2>{}</h2>\n<p class=\"meta\">{}</p>\n{}</article>\n",
-            entry.anchor,
-            escape(&entry.article.title),
-            byline(entry),
-            article_body(&entry.article)
-        ));
-    }
-    page(
-        &p.language,
-        &title,
-        &autodiscovery(&p.title, &dir, layout),
-        &body,
-        &layout.url("style.css"),
-    )
-}
+a{color:#0645ad}h1{font-size:1.6rem;line-height:1.4}h2{font-size:1.2rem;margin-top:2rem}h3{font-size:1.05rem}\n\
+.meta,.subtitle,.byline,.crumbs{color:#555}.subtitle{font-size:1.1rem;margin-top:-.5rem}.meta{font-size:.9rem}\n\
+figcaption{color:#555;font-size:.9rem;border-left:3px solid #ccc;padding-left:.6rem}\n\
+ul.latest,ul.toc,ul.issues,ul.papers,ul.months{list-style:none;padding:0}ul.latest li,ul.toc li,ul.issues li{margin:0 0 1rem}\n\
+.headline{font-weight:600}li p{margin:.15rem 0}.summary,.headlines{color:#333}.headlines{font-size:.95rem}\n\
+article header{border-bottom:1px solid #ddd;margin-bottom:1rem}.pager{display:flex;flex-wrap:wrap;justify-content:space-between;gap:1rem;margin:2rem 0}\n\
+footer{border-top:1px solid #ddd;margin-top:3rem;font-size:.9rem}.subscribe ul{list-style:none;padding:0}\n\
+.subscribe li{display:flex;gap:.6rem;align-items:center;margin:.4rem 0}.subscribe a{min-width:6rem}.subscribe input{flex:1;font:inherit;padding:.2rem .4rem}\n";
 
 #[cfg(test)]
 mod tests {

@@ -3,9 +3,11 @@
 //! bytes, and `publish` writes them.
 
 pub mod atom;
+pub mod feed_style;
 pub mod html;
 pub mod json;
 pub mod opml;
+pub mod pages;
 pub mod rss;
 
 use std::collections::{hash_map, BTreeMap, HashMap};
@@ -73,16 +75,31 @@ impl Layout<'_> {
         format!("{}/", url_segment(slug))
     }
 
+    pub fn publication_page(slug: &str) -> String {
+        format!("{}index.html", Self::publication_dir(slug))
+    }
+
     pub fn issue_page(slug: &str, issue: chrono::NaiveDate) -> String {
         format!("{}/{}.html", url_segment(slug), issue)
     }
 
+    /// A month's page of a long archive.
+    pub fn month_page(slug: &str, (year, month): (i32, u32)) -> String {
+        format!("{}/{year:04}-{month:02}.html", url_segment(slug))
+    }
+
+    /// An article's page, in a folder of its issue's.
+    pub fn article_page(slug: &str, issue: chrono::NaiveDate, anchor: &str) -> String {
+        format!("{}/{}/{}.html", url_segment(slug), issue, anchor)
+    }
+
+    /// Where an entry links to: its article's page.
     pub fn entry_url(&self, entry: &Entry) -> String {
-        format!(
-            "{}#{}",
-            self.url(&Self::issue_page(&entry.publication, entry.issue)),
-            entry.anchor
-        )
+        self.url(&Self::article_page(
+            &entry.publication,
+            entry.issue,
+            &entry.anchor,
+        ))
     }
 }
 
@@ -220,6 +237,13 @@ impl Feed<'_> {
     pub fn is_archive(&self) -> bool {
         matches!(self.page, Page::Archive { .. })
     }
+
+    /// The feed stylesheet, relative to this document (which may be read
+    /// from any address).
+    fn stylesheet_href(&self) -> String {
+        let depth = self.dir.matches('/').count() + usize::from(self.is_archive());
+        format!("{}{}", "../".repeat(depth), feed_style::FILE)
+    }
 }
 
 /// About how many bytes an article takes in a feed document (escaped HTML
@@ -329,17 +353,32 @@ enum Document {
         entries: Range<usize>,
         unarchived: usize,
     },
+    /// An issue's table of contents and its articles' pages.
     Issue {
         archive: usize,
         pages: Range<usize>,
+        neighbours: pages::Neighbours,
     },
     Publication {
         archive: usize,
     },
+    /// One month of a long archive.
+    Month {
+        archive: usize,
+        pages: Range<usize>,
+    },
     Index,
     Opml,
     Stylesheet,
+    FeedStylesheet,
 }
+
+/// How many of the newest articles the front page lists.
+const FRONT_PAGE_ARTICLES: usize = 30;
+
+/// How many of the newest issues a publication's page lists with their
+/// headlines; a longer archive is listed by month, a page per month.
+const RECENT_ISSUES: usize = 31;
 
 /// A unit of rendering: a document (in one or more formats), and a
 /// signature of everything its files are made from, so that a build renders
@@ -360,7 +399,7 @@ pub struct Plan<'a> {
 }
 
 /// Changed whenever rendering changes in a way the inputs do not show.
-const RENDERING: &str = concat!("paperboy-rendering-1|", env!("CARGO_PKG_VERSION"));
+const RENDERING: &str = concat!("paperboy-rendering-2|", env!("CARGO_PKG_VERSION"));
 
 /// Signatures: a fast 128-bit hash (XXH3) of what a document is made from.
 struct Signature(Xxh3);
@@ -471,44 +510,22 @@ impl<'a> Plan<'a> {
             })
             .collect();
         let mut jobs: Vec<Job> = feed_jobs.into_iter().flatten().collect();
-        for (a, archive) in archives.iter().enumerate() {
-            let slug = &archive.publication.slug;
-            let base = own[a];
-            let mut start = 0;
-            let mut listing = Signature::new(base, "publication").add(slug.as_bytes());
-            for issue in archive.issues() {
-                let mut signature = Signature::new(base, "issue").add(slug.as_bytes());
-                for page in issue {
-                    signature = signature.add(page.label.as_str().as_bytes());
-                    for e in &page.entries {
-                        signature = signature.entry(e);
-                    }
-                }
-                let date = issue[0].issue;
-                listing = listing.add(date.to_string().as_bytes()).add(
-                    &issue
-                        .iter()
-                        .map(|p| p.entries.len())
-                        .sum::<usize>()
-                        .to_le_bytes(),
-                );
-                jobs.push(Job {
-                    signature: signature.finish(),
-                    document: Document::Issue {
-                        archive: a,
-                        pages: start..start + issue.len(),
-                    },
-                });
-                start += issue.len();
-            }
-            jobs.push(Job {
-                signature: listing.finish(),
-                document: Document::Publication { archive: a },
-            });
+        for (a, &own) in own.iter().enumerate() {
+            jobs.extend(publication_jobs(archives, own, a));
         }
         let mut index = Signature::new(base, "index");
+        for r in feeds[0].entries.iter().take(FRONT_PAGE_ARTICLES) {
+            index = index
+                .entry(r.meta(archives))
+                .add(&own[r.archive as usize].to_le_bytes());
+        }
         for archive in archives {
             index = index.add(&archive.issues().count().to_le_bytes());
+            if let Some(latest) = archive.issues().next_back() {
+                index = index
+                    .add(latest[0].issue.to_string().as_bytes())
+                    .add(&issue_size(latest).to_le_bytes());
+            }
         }
         jobs.push(Job {
             signature: index.finish(),
@@ -521,6 +538,10 @@ impl<'a> Plan<'a> {
         jobs.push(Job {
             signature: Signature::new(settings(&[]), html::STYLESHEET).finish(),
             document: Document::Stylesheet,
+        });
+        jobs.push(Job {
+            signature: Signature::new(settings(&[]), feed_style::STYLESHEET).finish(),
+            document: Document::FeedStylesheet,
         });
         Plan {
             site,
@@ -549,18 +570,35 @@ impl<'a> Plan<'a> {
                     .map(|f| PathBuf::from(format!("{dir}{}", f.file(number))))
                     .collect()
             }
-            Document::Issue { archive, ref pages } => {
+            Document::Issue {
+                archive, ref pages, ..
+            } => {
                 let archive = &self.archives[archive];
+                let slug = &archive.publication.slug;
                 let date = archive.pages[pages.start].issue;
-                one(Layout::issue_page(&archive.publication.slug, date))
+                let articles = archive.pages[pages.clone()]
+                    .iter()
+                    .flat_map(|p| &p.entries)
+                    .map(|e| {
+                        Layout::article_page(slug, date, &identity::anchor(&e.id.to_string()))
+                    });
+                std::iter::once(Layout::issue_page(slug, date))
+                    .chain(articles)
+                    .map(PathBuf::from)
+                    .collect()
             }
-            Document::Publication { archive } => one(format!(
-                "{}index.html",
-                Layout::publication_dir(&self.archives[archive].publication.slug)
+            Document::Publication { archive } => one(Layout::publication_page(
+                &self.archives[archive].publication.slug,
             )),
+            Document::Month { archive, ref pages } => {
+                let archive = &self.archives[archive];
+                let month = pages::month_of(archive.pages[pages.start].issue);
+                one(Layout::month_page(&archive.publication.slug, month))
+            }
             Document::Index => one("index.html".into()),
             Document::Opml => one("feeds.opml".into()),
             Document::Stylesheet => one("style.css".into()),
+            Document::FeedStylesheet => one(feed_style::FILE.into()),
         }
     }
 
@@ -591,54 +629,101 @@ impl<'a> Plan<'a> {
                 unarchived,
                 load,
             ),
-            Document::Issue { archive, ref pages } => {
+            Document::Issue {
+                archive,
+                ref pages,
+                neighbours,
+            } => {
                 let archive = &self.archives[archive];
-                let pages = &archive.pages[pages.clone()];
-                let mut entries = Vec::new();
-                for page in pages {
-                    let articles = load(archive, page)?;
-                    entries.extend(page.entries.iter().zip(articles).map(|(meta, article)| {
-                        identity::entry(&archive.publication.slug, page, meta, article)
-                    }));
+                let p = &archive.publication;
+                let issue = load_issue(archive, &archive.pages[pages.clone()], load)?;
+                let mut out = Vec::with_capacity(files.len());
+                out.push(pages::issue_page(site, &layout, p, &issue, neighbours));
+                for at in 0..issue.entries.len() {
+                    out.push(pages::article_page(site, &layout, p, &issue, at));
                 }
-                let issue = Issue {
-                    date: pages[0].issue,
-                    entries,
+                Ok(files.iter().cloned().zip(out).collect())
+            }
+            Document::Publication { archive } => {
+                let archive = &self.archives[archive];
+                let issues: Vec<&[PageMeta]> = archive.issues().collect();
+                let recent = issues
+                    .iter()
+                    .rev()
+                    .take(RECENT_ISSUES)
+                    .map(|pages| load_issue(archive, pages, load))
+                    .collect::<Result<Vec<Issue>>>()?;
+                let months: Vec<pages::MonthSummary> = if issues.len() > RECENT_ISSUES {
+                    issues
+                        .chunk_by(|a, b| pages::month_of(a[0].issue) == pages::month_of(b[0].issue))
+                        .rev()
+                        .map(|month| pages::MonthSummary {
+                            month: pages::month_of(month[0][0].issue),
+                            issues: month.len(),
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
                 };
-                one(html::issue_page(
+                one(pages::publication_page(
                     site,
-                    &archive.publication,
-                    &issue,
                     &layout,
+                    &archive.publication,
+                    &recent,
+                    &months,
                 ))
             }
-            Document::Publication { archive } => one(html::publication_page(
-                site,
-                &self.archives[archive],
-                &layout,
-            )),
-            Document::Index => one(html::index_page(site, self.archives, &layout)),
+            Document::Month { archive, ref pages } => {
+                let archive = &self.archives[archive];
+                let issues = archive.pages[pages.clone()]
+                    .chunk_by(|a, b| a.issue == b.issue)
+                    .rev()
+                    .map(|pages| load_issue(archive, pages, load))
+                    .collect::<Result<Vec<Issue>>>()?;
+                one(pages::month_page(
+                    site,
+                    &layout,
+                    &archive.publication,
+                    &issues,
+                ))
+            }
+            Document::Index => {
+                let newest = &self.feeds[0].entries;
+                let latest = self.load_entries(
+                    &newest[..newest.len().min(FRONT_PAGE_ARTICLES)],
+                    files,
+                    load,
+                )?;
+                let papers: Vec<pages::PaperSummary> = self
+                    .archives
+                    .iter()
+                    .map(|a| pages::PaperSummary {
+                        publication: &a.publication,
+                        issues: a.issues().count(),
+                        latest: a
+                            .issues()
+                            .next_back()
+                            .map(|issue| (issue[0].issue, issue_size(issue))),
+                    })
+                    .collect();
+                one(pages::front_page(site, &layout, &latest, &papers))
+            }
             Document::Opml => one(opml::render(site, self.archives, &layout)),
             Document::Stylesheet => one(html::STYLESHEET.as_bytes().to_vec()),
+            Document::FeedStylesheet => one(feed_style::STYLESHEET.as_bytes().to_vec()),
         }
     }
 
-    /// A feed's document in every format. The budget was estimated; a
-    /// subscription document that came out larger gives up archived entries
-    /// (never unarchived ones).
-    fn render_feed(
+    /// The entries `refs` point at, each page's text loaded once.
+    fn load_entries(
         &self,
+        refs: &[EntryRef],
         files: &[PathBuf],
-        plan: &FeedPlan,
-        page: Page,
-        range: Range<usize>,
-        unarchived: usize,
         load: &TextLoader<'_>,
-    ) -> Result<Vec<(PathBuf, Vec<u8>)>> {
-        let site = self.site;
+    ) -> Result<Vec<Entry>> {
         let mut texts: HashMap<(u32, u32), Vec<Option<Article>>> = HashMap::new();
-        let mut entries = Vec::with_capacity(range.len());
-        for r in &plan.entries[range] {
+        let mut entries = Vec::with_capacity(refs.len());
+        for r in refs {
             let archive = &self.archives[r.archive as usize];
             let page = &archive.pages[r.page as usize];
             let articles = match texts.entry((r.archive, r.page)) {
@@ -660,6 +745,23 @@ impl<'a> Plan<'a> {
                 article,
             ));
         }
+        Ok(entries)
+    }
+
+    /// A feed's document in every format. The budget was estimated; a
+    /// subscription document that came out larger gives up archived entries
+    /// (never unarchived ones).
+    fn render_feed(
+        &self,
+        files: &[PathBuf],
+        plan: &FeedPlan,
+        page: Page,
+        range: Range<usize>,
+        unarchived: usize,
+        load: &TextLoader<'_>,
+    ) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+        let site = self.site;
+        let entries = self.load_entries(&plan.entries[range], files, load)?;
         let layout = Layout {
             base_url: &site.base_url,
         };
@@ -697,6 +799,92 @@ impl<'a> Plan<'a> {
 /// Gives a page's articles, in page order (the build reads them from the
 /// page's text record).
 pub type TextLoader<'a> = dyn Fn(&Archive, &PageMeta) -> Result<Vec<Article>> + Sync + 'a;
+
+/// An issue, given by its pages, with its articles' texts.
+fn load_issue(archive: &Archive, pages: &[PageMeta], load: &TextLoader<'_>) -> Result<Issue> {
+    let mut entries = Vec::new();
+    for page in pages {
+        let articles = load(archive, page)?;
+        entries.extend(page.entries.iter().zip(articles).map(|(meta, article)| {
+            identity::entry(&archive.publication.slug, page, meta, article)
+        }));
+    }
+    Ok(Issue {
+        date: pages[0].issue,
+        entries,
+    })
+}
+
+fn issue_size(pages: &[PageMeta]) -> usize {
+    pages.iter().map(|p| p.entries.len()).sum()
+}
+
+/// The signature of the entries on `pages`, page by page.
+fn pages_signature(mut signature: Signature, pages: &[PageMeta]) -> Signature {
+    for page in pages {
+        signature = signature.add(page.label.as_str().as_bytes());
+        for e in &page.entries {
+            signature = signature.entry(e);
+        }
+    }
+    signature
+}
+
+/// A publication's pages: each issue's (its table of contents and its
+/// articles), the publication's own, and on a long archive one per month.
+fn publication_jobs(archives: &[Archive], base: u128, a: usize) -> Vec<Job> {
+    let archive = &archives[a];
+    let slug = archive.publication.slug.as_bytes();
+    let issues: Vec<&[PageMeta]> = archive.issues().collect();
+    let mut jobs = Vec::with_capacity(issues.len() + 1);
+    let mut start = 0;
+    let mut listing = Signature::new(base, "publication").add(slug);
+    for (i, pages) in issues.iter().enumerate() {
+        let date = |i: Option<usize>| i.and_then(|i| issues.get(i)).map(|pages| pages[0].issue);
+        let neighbours = pages::Neighbours {
+            previous: date(i.checked_sub(1)),
+            next: date(Some(i + 1)),
+        };
+        let signature = pages_signature(Signature::new(base, "issue").add(slug), pages)
+            .add(format!("{neighbours:?}").as_bytes());
+        listing = listing
+            .add(pages[0].issue.to_string().as_bytes())
+            .add(&issue_size(pages).to_le_bytes());
+        if i + RECENT_ISSUES >= issues.len() {
+            listing = pages_signature(listing, pages);
+        }
+        jobs.push(Job {
+            signature: signature.finish(),
+            document: Document::Issue {
+                archive: a,
+                pages: start..start + pages.len(),
+                neighbours,
+            },
+        });
+        start += pages.len();
+    }
+    jobs.push(Job {
+        signature: listing.finish(),
+        document: Document::Publication { archive: a },
+    });
+    if issues.len() > RECENT_ISSUES {
+        let mut start = 0;
+        for month in archive
+            .pages
+            .chunk_by(|x, y| pages::month_of(x.issue) == pages::month_of(y.issue))
+        {
+            jobs.push(Job {
+                signature: pages_signature(Signature::new(base, "month").add(slug), month).finish(),
+                document: Document::Month {
+                    archive: a,
+                    pages: start..start + month.len(),
+                },
+            });
+            start += month.len();
+        }
+    }
+    jobs
+}
 
 /// The jobs of one feed: its subscription document and archive pages.
 fn feed_jobs(
@@ -747,9 +935,10 @@ fn feed_jobs(
 }
 
 fn render_format(feed: &Feed, format: Format, layout: &Layout) -> Result<Vec<u8>> {
+    let styled = |xml| feed_style::with_stylesheet(xml, &feed.stylesheet_href());
     Ok(match format {
-        Format::Atom => atom::render(feed, layout)?,
-        Format::Rss => rss::render(feed, layout)?,
+        Format::Atom => styled(atom::render(feed, layout)?),
+        Format::Rss => styled(rss::render(feed, layout)?),
         Format::Json => json::render(feed, layout),
     })
 }

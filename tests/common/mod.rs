@@ -169,11 +169,13 @@ pub fn ids(path: &Path) -> Vec<String> {
 fn ensure_feedparser() {
     static READY: OnceLock<()> = OnceLock::new();
     READY.get_or_init(|| {
+        // Output captured: a missing module is expected here, and its
+        // traceback would read as a failure in a passing run.
         let import = |_: ()| {
             Command::new("python3")
                 .args(["-c", "import feedparser"])
-                .status()
-                .is_ok_and(|s| s.success())
+                .output()
+                .is_ok_and(|o| o.status.success())
         };
         if !import(()) {
             let status = Command::new("python3")
@@ -243,4 +245,51 @@ pub fn feedparser(paths: &[PathBuf]) -> BTreeMap<PathBuf, Parsed> {
     map.into_iter()
         .map(|(k, v)| (PathBuf::from(k), v))
         .collect()
+}
+
+/// The `href` values of an HTML page in document order, then its `src`
+/// values (`&amp;` undone).
+pub fn html_links(html: &str) -> Vec<String> {
+    let mut links = Vec::new();
+    for attribute in [" href=\"", " src=\""] {
+        let mut rest = html;
+        while let Some(at) = rest.find(attribute) {
+            rest = &rest[at + attribute.len()..];
+            let end = rest.find('"').unwrap_or(rest.len());
+            links.push(rest[..end].replace("&amp;", "&"));
+        }
+    }
+    links
+}
+
+/// A relative link from the page at `from` (a path in the output folder)
+/// as a path in the output folder, and its fragment.
+pub fn resolve_link(from: &Path, link: &str) -> (String, Option<String>) {
+    let (path, fragment) = match link.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment.to_string())),
+        None => (link, None),
+    };
+    let mut parts: Vec<&str> = from
+        .parent()
+        .map(|p| {
+            p.to_str()
+                .unwrap()
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    if path.is_empty() {
+        return (from.to_string_lossy().into_owned(), fragment);
+    }
+    for segment in path.split('/') {
+        match segment {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    (parts.join("/"), fragment)
 }
