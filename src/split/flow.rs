@@ -100,8 +100,11 @@ pub enum Cue {
     HeadlineGroup,
     /// A byline or dateline follows the headline lines.
     BylineAfter,
-    /// A blank line or furniture before.
+    /// A blank line before.
     Gap,
+    /// Furniture (a footer, a page label, a contents box) between the text
+    /// before and this line: the reading order jumped.
+    FurnitureBefore,
     /// A headline line wider than the column (set across columns).
     WiderThanColumn,
     /// The piece before ended in a byline, a credit or a source.
@@ -125,6 +128,7 @@ impl Cue {
             Cue::HeadlineGroup => 1,
             Cue::BylineAfter => 3,
             Cue::Gap => 1,
+            Cue::FurnitureBefore => 1,
             Cue::WiderThanColumn => 1,
             Cue::PieceEnded => 2,
             Cue::SubheadShape => -3,
@@ -140,6 +144,7 @@ impl Cue {
             Cue::HeadlineGroup => "headline-group",
             Cue::BylineAfter => "byline-after",
             Cue::Gap => "gap",
+            Cue::FurnitureBefore => "furniture-before",
             Cue::WiderThanColumn => "wider-than-column",
             Cue::PieceEnded => "piece-ended",
             Cue::SubheadShape => "subhead-shape",
@@ -286,7 +291,7 @@ fn read_dateline(text: &str) -> Option<(Vec<String>, String)> {
 static CLOSING_NAMES: LazyLock<Regex> =
     LazyLock::new(|| re(r"[（(]([^()（）]{2,24})[)）]$|\s(\p{Han}{2,4}(?:\s\p{Han}{2,4}){0,3})$"));
 static CLOSING_SOURCE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(\s*据\p{Han}{1,8}|\s*[（(]\p{Han}{1,8}(社|报|台|网)[)）])$"));
+    LazyLock::new(|| re(r"((^|\s)据\p{Han}{1,8}|\s*[（(]\p{Han}{1,8}(社|报|台|网)[)）])$"));
 
 /// A paragraph's closing byline or source (`…份。 （杨季平）`, `…工作。 张庆龙`,
 /// `…天。 据央视`, `（新华社）`): the names, and the paragraph without it.
@@ -332,6 +337,7 @@ fn read_lines(blocks: &[Block]) -> Vec<Line> {
         lines[i].kind = line_kind(&lines[i].text, next, lines[i].gap_before > 0);
     }
     mark_masthead(&mut lines);
+    keep_wrap_tails(&mut lines);
     mark_boxed_furniture(&mut lines);
     lines
 }
@@ -368,6 +374,19 @@ fn mark_masthead(lines: &mut [Line]) {
     for line in lines.iter_mut().take(8) {
         if PAPER_NAME.is_match(&line.text) {
             line.kind = LineKind::Furniture;
+        } else if line.kind != LineKind::Furniture {
+            break;
+        }
+    }
+}
+
+/// One character under a line of text with no blank line between is the
+/// tail of a wrap (`中国不会屈服于外来压` / `力`), not debris.
+fn keep_wrap_tails(lines: &mut [Line]) {
+    for i in 1..lines.len() {
+        let single = lines[i].text.chars().count() == 1 && lines[i].text.chars().all(is_han);
+        if single && lines[i].gap_before == 0 && lines[i - 1].kind == LineKind::Text {
+            lines[i].kind = LineKind::Text;
         }
     }
 }
@@ -578,11 +597,14 @@ impl Reading {
             }
             _ => return None,
         }
-        let gap = line.gap_before > 0
-            || i.checked_sub(1)
-                .is_some_and(|p| self.lines[p].kind == LineKind::Furniture);
-        if gap && i > 0 {
+        if line.gap_before > 0 && i > 0 {
             cues.push(Cue::Gap);
+        }
+        let furniture_before = self.content_before(i).is_some_and(|p| {
+            (p + 1..i).any(|q| self.lines[q].kind == LineKind::Furniture)
+        });
+        if furniture_before {
+            cues.push(Cue::FurnitureBefore);
         }
         if self.piece_ended_before(i) {
             cues.push(Cue::PieceEnded);
@@ -620,19 +642,26 @@ impl Reading {
                 continue;
             }
             let gain = self.candidates[k].score - THRESHOLD;
-            let cost = |body_from: usize| {
+            // A piece's body starts after its headline lines; when these run
+            // into the next piece, after its first line.
+            let cost = |piece: &Candidate| {
+                let body_from = if piece.header_end < at {
+                    piece.header_end
+                } else {
+                    piece.at + 1
+                };
                 if self.text_lines(body_from.min(at), at) < MIN_PIECE_LINES {
                     SHORT_PIECE_PENALTY
                 } else {
                     0
                 }
             };
-            best[k] = gain - cost(self.candidate_at_top(start).header_end.max(start));
+            best[k] = gain - cost(&self.candidate_at_top(start));
             for p in 0..k {
                 if best[p] == i32::MIN {
                     continue;
                 }
-                let total = best[p] + gain - cost(self.candidates[p].header_end);
+                let total = best[p] + gain - cost(&self.candidates[p]);
                 if total > best[k] {
                     best[k] = total;
                     from[k] = Some(p);
