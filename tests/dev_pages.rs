@@ -11,13 +11,17 @@ use std::process::Command;
 
 use common::{project_root, Project};
 
-/// Floors for the scorer's OVERALL line: what the splitter reaches today, so
-/// a regression fails. The targets (F1 0.95, authors and body 0.90)
-/// are not reached yet; see docs/splitting.md.
-const MIN_F1: f64 = 0.0;
-const MIN_AUTHORS: f64 = 0.0;
-const MIN_BODY: f64 = 0.0;
-const MAX_FURNITURE: u64 = 0;
+/// Floors for the scorer's OVERALL line: what the splitter reaches today
+/// (F1 0.78, authors 1.00, body 0.97, 2 pieces of furniture), so a regression
+/// fails. Below the targets (F1 0.95, no furniture): four pages put
+/// columns side by side on one line and wait for the columns pass (their
+/// furniture leaks come from there), and three gold pieces without a
+/// headline cannot be matched by title, so their entries count against
+/// precision.
+const MIN_F1: f64 = 0.76;
+const MIN_AUTHORS: f64 = 0.95;
+const MIN_BODY: f64 = 0.90;
+const MAX_FURNITURE: u64 = 2;
 
 fn shared_splitting() -> PathBuf {
     let dir = project_root().join("../shared/splitting");

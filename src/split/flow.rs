@@ -368,13 +368,13 @@ fn line_kind(text: &str, next: &str, gap_before: bool) -> LineKind {
     LineKind::Text
 }
 
-/// The masthead: the paper's name, dates and numbers among the page's first
-/// lines, and short labels between them.
+/// The masthead: the paper's name among the page's first lines, before any
+/// line of text longer than a section label.
 fn mark_masthead(lines: &mut [Line]) {
     for line in lines.iter_mut().take(8) {
         if PAPER_NAME.is_match(&line.text) {
             line.kind = LineKind::Furniture;
-        } else if line.kind != LineKind::Furniture {
+        } else if line.kind != LineKind::Furniture && line.text.chars().count() > 6 {
             break;
         }
     }
@@ -420,8 +420,10 @@ fn mark_boxed_furniture(lines: &mut [Line]) {
             && text.chars().count() <= 4
             && text.chars().all(is_han)
             && (lines.get(i + 1).is_none_or(|l| l.gap_before > 0) || after);
+        // A page label alone at the foot of the page.
+        let foot_label = short_label && i + 1 == lines.len() && lines[i].gap_before > 0;
         let lone_names = matches!(lines[i].kind, LineKind::Names(_)) && after;
-        if before && i > 0 && (short_label || lone_names) {
+        if (before && i > 0 && (short_label || lone_names)) || foot_label {
             lines[i].kind = LineKind::Furniture;
         }
     }
@@ -568,7 +570,9 @@ impl Reading {
                 header_end = i + 1;
             }
             _ if !self.closed_before(i) => return None,
-            LineKind::Opener if opens_story(&line.text) => cues.push(Cue::Dateline),
+            LineKind::Opener if opens_story(&line.text) && !self.after_editors_note(i) => {
+                cues.push(Cue::Dateline)
+            }
             LineKind::Text => {
                 let end = self.header_end(i)?;
                 if end == i {
@@ -600,9 +604,9 @@ impl Reading {
         if line.gap_before > 0 && i > 0 {
             cues.push(Cue::Gap);
         }
-        let furniture_before = self.content_before(i).is_some_and(|p| {
-            (p + 1..i).any(|q| self.lines[q].kind == LineKind::Furniture)
-        });
+        let furniture_before = self
+            .content_before(i)
+            .is_some_and(|p| (p + 1..i).any(|q| self.lines[q].kind == LineKind::Furniture));
         if furniture_before {
             cues.push(Cue::FurnitureBefore);
         }
@@ -617,6 +621,16 @@ impl Reading {
             score,
             chosen: false,
         })
+    }
+
+    /// Whether the paragraph before line `i` is an editors' note, which
+    /// stands over the story that follows it.
+    fn after_editors_note(&self, i: usize) -> bool {
+        (0..i)
+            .rev()
+            .take_while(|&j| matches!(self.lines[j].kind, LineKind::Text | LineKind::Opener))
+            .find(|&j| self.lines[j].kind == LineKind::Opener)
+            .is_some_and(|j| EDITOR_NOTE.is_match(&self.lines[j].text))
     }
 
     /// Lines of text (not furniture) in `from..to`.
@@ -641,11 +655,12 @@ impl Reading {
             if at <= start {
                 continue;
             }
-            let gain = self.candidates[k].score - THRESHOLD;
+            // A score that reaches the threshold gains.
+            let gain = self.candidates[k].score - THRESHOLD + 1;
             // A piece's body starts after its headline lines; when these run
             // into the next piece, after its first line.
             let cost = |piece: &Candidate| {
-                let body_from = if piece.header_end < at {
+                let body_from = if piece.header_end <= at {
                     piece.header_end
                 } else {
                     piece.at + 1
