@@ -13,7 +13,7 @@ use paperboy::build::{build, BuildOptions};
 use paperboy::error::Error;
 use paperboy::model::Article;
 use paperboy::seeds::read_page;
-use paperboy::split::split_page;
+use paperboy::split::{explain_page, split_page};
 
 /// Exit codes, as documented in the README.
 const EXIT_INPUT_ERRORS: u8 = 1;
@@ -53,6 +53,7 @@ enum Command {
     ///
     /// The environment variable PAPERBOY_NOW (an RFC 3339 time) sets the time
     /// given to edited entries, for reproducible runs.
+    #[command(after_help = MARKERS_HELP)]
     Build {
         /// Folder of publications (<slug>/publication.toml, <slug>/<date>.txt).
         #[arg(long, default_value = "seeds", value_name = "DIR")]
@@ -93,14 +94,25 @@ enum Command {
         port: u16,
     },
     /// Show how one page is split into articles, to see why it came out as it did.
+    #[command(after_help = MARKERS_HELP)]
     Split {
         /// A page file (UTF-8 or GB18030 text).
         file: PathBuf,
         /// Print the whole structure as JSON.
         #[arg(long)]
         json: bool,
+        /// Show each line's kind and each candidate boundary with the cues
+        /// that decided it (== taken, -- not taken).
+        #[arg(long, conflicts_with = "json")]
+        explain: bool,
     },
 }
+
+/// The editors' markers, shown under `split --help` and `build --help`.
+const MARKERS_HELP: &str = "Editors' markers: a line of its own in a page file corrects the splitter.\n  \
+@@ break             a new article starts on the next line\n  \
+@@ headline TITLE    a new article titled TITLE starts on the next line\n\
+`paperboy split --explain FILE` shows where the page was cut and why, so you can see where a marker is needed.";
 
 /// Writes to stdout; a reader that stopped reading (`| head`) is no error.
 fn out(text: &str) {
@@ -143,7 +155,7 @@ fn describe(index: usize, article: &Article) -> String {
     out
 }
 
-fn split_command(file: PathBuf, json: bool) -> ExitCode {
+fn split_command(file: PathBuf, json: bool, explain: bool) -> ExitCode {
     let decoded = match read_page(&file) {
         Ok(decoded) => decoded,
         Err(e) => {
@@ -153,6 +165,10 @@ fn split_command(file: PathBuf, json: bool) -> ExitCode {
     };
     if let Some(warning) = decoded.warning {
         eprintln!("warning: {}", printable(warning));
+    }
+    if explain {
+        out(&explain_page(&decoded.text));
+        return ExitCode::SUCCESS;
     }
     let articles = split_page(&decoded.text);
     if json {
@@ -320,6 +336,10 @@ fn main() -> ExitCode {
         }
         Command::Check { dir } => check_command(dir),
         Command::Serve { dir, port } => serve_command(dir, port),
-        Command::Split { file, json } => split_command(file, json),
+        Command::Split {
+            file,
+            json,
+            explain,
+        } => split_command(file, json, explain),
     }
 }

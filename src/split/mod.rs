@@ -12,9 +12,12 @@
 //!    subhead, or a paragraph broken by a column.
 
 mod blocks;
+mod flow;
 mod names;
 mod rules;
 pub(crate) mod text;
+
+use std::fmt::Write as _;
 
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
 use blocks::{split_blocks, wrap_width, Block, IMAGE_GAP};
@@ -25,7 +28,43 @@ use text::{close_cjk_spaces, display_width, first_sentence, join_wrapped, squeez
 
 /// Splits the text of one page into its articles, in page order.
 pub fn split_page(text: &str) -> Vec<Article> {
-    Splitter::new(split_blocks(text)).run()
+    let blocks = split_blocks(text);
+    if flow::is_flowing(&blocks) {
+        return flow::articles(&flow::read_page(&blocks));
+    }
+    Splitter::new(blocks).run()
+}
+
+/// Why a page was cut where it was: each line's (or block's) kind and, on a
+/// flowing page, each candidate boundary with the cues that decided it.
+pub fn explain_page(text: &str) -> String {
+    let blocks = split_blocks(text);
+    if flow::is_flowing(&blocks) {
+        return flow::explain(&flow::read_page(&blocks));
+    }
+    let splitter = Splitter::new(blocks);
+    let mut out = String::from("page read block by block (blank lines between paragraphs)\n");
+    for (i, (block, kind)) in splitter.blocks.iter().zip(&splitter.kinds).enumerate() {
+        let name = match kind {
+            Kind::Furniture => "furniture",
+            Kind::Marker(_) => "marker",
+            Kind::Column(_) => "label",
+            Kind::Heading(_) => "heading",
+            Kind::Names(_) => "names",
+            Kind::Credit(_) => "credit",
+            Kind::Caption(..) => "caption",
+            Kind::Text if splitter.readings[i].headline.is_some() => "headline?",
+            Kind::Text => "text",
+        };
+        let _ = writeln!(
+            out,
+            "{:>5} {:<9} {}",
+            block.line_no,
+            name,
+            block.lines.join(" ")
+        );
+    }
+    out
 }
 
 /// An editor's instruction written into a page (`@@ break`, `@@ headline …`).

@@ -44,7 +44,7 @@ pub fn is_page_number(line: &str) -> bool {
     PAGE_NUMBER.is_match(line)
 }
 
-const EDITOR_ROLES: [&str; 9] = [
+const EDITOR_ROLES: [&str; 11] = [
     "本版责编",
     "本版编辑",
     "责任编辑",
@@ -54,6 +54,8 @@ const EDITOR_ROLES: [&str; 9] = [
     "本版制图",
     "责编",
     "美编",
+    "校对",
+    "编辑",
 ];
 
 /// The page editors' footer (`本版责编：…`, `责任编辑：…`).
@@ -115,6 +117,26 @@ pub fn column_label(line: &str) -> Option<String> {
         }
     }
     GENRE_LABELS.contains(&line).then(|| line.to_string())
+}
+
+static BRIEF_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(新闻简报|要闻简报|简讯|快讯|简报|短讯|图片新闻)\s*[—\-─]*$"));
+
+/// A label over short items or photos (`新闻简报 ——`, `简讯`, `图片新闻`).
+pub fn brief_label(line: &str) -> Option<String> {
+    BRIEF_LABEL
+        .captures(line.trim())
+        .map(|caps| caps[1].to_string())
+}
+
+static BANNER: LazyLock<Regex> = LazyLock::new(|| re(r"^[【〖]([^【】〖〗]{2,30})[】〗]$"));
+
+/// A banner over a series (`【纪念…来自国外的祝贺】`): a bracketed line that
+/// is not a dateline.
+pub fn banner_label(line: &str) -> Option<String> {
+    let caps = BANNER.captures(line.trim())?;
+    let inner = &caps[1];
+    (!inner.ends_with(['电', '讯'])).then(|| inner.to_string())
 }
 
 /// Who took or supplied a photo.
