@@ -717,3 +717,49 @@ fn a_full_disk_while_saving_a_text_record_stops_the_run_with_exit_3() {
         stderr(&output)
     );
 }
+
+#[test]
+fn one_huge_article_is_shortened_in_feeds_with_a_link_to_its_full_text() {
+    let project = demo();
+    let body: String = (0..30_000)
+        .map(|i| format!("这是一篇极长文章的第{i}段，内容很多。\n\n"))
+        .collect();
+    project.write(
+        "seeds/demo/2024-05-01.txt",
+        &format!("极长的标题\n\n王小明\n\n{body}"),
+    );
+    let output = project.build_at("2025-01-01T00:00:00Z");
+    assert!(output.status.success(), "{}", stderr(&output));
+    for feed in [
+        "atom.xml",
+        "rss.xml",
+        "feed.json",
+        "demo/atom.xml",
+        "demo/rss.xml",
+        "demo/feed.json",
+    ] {
+        let size = std::fs::metadata(project.feeds().join(feed)).unwrap().len();
+        eprintln!("{feed}: {size} bytes");
+        assert!(size <= 1_000_000, "{feed} is {size} bytes");
+    }
+    let entry = parse_feed_rs(&project.feeds().join("demo/atom.xml"))
+        .entries
+        .into_iter()
+        .find(|e| e.title.as_ref().unwrap().content == "极长的标题")
+        .expect("the long article is in the subscription feed");
+    let html = entry.content.unwrap().body.unwrap();
+    let link = &entry.links[0].href;
+    assert!(
+        html.contains("Shortened for this feed"),
+        "the entry says so"
+    );
+    assert!(
+        html.contains(link.as_str()),
+        "and links to the full text {link}"
+    );
+    let page = std::fs::read_to_string(project.feeds().join("demo/2024-05-01.html")).unwrap();
+    assert!(
+        page.contains("第29999段"),
+        "the issue page has the full text"
+    );
+}

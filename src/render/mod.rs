@@ -261,6 +261,46 @@ pub fn estimated_bytes(a: &Article) -> u32 {
     u32::try_from(text * 3 / 2 + 1200).unwrap_or(u32::MAX)
 }
 
+/// The most of a feed document one entry may take: an article larger than
+/// this (a whole page run together, say) is shortened in feeds, which say
+/// so and link to its full text on its article page.
+fn entry_budget(feed_bytes: usize) -> usize {
+    feed_bytes / 4
+}
+
+/// The article as feeds carry it: whole, or, when larger than `budget`,
+/// its first parts up to about that size and a note saying it was
+/// shortened and where the full text is.
+fn within_budget(mut article: Article, budget: usize, full_text: &str) -> Article {
+    if estimated_bytes(&article) as usize <= budget {
+        return article;
+    }
+    // Escaping and markup take up to about half again the text's bytes.
+    let room = budget / 2;
+    let mut kept = 0;
+    let mut body = Vec::new();
+    for part in std::mem::take(&mut article.body) {
+        let (BodyPart::Paragraph(text) | BodyPart::Subhead(text)) = &part;
+        if kept + text.len() > room {
+            if body.is_empty() {
+                let mut end = room;
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                body.push(BodyPart::Paragraph(format!("{}…", &text[..end])));
+            }
+            break;
+        }
+        kept += text.len();
+        body.push(part);
+    }
+    body.push(BodyPart::Paragraph(format!(
+        "（全文过长，此处为节选。全文：{full_text}） (Shortened for this feed; the full article: {full_text})"
+    )));
+    article.body = body;
+    article
+}
+
 /// A feed's history, as positions in its newest-first entries: archive
 /// pages (oldest first), and the subscription document's entries, of which
 /// the first `unarchived` are in no archive page.
@@ -761,10 +801,20 @@ impl<'a> Plan<'a> {
         load: &TextLoader<'_>,
     ) -> Result<Vec<(PathBuf, Vec<u8>)>> {
         let site = self.site;
-        let entries = self.load_entries(&plan.entries[range], files, load)?;
         let layout = Layout {
             base_url: &site.base_url,
         };
+        // One oversize article would take a whole subscription document's budget.
+        let budget = entry_budget(site.feed_bytes);
+        let entries: Vec<Entry> = self
+            .load_entries(&plan.entries[range], files, load)?
+            .into_iter()
+            .map(|mut entry| {
+                let full_text = layout.entry_url(&entry);
+                entry.article = within_budget(entry.article, budget, &full_text);
+                entry
+            })
+            .collect();
         let mut feed = Feed {
             id: plan.id.clone(),
             title: plan.title.clone(),
@@ -894,7 +944,12 @@ fn feed_jobs(
     index: usize,
     feed: &FeedPlan,
 ) -> Vec<Job> {
-    let sizes: Vec<u32> = feed.entries.iter().map(|r| r.meta(archives).size).collect();
+    let most = u32::try_from(entry_budget(site.feed_bytes)).unwrap_or(u32::MAX);
+    let sizes: Vec<u32> = feed
+        .entries
+        .iter()
+        .map(|r| r.meta(archives).size.min(most))
+        .collect();
     let history = paginate(&sizes, site.feed_entries, site.feed_bytes);
     let of = history.archives.len();
     let documents = std::iter::once((Page::Subscription { archives: of }, history.subscription))
