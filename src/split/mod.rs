@@ -12,12 +12,14 @@
 //!    subhead, or a paragraph broken by a column.
 
 mod blocks;
+mod columns;
 mod names;
 mod rules;
 mod text;
 
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
 use blocks::{split_blocks, wrap_width, Block, IMAGE_GAP};
+pub use columns::reading_order;
 use names::{read_name_line, NameLine};
 use rules::Credit;
 pub use text::{clean_chars, ends_sentence, is_han, truncate_chars};
@@ -25,7 +27,8 @@ use text::{close_cjk_spaces, display_width, first_sentence, join_wrapped, squeez
 
 /// Splits the text of one page into its articles, in page order.
 pub fn split_page(text: &str) -> Vec<Article> {
-    Splitter::new(split_blocks(text)).run()
+    let text = columns::reading_order(text);
+    Splitter::new(split_blocks(&text)).run()
 }
 
 /// An editor's instruction written into a page (`@@ break`, `@@ headline …`).
