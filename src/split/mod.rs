@@ -12,6 +12,7 @@
 //!    subhead, or a paragraph broken by a column.
 
 mod blocks;
+mod columns;
 mod flow;
 mod names;
 mod rules;
@@ -21,6 +22,7 @@ use std::fmt::Write as _;
 
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
 use blocks::{split_blocks, wrap_width, Block, IMAGE_GAP};
+pub use columns::reading_order;
 use names::{read_name_line, NameLine};
 use rules::Credit;
 pub use text::{clean_chars, ends_sentence, is_han, truncate_chars};
@@ -28,7 +30,8 @@ use text::{close_cjk_spaces, display_width, first_sentence, join_wrapped, squeez
 
 /// Splits the text of one page into its articles, in page order.
 pub fn split_page(text: &str) -> Vec<Article> {
-    let blocks = split_blocks(text);
+    let text = columns::reading_order(text);
+    let blocks = split_blocks(&text);
     if flow::is_flowing(&blocks) {
         return flow::articles(&flow::read_page(&blocks));
     }
@@ -38,7 +41,8 @@ pub fn split_page(text: &str) -> Vec<Article> {
 /// Why a page was cut where it was: each line's (or block's) kind and, on a
 /// flowing page, each candidate boundary with the cues that decided it.
 pub fn explain_page(text: &str) -> String {
-    let blocks = split_blocks(text);
+    let text = columns::reading_order(text);
+    let blocks = split_blocks(&text);
     if flow::is_flowing(&blocks) {
         return flow::explain(&flow::read_page(&blocks));
     }

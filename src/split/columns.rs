@@ -1,0 +1,630 @@
+//! Layout-preserving exports → reading order. `pdftotext -layout` and tools
+//! like it print a page's columns side by side on one line, padded with
+//! spaces, so the lines of different articles alternate. Before anything else
+//! reads the page, this pass finds the columns from where each run of text
+//! starts and re-reads the page column by column, top to bottom, cutting it
+//! into regions where a headline or a banner runs across columns (a recursive
+//! X-Y cut over the columns). Pages that are not laid out that way come back
+//! unchanged.
+
+use super::text::is_wide;
+use std::borrow::Cow;
+
+/// Blank characters in a row that separate two runs of text; one space is a
+/// word space (or spaced-out text: `1 9 8 6 年`).
+const GAP_CHARS: usize = 2;
+/// Tab stops of the export.
+const TAB_WIDTH: usize = 8;
+/// Blank lines that end a block of the layout: one blank row can sit inside
+/// the columns, where every column happens to have a gap at the same height.
+const BLOCK_GAP: usize = 2;
+/// How far a column's lines may start right of its left edge: a paragraph
+/// indent of two CJK characters.
+const INDENT: usize = 4;
+/// Narrower runs (a lone character, a two-character name) do not tell where
+/// a column starts.
+const MIN_RUN_WIDTH: usize = 4;
+/// Columns are never narrower than this many display columns.
+const MIN_COLUMN_WIDTH: usize = 8;
+/// Fewest rows that must show a feature (a gapped line, a column start, two
+/// columns side by side) before the page is read as columns.
+const MIN_ROWS: usize = 3;
+
+/// A run of text in one row: its display columns and its bytes in the line.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    start: usize,
+    end: usize,
+    bytes: (usize, usize),
+}
+
+/// A run placed in the layout: the columns it covers (`first..=last`).
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    row: usize,
+    first: usize,
+    last: usize,
+    bytes: (usize, usize),
+}
+
+impl Item {
+    fn spans(&self) -> bool {
+        self.first < self.last
+    }
+}
+
+/// Rereads a page printed with columns side by side (see the module doc):
+/// each column's lines in order, lines trimmed, one blank line between
+/// columns and regions. Any other page is returned as it is.
+pub fn reading_order(text: &str) -> Cow<'_, str> {
+    if !has_gapped_lines(text) {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|line| line.strip_suffix('\r').unwrap_or(line))
+        .collect();
+    let rows: Vec<Vec<Run>> = lines.iter().map(|line| runs(line)).collect();
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut changed = false;
+    let mut row = 0;
+    while row < rows.len() {
+        if rows[row].is_empty() {
+            out.push('\n');
+            row += 1;
+            continue;
+        }
+        let end = block_end(&rows, row);
+        match layout(&rows, row, end) {
+            Some(pieces) => {
+                changed = true;
+                for (i, piece) in pieces.iter().enumerate() {
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    for &(r, (from, to)) in piece {
+                        out.push_str(lines[r][from..to].trim());
+                        out.push('\n');
+                    }
+                }
+            }
+            None => {
+                for line in &lines[row..end] {
+                    out.push_str(line.trim());
+                    out.push('\n');
+                }
+            }
+        }
+        row = end;
+    }
+    if !changed {
+        return Cow::Borrowed(text);
+    }
+    // The loop wrote one newline per row; the text had one fewer.
+    out.pop();
+    Cow::Owned(out)
+}
+
+/// The cheap test run on every page: enough lines with a gap of two or more
+/// blank characters inside their text. Ordinary pages have none or a footer's
+/// worth.
+fn has_gapped_lines(text: &str) -> bool {
+    let (mut inked, mut gapped) = (0usize, 0usize);
+    for line in text.lines() {
+        let inner = line.trim_matches(is_blank);
+        if inner.is_empty() {
+            continue;
+        }
+        inked += 1;
+        if inner.contains("  ")
+            || inner.contains('\t')
+            || inner.contains('\u{3000}') && inner.chars().filter(|&c| is_blank(c)).count() > 1
+        {
+            gapped += 1;
+        }
+    }
+    gapped >= MIN_ROWS && gapped * 8 >= inked
+}
+
+fn is_blank(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}')
+}
+
+/// The runs of text in one line, split at gaps of two or more blank
+/// characters, with their display columns (CJK characters take two, tabs
+/// go to the next tab stop).
+fn runs(line: &str) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut x = 0;
+    let mut open: Option<Run> = None;
+    let mut blanks = 0;
+    for (at, c) in line.char_indices() {
+        if is_blank(c) {
+            x = match c {
+                '\t' => (x / TAB_WIDTH + 1) * TAB_WIDTH,
+                '\u{3000}' => x + 2,
+                _ => x + 1,
+            };
+            blanks += if c == '\t' { GAP_CHARS } else { 1 };
+            if blanks >= GAP_CHARS {
+                runs.extend(open.take());
+            }
+            continue;
+        }
+        if c.is_control() {
+            continue;
+        }
+        blanks = 0;
+        let width = if is_wide(c) { 2 } else { 1 };
+        let end = at + c.len_utf8();
+        match open.as_mut() {
+            Some(run) => {
+                run.end = x + width;
+                run.bytes.1 = end;
+            }
+            None => {
+                open = Some(Run {
+                    start: x,
+                    end: x + width,
+                    bytes: (at, end),
+                })
+            }
+        }
+        x += width;
+    }
+    runs.extend(open);
+    runs
+}
+
+/// The row after the block that starts at `from`: blocks end at two blank
+/// rows or the page end.
+fn block_end(rows: &[Vec<Run>], from: usize) -> usize {
+    let mut end = from;
+    let mut blank = 0;
+    for (i, row) in rows.iter().enumerate().skip(from) {
+        if row.is_empty() {
+            blank += 1;
+            if blank >= BLOCK_GAP {
+                break;
+            }
+        } else {
+            blank = 0;
+            end = i + 1;
+        }
+    }
+    end
+}
+
+/// A piece of the reading: rows and the bytes of each row to print.
+type Piece = Vec<(usize, (usize, usize))>;
+
+/// The block `rows[from..to]` read as columns, or `None` when it does not
+/// stand in side-by-side columns.
+fn layout(rows: &[Vec<Run>], from: usize, to: usize) -> Option<Vec<Piece>> {
+    let block = &rows[from..to];
+    let mut widths: Vec<usize> = block
+        .iter()
+        .flatten()
+        .map(|run| run.end - run.start)
+        .filter(|&w| w >= MIN_RUN_WIDTH)
+        .collect();
+    if widths.is_empty() {
+        return None;
+    }
+    widths.sort_unstable();
+    let typical_width = widths[widths.len() / 2];
+    let inked = block.iter().filter(|row| !row.is_empty()).count();
+    let starts = column_starts(block, typical_width, inked);
+    if starts.len() < 2 {
+        return None;
+    }
+    let items = place(rows, from, to, &starts, typical_width);
+    if side_by_side_rows(&items) < MIN_ROWS {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    read_region(items, &mut pieces);
+    Some(pieces)
+}
+
+/// Left edges of the columns: positions where many runs start (within a
+/// paragraph indent), at least half a typical line apart.
+fn column_starts(block: &[Vec<Run>], typical_width: usize, inked: usize) -> Vec<usize> {
+    let mut starts: Vec<usize> = block
+        .iter()
+        .flatten()
+        .filter(|run| run.end - run.start >= MIN_RUN_WIDTH)
+        .map(|run| run.start)
+        .collect();
+    starts.sort_unstable();
+    let support = MIN_ROWS.max(inked / 10);
+    let separation = MIN_COLUMN_WIDTH.max(typical_width / 2);
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    for (i, &x) in starts.iter().enumerate() {
+        if i > 0 && starts[i - 1] == x {
+            continue;
+        }
+        let count = starts[i..].partition_point(|&s| s <= x + INDENT);
+        candidates.push((count, x));
+    }
+    candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut chosen: Vec<usize> = Vec::new();
+    for (count, x) in candidates {
+        if count < support {
+            break;
+        }
+        if chosen.iter().all(|&c| c.abs_diff(x) >= separation) {
+            chosen.push(x);
+        }
+    }
+    chosen.sort_unstable();
+    chosen
+}
+
+/// Places every run in the columns it covers. A run covers a column when it
+/// fills at least half of it; a run that fills none goes to the column it
+/// overlaps most. A row of several runs standing alone between blank rows (a
+/// masthead, a footer) runs across the whole page.
+fn place(
+    rows: &[Vec<Run>],
+    from: usize,
+    to: usize,
+    starts: &[usize],
+    typical_width: usize,
+) -> Vec<Item> {
+    let columns: Vec<(usize, usize)> = (0..starts.len())
+        .map(|k| {
+            let left = if k == 0 { 0 } else { starts[k] };
+            (left, starts.get(k + 1).copied().unwrap_or(usize::MAX))
+        })
+        .collect();
+    let last_column = starts.len() - 1;
+    let mut items = Vec::new();
+    for (row, runs) in rows.iter().enumerate().take(to).skip(from) {
+        let alone = runs.len() > 1
+            && (row == from || rows[row - 1].is_empty())
+            && (row + 1 == to || rows[row + 1].is_empty());
+        for run in runs {
+            let (first, last) = if alone {
+                (0, last_column)
+            } else {
+                covered_columns(run, &columns, starts, typical_width)
+            };
+            items.push(Item {
+                row,
+                first,
+                last,
+                bytes: run.bytes,
+            });
+        }
+    }
+    items
+}
+
+fn covered_columns(
+    run: &Run,
+    columns: &[(usize, usize)],
+    starts: &[usize],
+    typical_width: usize,
+) -> (usize, usize) {
+    let overlap = |k: usize| {
+        let (left, right) = columns[k];
+        run.end.min(right).saturating_sub(run.start.max(left))
+    };
+    let width = |k: usize| {
+        starts
+            .get(k + 1)
+            .map_or(typical_width, |next| next - starts[k])
+    };
+    let filled: Vec<usize> = (0..columns.len())
+        .filter(|&k| overlap(k) * 2 >= width(k).max(1))
+        .collect();
+    match (filled.first(), filled.last()) {
+        (Some(&first), Some(&last)) => (first, last),
+        _ => {
+            let best = (0..columns.len())
+                .max_by_key(|&k| (overlap(k), std::cmp::Reverse(k)))
+                .unwrap_or(0);
+            (best, best)
+        }
+    }
+}
+
+/// Rows where runs stand in two or more columns without running across.
+fn side_by_side_rows(items: &[Item]) -> usize {
+    let mut count = 0;
+    let mut i = 0;
+    while i < items.len() {
+        let row = items[i].row;
+        let j = i + items[i..].iter().take_while(|item| item.row == row).count();
+        let same_row = &items[i..j];
+        if same_row.iter().all(|item| !item.spans())
+            && same_row.iter().any(|item| item.first != same_row[0].first)
+        {
+            count += 1;
+        }
+        i = j;
+    }
+    count
+}
+
+/// The recursive X-Y cut: a region splits at every column boundary no run
+/// crosses, and is read left part first; where every boundary is crossed, it
+/// splits above and below the first row with a run across columns (a
+/// headline over its columns), which is read between the two.
+fn read_region(mut items: Vec<Item>, pieces: &mut Vec<Piece>) {
+    loop {
+        let Some(first) = items.iter().map(|item| item.first).min() else {
+            return;
+        };
+        let last = items.iter().map(|item| item.last).max().unwrap_or(first);
+        let free: Vec<usize> = (first + 1..=last)
+            .filter(|&b| !items.iter().any(|item| item.first < b && b <= item.last))
+            .collect();
+        if !free.is_empty() {
+            let mut groups: Vec<Vec<Item>> = vec![Vec::new(); free.len() + 1];
+            for item in items {
+                groups[free.partition_point(|&b| b <= item.first)].push(item);
+            }
+            for group in groups {
+                read_region(group, pieces);
+            }
+            return;
+        }
+        let Some(cut) = items.iter().find(|item| item.spans()).map(|item| item.row) else {
+            pieces.push(piece(&items));
+            return;
+        };
+        if items.iter().all(|item| item.row == cut) {
+            pieces.push(piece(&items));
+            return;
+        }
+        let (above, rest): (Vec<Item>, Vec<Item>) = items.into_iter().partition(|i| i.row < cut);
+        let (at, below): (Vec<Item>, Vec<Item>) = rest.into_iter().partition(|i| i.row == cut);
+        read_region(above, pieces);
+        pieces.push(piece(&at));
+        items = below;
+    }
+}
+
+/// One column's (or one region's) lines: the runs of each row, from the first
+/// run's start to the last one's end.
+fn piece(items: &[Item]) -> Piece {
+    let mut piece: Piece = Vec::new();
+    for item in items {
+        match piece.last_mut() {
+            Some((row, bytes)) if *row == item.row => bytes.1 = item.bytes.1,
+            _ => piece.push((item.row, item.bytes)),
+        }
+    }
+    piece
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lays columns out side by side the way a layout-preserving export does:
+    /// each column padded to `width` display columns, `gutter` spaces
+    /// between, trailing blanks dropped. Columns may end at different rows.
+    fn side_by_side(columns: &[&[&str]], width: usize, gutter: usize) -> String {
+        let rows = columns.iter().map(|c| c.len()).max().unwrap_or(0);
+        let mut page = String::new();
+        for row in 0..rows {
+            let mut line = String::new();
+            for (k, column) in columns.iter().enumerate() {
+                let cell = column.get(row).copied().unwrap_or("");
+                line.push_str(cell);
+                if k + 1 < columns.len() {
+                    let pad = width.saturating_sub(display_width(cell)) + gutter;
+                    line.push_str(&" ".repeat(pad));
+                }
+            }
+            page.push_str(line.trim_end());
+            page.push('\n');
+        }
+        page
+    }
+
+    use crate::split::text::display_width;
+
+    /// The expected reading: pieces of lines, one blank line between pieces.
+    fn reading(pieces: &[&[&str]]) -> String {
+        let pieces: Vec<String> = pieces
+            .iter()
+            .map(|p| {
+                p.iter()
+                    .map(|line| line.trim())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect();
+        pieces.join("\n\n") + "\n"
+    }
+
+    const LEFT: [&str; 6] = [
+        "本报讯 今年春天，全县农民",
+        "在荒山上种下了十万棵树苗，",
+        "预计三年以后可以成林。县里",
+        "还组织了技术员下乡指导，帮",
+        "助农民解决育苗中的问题。",
+        "  群众说，这是一件大好事。",
+    ];
+    const MIDDLE: [&str; 5] = [
+        "新华社北京五月三日电 工厂",
+        "的工人们提前完成了全年计划",
+        "，产品质量也有了显著提高，",
+        "受到了上级的表扬。厂里决定",
+        "继续开展劳动竞赛。",
+    ];
+    const RIGHT: [&str; 4] = [
+        "  编者按：这两篇报道说明了",
+        "一个道理：只要依靠群众，就",
+        "没有克服不了的困难。希望各",
+        "地认真学习。",
+    ];
+
+    #[test]
+    fn two_columns_are_read_left_then_right() {
+        let page = side_by_side(&[&LEFT, &MIDDLE], 28, 4);
+        assert_eq!(reading_order(&page), reading(&[&LEFT, &MIDDLE]));
+    }
+
+    #[test]
+    fn three_columns_with_ragged_ends_are_read_in_turn() {
+        let page = side_by_side(&[&LEFT, &MIDDLE, &RIGHT], 28, 3);
+        assert_eq!(reading_order(&page), reading(&[&LEFT, &MIDDLE, &RIGHT]));
+    }
+
+    #[test]
+    fn a_headline_over_all_columns_is_read_before_them() {
+        let headline = format!(
+            "{}新华社记者报道：全国春耕生产进展顺利，各地抓紧时机播种，确保今年农业丰收",
+            " ".repeat(10)
+        );
+        let page = format!(
+            "{headline}\n{}",
+            side_by_side(&[&LEFT, &MIDDLE, &RIGHT], 28, 4)
+        );
+        assert_eq!(
+            reading_order(&page),
+            reading(&[&[headline.trim()], &LEFT, &MIDDLE, &RIGHT])
+        );
+    }
+
+    #[test]
+    fn a_headline_over_later_columns_splits_only_those() {
+        // Rows 0-5: three columns; row 6: a headline over columns two and
+        // three; rows 7-10: the new story's two columns; the first column
+        // runs on beside it.
+        let left: Vec<&str> = LEFT.iter().chain(&RIGHT).copied().collect();
+        let above = side_by_side(&[&left[..6], &MIDDLE, &RIGHT[..2]], 28, 4);
+        let headline = format!("{}全县春耕生产进展顺利，各地都在抓紧播种。", " ".repeat(44));
+        let below = side_by_side(&[&left[6..], &RIGHT, &RIGHT[2..]], 28, 4);
+        let page = format!("{above}{headline}\n{below}");
+        assert_eq!(
+            reading_order(&page),
+            reading(&[
+                &left,
+                &MIDDLE,
+                &RIGHT[..2],
+                &[headline.trim()],
+                &RIGHT,
+                &RIGHT[2..]
+            ])
+        );
+    }
+
+    #[test]
+    fn a_masthead_row_alone_runs_across_the_columns() {
+        let masthead = format!(
+            "第2版{}人民日报{}一九六二年九月二十五日 星期二",
+            " ".repeat(30),
+            " ".repeat(20)
+        );
+        let page = format!("{masthead}\n\n{}", side_by_side(&[&LEFT, &MIDDLE], 28, 4));
+        assert_eq!(
+            reading_order(&page),
+            format!("{masthead}\n\n{}", reading(&[&LEFT, &MIDDLE]))
+        );
+    }
+
+    #[test]
+    fn interleaved_rows_of_a_left_column_stay_in_their_column() {
+        // The left column's lines sit between the right columns' lines, as
+        // when the columns' baselines differ.
+        let mut page = String::new();
+        for row in 0..4 {
+            page.push_str(LEFT[row]);
+            page.push('\n');
+            page.push_str(&" ".repeat(30));
+            page.push_str(MIDDLE[row]);
+            page.push_str("    ");
+            page.push_str(RIGHT[row]);
+            page.push('\n');
+        }
+        assert_eq!(
+            reading_order(&page),
+            reading(&[&LEFT[..4], &MIDDLE[..4], &RIGHT])
+        );
+    }
+
+    #[test]
+    fn columns_are_found_by_display_width_not_characters() {
+        // Left lines mix digits and CJK: the same display width, different
+        // character counts. Counted in characters, the right column would
+        // start at a different place on every row.
+        let left = [
+            "1986年10月4日上午，",
+            "全市共有3000多名",
+            "工人参加了义务劳动。",
+            "劳动从早上8点开始，",
+        ];
+        let page = side_by_side(&[&left, &MIDDLE[..4]], 22, 2);
+        assert_eq!(reading_order(&page), reading(&[&left, &MIDDLE[..4]]));
+    }
+
+    #[test]
+    fn tabs_advance_to_the_next_tab_stop() {
+        let left = ["甲乙丙丁戊己庚", "子丑寅卯辰巳", "一二三四五六七", "天地玄"];
+        let page: String = left
+            .iter()
+            .zip(MIDDLE)
+            .map(|(l, r)| {
+                let tabs = if display_width(l) < 8 {
+                    "\t\t\t"
+                } else {
+                    "\t\t"
+                };
+                format!("{l}{tabs}{r}\n")
+            })
+            .collect();
+        assert_eq!(reading_order(&page), reading(&[&left, &MIDDLE[..4]]));
+    }
+
+    #[test]
+    fn a_wide_single_column_page_is_left_alone() {
+        let paragraph = "新华社北京五月三日电 国务院今天召开常务会议，研究部署进一步做好春耕生产工作，会议指出，";
+        let mut page = String::from("人民日报\n\n");
+        for _ in 0..20 {
+            page.push_str(paragraph);
+            page.push('\n');
+        }
+        page.push_str("本版编辑：胡一鸣  王海波  校对：郭美玲\n");
+        page.push_str("  （记者  张三）\n");
+        assert!(matches!(reading_order(&page), Cow::Borrowed(_)));
+    }
+
+    /// Text pieces the generator below puts on a row.
+    fn cell() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "甲乙丙丁戊己庚辛",
+            "新华社24日电",
+            "ab",
+            " ",
+            "  ",
+            "      ",
+            "\t",
+            "\u{3000}",
+            "\r",
+            "“”—…",
+            "一",
+        ])
+    }
+
+    proptest! {
+        /// Whatever the rows, the pass neither panics nor loses or invents
+        /// a character: it only moves text and white space.
+        #[test]
+        fn only_moves_text(rows in prop::collection::vec(prop::collection::vec(cell(), 0..12), 0..30)) {
+            let page: String = rows.iter().map(|r| r.concat() + "\n").collect();
+            let ink = |s: &str| {
+                let mut chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+                chars.sort_unstable();
+                chars
+            };
+            prop_assert_eq!(ink(&reading_order(&page)), ink(&page));
+        }
+    }
+}
