@@ -111,6 +111,8 @@ pub enum Cue {
     PieceEnded,
     /// One short line and no byline: the shape of a subhead.
     SubheadShape,
+    /// An editors' note (`编者按：`) opens the line: a piece of its own.
+    EditorsNote,
 }
 
 impl Cue {
@@ -132,6 +134,7 @@ impl Cue {
             Cue::WiderThanColumn => 1,
             Cue::PieceEnded => 2,
             Cue::SubheadShape => -3,
+            Cue::EditorsNote => 3,
         }
     }
 
@@ -148,6 +151,7 @@ impl Cue {
             Cue::WiderThanColumn => "wider-than-column",
             Cue::PieceEnded => "piece-ended",
             Cue::SubheadShape => "subhead-shape",
+            Cue::EditorsNote => "editors-note",
         }
     }
 }
@@ -226,10 +230,15 @@ static DATELINE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 static REPORTER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:本报|新华社)?(?:特约|见习|实习)?记者\s*([\p{Han}、，\s]{2,24}?)\s*报道\s*[:：]?")
+    re(
+        r"^(?:本报|新华社)?(?:特约|见习|实习)?(?:记者|通讯员)\s*([\p{Han}、，\s]{2,24}?)\s*报道\s*[:：]?",
+    )
 });
 static PAREN_NAMES: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[（(]([^()（）]{2,40})[)）]\s*"));
-static ROLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{Han}{0,8}?(记者|通讯员|撰稿)\s*"));
+static ROLE_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\p{Han}{0,8}?(记者|通讯员|撰稿|读者)\s*"));
+static WRITER_AND_PHOTOGRAPHER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\p{Han}{2,4})\s*/\s*文\s*(\p{Han}{2,4})\s*/\s*图$"));
 static ORG_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[（(]?\p{Han}{0,6}(记者|社|报)摄[)）]?$"));
 
@@ -255,7 +264,16 @@ fn byline_names(line: &str, gap_before: bool) -> Option<Vec<String>> {
     if line.chars().count() > 30 || ends_sentence(line) {
         return None;
     }
-    let bare = ROLE_PREFIX.replace(line, "");
+    if let Some(caps) = WRITER_AND_PHOTOGRAPHER.captures(line) {
+        let names: Vec<String> = [&caps[1], &caps[2]]
+            .into_iter()
+            .filter(|n| is_personal_name(n))
+            .map(str::to_string)
+            .collect();
+        return (!names.is_empty()).then_some(names);
+    }
+    let line = line.replace('、', " ");
+    let bare = ROLE_PREFIX.replace(&line, "");
     let had_role = bare.len() != line.len();
     let read = read_name_line(&bare)?;
     let signed =
@@ -313,8 +331,24 @@ fn closing_byline(paragraph: &str) -> Option<(Vec<String>, String)> {
     let all_names = inner
         .replace(['、', '，'], " ")
         .split_whitespace()
-        .all(|t| is_personal_name(strip_role(t)));
+        .map(strip_role)
+        .filter(|t| !t.is_empty())
+        .all(is_personal_name);
     (!names.is_empty() && all_names).then(|| (names, before.to_string()))
+}
+
+/// A credit naming photographers behind a role (`新华社记者 王小明 摄`,
+/// `（本报记者 刘强 摄）`).
+fn role_credit(text: &str) -> bool {
+    let bare = text.trim_matches(['（', '）', '(', ')', ' ']);
+    let Some(who) = bare
+        .strip_suffix("摄影")
+        .or_else(|| bare.strip_suffix('摄'))
+    else {
+        return false;
+    };
+    let who = ROLE_PREFIX.replace(who.trim(), "");
+    who.len() < bare.len() && byline_names(&who, true).is_some()
 }
 
 /// Reads the page's lines and kinds, from the blocks already cut.
@@ -362,7 +396,7 @@ fn line_kind(text: &str, next: &str, gap_before: bool) -> LineKind {
     if let Some(names) = byline_names(text, gap_before) {
         return LineKind::Names(names);
     }
-    if ORG_CREDIT.is_match(text) || rules::credit_line(text).is_some() {
+    if ORG_CREDIT.is_match(text) || rules::credit_line(text).is_some() || role_credit(text) {
         return LineKind::Credit;
     }
     LineKind::Text
@@ -573,6 +607,7 @@ impl Reading {
             LineKind::Opener if opens_story(&line.text) && !self.after_editors_note(i) => {
                 cues.push(Cue::Dateline)
             }
+            LineKind::Opener if EDITOR_NOTE.is_match(&line.text) => cues.push(Cue::EditorsNote),
             LineKind::Text => {
                 let end = self.header_end(i)?;
                 if end == i {
@@ -925,6 +960,12 @@ fn piece(
             }
         }
     }
+    if header_from == header_end && header_from < end {
+        if let Some(note) = EDITOR_NOTE.captures(&lines[header_from].text) {
+            article.title = note[1].to_string();
+            article.printed_title = true;
+        }
+    }
     let units = header_units(reading, header_from, header_end);
     let under_byline = header_end < end
         && matches!(
@@ -1036,7 +1077,12 @@ fn read_body(
                 let credit = squeeze_spaces(&line.text);
                 let text = paragraph.concat();
                 paragraph.clear();
-                if article.kind == ArticleKind::Photo && article.authors.is_empty() {
+                let photo_piece = article.kind == ArticleKind::Photo
+                    || article
+                        .column
+                        .as_deref()
+                        .is_some_and(|c| c.contains("图片"));
+                if photo_piece && article.authors.is_empty() {
                     article.authors = names_in(&credit.replace(['摄', '（', '）', '(', ')'], " "));
                 }
                 if text.is_empty() {
@@ -1245,6 +1291,27 @@ mod tests {
             .next()
             .unwrap()
             .starts_with("另一条"));
+    }
+
+    #[test]
+    fn bylines_and_credits_of_several_shapes() {
+        assert_eq!(
+            byline_names("本报记者 张三、李四", false).unwrap(),
+            ["张三", "李四"]
+        );
+        assert_eq!(byline_names("读者 王小明", false).unwrap(), ["王小明"]);
+        assert_eq!(
+            byline_names("张三/文 李四/图", false).unwrap(),
+            ["张三", "李四"]
+        );
+        assert!(byline_names("成开业", false).is_none());
+        assert!(role_credit("新华社记者 王小明 摄"));
+        assert!(role_credit("（本报记者 刘强 摄）"));
+        let (names, _) = closing_byline("工作。（记者 张三）").unwrap();
+        assert_eq!(names, ["张三"]);
+        let (names, rest) = read_dateline("本报讯 通讯员王五、记者赵六报道：昨天").unwrap();
+        assert_eq!(names, ["王五", "赵六"]);
+        assert_eq!(rest, "昨天");
     }
 
     #[test]
