@@ -377,30 +377,32 @@ fn input_fingerprint(options: &BuildOptions, site: &Site, found: &Discovery) -> 
 /// its metadata: a file added, removed, or changed by anything else than a
 /// build (truncated, edited, even with its mtime put back) changes it.
 fn output_stamp(out: &Path) -> String {
-    fn walk(dir: &Path, relative: &Path, hasher: &mut Xxh3) {
+    /// Every file under `dir` with its metadata, in name order; folders are
+    /// read in parallel (a no-op run stats every output file).
+    fn walk(dir: &Path, relative: &Path) -> Vec<(PathBuf, Option<FileStamp>)> {
         let mut entries: Vec<_> = std::fs::read_dir(dir)
             .into_iter()
             .flatten()
             .flatten()
             .collect();
         entries.sort_by_key(|e| e.file_name());
-        for entry in entries {
-            let name = entry.file_name();
-            if relative.as_os_str().is_empty() && name == state::STATE_DIR {
-                continue;
-            }
-            let path = relative.join(&name);
-            hasher.update(path.as_os_str().as_encoded_bytes());
-            match entry.file_type() {
-                Ok(kind) if kind.is_dir() => walk(&entry.path(), &path, hasher),
-                _ => hasher.update(
-                    format!("{:?}", entry.metadata().ok().map(|m| FileStamp::of(&m))).as_bytes(),
-                ),
-            }
-        }
+        entries
+            .par_iter()
+            .filter(|e| !(relative.as_os_str().is_empty() && e.file_name() == state::STATE_DIR))
+            .flat_map_iter(|entry| {
+                let path = relative.join(entry.file_name());
+                match entry.file_type() {
+                    Ok(kind) if kind.is_dir() => walk(&entry.path(), &path),
+                    _ => vec![(path, entry.metadata().ok().map(|m| FileStamp::of(&m)))],
+                }
+            })
+            .collect()
     }
     let mut hasher = Xxh3::new();
-    walk(out, Path::new(""), &mut hasher);
+    for (path, stamp) in walk(out, Path::new("")) {
+        hasher.update(path.as_os_str().as_encoded_bytes());
+        hasher.update(format!("{stamp:?}").as_bytes());
+    }
     format!("{:032x}", hasher.digest128())
 }
 

@@ -1,18 +1,10 @@
 //! What a build remembers between runs, kept in the output folder under
-//! `.paperboy/`: for each seed page, its fingerprint and the entries it
-//! published (with their dates), and each publication's settings.
-//!
-//! It lets a run skip pages that did not change, keep `published` and move
-//! `updated` only when an entry's content changed, and keep publishing a
-//! page's entries when its file becomes unreadable. Losing it costs nothing
-//! but time: dates fall back to the ones computed from the issue.
-
-//! What a build remembers between runs, kept in the output folder under
 //! `.paperboy/`:
 //!
 //! - the catalog (`catalog.bin`): each publication's settings, each seed
 //!   page's fingerprint and its entries' ids, content hashes, dates and
-//!   sizes, and a signature of what every output file was rendered from;
+//!   sizes, and for every output file a signature of what it was rendered
+//!   from and its metadata once written;
 //! - one text record per page (`texts/<slug>/<name>.json`): the articles
 //!   the page was split into, named by the page's content, so a record is
 //!   never rewritten in place.
@@ -20,8 +12,9 @@
 //! It lets a run skip pages and documents that did not change, keep
 //! `published` and move `updated` only when an entry's content changed,
 //! and keep publishing a page's entries when its file becomes unreadable.
-//! Losing it costs nothing but time: dates fall back to the ones computed
-//! from the issue.
+//! Losing it costs nothing but time: a text record is made again from its
+//! page, and a lost catalog's dates are taken back from the published
+//! feeds.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -31,6 +24,12 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::model::{Archive, Article, EntryMeta, FileStamp, PageMeta, Publication};
+
+/// Reads a file of the state; one that is not a regular file (a FIFO put
+/// there) is refused rather than waited on.
+fn read_state_file(path: &Path) -> Result<Vec<u8>> {
+    crate::seeds::read_regular(path, u64::MAX, "a state file")
+}
 
 /// The state folder, inside the output folder.
 pub const STATE_DIR: &str = ".paperboy";
@@ -90,7 +89,7 @@ impl Catalog {
     /// The catalog of the last build; none when there is none, or it is
     /// unreadable or of another format.
     pub fn load(out: &Path) -> Option<Catalog> {
-        let bytes = std::fs::read(out.join(catalog_path())).ok()?;
+        let bytes = read_state_file(&out.join(catalog_path())).ok()?;
         let catalog: Catalog = postcard::from_bytes(&bytes).ok()?;
         (catalog.format == CATALOG_FORMAT).then_some(catalog)
     }
@@ -144,7 +143,7 @@ pub fn load_text(out: &Path, slug: &str, page: &PageMeta) -> Result<Vec<Article>
         path: path.clone(),
         message,
     };
-    let bytes = std::fs::read(&path).map_err(|e| damaged(e.to_string()))?;
+    let bytes = read_state_file(&path).map_err(|e| damaged(e.to_string()))?;
     let articles: Vec<Article> =
         serde_json::from_slice(&bytes).map_err(|e| damaged(e.to_string()))?;
     if articles.len() != page.entries.len() {
@@ -227,7 +226,7 @@ impl PublicationRecord {
 
 /// Reads a state file; a missing or unreadable one is simply not there.
 pub fn load<T: DeserializeOwned>(out: &Path, relative: &Path) -> Option<T> {
-    let bytes = std::fs::read(out.join(relative)).ok()?;
+    let bytes = read_state_file(&out.join(relative)).ok()?;
     serde_json::from_slice(&bytes).ok()
 }
 
