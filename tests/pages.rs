@@ -27,8 +27,10 @@ fn read(project: &Project, relative: &str) -> String {
 /// Every feed document (subscription and archive pages) in every format:
 /// each entry's link, by id.
 fn entry_links(project: &Project) -> Vec<(PathBuf, BTreeMap<String, String>)> {
-    common::feed_files(&project.feeds())
-        .into_iter()
+    read_tree(&project.feeds())
+        .into_keys()
+        .filter(|p| p.extension().is_some_and(|e| e == "xml" || e == "json"))
+        .map(|p| project.feeds().join(p))
         .map(|path| {
             let feed = parse_feed_rs(&path);
             let links = feed

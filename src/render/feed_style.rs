@@ -18,7 +18,7 @@ entry,item{display:block;border-top:1px solid #ddd;padding:.8rem 0}\n\
 entry>title,item>title{display:block;font-weight:600;font-size:1.1rem}\n\
 entry>published,item>pubDate{display:block;color:#555;font-size:.9rem}\n\
 entry>summary,item>description{display:block;margin-top:.3rem}\n\
-id,updated,link,author,category,generator,content,rights,guid,encoded,creator,archive,lastBuildDate,language,ttl,docs{display:none}\n";
+id,updated,link,author,category,generator,content,rights,guid,encoded,creator,archive,lastBuildDate,channel>pubDate,language,ttl,docs{display:none}\n";
 
 /// Puts the stylesheet instruction for `href` right after the XML
 /// declaration (or first, when there is none).
