@@ -15,10 +15,11 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::config::Site;
 use crate::error::{Error, Result};
 use crate::identity::{distinct_dates, identify};
-use crate::model::{Archive, EntryId, Fingerprint, PageMeta, Publication};
+use crate::model::{Archive, Article, EntryId, Fingerprint, PageMeta, Publication};
 use crate::publish::WriteReport;
 use crate::render::{Job, Plan, RENDERING};
 use crate::seeds::{decode, discover, read_bytes, Discovery, PageFile, PublicationSeeds};
+use crate::split::punctuation::full_width_article;
 use crate::split::split_page;
 use crate::state::{self, ArchiveRecord, Catalog, Changes};
 
@@ -201,7 +202,11 @@ fn read_page(
         Err(e) => return refuse(e, previous),
     };
     let warnings: Vec<String> = decoded.warning.into_iter().collect();
-    let articles = split_page(&decoded.text);
+    // Punctuation is mended on finished articles, whatever cut them.
+    let articles: Vec<Article> = split_page(&decoded.text)
+        .into_iter()
+        .map(full_width_article)
+        .collect();
     if articles.is_empty() {
         return PageOutcome {
             warnings,

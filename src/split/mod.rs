@@ -13,7 +13,7 @@
 
 mod blocks;
 mod names;
-mod punctuation;
+pub mod punctuation;
 mod rules;
 mod text;
 
@@ -26,11 +26,7 @@ use text::{close_cjk_spaces, display_width, first_sentence, join_wrapped, squeez
 
 /// Splits the text of one page into its articles, in page order.
 pub fn split_page(text: &str) -> Vec<Article> {
-    Splitter::new(split_blocks(text))
-        .run()
-        .into_iter()
-        .map(punctuation::full_width_article)
-        .collect()
+    Splitter::new(split_blocks(text)).run()
 }
 
 /// An editor's instruction written into a page (`@@ break`, `@@ headline …`).
