@@ -1,7 +1,7 @@
 //! The pipeline, stage after stage: discover seeds → decode → split into
 //! articles → identify and date → render → check → write.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -14,17 +14,18 @@ use xxhash_rust::xxh3::Xxh3;
 
 use crate::config::Site;
 use crate::error::{Error, Result};
-use crate::identity::identify;
-use crate::model::{Archive, FileStamp, Fingerprint, PageMeta, Publication};
+use crate::identity::{distinct_dates, identify};
+use crate::model::{Archive, Article, EntryId, FileStamp, Fingerprint, PageMeta, Publication};
 use crate::publish::WriteReport;
-use crate::render::{Job, Plan};
+use crate::render::{Job, Plan, RENDERING};
 use crate::seeds::{decode, discover, read_bytes, Discovery, PageFile, PublicationSeeds};
+use crate::split::punctuation::full_width_article;
 use crate::split::split_page;
 use crate::state::{self, ArchiveRecord, Catalog, Changes, Document};
 
 /// Bumped when splitting or identity changes, so that cached pages are read
 /// again (dates are kept: they are carried over by id).
-const RECORD_FORMAT: &str = "paperboy-page-record-2";
+const RECORD_FORMAT: &str = "paperboy-page-record-3";
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -209,7 +210,11 @@ fn read_page(
         Err(e) => return refuse(e, previous),
     };
     let warnings: Vec<String> = decoded.warning.into_iter().collect();
-    let articles = split_page(&decoded.text);
+    // Punctuation is mended on finished articles, whatever cut them.
+    let articles: Vec<Article> = split_page(&decoded.text)
+        .into_iter()
+        .map(full_width_article)
+        .collect();
     if articles.is_empty() {
         return PageOutcome {
             warnings,
@@ -348,16 +353,15 @@ struct LastBuild {
 
 const LAST_BUILD: &str = ".paperboy/last-build.json";
 
-/// A cheap fingerprint of everything a build reads: paperboy's version,
-/// the settings, the day (a page refused as dated after the run becomes
-/// valid with time), what could not be used, and every page file's name,
-/// size and mtime.
+/// A cheap fingerprint of everything a build reads: paperboy's version and
+/// rendering, the settings, the day (a page refused as dated after the run
+/// becomes valid with time), what could not be used, and every page file's
+/// name, size and mtime.
 fn input_fingerprint(options: &BuildOptions, site: &Site, found: &Discovery) -> String {
     let mut hasher = Xxh3::new();
     hasher.update(
         format!(
-            "{RECORD_FORMAT}|{}|{}|{site:?}|{:?}",
-            env!("CARGO_PKG_VERSION"),
+            "{RECORD_FORMAT}|{RENDERING}|{}|{site:?}|{:?}",
             options.now.date_naive(),
             found.errors
         )
@@ -585,6 +589,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     if interrupted {
         previous.documents.clear();
     }
+    let seen: HashSet<EntryId> = previous
+        .archives
+        .iter()
+        .flat_map(|a| &a.pages)
+        .flat_map(|p| &p.entries)
+        .map(|e| e.id)
+        .collect();
     let mut old: HashMap<String, ArchiveRecord> = std::mem::take(&mut previous.archives)
         .into_iter()
         .map(|a| (a.publication.slug.clone(), a))
@@ -618,6 +629,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     report.issues = archives.iter().map(|a| a.issues().count()).sum();
     report.entries = archives.iter().map(|a| a.entries().count()).sum();
 
+    distinct_dates(&mut archives, &seen);
+    drop(seen);
     let plan = Plan::new(&site, &archives);
     // One pass over the jobs: every file's signature for the catalog, and
     // the jobs with a file that is not what its signature says.

@@ -15,11 +15,13 @@
 //! same page gets `#2`, and so on. Body text, file times, the base URL, the
 //! output folder and the time of the run never enter it.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
 use sha2::{Digest, Sha256};
 
 use crate::model::{
-    Article, ArticleKind, Entry, EntryId, EntryMeta, PageLabel, PageMeta, Publication,
+    Archive, Article, ArticleKind, Entry, EntryId, EntryMeta, PageLabel, PageMeta, Publication,
 };
 
 /// Seconds between the press times of consecutive pages of an issue.
@@ -134,6 +136,81 @@ pub fn published(
     press - Duration::seconds(PAGE_STEP * page_ordinal as i64 + index as i64)
 }
 
+/// Seconds already given to an entry, and for each a hint where the next
+/// free second below it may be (a union-find with path compression, so that
+/// thousands of entries wanting one second cost no more than a few steps each).
+#[derive(Default)]
+struct Seconds {
+    below: HashMap<i64, i64>,
+}
+
+impl Seconds {
+    /// The latest free second at or before `wanted`, now taken.
+    fn take(&mut self, wanted: i64) -> i64 {
+        let mut path = Vec::new();
+        let mut second = wanted;
+        while let Some(&next) = self.below.get(&second) {
+            path.push(second);
+            second = next;
+        }
+        for taken in path {
+            self.below.insert(taken, second - 1);
+        }
+        self.below.insert(second, second - 1);
+        second
+    }
+
+    /// Gives an entry its `published` second (and its `updated` the same,
+    /// unless it was edited).
+    fn publish(&mut self, entry: &mut EntryMeta) {
+        let edited = entry.updated != entry.published;
+        entry.published = at_second(entry.published, self.take(entry.published.timestamp()));
+        if !edited {
+            entry.updated = entry.published;
+        }
+    }
+}
+
+/// `date` moved to whole second `second`, in its own time zone.
+fn at_second(date: DateTime<FixedOffset>, second: i64) -> DateTime<FixedOffset> {
+    DateTime::from_timestamp(second, 0).map_or(date, |t| t.with_timezone(&date.timezone()))
+}
+
+fn entries_mut(archives: &mut [Archive]) -> impl Iterator<Item = &mut EntryMeta> {
+    archives
+        .iter_mut()
+        .flat_map(|a| &mut a.pages)
+        .flat_map(|p| &mut p.entries)
+}
+
+/// Makes every `published`, and every `updated`, of the site distinct to
+/// the second, so that no feed (the site-wide one holds them all) shows two
+/// entries with one timestamp: two papers printed on the same day share
+/// press times, a page of more than 600 articles reaches into the next
+/// page's seconds, and one run dates all its edits alike.
+///
+/// An entry keeps its second when it is free and otherwise takes the latest
+/// free second before it. Entries published before (`seen`) choose first,
+/// then their edits, then new entries, so that a new issue never moves a
+/// date readers have seen; within each, publications, issues and pages
+/// choose in order, so that an issue still reads in page order. Distinct
+/// dates stay as they are (a second run changes nothing), and dates only go
+/// back, by about as many seconds as entries share them: an issue stays on
+/// the day it was printed, however implausible that day is to a validator.
+pub fn distinct_dates(archives: &mut [Archive], seen: &HashSet<EntryId>) {
+    let mut seconds = Seconds::default();
+    for entry in entries_mut(archives).filter(|e| seen.contains(&e.id)) {
+        seconds.publish(entry);
+    }
+    for entry in entries_mut(archives).filter(|e| seen.contains(&e.id) && e.updated != e.published)
+    {
+        entry.updated = at_second(entry.updated, seconds.take(entry.updated.timestamp()));
+    }
+    for entry in entries_mut(archives).filter(|e| !seen.contains(&e.id)) {
+        seconds.publish(entry);
+    }
+}
+
 /// A hash of everything an entry shows a reader, to notice edits.
 pub fn content_hash(article: &Article) -> u128 {
     let json = serde_json::to_vec(article).expect("an article serialises");
@@ -212,5 +289,151 @@ mod tests {
         assert_eq!(&uuid[14..15], "8");
         assert!(matches!(&uuid[19..20], "8" | "9" | "a" | "b"));
         assert_ne!(feed_id("*"), feed_id("wenzhou"));
+    }
+
+    fn paper(slug: &str, timezone: &str) -> Publication {
+        Publication {
+            slug: slug.to_string(),
+            title: slug.to_string(),
+            description: None,
+            language: "zh-CN".to_string(),
+            timezone: timezone.parse().unwrap(),
+            press_time: chrono::NaiveTime::from_hms_opt(6, 0, 0).unwrap(),
+        }
+    }
+
+    /// An archive of one issue whose pages hold `counts` articles, dated
+    /// as a build first dates them.
+    fn archive(publication: Publication, issue: &str, counts: &[usize]) -> Archive {
+        let issue: NaiveDate = issue.parse().unwrap();
+        let pages = counts
+            .iter()
+            .enumerate()
+            .map(|(ordinal, &count)| {
+                let label = PageLabel::new(Some(&(ordinal + 1).to_string()));
+                let entries = (0..count)
+                    .map(|index| {
+                        let date = published(&publication, issue, ordinal, index);
+                        let key = format!("h:{index}");
+                        EntryMeta {
+                            id: article_id(&publication.slug, issue, &label, &key),
+                            content: 0,
+                            published: date,
+                            updated: date,
+                            size: 0,
+                        }
+                    })
+                    .collect();
+                PageMeta {
+                    file_name: String::new(),
+                    issue,
+                    label,
+                    fingerprint: crate::model::Fingerprint {
+                        size: 0,
+                        modified_ns: 0,
+                        sha256: [0; 32],
+                        key: String::new(),
+                    },
+                    entries,
+                }
+            })
+            .collect();
+        Archive { publication, pages }
+    }
+
+    fn seconds(archives: &[Archive], date: impl Fn(&EntryMeta) -> i64) -> Vec<i64> {
+        archives
+            .iter()
+            .flat_map(|a| a.entries())
+            .map(date)
+            .collect()
+    }
+
+    fn all_distinct(seconds: &[i64]) -> bool {
+        seconds.iter().collect::<HashSet<_>>().len() == seconds.len()
+    }
+
+    #[test]
+    fn papers_printed_on_one_day_get_distinct_seconds_and_keep_their_order() {
+        // The same press time, and a paper whose 06:00 is another's 05:00.
+        let mut archives = vec![
+            archive(paper("a", "+08:00"), "2023-10-17", &[30, 12]),
+            archive(paper("b", "+08:00"), "2023-10-17", &[25, 8]),
+            archive(paper("c", "+09:00"), "2023-10-17", &[40]),
+        ];
+        let natural = seconds(&archives, |e| e.published.timestamp());
+        assert!(!all_distinct(&natural));
+        distinct_dates(&mut archives, &HashSet::new());
+        let published = seconds(&archives, |e| e.published.timestamp());
+        assert!(all_distinct(&published), "{published:?}");
+        assert_eq!(published, seconds(&archives, |e| e.updated.timestamp()));
+        // The first paper keeps its dates; every issue still reads in page
+        // order, newest first; nothing moves forward, nor off its day.
+        assert_eq!(published[..42], natural[..42]);
+        for archive in &archives {
+            let dates: Vec<_> = archive.entries().map(|e| e.published).collect();
+            assert!(dates.windows(2).all(|w| w[0] > w[1]));
+            assert!(dates
+                .iter()
+                .all(|d| d.date_naive().to_string() == "2023-10-17"));
+        }
+        assert!(published.iter().zip(&natural).all(|(p, n)| p <= n));
+    }
+
+    #[test]
+    fn a_page_of_more_than_600_articles_keeps_its_seconds_from_the_next_page() {
+        let mut archives = vec![archive(paper("a", "+08:00"), "1985-06-01", &[700, 5])];
+        distinct_dates(&mut archives, &HashSet::new());
+        let dates: Vec<_> = archives[0].entries().map(|e| e.published).collect();
+        assert!(dates.windows(2).all(|w| w[0] > w[1]), "page order kept");
+        // The second page starts after the first one's 700 seconds.
+        assert_eq!((dates[0] - dates[700]).num_seconds(), 700);
+        assert_eq!(
+            dates[0].to_rfc3339(),
+            "1985-06-01T06:00:00+08:00",
+            "as printed"
+        );
+    }
+
+    #[test]
+    fn dates_readers_have_seen_stay_and_a_second_run_changes_nothing() {
+        let mut archives = vec![
+            archive(paper("a", "+08:00"), "2023-10-17", &[10]),
+            archive(paper("b", "+08:00"), "2023-10-17", &[10]),
+        ];
+        // Paper b was published first; a arrives later.
+        let seen: HashSet<EntryId> = archives[1].entries().map(|e| e.id).collect();
+        let before = seconds(&archives[1..], |e| e.published.timestamp());
+        distinct_dates(&mut archives, &seen);
+        assert_eq!(seconds(&archives[1..], |e| e.published.timestamp()), before);
+        let once = archives.clone();
+        let everything = archives
+            .iter()
+            .flat_map(|a| a.entries())
+            .map(|e| e.id)
+            .collect();
+        distinct_dates(&mut archives, &everything);
+        assert_eq!(
+            seconds(&archives, |e| e.published.timestamp()),
+            seconds(&once, |e| e.published.timestamp())
+        );
+    }
+
+    #[test]
+    fn edits_of_one_run_get_distinct_updated_seconds() {
+        let mut archives = vec![archive(paper("a", "+08:00"), "2023-10-17", &[10])];
+        let now = DateTime::parse_from_rfc3339("2024-06-02T08:00:00.25+08:00").unwrap();
+        for entry in &mut archives[0].pages[0].entries[..4] {
+            entry.updated = now;
+        }
+        let seen = archives[0].entries().map(|e| e.id).collect();
+        distinct_dates(&mut archives, &seen);
+        let updated = seconds(&archives, |e| e.updated.timestamp());
+        assert!(all_distinct(&updated), "{updated:?}");
+        assert_eq!(
+            archives[0].pages[0].entries[0].updated.to_rfc3339(),
+            "2024-06-02T08:00:00+08:00"
+        );
+        assert!(archives[0].entries().all(|e| e.updated >= e.published));
     }
 }

@@ -452,7 +452,9 @@ fn json_feeds_match_atom_and_every_format_is_listed_and_can_carry_a_hub() {
             && index.contains("href=\"rmrb/feed.json\"")
     );
     let opml = std::fs::read_to_string(project.feeds().join("feeds.opml")).unwrap();
-    assert!(opml.contains("xmlUrl=\"http://localhost:8000/wenzhou/feed.json\""));
+    // The OPML offers each paper once, in Atom (readers key items by id).
+    assert!(opml.contains("xmlUrl=\"http://localhost:8000/wenzhou/atom.xml\""));
+    assert!(!opml.contains("feed.json"));
 }
 
 #[test]

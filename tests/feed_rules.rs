@@ -107,7 +107,7 @@ fn check_atom(doc: &Document, problems: &mut Vec<String>) {
     }
     let feed_has_author = !children(feed, Some(ATOM), "author").is_empty();
     let mut ids = BTreeSet::new();
-    let mut updated = BTreeSet::new();
+    let (mut updated, mut published) = (BTreeSet::new(), BTreeSet::new());
     for entry in children(feed, Some(ATOM), "entry") {
         for name in ["id", "title", "updated"] {
             if children(entry, Some(ATOM), name).len() != 1 {
@@ -140,8 +140,13 @@ fn check_atom(doc: &Document, problems: &mut Vec<String>) {
             }
         }
         if let Some(u) = children(entry, Some(ATOM), "updated").first() {
-            if !updated.insert(text(*u).to_string()) {
+            if !updated.insert(instant(text(*u))) {
                 problems.push(format!("DuplicateUpdated: {}", text(*u)));
+            }
+        }
+        if let Some(p) = children(entry, Some(ATOM), "published").first() {
+            if !published.insert(instant(text(*p))) {
+                problems.push(format!("duplicate published: {}", text(*p)));
             }
         }
         let authors = children(entry, Some(ATOM), "author");
@@ -190,6 +195,15 @@ fn check_atom(doc: &Document, problems: &mut Vec<String>) {
     }) {
         problems.push("AvoidNamespacePrefix".into());
     }
+}
+
+/// An RFC 3339 date as the instant it names (the same instant in two time
+/// zones is one timestamp), or the text when it does not parse.
+fn instant(value: &str) -> String {
+    DateTime::parse_from_rfc3339(value).map_or_else(
+        |_| value.to_string(),
+        |d| d.with_timezone(&Utc).to_rfc3339(),
+    )
 }
 
 fn check_rfc822(value: &str, problems: &mut Vec<String>) {
@@ -244,6 +258,7 @@ fn check_rss(doc: &Document, problems: &mut Vec<String>) {
         problems.push("MissingAtomSelfLink".into());
     }
     let mut guids = BTreeSet::new();
+    let mut dates = BTreeSet::new();
     for item in children(channel, None, "item") {
         if children(item, None, "title").is_empty()
             && children(item, None, "description").is_empty()
@@ -265,6 +280,10 @@ fn check_rss(doc: &Document, problems: &mut Vec<String>) {
         }
         for date in children(item, None, "pubDate") {
             check_rfc822(text(date), problems);
+            let instant = DateTime::parse_from_rfc2822(text(date)).map(|d| d.timestamp());
+            if !dates.insert(instant.map_err(|_| text(date).to_string())) {
+                problems.push(format!("duplicate pubDate: {}", text(date)));
+            }
         }
         for author in children(item, None, "author") {
             if !text(author).contains('@') {
@@ -313,6 +332,9 @@ fn problems(path: &Path) -> Vec<String> {
     if !bytes.starts_with(b"<?xml") {
         problems.push("SAXError: something before the XML declaration".into());
     }
+    if !declares_utf8(&bytes) {
+        problems.push("no encoding=\"utf-8\" in the XML declaration".into());
+    }
     let text = match std::str::from_utf8(&bytes) {
         Ok(text) => text,
         Err(_) => return vec!["UnicodeError: not UTF-8".into()],
@@ -321,7 +343,7 @@ fn problems(path: &Path) -> Vec<String> {
         Ok(doc) => doc,
         Err(e) => return vec![format!("SAXError: {e}")],
     };
-    if path.ends_with("atom.xml") {
+    if doc.root_element().tag_name().name() == "feed" {
         check_atom(&doc, &mut problems);
     } else {
         check_rss(&doc, &mut problems);
@@ -329,11 +351,27 @@ fn problems(path: &Path) -> Vec<String> {
     problems
 }
 
-fn assert_valid(dir: &Path) {
+/// Whether an XML document's declaration names UTF-8 as its encoding, so
+/// that a reader without the HTTP `Content-Type` does not guess ISO-8859-1.
+fn declares_utf8(bytes: &[u8]) -> bool {
+    let declaration = bytes.split(|&b| b == b'>').next().unwrap_or_default();
+    bytes.starts_with(b"<?xml ")
+        && String::from_utf8_lossy(declaration)
+            .to_ascii_lowercase()
+            .replace('\'', "\"")
+            .contains("encoding=\"utf-8\"")
+}
+
+/// Every feed under `dir` breaks no rule but those `allowed` lets pass, and
+/// every Atom document is valid against RFC 4287's schema.
+fn assert_valid_but(dir: &Path, allowed: impl Fn(&str) -> bool) {
     let feeds = feed_files(dir);
     assert!(!feeds.is_empty());
     for feed in feeds {
-        let found = problems(&feed);
+        let found: Vec<String> = problems(&feed)
+            .into_iter()
+            .filter(|p| !allowed(p))
+            .collect();
         assert!(
             found.is_empty(),
             "{}:\n  {}",
@@ -341,6 +379,12 @@ fn assert_valid(dir: &Path) {
             found.join("\n  ")
         );
     }
+    let invalid = common::atom_schema_errors(dir);
+    assert!(invalid.is_empty(), "{}", invalid.join("\n"));
+}
+
+fn assert_valid(dir: &Path) {
+    assert_valid_but(dir, |_| false);
 }
 
 #[test]
@@ -428,4 +472,114 @@ fn hostile_text_is_escaped_and_stays_valid() {
     }
     let page = std::fs::read_to_string(project.feeds().join("hostile/2024-06-01.html")).unwrap();
     assert!(!page.contains("<script>") && page.contains("&lt;script&gt;"));
+}
+
+/// Seeds plus two papers printed on the day one of them is (the same
+/// press time), one of them with a page of 700 articles before its second
+/// page, and an issue printed in 1987; small archive pages.
+fn crowded_day() -> Project {
+    let project = Project::with_seeds();
+    let config = std::fs::read_to_string(project.path("paperboy.toml")).unwrap();
+    project.write("paperboy.toml", &format!("{config}\nfeed_entries = 20\n"));
+    let day = std::fs::read_to_string(project.path("seeds/wenzhou/2023-10-17.txt")).unwrap();
+    project.write("seeds/twin/publication.toml", "title = \"孪生日报\"\n");
+    project.write("seeds/twin/2023-10-17.txt", &day);
+    project.write("seeds/twin/1987-05-04.txt", &day);
+    let crowded: Vec<String> = (1..=700)
+        .map(|i| format!("@@ headline 第{i}条简讯\n\n这是第{i}条简讯的正文。"))
+        .collect();
+    project.write("seeds/big/publication.toml", "title = \"大版日报\"\n");
+    project.write("seeds/big/2023-10-17-1.txt", &crowded.join("\n\n"));
+    project.write("seeds/big/2023-10-17-2.txt", &day);
+    project
+}
+
+/// Entry dates of a JSON Feed document: (published, modified) instants.
+fn json_dates(path: &Path) -> Vec<(i64, i64)> {
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let instant = |item: &serde_json::Value, key: &str| {
+        DateTime::parse_from_rfc3339(item[key].as_str().unwrap())
+            .unwrap()
+            .timestamp()
+    };
+    json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            (
+                instant(item, "date_published"),
+                instant(item, "date_modified"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn no_two_entries_of_any_feed_share_a_timestamp_and_archives_are_schema_valid() {
+    let project = crowded_day();
+    let output = project.build();
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    let tree = common::read_tree(&project.feeds());
+    assert!(tree.contains_key(Path::new("archive/atom-2.xml")));
+    assert!(tree.contains_key(Path::new("big/archive/atom-30.xml")));
+    // Atom and RSS: no DuplicateUpdated, no shared published or pubDate;
+    // only the 1987 issue's dates are implausible to the validator, and
+    // they stay as printed.
+    assert_valid_but(&project.feeds(), |p| {
+        p.starts_with("ImplausibleDate") && (p.contains("1987-05-0") || p.contains("May 1987"))
+    });
+    let twin = std::fs::read_to_string(project.feeds().join("twin/atom.xml")).unwrap();
+    assert!(twin.contains("<published>1987-05-04T06:00:00+08:00</published>"));
+    // JSON Feed too.
+    for (path, _) in tree
+        .iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "json"))
+    {
+        let dates = json_dates(&project.feeds().join(path));
+        let published: BTreeSet<i64> = dates.iter().map(|d| d.0).collect();
+        let modified: BTreeSet<i64> = dates.iter().map(|d| d.1).collect();
+        assert_eq!(published.len(), dates.len(), "{}", path.display());
+        assert_eq!(modified.len(), dates.len(), "{}", path.display());
+    }
+    // Past 600 articles, the first page still comes before the second,
+    // newest first, in every reader's sort.
+    let mut dates = std::collections::BTreeMap::new();
+    for path in feed_files(&project.feeds().join("big")) {
+        for entry in common::parse_feed_rs(&path).entries {
+            let title = entry.title.unwrap().content;
+            dates.insert(title, entry.published.unwrap());
+        }
+    }
+    let first_page_last = dates["第700条简讯"];
+    let second_page: Vec<_> = dates
+        .iter()
+        .filter(|(title, _)| !title.ends_with("条简讯"))
+        .collect();
+    assert!(!second_page.is_empty());
+    assert_eq!(dates.len(), 700 + second_page.len(), "every entry is found");
+    assert!(
+        second_page.iter().all(|(_, d)| **d < first_page_last),
+        "{second_page:?} after {first_page_last}"
+    );
+}
+
+#[test]
+fn every_xml_file_declares_its_encoding() {
+    let project = crowded_day();
+    assert!(project.build().status.success());
+    let xml: Vec<_> = common::read_tree(&project.feeds())
+        .into_iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "xml" || e == "opml"))
+        .collect();
+    assert!(xml.iter().any(|(p, _)| p.ends_with("feeds.opml")));
+    assert!(xml.iter().any(|(p, _)| p.ends_with("archive/atom-1.xml")));
+    for (path, bytes) in xml {
+        assert!(
+            declares_utf8(&bytes),
+            "{}: {:?}",
+            path.display(),
+            String::from_utf8_lossy(&bytes[..bytes.len().min(60)])
+        );
+    }
 }

@@ -284,3 +284,75 @@ fn pages_and_every_link_on_them_work_under_serve_on_another_port() {
         "every article page is reachable"
     );
 }
+
+#[test]
+fn importing_the_opml_shows_each_article_once() {
+    let project = Project::with_seeds();
+    // The feeds' links must reach the server, so the site is built for the
+    // address it is served at.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let config = std::fs::read_to_string(project.path("paperboy.toml")).unwrap();
+    project.write(
+        "paperboy.toml",
+        &config.replace(
+            "http://localhost:8000/",
+            &format!("http://127.0.0.1:{port}/"),
+        ),
+    );
+    assert!(project.build().status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_paperboy"))
+        .current_dir(project.dir.path())
+        .args(["serve", "--port", &port.to_string(), "feeds"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut String::new())
+        .unwrap();
+    let server = Server {
+        child,
+        base: format!("http://127.0.0.1:{port}/"),
+    };
+    let reader = Reader::new(&[]);
+    let p = |f: &str| reader.dir.path().join(f);
+    let status = Command::new("newsboat")
+        .arg("-i")
+        .arg(project.feeds().join("feeds.opml"))
+        .arg("-u")
+        .arg(p("urls"))
+        .arg("-c")
+        .arg(p("cache.db"))
+        .arg("-C")
+        .arg(p("config"))
+        .env("HOME", reader.dir.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let urls = std::fs::read_to_string(p("urls")).unwrap();
+    let subscriptions: Vec<&str> = urls
+        .lines()
+        .filter(|l| l.starts_with("http"))
+        .map(|l| l.split_whitespace().next().unwrap_or(""))
+        .collect();
+    let papers = std::fs::read_dir(project.path("seeds")).unwrap().count();
+    assert_eq!(subscriptions.len(), papers, "one per paper: {urls}");
+    assert!(subscriptions.iter().all(|u| u.starts_with(&server.base)
+        && u.ends_with("/atom.xml")
+        && *u != format!("{}atom.xml", server.base)));
+    reader.reload();
+    let entries = common::ids(&project.feeds().join("atom.xml")).len();
+    assert_eq!(
+        reader.counts(),
+        (entries, entries),
+        "every article arrives once"
+    );
+    assert_eq!(
+        reader.query("SELECT COUNT(*) FROM rss_feed f WHERE NOT EXISTS (SELECT 1 FROM rss_item i WHERE i.feedurl = f.rssurl)"),
+        "[(0,)]",
+        "no empty subscription"
+    );
+}

@@ -1,6 +1,5 @@
 //! Atom (RFC 4287), written by the `atom_syndication` crate.
 
-use atom_syndication::extension::Extension;
 use atom_syndication::{
     Category, Content, Entry as AtomEntry, Feed as AtomFeed, Generator, Link, Person, Text,
     WriteConfig,
@@ -9,7 +8,7 @@ use atom_syndication::{
 use crate::error::{Error, Result};
 use crate::model::Entry;
 use crate::render::html::{article_body, summary};
-use crate::render::{archive_marker, Feed, Format, Layout};
+use crate::render::{archive_namespaces, Feed, Format, Layout, XML_DECLARATION};
 
 fn link(href: &str, rel: &str, mime: &str) -> Link {
     Link {
@@ -96,11 +95,12 @@ pub fn feed_links(
     links
 }
 
+/// RFC 5005's archive marker, written as the first child of `atom:feed`:
+/// RFC 4287's schema allows extension elements only among the feed's own
+/// elements, before the first entry.
+const ARCHIVE_MARKER: &[u8] = b"\n  <fh:archive/>";
+
 pub fn render(feed: &Feed, layout: &Layout) -> Result<Vec<u8>> {
-    let (namespaces, extensions) = archive_marker(feed, |name| Extension {
-        name,
-        ..Extension::default()
-    });
     let links = feed_links(feed, Format::Atom)
         .into_iter()
         .map(|(href, rel, mime)| Link {
@@ -110,9 +110,10 @@ pub fn render(feed: &Feed, layout: &Layout) -> Result<Vec<u8>> {
             ..Link::default()
         })
         .collect();
+    // The crate writes extension elements after the entries, so the archive
+    // marker is placed by hand below; only its namespace is the crate's.
     let atom = AtomFeed {
-        namespaces,
-        extensions,
+        namespaces: archive_namespaces(feed),
         title: Text::plain(feed.title.clone()),
         subtitle: Some(Text::plain(feed.description.clone())),
         id: feed.id.clone(),
@@ -132,15 +133,24 @@ pub fn render(feed: &Feed, layout: &Layout) -> Result<Vec<u8>> {
         ..AtomFeed::default()
     };
     let config = WriteConfig {
-        write_document_declaration: true,
+        write_document_declaration: false,
         indent_size: Some(2),
     };
-    let mut bytes = atom
+    let xml = atom
         .write_with_config(Vec::new(), config)
         .map_err(|e| Error::Render {
             path: feed.self_url(Format::Atom).into(),
             message: e.to_string(),
         })?;
+    let mut bytes = Vec::with_capacity(xml.len() + 64);
+    bytes.extend_from_slice(XML_DECLARATION.as_bytes());
+    // Attribute values are escaped, so the first `>` closes `<feed …>`.
+    let root_end = xml.iter().position(|&b| b == b'>').map_or(0, |i| i + 1);
+    bytes.extend_from_slice(&xml[..root_end]);
+    if feed.is_archive() {
+        bytes.extend_from_slice(ARCHIVE_MARKER);
+    }
+    bytes.extend_from_slice(&xml[root_end..]);
     bytes.push(b'\n');
     Ok(bytes)
 }

@@ -29,6 +29,21 @@ pub const FEED_HISTORY_NS: &str = "http://purl.org/syndication/history/1.0";
 /// Extension elements by prefix and name, as both feed crates keep them.
 pub type Extensions<E> = BTreeMap<String, BTreeMap<String, Vec<E>>>;
 
+/// The XML declaration every XML document starts with. The encoding is
+/// declared: a reader that loses the HTTP `Content-Type` on the way falls
+/// back to ISO-8859-1 otherwise.
+pub const XML_DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+
+/// The `fh` namespace declaration an archive document (RFC 5005 §4) needs;
+/// none for a subscription document.
+pub fn archive_namespaces(feed: &Feed) -> BTreeMap<String, String> {
+    if feed.is_archive() {
+        BTreeMap::from([("fh".to_string(), FEED_HISTORY_NS.to_string())])
+    } else {
+        BTreeMap::new()
+    }
+}
+
 /// The `fh` namespace declaration and the `<fh:archive/>` element that mark
 /// an archive document (RFC 5005 §4), built with a feed crate's own
 /// extension type; nothing for a subscription document.
@@ -39,12 +54,14 @@ pub fn archive_marker<E>(
     if !feed.is_archive() {
         return Default::default();
     }
-    let namespaces = BTreeMap::from([("fh".to_string(), FEED_HISTORY_NS.to_string())]);
     let archive = BTreeMap::from([(
         "archive".to_string(),
         vec![element("fh:archive".to_string())],
     )]);
-    (namespaces, BTreeMap::from([("fh".to_string(), archive)]))
+    (
+        archive_namespaces(feed),
+        BTreeMap::from([("fh".to_string(), archive)]),
+    )
 }
 
 /// Percent-encodes one URL path segment (RFC 3986 unreserved characters
@@ -439,7 +456,7 @@ pub struct Plan<'a> {
 }
 
 /// Changed whenever rendering changes in a way the inputs do not show.
-const RENDERING: &str = concat!("paperboy-rendering-2|", env!("CARGO_PKG_VERSION"));
+pub const RENDERING: &str = concat!("paperboy-rendering-3|", env!("CARGO_PKG_VERSION"));
 
 /// Signatures: a fast 128-bit hash (XXH3) of what a document is made from.
 struct Signature(Xxh3);

@@ -15,6 +15,7 @@ mod blocks;
 mod columns;
 mod flow;
 mod names;
+pub mod punctuation;
 mod rules;
 pub(crate) mod text;
 

@@ -293,3 +293,56 @@ pub fn resolve_link(from: &Path, link: &str) -> (String, Option<String>) {
     }
     (parts.join("/"), fragment)
 }
+
+/// Makes sure `xmllint` is installed (with apt, libxml2-utils, the first
+/// time if needed; the test fails if that is impossible).
+fn ensure_xmllint() {
+    static READY: OnceLock<()> = OnceLock::new();
+    READY.get_or_init(|| {
+        let present = || {
+            Command::new("xmllint")
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        };
+        if !present() {
+            let apt = "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils";
+            let _ = Command::new("sh").args(["-c", apt]).status();
+            assert!(
+                present(),
+                "xmllint is needed: apt-get install libxml2-utils"
+            );
+        }
+    });
+}
+
+/// The Atom documents under `dir` (`atom.xml`, `archive/atom-N.xml`) that
+/// RFC 4287's RELAX NG schema (Appendix B, in `tests/schema/`) rejects,
+/// each with xmllint's messages; panics if there is no Atom document.
+pub fn atom_schema_errors(dir: &Path) -> Vec<String> {
+    ensure_xmllint();
+    let atom: Vec<PathBuf> = feed_files(dir)
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("atom"))
+        })
+        .collect();
+    assert!(!atom.is_empty(), "no Atom documents in {}", dir.display());
+    let output = Command::new("xmllint")
+        .args(["--noout", "--relaxng"])
+        .arg(project_root().join("tests/schema/atom.rng"))
+        .args(&atom)
+        .output()
+        .expect("xmllint runs");
+    let messages = stderr(&output);
+    atom.iter()
+        .map(|p| p.display().to_string())
+        .filter(|name| !messages.lines().any(|l| l == format!("{name} validates")))
+        .map(|name| {
+            let lines: Vec<&str> = messages.lines().filter(|l| l.starts_with(&name)).collect();
+            format!("{name}:\n    {}", lines.join("\n    "))
+        })
+        .collect()
+}
