@@ -118,6 +118,15 @@ fn split_explain_shows_kinds_and_the_cues_of_each_boundary() {
         "{boundary}"
     );
     assert!(boundary.contains("byline-after+3"), "{boundary}");
+    // The markers are documented where editors look.
+    for command in ["split", "build"] {
+        let help = project.run(&[command, "--help"], &[]);
+        let help = String::from_utf8(help.stdout).unwrap();
+        assert!(
+            help.contains("@@ break") && help.contains("@@ headline"),
+            "{command} --help: {help}"
+        );
+    }
     // A page read block by block says so.
     let blocks = project_root().join("seeds/rmrb/2023-04-10.txt");
     let out = project.run(&["split", "--explain", blocks.to_str().unwrap()], &[]);

@@ -24,7 +24,7 @@ use super::blocks::Block;
 use super::names::{is_personal_name, read_name_line, strip_role};
 use super::rules;
 use super::text::{close_cjk_spaces, display_width, ends_sentence, is_han, squeeze_spaces};
-use super::{caption, complete, push_paragraph, trim_dashes, Marker};
+use super::{caption, complete, empty_article, push_paragraph, trim_dashes, Marker};
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
 
 fn re(pattern: &str) -> Regex {
@@ -576,7 +576,13 @@ impl Reading {
                 LineKind::Label(_) | LineKind::Marker(_) | LineKind::Credit if j > at => {
                     return None
                 }
-                _ if self.body_starts(j) => return Some(j),
+                // The first line starts the body only when it is not much
+                // narrower than the column (else it is a short headline).
+                _ if self.body_starts(j)
+                    && (j > at || self.lines[j].width * 10 >= self.width * 6) =>
+                {
+                    return Some(j)
+                }
                 // A finished sentence is text, unless set wider than the
                 // column (a deck).
                 _ if ends_sentence(&self.lines[j].text) && !self.is_wide(j) => return None,
@@ -890,19 +896,6 @@ impl Reading {
             score: 0,
             chosen: true,
         }
-    }
-}
-
-fn empty_article() -> Article {
-    Article {
-        title: String::new(),
-        printed_title: false,
-        subtitle: None,
-        column: None,
-        authors: Vec::new(),
-        body: Vec::new(),
-        captions: Vec::new(),
-        kind: ArticleKind::Story,
     }
 }
 
