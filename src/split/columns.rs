@@ -29,6 +29,13 @@ const MIN_COLUMN_WIDTH: usize = 8;
 /// Fewest rows that must show a feature (a gapped line, a column start, two
 /// columns side by side) before the page is read as columns.
 const MIN_ROWS: usize = 3;
+/// Rows between two uses of a column edge that still belong to one stretch.
+const STRETCH_GAP: usize = 4;
+/// How often a block may be cut into bands of different columns.
+const MAX_BANDS: usize = 8;
+/// Single spaces a run may hold and still be two columns' lines run together
+/// (more is spaced-out text: `1 9 8 6 年`).
+const MAX_GLUE_SPACES: usize = 2;
 
 /// A run of text in one row: its display columns and its bytes in the line.
 #[derive(Debug, Clone, Copy)]
@@ -75,7 +82,7 @@ pub fn reading_order(text: &str) -> Cow<'_, str> {
             continue;
         }
         let end = block_end(&rows, row);
-        match layout(&rows, row, end) {
+        match layout(&lines, &rows, row, end, 0) {
             Some(pieces) => {
                 changed = true;
                 for (i, piece) in pieces.iter().enumerate() {
@@ -199,8 +206,16 @@ fn block_end(rows: &[Vec<Run>], from: usize) -> usize {
 type Piece = Vec<(usize, (usize, usize))>;
 
 /// The block `rows[from..to]` read as columns, or `None` when it does not
-/// stand in side-by-side columns.
-fn layout(rows: &[Vec<Run>], from: usize, to: usize) -> Option<Vec<Piece>> {
+/// stand in side-by-side columns. Where the columns change from one band of
+/// rows to the next (a column edge used above is never used below), each
+/// band is read on its own.
+fn layout(
+    lines: &[&str],
+    rows: &[Vec<Run>],
+    from: usize,
+    to: usize,
+    depth: usize,
+) -> Option<Vec<Piece>> {
     let block = &rows[from..to];
     let mut widths: Vec<usize> = block
         .iter()
@@ -218,13 +233,72 @@ fn layout(rows: &[Vec<Run>], from: usize, to: usize) -> Option<Vec<Piece>> {
     if starts.len() < 2 {
         return None;
     }
-    let items = place(rows, from, to, &starts, typical_width);
+    if depth < MAX_BANDS {
+        if let Some(cut) = band_cut(block, &starts, typical_width).map(|cut| from + cut) {
+            let upper = layout(lines, rows, from, cut, depth + 1);
+            let lower = layout(lines, rows, cut, to, depth + 1);
+            if upper.is_some() || lower.is_some() {
+                let mut pieces = upper.unwrap_or_else(|| vec![whole_rows(rows, from, cut)]);
+                pieces.extend(lower.unwrap_or_else(|| vec![whole_rows(rows, cut, to)]));
+                pieces.retain(|piece| !piece.is_empty());
+                return Some(pieces);
+            }
+        }
+    }
+    let items = place(lines, rows, from, to, &starts, typical_width);
     if side_by_side_rows(&items) < MIN_ROWS {
         return None;
     }
     let mut pieces = Vec::new();
     read_region(items, &mut pieces);
     Some(pieces)
+}
+
+/// The first row of a new band: the row after the last one that uses a
+/// column edge which is not used again, when another edge less than a column
+/// width away is only used from there on (the column moved). An edge's use is its longest stretch of rows with no more than
+/// a few rows between uses (a stray headline line starting there does not
+/// count).
+fn band_cut(block: &[Vec<Run>], starts: &[usize], typical_width: usize) -> Option<usize> {
+    let used: Vec<(usize, usize, usize)> = starts
+        .iter()
+        .filter_map(|&s| {
+            let rows = block.iter().enumerate().filter(|(_, runs)| {
+                runs.iter().any(|run| {
+                    run.end - run.start >= MIN_RUN_WIDTH && (s..=s + INDENT).contains(&run.start)
+                })
+            });
+            let mut stretches: Vec<(usize, usize, usize)> = Vec::new();
+            for (row, _) in rows {
+                match stretches.last_mut() {
+                    Some((_, last, count)) if row - *last <= STRETCH_GAP => {
+                        *last = row;
+                        *count += 1;
+                    }
+                    _ => stretches.push((row, row, 1)),
+                }
+            }
+            let longest = stretches.into_iter().max_by_key(|&(_, _, count)| count)?;
+            Some((s, longest.0, longest.1))
+        })
+        .collect();
+    used.iter()
+        .flat_map(|a| {
+            used.iter()
+                .filter(move |b| a.2 < b.1 && a.0.abs_diff(b.0) < typical_width)
+                .map(move |_| a.2 + 1)
+        })
+        .min()
+}
+
+/// A band read as printed: each row from its first run to its last.
+fn whole_rows(rows: &[Vec<Run>], from: usize, to: usize) -> Piece {
+    (from..to)
+        .filter_map(|row| {
+            let (first, last) = (rows[row].first()?, rows[row].last()?);
+            Some((row, (first.bytes.0, last.bytes.1)))
+        })
+        .collect()
 }
 
 /// Left edges of the columns: positions where many runs start (within a
@@ -266,6 +340,7 @@ fn column_starts(block: &[Vec<Run>], typical_width: usize, inked: usize) -> Vec<
 /// overlaps most. A row of several runs standing alone between blank rows (a
 /// masthead, a footer) runs across the whole page.
 fn place(
+    lines: &[&str],
     rows: &[Vec<Run>],
     from: usize,
     to: usize,
@@ -284,11 +359,12 @@ fn place(
         let alone = runs.len() > 1
             && (row == from || rows[row - 1].is_empty())
             && (row + 1 == to || rows[row + 1].is_empty());
+        let runs = runs.iter().flat_map(|run| unglue(lines[row], run, starts));
         for run in runs {
             let (first, last) = if alone {
                 (0, last_column)
             } else {
-                covered_columns(run, &columns, starts, typical_width)
+                covered_columns(&run, &columns, starts, typical_width)
             };
             items.push(Item {
                 row,
@@ -299,6 +375,43 @@ fn place(
         }
     }
     items
+}
+
+/// A run that crosses a column edge at a single space is two columns' lines
+/// that the export set one space apart: it is cut there.
+fn unglue(line: &str, run: &Run, starts: &[usize]) -> Vec<Run> {
+    let text = &line[run.bytes.0..run.bytes.1];
+    if text.chars().filter(|&c| is_blank(c)).count() > MAX_GLUE_SPACES {
+        return vec![*run];
+    }
+    let mut x = run.start;
+    let mut blank_at: Option<(usize, usize)> = None;
+    for (at, c) in text.char_indices() {
+        let at = run.bytes.0 + at;
+        if is_blank(c) {
+            blank_at = Some((x, at));
+            x += if c == '\u{3000}' { 2 } else { 1 };
+            continue;
+        }
+        if let Some((left_end, blank)) = blank_at.take() {
+            let at_edge = starts.iter().any(|&s| s <= x + 2 && x <= s + INDENT);
+            if at_edge && left_end - run.start >= MIN_RUN_WIDTH && run.end - x >= MIN_RUN_WIDTH {
+                let left = Run {
+                    start: run.start,
+                    end: left_end,
+                    bytes: (run.bytes.0, blank),
+                };
+                let right = Run {
+                    start: x,
+                    end: run.end,
+                    bytes: (at, run.bytes.1),
+                };
+                return vec![left, right];
+            }
+        }
+        x += if is_wide(c) { 2 } else { 1 };
+    }
+    vec![*run]
 }
 
 fn covered_columns(
