@@ -329,8 +329,7 @@ mod tests {
                     issue,
                     label,
                     fingerprint: crate::model::Fingerprint {
-                        size: 0,
-                        modified_ns: 0,
+                        stamp: crate::model::FileStamp::default(),
                         sha256: [0; 32],
                         key: String::new(),
                     },

@@ -219,7 +219,6 @@ fn index_page_discovers_every_feed() {
         "wenzhou/atom.xml",
         "zjgrrb/rss.xml",
     ] {
-        let url = format!("http://localhost:8000/{feed}");
         let kind = if feed.ends_with("atom.xml") {
             "application/atom+xml"
         } else {
