@@ -50,6 +50,24 @@ pub fn content_type(path: &Path) -> &'static str {
     }
 }
 
+/// The media type a file is served with to a client that sends `accept`.
+/// A browser following a link asks for HTML first and names no feed type;
+/// it shows a feed readably (with the feeds' CSS stylesheet) only when the
+/// feed comes as plain XML, so it gets that. Feed readers, which name feed
+/// types or take anything, get the feed types.
+pub fn negotiated_type(path: &Path, accept: Option<&str>) -> &'static str {
+    let registered = content_type(path);
+    let browser = accept.is_some_and(|a| {
+        let a = a.to_ascii_lowercase();
+        a.contains("text/html") && !a.contains("atom+xml") && !a.contains("rss+xml")
+    });
+    if browser && registered.ends_with("+xml; charset=utf-8") {
+        "application/xml; charset=utf-8"
+    } else {
+        registered
+    }
+}
+
 /// Maps a request path to a file under `root` (a canonical path),
 /// refusing anything that would leave it or reach the build's state:
 /// `..`, hidden names, and links that resolve outside the folder.
@@ -262,7 +280,11 @@ fn answer(root: &Path, bound: &SocketAddr, mut stream: TcpStream) -> std::io::Re
         }),
     };
     let mut headers = vec![
-        ("Content-Type", content_type(&path).to_string()),
+        (
+            "Content-Type",
+            negotiated_type(&path, request.header("Accept")).to_string(),
+        ),
+        ("Vary", "Accept".to_string()),
         ("ETag", etag),
         ("Last-Modified", last_modified),
         ("Cache-Control", "no-cache".to_string()),
@@ -333,6 +355,42 @@ mod tests {
         );
         assert_eq!(
             content_type(Path::new("feed.json")),
+            "application/feed+json; charset=utf-8"
+        );
+    }
+
+    #[test]
+    fn browsers_get_feeds_as_plain_xml_and_readers_as_feeds() {
+        let browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        let atom = Path::new("rmrb/atom.xml");
+        assert_eq!(
+            negotiated_type(atom, Some(browser)),
+            "application/xml; charset=utf-8"
+        );
+        assert_eq!(
+            negotiated_type(Path::new("archive/rss-2.xml"), Some(browser)),
+            "application/xml; charset=utf-8"
+        );
+        let reader = "application/atom+xml, application/rss+xml, text/html;q=0.1";
+        assert_eq!(
+            negotiated_type(atom, Some(reader)),
+            "application/atom+xml; charset=utf-8"
+        );
+        assert_eq!(
+            negotiated_type(atom, Some("*/*")),
+            "application/atom+xml; charset=utf-8"
+        );
+        assert_eq!(
+            negotiated_type(atom, None),
+            "application/atom+xml; charset=utf-8"
+        );
+        // Pages and JSON feeds are the same for everyone.
+        assert_eq!(
+            negotiated_type(Path::new("index.html"), Some(browser)),
+            "text/html; charset=utf-8"
+        );
+        assert_eq!(
+            negotiated_type(Path::new("feed.json"), Some(browser)),
             "application/feed+json; charset=utf-8"
         );
     }

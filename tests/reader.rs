@@ -215,6 +215,37 @@ fn header<'h>(head: &'h str, name: &str) -> Option<&'h str> {
 }
 
 #[test]
+fn a_browser_gets_feeds_as_plain_xml_to_show_them_with_their_stylesheet() {
+    let project = Project::with_seeds();
+    assert!(project.build().status.success());
+    let server = Server::start(&project);
+    let browser = "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n";
+    let reader = "Accept: application/atom+xml, application/rss+xml;q=0.9, */*;q=0.1\r\n";
+    for (path, kind) in [
+        ("/atom.xml", "application/atom+xml"),
+        ("/rmrb/rss.xml", "application/rss+xml"),
+    ] {
+        let (code, head, body) = get(&server.base, path, browser);
+        assert_eq!(code, 200, "{path}");
+        assert!(
+            header(&head, "Content-Type")
+                .unwrap()
+                .starts_with("application/xml"),
+            "{path} for a browser: {head}"
+        );
+        assert_eq!(header(&head, "Vary"), Some("Accept"), "{path}");
+        assert!(String::from_utf8(body)
+            .unwrap()
+            .contains("<?xml-stylesheet type=\"text/css\""));
+        let (_, head, _) = get(&server.base, path, reader);
+        assert!(
+            header(&head, "Content-Type").unwrap().starts_with(kind),
+            "{path} for a feed reader: {head}"
+        );
+    }
+}
+
+#[test]
 fn serve_answers_with_feed_types_validators_and_304s() {
     let project = Project::with_seeds();
     assert!(project.build().status.success());
@@ -247,7 +278,9 @@ fn serve_answers_with_feed_types_validators_and_304s() {
         assert_eq!(code, 200);
     }
     assert_eq!(get(&server.base, "/../Cargo.toml", "").0, 404);
-    assert_eq!(get(&server.base, "/.paperboy/manifest.json", "").0, 404);
+    // The build's state is there on disk, and never served.
+    assert!(project.feeds().join(".paperboy/last-build.json").is_file());
+    assert_eq!(get(&server.base, "/.paperboy/last-build.json", "").0, 404);
     assert_eq!(get(&server.base, "/nothing.xml", "").0, 404);
 }
 
