@@ -233,14 +233,14 @@ fn build_command(options: BuildOptions, quiet: bool) -> ExitCode {
     if !quiet {
         let c = report.changes;
         out(&format!(
-            "{} publications, {} issues, {} entries ({} added, {} updated, {} removed); {} files written, {} unchanged, {} removed in {}{}\n",
-            report.publications,
-            report.issues,
-            report.entries,
+            "{}, {}, {} ({} added, {} updated, {} removed); {} written, {} unchanged, {} removed in {}{}\n",
+            counted(report.publications, "publication"),
+            counted(report.issues, "issue"),
+            counted(report.entries, "entry"),
             c.added,
             c.updated,
             c.removed,
-            report.files.written,
+            counted(report.files.written, "file"),
             report.files.unchanged,
             report.files.removed,
             options.out.display(),
@@ -341,5 +341,14 @@ fn main() -> ExitCode {
             json,
             explain,
         } => split_command(file, json, explain),
+    }
+}
+
+/// `1 issue`, `2 issues`: a count with its noun in the right number.
+fn counted(n: usize, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        _ => format!("{n} {noun}s"),
     }
 }

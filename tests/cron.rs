@@ -607,7 +607,7 @@ fn a_run_after_one_killed_while_renaming_checks_every_document() {
     let output = project.build();
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
-        stdout(&output).contains("; 1 files written"),
+        stdout(&output).contains("; 1 file written"),
         "{}",
         stdout(&output)
     );
