@@ -279,6 +279,23 @@ impl<'a> Context<'a> {
         .into_bytes()
     }
 
+    /// A page of one publication's: its feeds in the head and in the footer.
+    fn publication_document(
+        &self,
+        p: &Publication,
+        title: &str,
+        dir: &str,
+        mut body: String,
+    ) -> Vec<u8> {
+        body.push_str(&self.footer(&p.title, dir));
+        self.page(
+            &p.language,
+            title,
+            &self.autodiscovery(&p.title, dir),
+            &body,
+        )
+    }
+
     /// Where a page sits: the site, then the given links.
     fn breadcrumbs(&self, trail: &[String]) -> String {
         let mut out = format!(
@@ -440,13 +457,7 @@ pub fn publication_page(
         }
         body.push_str("</ul>\n");
     }
-    body.push_str(&cx.footer(&p.title, &dir));
-    cx.page(
-        &p.language,
-        &p.title,
-        &cx.autodiscovery(&p.title, &dir),
-        &body,
-    )
+    cx.publication_document(p, &p.title, &dir, body)
 }
 
 /// `<slug>/<YYYY-MM>.html`: one month of a long archive, newest issue first.
@@ -466,13 +477,7 @@ pub fn month_page(site: &Site, layout: &Layout, p: &Publication, issues: &[Issue
     let mut body = cx.breadcrumbs(&[cx.publication_link(p)]);
     body.push_str(&format!("<h1>{}</h1>\n", escape(&title)));
     body.push_str(&cx.issues_by_month(p, issues));
-    body.push_str(&cx.footer(&p.title, &dir));
-    cx.page(
-        &p.language,
-        &title,
-        &cx.autodiscovery(&p.title, &dir),
-        &body,
-    )
+    cx.publication_document(p, &title, &dir, body)
 }
 
 /// An issue's neighbours in its publication.
@@ -543,13 +548,7 @@ pub fn issue_page(
         body.push_str("</ul>\n</section>\n");
     }
     body.push_str(&pager);
-    body.push_str(&cx.footer(&p.title, &dir));
-    cx.page(
-        &p.language,
-        &title,
-        &cx.autodiscovery(&p.title, &dir),
-        &body,
-    )
+    cx.publication_document(p, &title, &dir, body)
 }
 
 /// `<slug>/<date>/<anchor>.html`: one article, with links to its issue and
@@ -620,14 +619,8 @@ pub fn article_page(
     .collect();
     body.push_str(&links.join("\n"));
     body.push_str("</nav>\n");
-    body.push_str(&cx.footer(&p.title, &dir));
     let title = format!("{} – {}", a.title, p.title);
-    cx.page(
-        &p.language,
-        &title,
-        &cx.autodiscovery(&p.title, &dir),
-        &body,
-    )
+    cx.publication_document(p, &title, &dir, body)
 }
 
 #[cfg(test)]
