@@ -19,8 +19,7 @@ use crate::model::{Archive, Article, EntryId, FileStamp, Fingerprint, PageMeta, 
 use crate::publish::WriteReport;
 use crate::render::{Job, Plan, RENDERING};
 use crate::seeds::{decode, discover, read_bytes, Discovery, PageFile, PublicationSeeds};
-use crate::split::punctuation::full_width_article;
-use crate::split::split_page;
+use crate::split::page_articles;
 use crate::state::{self, ArchiveRecord, Catalog, Changes, Document};
 
 /// Bumped when splitting or identity changes, so that cached pages are read
@@ -211,10 +210,7 @@ fn read_page(
     };
     let warnings: Vec<String> = decoded.warning.into_iter().collect();
     // Punctuation is mended on finished articles, whatever cut them.
-    let articles: Vec<Article> = split_page(&decoded.text)
-        .into_iter()
-        .map(full_width_article)
-        .collect();
+    let articles: Vec<Article> = page_articles(&decoded.text);
     if articles.is_empty() {
         return PageOutcome {
             warnings,
@@ -451,7 +447,7 @@ fn heal_text(
     if <[u8; 32]>::from(Sha256::digest(&bytes)) != page.fingerprint.sha256 {
         return None;
     }
-    let articles = split_page(&decode(&path, &bytes).ok()?.text);
+    let articles = page_articles(&decode(&path, &bytes).ok()?.text);
     if articles.len() != page.entries.len() {
         return None;
     }

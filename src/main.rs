@@ -13,7 +13,7 @@ use paperboy::build::{build, BuildOptions};
 use paperboy::error::Error;
 use paperboy::model::Article;
 use paperboy::seeds::read_page;
-use paperboy::split::{explain_page, split_page};
+use paperboy::split::{explain_page, page_articles};
 
 /// Exit codes, as documented in the README.
 const EXIT_INPUT_ERRORS: u8 = 1;
@@ -170,7 +170,7 @@ fn split_command(file: PathBuf, json: bool, explain: bool) -> ExitCode {
         out(&explain_page(&decoded.text));
         return ExitCode::SUCCESS;
     }
-    let articles = split_page(&decoded.text);
+    let articles = page_articles(&decoded.text);
     if json {
         match serde_json::to_string_pretty(&articles) {
             Ok(text) => out(&format!("{text}\n")),

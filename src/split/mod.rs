@@ -39,6 +39,17 @@ pub fn split_page(text: &str) -> Vec<Article> {
     Splitter::new(blocks).run()
 }
 
+/// A page's articles as they are published: split, then their ASCII
+/// punctuation between CJK characters made full-width. Every caller that
+/// publishes or shows articles (a build, a healed text record, `split`)
+/// goes through here, so they all see the same text.
+pub fn page_articles(text: &str) -> Vec<Article> {
+    split_page(text)
+        .into_iter()
+        .map(punctuation::full_width_article)
+        .collect()
+}
+
 /// Why a page was cut where it was: each line's (or block's) kind and, on a
 /// flowing page, each candidate boundary with the cues that decided it.
 pub fn explain_page(text: &str) -> String {
