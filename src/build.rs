@@ -15,12 +15,12 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::config::Site;
 use crate::error::{Error, Result};
 use crate::identity::{distinct_dates, identify};
-use crate::model::{Archive, Article, EntryId, FileStamp, Fingerprint, PageMeta, Publication};
+use crate::model::{Article, EntryId, FileStamp, Fingerprint, PageMeta, Paper, Publication};
 use crate::publish::WriteReport;
 use crate::render::{Job, Plan, RENDERING};
 use crate::seeds::{decode, discover, read_bytes, Discovery, PageFile, PublicationSeeds};
 use crate::split::page_articles;
-use crate::state::{self, ArchiveRecord, Catalog, Changes, Document};
+use crate::state::{self, Catalog, Changes, Document, PaperRecord};
 
 /// Bumped when splitting or identity changes, so that cached pages are read
 /// again (dates are kept: they are carried over by id).
@@ -120,7 +120,7 @@ struct PageOutcome {
 /// its `publication.toml` cannot be used.
 fn settings(
     settings: Result<Publication>,
-    previous: Option<&ArchiveRecord>,
+    previous: Option<&PaperRecord>,
     report: &mut BuildReport,
 ) -> Option<Publication> {
     match settings {
@@ -265,11 +265,11 @@ fn read_page(
 fn read_publication(
     options: &BuildOptions,
     seeds: PublicationSeeds,
-    previous: Option<ArchiveRecord>,
+    previous: Option<PaperRecord>,
     published: &state::PublishedDates,
     report: &mut BuildReport,
     progress: &Progress,
-) -> Result<(Option<Archive>, bool)> {
+) -> Result<(Option<Paper>, bool)> {
     let PublicationSeeds {
         settings: read,
         pages,
@@ -327,11 +327,11 @@ fn read_publication(
         texts_dropped |= outcome.text_replaced;
         kept.extend(outcome.page);
     }
-    let archive = Archive {
+    let paper = Paper {
         publication,
         pages: kept,
     };
-    Ok((Some(archive), texts_dropped))
+    Ok((Some(paper), texts_dropped))
 }
 
 /// What the last clean build (one with no input errors) was made from, and
@@ -462,8 +462,8 @@ fn render_job(
     files: &[PathBuf],
     options: &BuildOptions,
 ) -> Result<Rendered> {
-    let load = |archive: &Archive, page: &PageMeta| {
-        let slug = &archive.publication.slug;
+    let load = |paper: &Paper, page: &PageMeta| {
+        let slug = &paper.publication.slug;
         state::load_text(&options.out, slug, page)
             .or_else(|damaged| heal_text(options, slug, page).ok_or(damaged))
     };
@@ -586,13 +586,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         previous.documents.clear();
     }
     let seen: HashSet<EntryId> = previous
-        .archives
+        .papers
         .iter()
         .flat_map(|a| &a.pages)
         .flat_map(|p| &p.entries)
         .map(|e| e.id)
         .collect();
-    let mut old: HashMap<String, ArchiveRecord> = std::mem::take(&mut previous.archives)
+    let mut old: HashMap<String, PaperRecord> = std::mem::take(&mut previous.papers)
         .into_iter()
         .map(|a| (a.publication.slug.clone(), a))
         .collect();
@@ -605,13 +605,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         shown: AtomicBool::new(false),
     };
     let mut texts_dropped = false;
-    let mut archives = Vec::new();
+    let mut papers = Vec::new();
     for seeds in found.publications {
         let previous = old.remove(&seeds.slug);
-        let (archive, dropped) =
+        let (paper, dropped) =
             read_publication(options, seeds, previous, &published, &mut report, &progress)?;
         texts_dropped |= dropped;
-        archives.extend(archive);
+        papers.extend(paper);
     }
     progress.finish();
     // Publications whose folders are gone take their entries with them.
@@ -621,13 +621,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         .map(|p| p.entries.len())
         .sum::<usize>();
     texts_dropped |= !old.is_empty();
-    report.publications = archives.len();
-    report.issues = archives.iter().map(|a| a.issues().count()).sum();
-    report.entries = archives.iter().map(|a| a.entries().count()).sum();
+    report.publications = papers.len();
+    report.issues = papers.iter().map(|a| a.issues().count()).sum();
+    report.entries = papers.iter().map(|a| a.entries().count()).sum();
 
-    distinct_dates(&mut archives, &seen);
+    distinct_dates(&mut papers, &seen);
     drop(seen);
-    let plan = Plan::new(&site, &archives);
+    let plan = Plan::new(&site, &papers);
     // One pass over the jobs: every file's signature for the catalog, and
     // the jobs with a file that is not what its signature says.
     let mut documents: BTreeMap<String, u128> = BTreeMap::new();
@@ -690,11 +690,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
             (name, Document { signature, stamp })
         })
         .collect();
-    let records: Vec<ArchiveRecord> = archives.into_iter().map(ArchiveRecord::from).collect();
+    let records: Vec<PaperRecord> = papers.into_iter().map(PaperRecord::from).collect();
     let catalog = Catalog::new(records, documents);
     catalog.save(&options.out)?;
     if texts_dropped {
-        state::remove_unused_texts(&options.out, &catalog.archives)?;
+        state::remove_unused_texts(&options.out, &catalog.papers)?;
     }
     let last = report.errors.is_empty().then_some(LastBuild {
         inputs,

@@ -21,7 +21,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
 use sha2::{Digest, Sha256};
 
 use crate::model::{
-    Archive, Article, ArticleKind, Entry, EntryId, EntryMeta, PageLabel, PageMeta, Publication,
+    Article, ArticleKind, Entry, EntryId, EntryMeta, PageLabel, PageMeta, Paper, Publication,
 };
 
 /// Seconds between the press times of consecutive pages of an issue.
@@ -176,8 +176,8 @@ fn at_second(date: DateTime<FixedOffset>, second: i64) -> DateTime<FixedOffset> 
     DateTime::from_timestamp(second, 0).map_or(date, |t| t.with_timezone(&date.timezone()))
 }
 
-fn entries_mut(archives: &mut [Archive]) -> impl Iterator<Item = &mut EntryMeta> {
-    archives
+fn entries_mut(papers: &mut [Paper]) -> impl Iterator<Item = &mut EntryMeta> {
+    papers
         .iter_mut()
         .flat_map(|a| &mut a.pages)
         .flat_map(|p| &mut p.entries)
@@ -197,16 +197,15 @@ fn entries_mut(archives: &mut [Archive]) -> impl Iterator<Item = &mut EntryMeta>
 /// dates stay as they are (a second run changes nothing), and dates only go
 /// back, by about as many seconds as entries share them: an issue stays on
 /// the day it was printed, however implausible that day is to a validator.
-pub fn distinct_dates(archives: &mut [Archive], seen: &HashSet<EntryId>) {
+pub fn distinct_dates(papers: &mut [Paper], seen: &HashSet<EntryId>) {
     let mut seconds = Seconds::default();
-    for entry in entries_mut(archives).filter(|e| seen.contains(&e.id)) {
+    for entry in entries_mut(papers).filter(|e| seen.contains(&e.id)) {
         seconds.publish(entry);
     }
-    for entry in entries_mut(archives).filter(|e| seen.contains(&e.id) && e.updated != e.published)
-    {
+    for entry in entries_mut(papers).filter(|e| seen.contains(&e.id) && e.updated != e.published) {
         entry.updated = at_second(entry.updated, seconds.take(entry.updated.timestamp()));
     }
-    for entry in entries_mut(archives).filter(|e| !seen.contains(&e.id)) {
+    for entry in entries_mut(papers).filter(|e| !seen.contains(&e.id)) {
         seconds.publish(entry);
     }
 }
@@ -291,7 +290,7 @@ mod tests {
         assert_ne!(feed_id("*"), feed_id("wenzhou"));
     }
 
-    fn paper(slug: &str, timezone: &str) -> Publication {
+    fn publication(slug: &str, timezone: &str) -> Publication {
         Publication {
             slug: slug.to_string(),
             title: slug.to_string(),
@@ -302,9 +301,9 @@ mod tests {
         }
     }
 
-    /// An archive of one issue whose pages hold `counts` articles, dated
+    /// A paper of one issue whose pages hold `counts` articles, dated
     /// as a build first dates them.
-    fn archive(publication: Publication, issue: &str, counts: &[usize]) -> Archive {
+    fn paper(publication: Publication, issue: &str, counts: &[usize]) -> Paper {
         let issue: NaiveDate = issue.parse().unwrap();
         let pages = counts
             .iter()
@@ -337,15 +336,11 @@ mod tests {
                 }
             })
             .collect();
-        Archive { publication, pages }
+        Paper { publication, pages }
     }
 
-    fn seconds(archives: &[Archive], date: impl Fn(&EntryMeta) -> i64) -> Vec<i64> {
-        archives
-            .iter()
-            .flat_map(|a| a.entries())
-            .map(date)
-            .collect()
+    fn seconds(papers: &[Paper], date: impl Fn(&EntryMeta) -> i64) -> Vec<i64> {
+        papers.iter().flat_map(|a| a.entries()).map(date).collect()
     }
 
     fn all_distinct(seconds: &[i64]) -> bool {
@@ -355,22 +350,22 @@ mod tests {
     #[test]
     fn papers_printed_on_one_day_get_distinct_seconds_and_keep_their_order() {
         // The same press time, and a paper whose 06:00 is another's 05:00.
-        let mut archives = vec![
-            archive(paper("a", "+08:00"), "2023-10-17", &[30, 12]),
-            archive(paper("b", "+08:00"), "2023-10-17", &[25, 8]),
-            archive(paper("c", "+09:00"), "2023-10-17", &[40]),
+        let mut papers = vec![
+            paper(publication("a", "+08:00"), "2023-10-17", &[30, 12]),
+            paper(publication("b", "+08:00"), "2023-10-17", &[25, 8]),
+            paper(publication("c", "+09:00"), "2023-10-17", &[40]),
         ];
-        let natural = seconds(&archives, |e| e.published.timestamp());
+        let natural = seconds(&papers, |e| e.published.timestamp());
         assert!(!all_distinct(&natural));
-        distinct_dates(&mut archives, &HashSet::new());
-        let published = seconds(&archives, |e| e.published.timestamp());
+        distinct_dates(&mut papers, &HashSet::new());
+        let published = seconds(&papers, |e| e.published.timestamp());
         assert!(all_distinct(&published), "{published:?}");
-        assert_eq!(published, seconds(&archives, |e| e.updated.timestamp()));
+        assert_eq!(published, seconds(&papers, |e| e.updated.timestamp()));
         // The first paper keeps its dates; every issue still reads in page
         // order, newest first; nothing moves forward, nor off its day.
         assert_eq!(published[..42], natural[..42]);
-        for archive in &archives {
-            let dates: Vec<_> = archive.entries().map(|e| e.published).collect();
+        for paper in &papers {
+            let dates: Vec<_> = paper.entries().map(|e| e.published).collect();
             assert!(dates.windows(2).all(|w| w[0] > w[1]));
             assert!(dates
                 .iter()
@@ -381,9 +376,9 @@ mod tests {
 
     #[test]
     fn a_page_of_more_than_600_articles_keeps_its_seconds_from_the_next_page() {
-        let mut archives = vec![archive(paper("a", "+08:00"), "1985-06-01", &[700, 5])];
-        distinct_dates(&mut archives, &HashSet::new());
-        let dates: Vec<_> = archives[0].entries().map(|e| e.published).collect();
+        let mut papers = vec![paper(publication("a", "+08:00"), "1985-06-01", &[700, 5])];
+        distinct_dates(&mut papers, &HashSet::new());
+        let dates: Vec<_> = papers[0].entries().map(|e| e.published).collect();
         assert!(dates.windows(2).all(|w| w[0] > w[1]), "page order kept");
         // The second page starts after the first one's 700 seconds.
         assert_eq!((dates[0] - dates[700]).num_seconds(), 700);
@@ -396,43 +391,43 @@ mod tests {
 
     #[test]
     fn dates_readers_have_seen_stay_and_a_second_run_changes_nothing() {
-        let mut archives = vec![
-            archive(paper("a", "+08:00"), "2023-10-17", &[10]),
-            archive(paper("b", "+08:00"), "2023-10-17", &[10]),
+        let mut papers = vec![
+            paper(publication("a", "+08:00"), "2023-10-17", &[10]),
+            paper(publication("b", "+08:00"), "2023-10-17", &[10]),
         ];
         // Paper b was published first; a arrives later.
-        let seen: HashSet<EntryId> = archives[1].entries().map(|e| e.id).collect();
-        let before = seconds(&archives[1..], |e| e.published.timestamp());
-        distinct_dates(&mut archives, &seen);
-        assert_eq!(seconds(&archives[1..], |e| e.published.timestamp()), before);
-        let once = archives.clone();
-        let everything = archives
+        let seen: HashSet<EntryId> = papers[1].entries().map(|e| e.id).collect();
+        let before = seconds(&papers[1..], |e| e.published.timestamp());
+        distinct_dates(&mut papers, &seen);
+        assert_eq!(seconds(&papers[1..], |e| e.published.timestamp()), before);
+        let once = papers.clone();
+        let everything = papers
             .iter()
             .flat_map(|a| a.entries())
             .map(|e| e.id)
             .collect();
-        distinct_dates(&mut archives, &everything);
+        distinct_dates(&mut papers, &everything);
         assert_eq!(
-            seconds(&archives, |e| e.published.timestamp()),
+            seconds(&papers, |e| e.published.timestamp()),
             seconds(&once, |e| e.published.timestamp())
         );
     }
 
     #[test]
     fn edits_of_one_run_get_distinct_updated_seconds() {
-        let mut archives = vec![archive(paper("a", "+08:00"), "2023-10-17", &[10])];
+        let mut papers = vec![paper(publication("a", "+08:00"), "2023-10-17", &[10])];
         let now = DateTime::parse_from_rfc3339("2024-06-02T08:00:00.25+08:00").unwrap();
-        for entry in &mut archives[0].pages[0].entries[..4] {
+        for entry in &mut papers[0].pages[0].entries[..4] {
             entry.updated = now;
         }
-        let seen = archives[0].entries().map(|e| e.id).collect();
-        distinct_dates(&mut archives, &seen);
-        let updated = seconds(&archives, |e| e.updated.timestamp());
+        let seen = papers[0].entries().map(|e| e.id).collect();
+        distinct_dates(&mut papers, &seen);
+        let updated = seconds(&papers, |e| e.updated.timestamp());
         assert!(all_distinct(&updated), "{updated:?}");
         assert_eq!(
-            archives[0].pages[0].entries[0].updated.to_rfc3339(),
+            papers[0].pages[0].entries[0].updated.to_rfc3339(),
             "2024-06-02T08:00:00+08:00"
         );
-        assert!(archives[0].entries().all(|e| e.updated >= e.published));
+        assert!(papers[0].entries().all(|e| e.updated >= e.published));
     }
 }

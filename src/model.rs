@@ -221,12 +221,12 @@ pub struct PageMeta {
 /// A publication with every page it publishes, oldest issue first and in
 /// page order within an issue.
 #[derive(Debug, Clone)]
-pub struct Archive {
+pub struct Paper {
     pub publication: Publication,
     pub pages: Vec<PageMeta>,
 }
 
-impl Archive {
+impl Paper {
     /// The issues, each as its run of pages.
     pub fn issues(&self) -> impl DoubleEndedIterator<Item = &[PageMeta]> {
         self.pages.chunk_by(|a, b| a.issue == b.issue)

@@ -23,7 +23,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::model::{Archive, Article, EntryMeta, FileStamp, PageMeta, Publication};
+use crate::model::{Article, EntryMeta, FileStamp, PageMeta, Paper, Publication};
 
 /// Reads a file of the state; one that is not a regular file (a FIFO put
 /// there) is refused rather than waited on.
@@ -47,7 +47,9 @@ fn catalog_path() -> PathBuf {
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Catalog {
     format: String,
-    pub archives: Vec<ArchiveRecord>,
+    // Catalogs written before the rename called them archives.
+    #[serde(alias = "archives")]
+    pub papers: Vec<PaperRecord>,
     /// Every output file: what it was rendered from, and its metadata once
     /// written.
     pub documents: BTreeMap<String, Document>,
@@ -63,25 +65,25 @@ pub struct Document {
 
 /// A publication as last published.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ArchiveRecord {
+pub struct PaperRecord {
     pub publication: PublicationRecord,
     pub pages: Vec<PageMeta>,
 }
 
-impl From<Archive> for ArchiveRecord {
-    fn from(archive: Archive) -> ArchiveRecord {
-        ArchiveRecord {
-            publication: PublicationRecord::from(&archive.publication),
-            pages: archive.pages,
+impl From<Paper> for PaperRecord {
+    fn from(paper: Paper) -> PaperRecord {
+        PaperRecord {
+            publication: PublicationRecord::from(&paper.publication),
+            pages: paper.pages,
         }
     }
 }
 
 impl Catalog {
-    pub fn new(archives: Vec<ArchiveRecord>, documents: BTreeMap<String, Document>) -> Catalog {
+    pub fn new(papers: Vec<PaperRecord>, documents: BTreeMap<String, Document>) -> Catalog {
         Catalog {
             format: CATALOG_FORMAT.to_string(),
-            archives,
+            papers,
             documents,
         }
     }
@@ -156,9 +158,9 @@ pub fn load_text(out: &Path, slug: &str, page: &PageMeta) -> Result<Vec<Article>
     Ok(articles)
 }
 
-/// Removes the text records that no page of `archives` names any more.
-pub fn remove_unused_texts(out: &Path, archives: &[ArchiveRecord]) -> Result<usize> {
-    let used: HashSet<PathBuf> = archives
+/// Removes the text records that no page of `papers` names any more.
+pub fn remove_unused_texts(out: &Path, papers: &[PaperRecord]) -> Result<usize> {
+    let used: HashSet<PathBuf> = papers
         .iter()
         .flat_map(|a| {
             a.pages
@@ -432,7 +434,7 @@ mod tests {
             },
             entries: vec![edited],
         };
-        let record = ArchiveRecord {
+        let record = PaperRecord {
             publication: PublicationRecord {
                 slug: "p".into(),
                 title: "P".into(),
@@ -454,11 +456,8 @@ mod tests {
         .save(dir.path())
         .unwrap();
         let loaded = Catalog::load(dir.path()).unwrap();
-        assert_eq!(loaded.archives[0].pages[0], page);
-        assert_eq!(
-            loaded.archives[0].pages[0].entries[0].updated,
-            edited.updated
-        );
+        assert_eq!(loaded.papers[0].pages[0], page);
+        assert_eq!(loaded.papers[0].pages[0].entries[0].updated, edited.updated);
         assert_eq!(loaded.documents["atom.xml"].signature, 9);
         let mut other = loaded;
         other.format = "paperboy-catalog-0".into();

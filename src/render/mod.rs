@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use crate::config::Site;
 use crate::error::{Error, Result};
 use crate::identity::{self, feed_id};
-use crate::model::{Archive, Article, BodyPart, Entry, EntryMeta, Issue, PageMeta, Publication};
+use crate::model::{Article, BodyPart, Entry, EntryMeta, Issue, PageMeta, Paper, Publication};
 use xxhash_rust::xxh3::Xxh3;
 
 /// RFC 5005's namespace, for `fh:archive`.
@@ -385,18 +385,18 @@ struct FeedPlan {
     entries: Vec<EntryRef>,
 }
 
-/// An entry of an archive, by position: 12 bytes, so that ordering the
-/// feeds of a large archive stays small.
+/// An entry of an paper, by position: 12 bytes, so that ordering the
+/// feeds of a large paper stays small.
 #[derive(Debug, Clone, Copy)]
 struct EntryRef {
-    archive: u32,
+    paper: u32,
     page: u32,
     entry: u32,
 }
 
 impl EntryRef {
-    fn meta(self, archives: &[Archive]) -> &EntryMeta {
-        &archives[self.archive as usize].pages[self.page as usize].entries[self.entry as usize]
+    fn meta(self, papers: &[Paper]) -> &EntryMeta {
+        &papers[self.paper as usize].pages[self.page as usize].entries[self.entry as usize]
     }
 }
 
@@ -412,16 +412,16 @@ enum Document {
     },
     /// An issue's table of contents and its articles' pages.
     Issue {
-        archive: usize,
+        paper: usize,
         pages: Range<usize>,
         neighbours: pages::Neighbours,
     },
     Publication {
-        archive: usize,
+        paper: usize,
     },
     /// One month of a long archive.
     Month {
-        archive: usize,
+        paper: usize,
         pages: Range<usize>,
     },
     Index,
@@ -449,7 +449,7 @@ pub struct Job {
 /// alone; texts are loaded only by the jobs that run.
 pub struct Plan<'a> {
     site: &'a Site,
-    archives: &'a [Archive],
+    papers: &'a [Paper],
     titles: BTreeMap<String, String>,
     feeds: Vec<FeedPlan>,
     pub jobs: Vec<Job>,
@@ -495,21 +495,21 @@ impl Signature {
 /// Newest first; ties (same instant) in id order, so output is stable.
 /// (Ids are unique, so an unstable sort gives one order; it also needs no
 /// buffer, which counts with a million entries.)
-fn newest_first(archives: &[Archive], entries: &mut [EntryRef]) {
+fn newest_first(papers: &[Paper], entries: &mut [EntryRef]) {
     entries.sort_unstable_by(|a, b| {
-        let (a, b) = (a.meta(archives), b.meta(archives));
+        let (a, b) = (a.meta(papers), b.meta(papers));
         b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id))
     });
 }
 
-fn refs(archives: &[Archive], which: usize) -> impl Iterator<Item = EntryRef> + '_ {
-    archives[which]
+fn refs(papers: &[Paper], which: usize) -> impl Iterator<Item = EntryRef> + '_ {
+    papers[which]
         .pages
         .iter()
         .enumerate()
         .flat_map(move |(p, page)| {
             (0..page.entries.len()).map(move |e| EntryRef {
-                archive: which as u32,
+                paper: which as u32,
                 page: p as u32,
                 entry: e as u32,
             })
@@ -518,7 +518,7 @@ fn refs(archives: &[Archive], which: usize) -> impl Iterator<Item = EntryRef> + 
 
 impl<'a> Plan<'a> {
     /// Plans the whole output folder.
-    pub fn new(site: &'a Site, archives: &'a [Archive]) -> Plan<'a> {
+    pub fn new(site: &'a Site, papers: &'a [Paper]) -> Plan<'a> {
         // Settings are hashed through their Debug form: every field counts,
         // and RENDERING carries the version that fixes the form. A
         // publication's own documents depend on its settings and the
@@ -526,11 +526,8 @@ impl<'a> Plan<'a> {
         let settings = |publications: &[&Publication]| {
             xxhash_rust::xxh3::xxh3_128(format!("{RENDERING}|{site:?}|{publications:?}").as_bytes())
         };
-        let base = settings(&archives.iter().map(|a| &a.publication).collect::<Vec<_>>());
-        let own: Vec<u128> = archives
-            .iter()
-            .map(|a| settings(&[&a.publication]))
-            .collect();
+        let base = settings(&papers.iter().map(|a| &a.publication).collect::<Vec<_>>());
+        let own: Vec<u128> = papers.iter().map(|a| settings(&[&a.publication])).collect();
         let mut feeds = vec![FeedPlan {
             id: feed_id("*"),
             title: site.title.clone(),
@@ -538,12 +535,10 @@ impl<'a> Plan<'a> {
             language: site.language.clone(),
             author: site.title.clone(),
             dir: String::new(),
-            entries: (0..archives.len())
-                .flat_map(|a| refs(archives, a))
-                .collect(),
+            entries: (0..papers.len()).flat_map(|a| refs(papers, a)).collect(),
         }];
-        feeds.extend(archives.iter().enumerate().map(|(a, archive)| {
-            let p = &archive.publication;
+        feeds.extend(papers.iter().enumerate().map(|(a, paper)| {
+            let p = &paper.publication;
             FeedPlan {
                 id: feed_id(&p.slug),
                 title: p.title.clone(),
@@ -551,34 +546,34 @@ impl<'a> Plan<'a> {
                 language: p.language.clone(),
                 author: p.title.clone(),
                 dir: Layout::publication_dir(&p.slug),
-                entries: refs(archives, a).collect(),
+                entries: refs(papers, a).collect(),
             }
         }));
         feeds
             .par_iter_mut()
-            .for_each(|f| newest_first(archives, &mut f.entries));
+            .for_each(|f| newest_first(papers, &mut f.entries));
         let feed_jobs: Vec<Vec<Job>> = feeds
             .par_iter()
             .enumerate()
             .map(|(f, feed)| {
                 // The site's feed shows each entry with its publication's title.
                 let base = f.checked_sub(1).map_or_else(|| settings(&[]), |a| own[a]);
-                feed_jobs(site, archives, (base, &own), f, feed)
+                feed_jobs(site, papers, (base, &own), f, feed)
             })
             .collect();
         let mut jobs: Vec<Job> = feed_jobs.into_iter().flatten().collect();
         for (a, &own) in own.iter().enumerate() {
-            jobs.extend(publication_jobs(archives, own, a));
+            jobs.extend(publication_jobs(papers, own, a));
         }
         let mut index = Signature::new(base, "index");
         for r in feeds[0].entries.iter().take(FRONT_PAGE_ARTICLES) {
             index = index
-                .entry(r.meta(archives))
-                .add(&own[r.archive as usize].to_le_bytes());
+                .entry(r.meta(papers))
+                .add(&own[r.paper as usize].to_le_bytes());
         }
-        for archive in archives {
-            index = index.add(&archive.issues().count().to_le_bytes());
-            if let Some(latest) = archive.issues().next_back() {
+        for paper in papers {
+            index = index.add(&paper.issues().count().to_le_bytes());
+            if let Some(latest) = paper.issues().next_back() {
                 index = index
                     .add(latest[0].issue.to_string().as_bytes())
                     .add(&issue_size(latest).to_le_bytes());
@@ -602,8 +597,8 @@ impl<'a> Plan<'a> {
         });
         Plan {
             site,
-            archives,
-            titles: archives
+            papers,
+            titles: papers
                 .iter()
                 .map(|a| (a.publication.slug.clone(), a.publication.title.clone()))
                 .collect(),
@@ -628,12 +623,12 @@ impl<'a> Plan<'a> {
                     .collect()
             }
             Document::Issue {
-                archive, ref pages, ..
+                paper, ref pages, ..
             } => {
-                let archive = &self.archives[archive];
-                let slug = &archive.publication.slug;
-                let date = archive.pages[pages.start].issue;
-                let articles = archive.pages[pages.clone()]
+                let paper = &self.papers[paper];
+                let slug = &paper.publication.slug;
+                let date = paper.pages[pages.start].issue;
+                let articles = paper.pages[pages.clone()]
                     .iter()
                     .flat_map(|p| &p.entries)
                     .map(|e| {
@@ -644,13 +639,13 @@ impl<'a> Plan<'a> {
                     .map(PathBuf::from)
                     .collect()
             }
-            Document::Publication { archive } => one(Layout::publication_page(
-                &self.archives[archive].publication.slug,
+            Document::Publication { paper } => one(Layout::publication_page(
+                &self.papers[paper].publication.slug,
             )),
-            Document::Month { archive, ref pages } => {
-                let archive = &self.archives[archive];
-                let month = pages::month_of(archive.pages[pages.start].issue);
-                one(Layout::month_page(&archive.publication.slug, month))
+            Document::Month { paper, ref pages } => {
+                let paper = &self.papers[paper];
+                let month = pages::month_of(paper.pages[pages.start].issue);
+                one(Layout::month_page(&paper.publication.slug, month))
             }
             Document::Index => one("index.html".into()),
             Document::Opml => one("feeds.opml".into()),
@@ -687,13 +682,13 @@ impl<'a> Plan<'a> {
                 load,
             ),
             Document::Issue {
-                archive,
+                paper,
                 ref pages,
                 neighbours,
             } => {
-                let archive = &self.archives[archive];
-                let p = &archive.publication;
-                let issue = load_issue(archive, &archive.pages[pages.clone()], load)?;
+                let paper = &self.papers[paper];
+                let p = &paper.publication;
+                let issue = load_issue(paper, &paper.pages[pages.clone()], load)?;
                 let mut out = Vec::with_capacity(files.len());
                 out.push(pages::issue_page(site, &layout, p, &issue, neighbours));
                 for at in 0..issue.entries.len() {
@@ -701,14 +696,14 @@ impl<'a> Plan<'a> {
                 }
                 Ok(files.iter().cloned().zip(out).collect())
             }
-            Document::Publication { archive } => {
-                let archive = &self.archives[archive];
-                let issues: Vec<&[PageMeta]> = archive.issues().collect();
+            Document::Publication { paper } => {
+                let paper = &self.papers[paper];
+                let issues: Vec<&[PageMeta]> = paper.issues().collect();
                 let recent = issues
                     .iter()
                     .rev()
                     .take(RECENT_ISSUES)
-                    .map(|pages| load_issue(archive, pages, load))
+                    .map(|pages| load_issue(paper, pages, load))
                     .collect::<Result<Vec<Issue>>>()?;
                 let months: Vec<pages::MonthSummary> = if issues.len() > RECENT_ISSUES {
                     issues
@@ -725,22 +720,22 @@ impl<'a> Plan<'a> {
                 one(pages::publication_page(
                     site,
                     &layout,
-                    &archive.publication,
+                    &paper.publication,
                     &recent,
                     &months,
                 ))
             }
-            Document::Month { archive, ref pages } => {
-                let archive = &self.archives[archive];
-                let issues = archive.pages[pages.clone()]
+            Document::Month { paper, ref pages } => {
+                let paper = &self.papers[paper];
+                let issues = paper.pages[pages.clone()]
                     .chunk_by(|a, b| a.issue == b.issue)
                     .rev()
-                    .map(|pages| load_issue(archive, pages, load))
+                    .map(|pages| load_issue(paper, pages, load))
                     .collect::<Result<Vec<Issue>>>()?;
                 one(pages::month_page(
                     site,
                     &layout,
-                    &archive.publication,
+                    &paper.publication,
                     &issues,
                 ))
             }
@@ -752,7 +747,7 @@ impl<'a> Plan<'a> {
                     load,
                 )?;
                 let papers: Vec<pages::PaperSummary> = self
-                    .archives
+                    .papers
                     .iter()
                     .map(|a| pages::PaperSummary {
                         publication: &a.publication,
@@ -765,7 +760,7 @@ impl<'a> Plan<'a> {
                     .collect();
                 one(pages::front_page(site, &layout, &latest, &papers))
             }
-            Document::Opml => one(opml::render(site, self.archives, &layout)),
+            Document::Opml => one(opml::render(site, self.papers, &layout)),
             Document::Stylesheet => one(html::STYLESHEET.as_bytes().to_vec()),
             Document::FeedStylesheet => one(feed_style::STYLESHEET.as_bytes().to_vec()),
         }
@@ -781,12 +776,12 @@ impl<'a> Plan<'a> {
         let mut texts: HashMap<(u32, u32), Vec<Option<Article>>> = HashMap::new();
         let mut entries = Vec::with_capacity(refs.len());
         for r in refs {
-            let archive = &self.archives[r.archive as usize];
-            let page = &archive.pages[r.page as usize];
-            let articles = match texts.entry((r.archive, r.page)) {
+            let paper = &self.papers[r.paper as usize];
+            let page = &paper.pages[r.page as usize];
+            let articles = match texts.entry((r.paper, r.page)) {
                 hash_map::Entry::Occupied(o) => o.into_mut(),
                 hash_map::Entry::Vacant(v) => {
-                    v.insert(load(archive, page)?.into_iter().map(Some).collect())
+                    v.insert(load(paper, page)?.into_iter().map(Some).collect())
                 }
             };
             let article = articles[r.entry as usize]
@@ -796,7 +791,7 @@ impl<'a> Plan<'a> {
                     message: format!("entry {} listed twice", page.entries[r.entry as usize].id),
                 })?;
             entries.push(identity::entry(
-                &archive.publication.slug,
+                &paper.publication.slug,
                 page,
                 &page.entries[r.entry as usize],
                 article,
@@ -865,16 +860,18 @@ impl<'a> Plan<'a> {
 
 /// Gives a page's articles, in page order (the build reads them from the
 /// page's text record).
-pub type TextLoader<'a> = dyn Fn(&Archive, &PageMeta) -> Result<Vec<Article>> + Sync + 'a;
+pub type TextLoader<'a> = dyn Fn(&Paper, &PageMeta) -> Result<Vec<Article>> + Sync + 'a;
 
 /// An issue, given by its pages, with its articles' texts.
-fn load_issue(archive: &Archive, pages: &[PageMeta], load: &TextLoader<'_>) -> Result<Issue> {
+fn load_issue(paper: &Paper, pages: &[PageMeta], load: &TextLoader<'_>) -> Result<Issue> {
     let mut entries = Vec::new();
     for page in pages {
-        let articles = load(archive, page)?;
-        entries.extend(page.entries.iter().zip(articles).map(|(meta, article)| {
-            identity::entry(&archive.publication.slug, page, meta, article)
-        }));
+        let articles = load(paper, page)?;
+        entries.extend(
+            page.entries.iter().zip(articles).map(|(meta, article)| {
+                identity::entry(&paper.publication.slug, page, meta, article)
+            }),
+        );
     }
     Ok(Issue {
         date: pages[0].issue,
@@ -899,10 +896,10 @@ fn pages_signature(mut signature: Signature, pages: &[PageMeta]) -> Signature {
 
 /// A publication's pages: each issue's (its table of contents and its
 /// articles), the publication's own, and on a long archive one per month.
-fn publication_jobs(archives: &[Archive], base: u128, a: usize) -> Vec<Job> {
-    let archive = &archives[a];
-    let slug = archive.publication.slug.as_bytes();
-    let issues: Vec<&[PageMeta]> = archive.issues().collect();
+fn publication_jobs(papers: &[Paper], base: u128, a: usize) -> Vec<Job> {
+    let paper = &papers[a];
+    let slug = paper.publication.slug.as_bytes();
+    let issues: Vec<&[PageMeta]> = paper.issues().collect();
     let mut jobs = Vec::with_capacity(issues.len() + 1);
     let mut start = 0;
     let mut listing = Signature::new(base, "publication").add(slug);
@@ -923,7 +920,7 @@ fn publication_jobs(archives: &[Archive], base: u128, a: usize) -> Vec<Job> {
         jobs.push(Job {
             signature: signature.finish(),
             document: Document::Issue {
-                archive: a,
+                paper: a,
                 pages: start..start + pages.len(),
                 neighbours,
             },
@@ -932,18 +929,18 @@ fn publication_jobs(archives: &[Archive], base: u128, a: usize) -> Vec<Job> {
     }
     jobs.push(Job {
         signature: listing.finish(),
-        document: Document::Publication { archive: a },
+        document: Document::Publication { paper: a },
     });
     if issues.len() > RECENT_ISSUES {
         let mut start = 0;
-        for month in archive
+        for month in paper
             .pages
             .chunk_by(|x, y| pages::month_of(x.issue) == pages::month_of(y.issue))
         {
             jobs.push(Job {
                 signature: pages_signature(Signature::new(base, "month").add(slug), month).finish(),
                 document: Document::Month {
-                    archive: a,
+                    paper: a,
                     pages: start..start + month.len(),
                 },
             });
@@ -956,7 +953,7 @@ fn publication_jobs(archives: &[Archive], base: u128, a: usize) -> Vec<Job> {
 /// The jobs of one feed: its subscription document and archive pages.
 fn feed_jobs(
     site: &Site,
-    archives: &[Archive],
+    papers: &[Paper],
     (base, publications): (u128, &[u128]),
     index: usize,
     feed: &FeedPlan,
@@ -965,7 +962,7 @@ fn feed_jobs(
     let sizes: Vec<u32> = feed
         .entries
         .iter()
-        .map(|r| r.meta(archives).size.min(most))
+        .map(|r| r.meta(papers).size.min(most))
         .collect();
     let history = paginate(&sizes, site.feed_entries, site.feed_bytes);
     let of = history.archives.len();
@@ -990,8 +987,8 @@ fn feed_jobs(
         }
         for r in &feed.entries[range.clone()] {
             signature = signature
-                .entry(r.meta(archives))
-                .add(&publications[r.archive as usize].to_le_bytes());
+                .entry(r.meta(papers))
+                .add(&publications[r.paper as usize].to_le_bytes());
         }
         jobs.push(Job {
             signature: signature.finish(),

@@ -4,7 +4,7 @@
 //! article several times; the site-wide feed is offered on its own.
 
 use crate::config::Site;
-use crate::model::Archive;
+use crate::model::Paper;
 use crate::render::html::escape;
 use crate::render::{Format, Layout, XML_DECLARATION};
 
@@ -17,16 +17,16 @@ fn outline(title: &str, xml_url: &str, html_url: &str) -> String {
     )
 }
 
-pub fn render(site: &Site, archives: &[Archive], layout: &Layout) -> Vec<u8> {
+pub fn render(site: &Site, papers: &[Paper], layout: &Layout) -> Vec<u8> {
     let mut out = format!(
         "{XML_DECLARATION}<opml version=\"2.0\">\n  <head>\n    <title>{}</title>\n  </head>\n  <body>\n",
         escape(&site.title)
     );
-    for archive in archives {
-        let dir = Layout::publication_dir(&archive.publication.slug);
+    for paper in papers {
+        let dir = Layout::publication_dir(&paper.publication.slug);
         let xml_url = layout.url(&format!("{dir}{}", Format::Atom.file(None)));
         out.push_str(&outline(
-            &archive.publication.title,
+            &paper.publication.title,
             &xml_url,
             &layout.url(&dir),
         ));
