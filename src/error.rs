@@ -78,7 +78,30 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// The exit statuses of the command line, as `build --help` documents them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Success = 0,
+    /// Some inputs could not be used; the rest was built.
+    InputErrors = 1,
+    /// Nothing could be built or written.
+    Fatal = 3,
+    /// Another build holds the output folder.
+    Locked = 4,
+    /// The new output failed its checks; the published files stayed.
+    CheckFailed = 5,
+}
+
 impl Error {
+    /// The exit status of a run that ends with this error.
+    pub fn code(&self) -> Exit {
+        match self {
+            Error::Locked { .. } => Exit::Locked,
+            Error::Gate { .. } => Exit::CheckFailed,
+            _ => Exit::Fatal,
+        }
+    }
+
     pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
         let path = path.into();
         move |source| Error::Io { path, source }

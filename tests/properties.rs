@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use paperboy::build::{build, BuildOptions};
+use paperboy::build::{build, BuildOptions, Quiet};
 use paperboy::split::split_page;
 use proptest::prelude::*;
 
@@ -88,8 +88,8 @@ proptest! {
         for (i, text) in pages.iter().enumerate() {
             std::fs::write(seeds.join(format!("2024-01-01-{}.txt", i + 1)), text).unwrap();
         }
-        let report = build(&options(dir.path(), "one")).unwrap();
-        prop_assert!(report.entries > 0 || !report.errors.is_empty());
+        let report = build(&options(dir.path(), "one"), &Quiet).unwrap();
+        prop_assert!(report.totals.entries > 0 || !report.errors.is_empty());
         for feed in feeds_under(&dir.path().join("one")) {
             let bytes = std::fs::read(&feed).unwrap();
             let parsed = feed_rs::parser::parse(&bytes[..]);
@@ -99,7 +99,7 @@ proptest! {
             let unique: std::collections::BTreeSet<&String> = ids.iter().collect();
             prop_assert_eq!(unique.len(), ids.len());
         }
-        build(&options(dir.path(), "two")).unwrap();
+        build(&options(dir.path(), "two"), &Quiet).unwrap();
         for feed in feeds_under(&dir.path().join("one")) {
             let twin = dir.path().join("two").join(feed.strip_prefix(dir.path().join("one")).unwrap());
             prop_assert_eq!(std::fs::read(&feed).unwrap(), std::fs::read(&twin).unwrap());

@@ -1,5 +1,8 @@
 //! The `paperboy` command line. Everything it does is in the library; this
-//! file only reads arguments, prints, and chooses the exit code.
+//! file only reads arguments, runs the command, and chooses the exit code;
+//! what it prints is in `messages.rs`.
+
+mod messages;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,16 +13,9 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset, Utc};
 use clap::{Parser, Subcommand};
 use paperboy::build::{build, BuildOptions};
-use paperboy::error::Error;
-use paperboy::model::Article;
+use paperboy::error::Exit;
 use paperboy::seeds::read_page;
 use paperboy::split::{explain_page, page_articles};
-
-/// Exit codes, as documented in the README.
-const EXIT_INPUT_ERRORS: u8 = 1;
-const EXIT_FATAL: u8 = 3;
-const EXIT_LOCKED: u8 = 4;
-const EXIT_CHECK_FAILED: u8 = 5;
 
 #[derive(Parser)]
 #[command(
@@ -114,93 +110,38 @@ const MARKERS_HELP: &str = "Editors' markers: a line of its own in a page file c
 @@ headline TITLE    a new article titled TITLE starts on the next line\n\
 `paperboy split --explain FILE` shows where the page was cut and why, so you can see where a marker is needed.";
 
-/// Writes to stdout; a reader that stopped reading (`| head`) is no error.
-fn out(text: &str) {
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: writing to stdout: {e}");
-        }
-    }
+fn exit(code: Exit) -> ExitCode {
+    ExitCode::from(code as u8)
 }
 
-fn ends(text: &str, n: usize) -> (String, String) {
-    let chars: Vec<char> = text.chars().collect();
-    let head: String = chars.iter().take(n).collect();
-    let tail: String = chars[chars.len().saturating_sub(n)..].iter().collect();
-    (head, tail)
-}
-
-fn describe(index: usize, article: &Article) -> String {
-    let mut out = format!("{:>2}. {}\n", index + 1, article.title);
-    if let Some(subtitle) = &article.subtitle {
-        out.push_str(&format!("    subtitle: {subtitle}\n"));
-    }
-    if let Some(column) = &article.column {
-        out.push_str(&format!("    column:   {column}\n"));
-    }
-    out.push_str(&format!("    authors:  {}\n", article.authors.join(", ")));
-    let body: String = article.paragraphs().collect();
-    let (head, tail) = ends(&body, 12);
-    out.push_str(&format!(
-        "    kind: {:?}, {} paragraphs, {} captions\n    body: {head} … {tail}\n",
-        article.kind,
-        article.paragraphs().count(),
-        article.captions.len()
-    ));
-    out
-}
-
-fn split_command(file: PathBuf, json: bool, explain: bool) -> ExitCode {
+fn split_command(file: PathBuf, json: bool, explain: bool) -> Exit {
     let decoded = match read_page(&file) {
         Ok(decoded) => decoded,
         Err(e) => {
-            eprintln!("error: {}", printable(&e));
-            return ExitCode::from(EXIT_INPUT_ERRORS);
+            messages::error(&e);
+            return Exit::InputErrors;
         }
     };
     if let Some(warning) = decoded.warning {
-        eprintln!("warning: {}", printable(warning));
+        messages::warning(warning);
     }
     if explain {
-        out(&explain_page(&decoded.text));
-        return ExitCode::SUCCESS;
+        messages::out(&explain_page(&decoded.text));
+        return Exit::Success;
     }
     let articles = page_articles(&decoded.text);
     if json {
         match serde_json::to_string_pretty(&articles) {
-            Ok(text) => out(&format!("{text}\n")),
+            Ok(text) => messages::out(&format!("{text}\n")),
             Err(e) => {
-                eprintln!("error: {}", printable(&e));
-                return ExitCode::from(EXIT_FATAL);
+                messages::error(e);
+                return Exit::Fatal;
             }
         }
     } else {
-        let mut text = format!("{}: {} articles\n", file.display(), articles.len());
-        for (i, article) in articles.iter().enumerate() {
-            text.push_str(&describe(i, article));
-        }
-        out(&text);
+        messages::out(&messages::split_listing(&file, &articles));
     }
-    ExitCode::SUCCESS
-}
-
-/// A message as it is safe to show on a terminal: control characters
-/// (ESC sequences in a file name) escaped, line ends kept.
-fn printable(message: impl std::fmt::Display) -> String {
-    message
-        .to_string()
-        .chars()
-        .map(|c| match c {
-            '\n' => c.to_string(),
-            c if c.is_control() => c.escape_unicode().to_string(),
-            c => c.to_string(),
-        })
-        .collect()
+    Exit::Success
 }
 
 /// The time of the run: PAPERBOY_NOW when set, the clock otherwise.
@@ -212,98 +153,73 @@ fn now() -> Result<DateTime<FixedOffset>, String> {
     }
 }
 
-fn build_command(options: BuildOptions, quiet: bool) -> ExitCode {
-    let report = match build(&options) {
+fn build_command(options: BuildOptions, quiet: bool) -> Exit {
+    let progress = messages::TerminalProgress::new(!quiet && std::io::stderr().is_terminal());
+    let result = build(&options, &progress);
+    progress.finish();
+    let report = match result {
         Ok(report) => report,
         Err(e) => {
-            eprintln!("error: {}", printable(&e));
-            return ExitCode::from(match e {
-                Error::Locked { .. } => EXIT_LOCKED,
-                Error::Gate { .. } => EXIT_CHECK_FAILED,
-                _ => EXIT_FATAL,
-            });
+            messages::error(&e);
+            return e.code();
         }
     };
     for warning in &report.warnings {
-        eprintln!("warning: {}", printable(warning));
+        messages::warning(warning);
     }
     for error in &report.errors {
-        eprintln!("error: {}", printable(error));
+        messages::error(error);
     }
     if !quiet {
-        let c = report.changes;
-        out(&format!(
-            "{}, {}, {} ({} added, {} updated, {} removed); {} written, {} unchanged, {} removed in {}{}\n",
-            counted(report.publications, "publication"),
-            counted(report.issues, "issue"),
-            counted(report.entries, "entry"),
-            c.added,
-            c.updated,
-            c.removed,
-            counted(report.files.written, "file"),
-            report.files.unchanged,
-            report.files.removed,
-            options.out.display(),
-            if report.state_rebuilt {
-                "; the lost state was rebuilt, with the dates its feeds published"
-            } else {
-                ""
-            }
-        ));
+        messages::out(&messages::build_summary(&report, &options.out));
     }
     if report.errors.is_empty() {
-        ExitCode::SUCCESS
+        Exit::Success
     } else {
-        ExitCode::from(EXIT_INPUT_ERRORS)
+        Exit::InputErrors
     }
 }
 
-fn check_command(dir: PathBuf) -> ExitCode {
-    let now = match now() {
-        Ok(now) => now,
-        Err(message) => {
-            eprintln!("error: {}", printable(&message));
-            return ExitCode::from(EXIT_FATAL);
-        }
-    };
+fn check_command(dir: PathBuf, now: DateTime<FixedOffset>) -> Exit {
     match paperboy::check::check_folder(&dir, now) {
         Ok(problems) if problems.is_empty() => {
-            out(&format!("{}: all feeds pass\n", dir.display()));
-            ExitCode::SUCCESS
+            messages::out(&messages::check_passed(&dir));
+            Exit::Success
         }
         Ok(problems) => {
             for problem in &problems {
-                eprintln!("error: {}", printable(problem));
+                messages::error(problem);
             }
-            ExitCode::from(EXIT_CHECK_FAILED)
+            Exit::CheckFailed
         }
         Err(e) => {
-            eprintln!("error: {}", printable(&e));
-            ExitCode::from(EXIT_FATAL)
+            messages::error(&e);
+            e.code()
         }
     }
 }
 
-fn serve_command(dir: PathBuf, port: u16) -> ExitCode {
+fn serve_command(dir: PathBuf, port: u16) -> Exit {
     let address = format!("127.0.0.1:{port}");
-    let ready = |bound: &str| {
-        println!(
-            "serving {} at http://{bound}/ (Ctrl-C stops)",
-            dir.display()
-        );
-        let _ = std::io::Write::flush(&mut std::io::stdout());
-    };
+    let ready = |bound: &str| messages::out(&messages::serving(&dir, bound));
     match paperboy::serve::serve(&dir, &address, ready) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => Exit::Success,
         Err(e) => {
-            eprintln!("error: {}", printable(&e));
-            ExitCode::from(EXIT_FATAL)
+            messages::error(&e);
+            e.code()
         }
     }
 }
 
-fn main() -> ExitCode {
-    match Cli::parse().command {
+fn run(command: Command) -> Exit {
+    // Only the commands that date things read PAPERBOY_NOW.
+    let now = || {
+        now().map_err(|message| {
+            messages::error(message);
+            Exit::Fatal
+        })
+    };
+    match command {
         Command::Build {
             seeds,
             out,
@@ -314,27 +230,23 @@ fn main() -> ExitCode {
         } => {
             let now = match now() {
                 Ok(now) => now,
-                Err(message) => {
-                    eprintln!("error: {}", printable(&message));
-                    return ExitCode::from(EXIT_FATAL);
-                }
+                Err(exit) => return exit,
             };
             let wait = Duration::from_secs(wait);
-            let progress = !quiet && std::io::stderr().is_terminal();
-            build_command(
-                BuildOptions {
-                    seeds,
-                    out,
-                    config,
-                    wait,
-                    now,
-                    progress,
-                    force,
-                },
-                quiet,
-            )
+            let options = BuildOptions {
+                seeds,
+                out,
+                config,
+                wait,
+                now,
+                force,
+            };
+            build_command(options, quiet)
         }
-        Command::Check { dir } => check_command(dir),
+        Command::Check { dir } => match now() {
+            Ok(now) => check_command(dir, now),
+            Err(exit) => exit,
+        },
         Command::Serve { dir, port } => serve_command(dir, port),
         Command::Split {
             file,
@@ -344,11 +256,6 @@ fn main() -> ExitCode {
     }
 }
 
-/// `1 issue`, `2 issues`: a count with its noun in the right number.
-fn counted(n: usize, noun: &str) -> String {
-    match (n, noun.strip_suffix('y')) {
-        (1, _) => format!("1 {noun}"),
-        (_, Some(stem)) => format!("{n} {stem}ies"),
-        _ => format!("{n} {noun}s"),
-    }
+fn main() -> ExitCode {
+    exit(run(Cli::parse().command))
 }

@@ -1,122 +1,16 @@
-//! Stable ids and dates for entries.
-//!
-//! An entry's id is a `urn:uuid:` whose UUID (version 8, RFC 9562) is the
-//! SHA-256 of what identifies the article and nothing else:
-//!
-//! ```text
-//! "paperboy/article/v1" NUL slug NUL YYYY-MM-DD NUL page NUL key
-//! ```
-//!
-//! `page` is the page label with leading zeros dropped (`1` for a file
-//! without a suffix); `key` is `h:` and the headline with white space and
-//! punctuation removed and full-width forms folded (so an OCR space or a
-//! `：` for `:` does not change it), or, for a piece printed without a
-//! headline, `c:` and its column or `photo:`; a second piece with the same key on the
-//! same page gets `#2`, and so on. Body text, file times, the base URL, the
-//! output folder and the time of the run never enter it.
+//! Dates for entries: when an article counts as published, the same
+//! second never given twice on the site, and dates carried over from the
+//! last build (or, when its state is lost, from the published feeds), so
+//! that a reader never sees an entry come back as new.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
-use sha2::{Digest, Sha256};
 
-use crate::model::{
-    Article, ArticleKind, Entry, EntryId, EntryMeta, PageLabel, PageMeta, Paper, Publication,
-};
+use crate::model::{EntryId, EntryMeta, Paper, Publication};
 
 /// Seconds between the press times of consecutive pages of an issue.
 const PAGE_STEP: i64 = 600;
-
-/// Lower-case hexadecimal of `bytes`.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Folds full-width forms, lower-cases, and keeps letters and digits only.
-pub fn normalise_headline(title: &str) -> String {
-    title
-        .chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            c => c,
-        })
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// What identifies an article on its page, before disambiguation.
-fn article_key(article: &Article) -> String {
-    if article.printed_title {
-        format!("h:{}", normalise_headline(&article.title))
-    } else if let Some(column) = &article.column {
-        format!("c:{}", normalise_headline(column))
-    } else if article.kind == ArticleKind::Photo {
-        "photo:".to_string()
-    } else {
-        "untitled:".to_string()
-    }
-}
-
-/// Keys for a page's articles, a repeated key numbered from its second use.
-pub fn page_keys(articles: &[Article]) -> Vec<String> {
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    articles
-        .iter()
-        .map(|a| {
-            let key = article_key(a);
-            let n = seen.entry(key.clone()).or_insert(0);
-            *n += 1;
-            if *n == 1 {
-                key
-            } else {
-                format!("{key}#{n}")
-            }
-        })
-        .collect()
-}
-
-fn digest(parts: &[&str]) -> [u8; 32] {
-    let mut hasher = Sha256::new();
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            hasher.update([0u8]);
-        }
-        hasher.update(part.as_bytes());
-    }
-    hasher.finalize().into()
-}
-
-/// A version-8 UUID from the first 16 bytes of a SHA-256 digest.
-fn uuid(hash: &[u8; 32]) -> EntryId {
-    let mut b = [0u8; 16];
-    b.copy_from_slice(&hash[..16]);
-    b[6] = (b[6] & 0x0f) | 0x80;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    EntryId(u128::from_be_bytes(b))
-}
-
-/// The id of an article: see the module documentation.
-pub fn article_id(slug: &str, issue: NaiveDate, page: &PageLabel, key: &str) -> EntryId {
-    uuid(&digest(&[
-        "paperboy/article/v1",
-        slug,
-        &issue.to_string(),
-        page.as_str(),
-        key,
-    ]))
-}
-
-/// The id of a feed: `scope` is a publication slug, or `*` for the site.
-pub fn feed_id(scope: &str) -> String {
-    uuid(&digest(&["paperboy/feed/v1", scope])).to_string()
-}
-
-/// Fragment id of an article on its issue page, made from its id.
-pub fn anchor(id: &str) -> String {
-    let hash = digest(&[id]);
-    format!("a-{}", hex(&hash[..5]))
-}
 
 /// When an article counts as published: its issue's press time, less
 /// `PAGE_STEP` seconds per page before it and one second per article before
@@ -210,85 +104,76 @@ pub fn distinct_dates(papers: &mut [Paper], seen: &HashSet<EntryId>) {
     }
 }
 
-/// A hash of everything an entry shows a reader, to notice edits.
-pub fn content_hash(article: &Article) -> u128 {
-    let json = serde_json::to_vec(article).expect("an article serialises");
-    let digest = Sha256::digest(&json);
-    let mut first = [0u8; 16];
-    first.copy_from_slice(&digest[..16]);
-    u128::from_be_bytes(first)
+/// What changed between a page's last entries and its new ones.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Changes {
+    pub added: usize,
+    pub updated: usize,
+    pub removed: usize,
 }
 
-/// Ids, dates and sizes for the articles of one page, in page order.
-pub fn identify(
-    publication: &Publication,
-    issue: NaiveDate,
-    page: &PageLabel,
-    page_ordinal: usize,
-    articles: &[Article],
-) -> Vec<EntryMeta> {
-    let keys = page_keys(articles);
-    articles
-        .iter()
-        .zip(keys)
-        .enumerate()
-        .map(|(index, (article, key))| {
-            let date = published(publication, issue, page_ordinal, index);
-            EntryMeta {
-                id: article_id(&publication.slug, issue, page, &key),
-                content: content_hash(article),
-                published: date,
-                updated: date,
-                size: crate::render::estimated_bytes(article),
-            }
-        })
-        .collect()
-}
-
-/// An entry ready to render: what is known of it, and its article.
-pub fn entry(slug: &str, page: &PageMeta, meta: &EntryMeta, article: Article) -> Entry {
-    let id = meta.id.to_string();
-    Entry {
-        anchor: anchor(&id),
-        id,
-        publication: slug.to_string(),
-        issue: page.issue,
-        page: page.label.clone(),
-        published: meta.published,
-        updated: meta.updated,
-        article,
+impl std::ops::AddAssign for Changes {
+    fn add_assign(&mut self, other: Changes) {
+        self.added += other.added;
+        self.updated += other.updated;
+        self.removed += other.removed;
     }
+}
+
+/// Carries dates over from a page's last entries: an entry seen before
+/// keeps its `published`, and keeps its `updated` unless what it shows
+/// changed, in which case `updated` becomes `now`.
+pub fn reconcile(
+    entries: &mut [EntryMeta],
+    old: &[EntryMeta],
+    now: DateTime<FixedOffset>,
+) -> Changes {
+    let mut changes = Changes::default();
+    for entry in entries.iter_mut() {
+        match old.iter().find(|o| o.id == entry.id) {
+            Some(o) => {
+                entry.published = o.published;
+                if o.content == entry.content {
+                    entry.updated = o.updated;
+                } else {
+                    entry.updated = now.with_timezone(&o.published.timezone()).max(o.updated);
+                    changes.updated += 1;
+                }
+            }
+            None => changes.added += 1,
+        }
+    }
+    changes.removed = old
+        .iter()
+        .filter(|o| !entries.iter().any(|e| e.id == o.id))
+        .count();
+    changes
+}
+
+/// Entries' dates as the output's own feeds publish them, by id.
+pub type PublishedDates = HashMap<String, (DateTime<FixedOffset>, DateTime<FixedOffset>)>;
+
+/// Gives entries the dates their ids were published with (the state that
+/// held them being lost); the others are new.
+pub fn adopt_published(entries: &mut [EntryMeta], published: &PublishedDates) -> Changes {
+    let mut changes = Changes::default();
+    for entry in entries.iter_mut() {
+        match published.get(&entry.id.to_string()) {
+            Some(&(first, last)) => {
+                entry.published = first;
+                entry.updated = last;
+            }
+            None => changes.added += 1,
+        }
+    }
+    changes
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn headline_normalisation_ignores_spacing_and_width() {
-        assert_eq!(
-            normalise_headline("龙湾:集聚 人才"),
-            normalise_headline("龙湾：集聚人才")
-        );
-        assert_eq!(normalise_headline("ＤＸＣ Tech"), "dxctech");
-    }
-
-    #[test]
-    fn ids_are_uuid_urns() {
-        let id = article_id(
-            "wenzhou",
-            NaiveDate::from_ymd_opt(2023, 1, 13).unwrap(),
-            &PageLabel::new(None),
-            "h:x",
-        )
-        .to_string();
-        assert!(id.starts_with("urn:uuid:"));
-        let uuid = &id[9..];
-        assert_eq!(uuid.len(), 36);
-        assert_eq!(&uuid[14..15], "8");
-        assert!(matches!(&uuid[19..20], "8" | "9" | "a" | "b"));
-        assert_ne!(feed_id("*"), feed_id("wenzhou"));
-    }
+    use crate::identity::{article_id, content_hash};
+    use crate::model::{Article, ArticleKind, PageLabel, PageMeta};
 
     fn publication(slug: &str, timezone: &str) -> Publication {
         Publication {
@@ -429,5 +314,61 @@ mod tests {
             "2024-06-02T08:00:00+08:00"
         );
         assert!(papers[0].entries().all(|e| e.updated >= e.published));
+    }
+
+    fn entry(id: u128, body: &str, published: &str) -> EntryMeta {
+        let date = DateTime::parse_from_rfc3339(published).unwrap();
+        let article = Article {
+            title: "t".into(),
+            printed_title: true,
+            subtitle: None,
+            column: None,
+            authors: vec![],
+            body: vec![crate::model::BodyPart::Paragraph(body.into())],
+            captions: vec![],
+            kind: ArticleKind::Story,
+        };
+        EntryMeta {
+            id: EntryId(id),
+            content: content_hash(&article),
+            published: date,
+            updated: date,
+            size: 100,
+        }
+    }
+
+    #[test]
+    fn unchanged_entries_keep_dates_and_edits_move_updated() {
+        let old = vec![
+            entry(1, "正文", "2024-01-01T06:00:00+08:00"),
+            entry(2, "旧", "2024-01-01T05:59:59+08:00"),
+        ];
+        // The page was reordered (computed dates swapped), 2 was edited, 3 is new, 1 stays.
+        let mut new = vec![
+            entry(2, "新", "2024-01-01T06:00:00+08:00"),
+            entry(1, "正文", "2024-01-01T05:59:59+08:00"),
+            entry(3, "另一篇", "2024-01-01T05:59:58+08:00"),
+        ];
+        let now = DateTime::parse_from_rfc3339("2024-02-01T10:00:00.5Z").unwrap();
+        let changes = reconcile(&mut new, &old, now);
+        assert_eq!(
+            changes,
+            Changes {
+                added: 1,
+                updated: 1,
+                removed: 0
+            }
+        );
+        assert_eq!(new[1].published, old[0].published);
+        assert_eq!(new[1].updated, old[0].updated);
+        assert_eq!(new[0].published, old[1].published);
+        assert_eq!(new[0].updated, now);
+        assert_eq!(
+            new[0].updated.offset().local_minus_utc(),
+            8 * 3600,
+            "kept in the publication's offset"
+        );
+        let changes = reconcile(&mut new[..1], &old, now);
+        assert_eq!(changes.removed, 1);
     }
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
-use crate::state::STATE_DIR;
+use crate::store::STATE_DIR;
 
 /// Held for as long as the build runs.
 #[derive(Debug)]
@@ -51,6 +51,6 @@ pub fn acquire(out: &Path, wait: Duration) -> Result<RunLock> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(Error::io(dir))?;
     }
-    crate::publish::write_unsynced(&path, std::process::id().to_string().as_bytes())?;
+    crate::store::files::write_unsynced(&path, std::process::id().to_string().as_bytes())?;
     Ok(RunLock { _folder: folder })
 }

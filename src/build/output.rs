@@ -1,0 +1,127 @@
+//! Rendering what changed: the jobs whose files are not what the last
+//! build wrote from the same entries are rendered in parallel, checked,
+//! and staged in the run's transaction.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::build::BuildOptions;
+use crate::error::{Error, Result};
+use crate::model::{Article, PageMeta, Paper};
+use crate::render::{Job, Plan};
+use crate::seeds::{decode, read_bytes};
+use crate::split::page_articles;
+use crate::store::{OutputDir, Transaction};
+
+/// What rendering gave, for the catalog and the report.
+pub struct Rendered {
+    /// Every output file (relative path) with its signature.
+    pub signatures: BTreeMap<String, u128>,
+    /// Files left as they were.
+    pub unchanged: usize,
+}
+
+/// What rendering one job gave.
+#[derive(Default)]
+struct JobOutcome {
+    unchanged: usize,
+    problems: Vec<String>,
+}
+
+/// Makes a lost or damaged text record again from its seed page, when the
+/// page still holds the bytes it was made from; the catalog's entries (and
+/// so their dates) stay as they are.
+fn heal_text(out: &OutputDir, seeds: &Path, slug: &str, page: &PageMeta) -> Option<Vec<Article>> {
+    let path = seeds.join(slug).join(&page.file_name);
+    let bytes = read_bytes(&path).ok()?;
+    if <[u8; 32]>::from(Sha256::digest(&bytes)) != page.fingerprint.sha256 {
+        return None;
+    }
+    let articles = page_articles(&decode(&path, &bytes).ok()?.text);
+    if articles.len() != page.entries.len() {
+        return None;
+    }
+    out.replace_text(slug, page, &articles).ok()?;
+    Some(articles)
+}
+
+/// Renders a job, checks its files, and stages those that changed.
+fn render_job(
+    plan: &Plan,
+    (job, files): &(&Job, Vec<PathBuf>),
+    options: &BuildOptions,
+    out: &OutputDir,
+    transaction: &Transaction,
+) -> Result<JobOutcome> {
+    let load = |paper: &Paper, page: &PageMeta| {
+        let slug = &paper.publication.slug;
+        out.load_text(slug, page)
+            .or_else(|damaged| heal_text(out, &options.seeds, slug, page).ok_or(damaged))
+    };
+    let rendered = plan.render(job, files, &load)?;
+    let problems: Vec<String> = rendered
+        .iter()
+        .flat_map(|(relative, bytes)| crate::check::check_file(relative, bytes, options.now))
+        .collect();
+    if !problems.is_empty() {
+        return Ok(JobOutcome {
+            problems,
+            ..JobOutcome::default()
+        });
+    }
+    let mut outcome = JobOutcome::default();
+    for (relative, bytes) in rendered {
+        if !transaction.stage(&relative, &bytes)? {
+            outcome.unchanged += 1;
+        }
+    }
+    Ok(outcome)
+}
+
+/// Renders every job whose files are not current, and stages what changed.
+/// An `Err` (a file that cannot be written, or output that fails its
+/// checks) means nothing is to be committed.
+pub fn render_changed(
+    plan: &Plan,
+    options: &BuildOptions,
+    out: &OutputDir,
+    transaction: &Transaction,
+) -> Result<Rendered> {
+    let mut signatures = BTreeMap::new();
+    let mut due = Vec::new();
+    let mut unchanged = 0;
+    for job in &plan.jobs {
+        let files = plan.files(job);
+        let mut current = true;
+        for file in &files {
+            let name = file.to_string_lossy().into_owned();
+            current &= transaction.is_current(&name, job.signature);
+            signatures.insert(name, job.signature);
+        }
+        if current {
+            unchanged += files.len();
+        } else {
+            due.push((job, files));
+        }
+    }
+    let outcomes: Vec<Result<JobOutcome>> = due
+        .par_iter()
+        .map(|job| render_job(plan, job, options, out, transaction))
+        .collect();
+    let mut problems = Vec::new();
+    for outcome in outcomes {
+        let outcome = outcome?;
+        unchanged += outcome.unchanged;
+        problems.extend(outcome.problems);
+    }
+    if !problems.is_empty() {
+        return Err(Error::Gate { problems });
+    }
+    Ok(Rendered {
+        signatures,
+        unchanged,
+    })
+}

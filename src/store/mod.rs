@@ -1,0 +1,257 @@
+//! The output folder: the one owner of everything a build writes there.
+//!
+//! Beside the published files, a build keeps what it remembers between runs
+//! under `.paperboy/`:
+//!
+//! - `catalog.bin` ([`catalog`]): each publication's settings, each seed
+//!   page's fingerprint and its entries' ids, content hashes, dates and
+//!   sizes, and for every output file a signature of what it was rendered
+//!   from and its metadata once written;
+//! - `texts/<slug>/<name>.json` ([`texts`]): the articles each page was
+//!   split into;
+//! - `last-build.json` ([`last_build`]): what the last clean build was made
+//!   from, so that a run with nothing to do stops early;
+//! - `lock` ([`lock`]) and `writing` ([`files`]): one run at a time, and a
+//!   mark while files are being renamed into place.
+//!
+//! A run that writes goes [`OutputDir::open`] (lock) →
+//! [`OutputDir::last_build`] (stop if nothing changed) → [`OutputDir::begin`]
+//! (sweep what a killed run left, forget the last build, read the catalog) →
+//! [`Transaction::stage`] for every changed file → [`Transaction::commit`]
+//! (one sync, renames, stale files removed, catalog saved, unused text
+//! records removed, the build sealed). Losing the state costs nothing but
+//! time: a text record is made again from its page, and a lost catalog's
+//! dates are taken back from the published feeds.
+
+mod catalog;
+mod feed_dates;
+mod files;
+mod last_build;
+mod lock;
+mod texts;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use crate::error::{Error, Result};
+use crate::identity::dates::PublishedDates;
+use crate::model::{Article, FileStamp, PageMeta};
+
+pub use catalog::{Document, PaperRecord};
+pub use files::WriteReport;
+pub use last_build::{LastBuild, Totals};
+
+/// The state folder, inside the output folder.
+pub const STATE_DIR: &str = ".paperboy";
+
+/// Reads a file of the state; one that is not a regular file (a FIFO put
+/// there) is refused rather than waited on.
+fn read_state_file(path: &Path) -> Result<Vec<u8>> {
+    crate::seeds::read_regular(path, u64::MAX, "a state file")
+}
+
+/// An output folder, locked for one run.
+#[derive(Debug)]
+pub struct OutputDir {
+    root: PathBuf,
+    _lock: lock::RunLock,
+}
+
+/// What the last build published, as a run that writes finds it.
+#[derive(Debug, Default)]
+pub struct Previous {
+    /// Each publication as last published, by slug.
+    pub papers: HashMap<String, PaperRecord>,
+    /// When the catalog was lost: the dates its feeds published, by id.
+    pub published: PublishedDates,
+}
+
+/// What a build publishes, for the catalog.
+pub struct Contents {
+    pub papers: Vec<PaperRecord>,
+    /// Every output file (relative path) with its signature.
+    pub signatures: BTreeMap<String, u128>,
+    /// Whether a page was dropped or split anew, so a text record may have
+    /// fallen out of use.
+    pub texts_dropped: bool,
+}
+
+/// What a clean build leaves for the next run to compare with.
+pub struct Seal {
+    /// A fingerprint of everything the build read.
+    pub inputs: String,
+    pub totals: Totals,
+}
+
+impl OutputDir {
+    /// Creates the folder if need be and takes its lock, waiting up to
+    /// `wait` for another run to finish.
+    pub fn open(root: &Path, wait: Duration) -> Result<OutputDir> {
+        std::fs::create_dir_all(root).map_err(Error::io(root))?;
+        let lock = lock::acquire(root, wait)?;
+        Ok(OutputDir {
+            root: root.to_path_buf(),
+            _lock: lock,
+        })
+    }
+
+    /// The last clean build, when it was made from these `inputs` and no
+    /// file of the folder was touched since: the folder already holds what
+    /// this run would write.
+    pub fn last_build(&self, inputs: &str) -> Option<LastBuild> {
+        let last = LastBuild::load(&self.root)?;
+        (last.inputs == inputs && last.output == last_build::output_stamp(&self.root))
+            .then_some(last)
+    }
+
+    /// Starts a run that writes: removes what a killed run left behind,
+    /// forgets the last build (only a finished clean build stands in for
+    /// the next), and reads what it published. A lost catalog is rebuilt
+    /// with the dates the folder's own feeds published, so none goes back.
+    pub fn begin(&self) -> Result<(Previous, Transaction<'_>)> {
+        let interrupted = files::recover(&self.root)?;
+        files::remove_if_present(&self.root.join(last_build::LAST_BUILD))?;
+        let (catalog, published) = match catalog::Catalog::load(&self.root) {
+            Some(catalog) => (catalog, PublishedDates::new()),
+            None => (
+                catalog::Catalog::default(),
+                feed_dates::published_dates(&self.root),
+            ),
+        };
+        let previous = Previous {
+            papers: catalog
+                .papers
+                .into_iter()
+                .map(|p| (p.publication.slug.clone(), p))
+                .collect(),
+            published,
+        };
+        // After a killed run, files may not be what the catalog says they
+        // were made from; while the folder is untouched, every file it
+        // lists is there.
+        let documents = if interrupted {
+            BTreeMap::new()
+        } else {
+            catalog.documents
+        };
+        let transaction = Transaction {
+            dir: self,
+            documents,
+            staged: Mutex::new(Vec::new()),
+        };
+        Ok((previous, transaction))
+    }
+
+    /// Keeps the articles a page was split into.
+    pub fn save_text(&self, slug: &str, page: &PageMeta, articles: &[Article]) -> Result<()> {
+        texts::save(&self.root, slug, page, articles)
+    }
+
+    /// Writes a page's text record over a damaged one.
+    pub fn replace_text(&self, slug: &str, page: &PageMeta, articles: &[Article]) -> Result<()> {
+        texts::replace(&self.root, slug, page, articles)
+    }
+
+    /// The articles of a page, as split when its record was made.
+    pub fn load_text(&self, slug: &str, page: &PageMeta) -> Result<Vec<Article>> {
+        texts::load(&self.root, slug, page)
+    }
+}
+
+/// The files of one run, staged beside their targets until [`commit`]
+/// puts them in place; dropped uncommitted, it removes what it staged, so a
+/// failed run replaces nothing.
+///
+/// [`commit`]: Transaction::commit
+pub struct Transaction<'a> {
+    dir: &'a OutputDir,
+    /// Every file the last build wrote, with what it was made from.
+    documents: BTreeMap<String, Document>,
+    staged: Mutex<Vec<PathBuf>>,
+}
+
+impl Transaction<'_> {
+    /// Whether the file at `relative` is what the last build wrote from
+    /// the same `signature`, untouched since (a file damaged from outside,
+    /// truncated or edited, no longer has the metadata it was written with).
+    pub fn is_current(&self, relative: &str, signature: u128) -> bool {
+        self.documents.get(relative).is_some_and(|d| {
+            d.signature == signature
+                && FileStamp::read(&self.dir.root.join(relative)) == Some(d.stamp)
+        })
+    }
+
+    /// Stages `bytes` for the file at `relative` unless it already holds
+    /// them; true when staged.
+    pub fn stage(&self, relative: &Path, bytes: &[u8]) -> Result<bool> {
+        let path = self.dir.root.join(relative);
+        let staged = files::stage_if_changed(&path, bytes)?;
+        if staged {
+            self.staged
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .push(path);
+        }
+        Ok(staged)
+    }
+
+    /// Puts every staged file in place and removes the files the last build
+    /// wrote that this one no longer makes; then saves the catalog, removes
+    /// text records no page uses, and, for a clean build, seals it.
+    pub fn commit(self, contents: Contents, seal: Option<Seal>) -> Result<WriteReport> {
+        let root = &self.dir.root;
+        let staged = std::mem::take(
+            &mut *self
+                .staged
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        );
+        let stale: Vec<PathBuf> = self
+            .documents
+            .keys()
+            .filter(|f| !contents.signatures.contains_key(*f))
+            .map(PathBuf::from)
+            .collect();
+        let report = files::commit(root, &staged, &stale)?;
+        let documents: BTreeMap<String, Document> = contents
+            .signatures
+            .into_iter()
+            .map(|(name, signature)| {
+                let stamp = FileStamp::read(&root.join(&name)).unwrap_or_default();
+                (name, Document { signature, stamp })
+            })
+            .collect();
+        let files = documents.len();
+        let catalog = catalog::Catalog::new(contents.papers, documents);
+        catalog.save(root)?;
+        if contents.texts_dropped {
+            texts::remove_unused(root, &catalog.papers)?;
+        }
+        let last = seal.map(|seal| LastBuild {
+            inputs: seal.inputs,
+            output: last_build::output_stamp(root),
+            totals: seal.totals,
+            files,
+        });
+        let bytes = last.as_ref().map(LastBuild::to_bytes);
+        files::finish(
+            root,
+            bytes
+                .as_deref()
+                .map(|bytes| (Path::new(last_build::LAST_BUILD), bytes)),
+        )?;
+        Ok(report)
+    }
+}
+
+impl Drop for Transaction<'_> {
+    fn drop(&mut self) {
+        let staged = self
+            .staged
+            .get_mut()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        files::discard(staged);
+    }
+}
