@@ -1,9 +1,15 @@
 //! Putting the rendered files in place. Every changed file is first staged
 //! as a temporary file beside its target; once all are staged and checked,
-//! the filesystem is synced once and each is renamed over its target, so a
-//! reader (or a web server) sees the old file or the new one, never half of
-//! one, and a failed run replaces nothing. A file whose bytes would not
-//! change is left alone, so its mtime (and HTTP `Last-Modified`) stays.
+//! they are made durable and each is renamed over its target, so a reader
+//! (or a web server) sees the old file or the new one, never half of one,
+//! and a failed run replaces nothing. A file whose bytes would not change is
+//! left alone, so its mtime (and HTTP `Last-Modified`) stays.
+//!
+//! Durability is in proportion to the change: a run that wrote a few files
+//! syncs each of them (and the folders of new text records), a run that
+//! wrote many syncs the filesystem once, which costs less than thousands of
+//! fsyncs but waits for every dirty page of the disk, other programs'
+//! writes included.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -172,18 +178,55 @@ pub fn is_inside(relative: &Path) -> bool {
         .all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
-/// Syncs the filesystem that holds `dir`: one call for every file staged.
+/// Up to this many files are synced one by one; more, the filesystem at once.
+const FEW_FILES: usize = 256;
+
+/// Syncs the filesystem that holds `dir`: one call for every file written.
 fn sync_filesystem(dir: &Path) -> Result<()> {
     let folder = std::fs::File::open(dir).map_err(Error::io(dir))?;
     rustix::fs::syncfs(&folder)
         .map_err(|e| Error::io(dir)(std::io::Error::from_raw_os_error(e.raw_os_error())))
 }
 
+/// Syncs one file or folder to disk.
+fn sync_path(path: &Path) -> Result<()> {
+    std::fs::File::open(path)
+        .and_then(|file| file.sync_all())
+        .map_err(Error::io(path))
+}
+
+/// Makes the staged files' bytes durable before they are renamed into
+/// place, and the `written` files (new text records) too, since the files
+/// about to be renamed refer to them; with them every folder they are in,
+/// up to `out`, so that folders made for them stay.
+fn sync_written(out: &Path, staged: &[PathBuf], written: &[PathBuf]) -> Result<()> {
+    if staged.len() + written.len() > FEW_FILES {
+        return sync_filesystem(out);
+    }
+    let folders: std::collections::BTreeSet<&Path> = staged
+        .iter()
+        .chain(written)
+        .flat_map(|p| p.ancestors().skip(1).take_while(|a| a.starts_with(out)))
+        .collect();
+    staged
+        .par_iter()
+        .map(|path| temporary_path(path, true))
+        .chain(written.par_iter().cloned())
+        .chain(folders.into_par_iter().map(Path::to_path_buf))
+        .try_for_each(|path| sync_path(&path))
+}
+
 /// Puts the staged files in place under `out` and removes `stale` ones
-/// (relative paths the previous build wrote and this one no longer makes).
-/// Marks the folder as being written until [`finish`].
-pub fn commit(out: &Path, staged: &[PathBuf], stale: &[PathBuf]) -> Result<WriteReport> {
-    sync_filesystem(out)?;
+/// (relative paths the previous build wrote and this one no longer makes),
+/// once they and the `written` ones are durable. Marks the folder as being
+/// written until [`finish`].
+pub fn commit(
+    out: &Path,
+    staged: &[PathBuf],
+    written: &[PathBuf],
+    stale: &[PathBuf],
+) -> Result<WriteReport> {
+    sync_written(out, staged, written)?;
     mark(&out.join(WRITING))?;
     staged
         .par_iter()
@@ -250,6 +293,7 @@ mod tests {
         let report = commit(
             out,
             std::slice::from_ref(&new),
+            &[],
             &[PathBuf::from("x/old.xml"), PathBuf::from("../mine.txt")],
         )
         .unwrap();
@@ -284,5 +328,30 @@ mod tests {
         std::fs::write(dir.path().join(".rss.xml.paperboy-98-3.tmp"), "half").unwrap();
         assert!(!recover(dir.path()).unwrap(), "killed before renaming");
         assert!(!dir.path().join(".rss.xml.paperboy-98-3.tmp").exists());
+    }
+
+    #[test]
+    fn a_few_files_are_synced_one_by_one_and_many_by_the_filesystem() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        let staged = out.join("a/atom.xml");
+        assert!(stage_if_changed(&staged, b"x").unwrap());
+        let record = out.join(".paperboy/texts/p/r.json");
+        write_unsynced(&record, b"[]").unwrap();
+        sync_written(
+            out,
+            std::slice::from_ref(&staged),
+            std::slice::from_ref(&record),
+        )
+        .unwrap();
+        // A file that is not there shows which way was taken: synced one by
+        // one, it is an error naming it; with the filesystem, nothing is
+        // opened by name.
+        let gone = out.join("gone.xml");
+        let error = sync_written(out, std::slice::from_ref(&gone), &[]).unwrap_err();
+        assert!(error.to_string().contains("gone.xml.paperboy-"), "{error}");
+        let many = vec![gone; FEW_FILES + 1];
+        sync_written(out, &many, &[]).unwrap();
+        discard(std::slice::from_ref(&staged));
     }
 }

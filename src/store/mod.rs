@@ -52,11 +52,19 @@ fn read_state_file(path: &Path) -> Result<Vec<u8>> {
     crate::seeds::read_regular(path, u64::MAX, "a state file")
 }
 
+/// A list shared by the threads of a run; a thread that panicked while
+/// holding it left nothing half-pushed.
+fn locked<T>(list: &Mutex<Vec<T>>) -> std::sync::MutexGuard<'_, Vec<T>> {
+    list.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// An output folder, locked for one run.
 #[derive(Debug)]
 pub struct OutputDir {
     root: PathBuf,
     _lock: lock::RunLock,
+    /// Text records this run wrote, made durable by the commit.
+    unsynced: Mutex<Vec<PathBuf>>,
 }
 
 /// What the last build published, as a run that writes finds it.
@@ -94,6 +102,7 @@ impl OutputDir {
         Ok(OutputDir {
             root: root.to_path_buf(),
             _lock: lock,
+            unsynced: Mutex::new(Vec::new()),
         })
     }
 
@@ -146,12 +155,16 @@ impl OutputDir {
 
     /// Keeps the articles a page was split into.
     pub fn save_text(&self, slug: &str, page: &PageMeta, articles: &[Article]) -> Result<()> {
-        texts::save(&self.root, slug, page, articles)
+        let written = texts::save(&self.root, slug, page, articles)?;
+        locked(&self.unsynced).extend(written);
+        Ok(())
     }
 
     /// Writes a page's text record over a damaged one.
     pub fn replace_text(&self, slug: &str, page: &PageMeta, articles: &[Article]) -> Result<()> {
-        texts::replace(&self.root, slug, page, articles)
+        let written = texts::replace(&self.root, slug, page, articles)?;
+        locked(&self.unsynced).extend(written);
+        Ok(())
     }
 
     /// The articles of a page, as split when its record was made.
@@ -189,10 +202,7 @@ impl Transaction<'_> {
         let path = self.dir.root.join(relative);
         let staged = files::stage_if_changed(&path, bytes)?;
         if staged {
-            self.staged
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner())
-                .push(path);
+            locked(&self.staged).push(path);
         }
         Ok(staged)
     }
@@ -202,19 +212,15 @@ impl Transaction<'_> {
     /// text records no page uses, and, for a clean build, seals it.
     pub fn commit(self, contents: Contents, seal: Option<Seal>) -> Result<WriteReport> {
         let root = &self.dir.root;
-        let staged = std::mem::take(
-            &mut *self
-                .staged
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner()),
-        );
+        let staged = std::mem::take(&mut *locked(&self.staged));
+        let unsynced = std::mem::take(&mut *locked(&self.dir.unsynced));
         let stale: Vec<PathBuf> = self
             .documents
             .keys()
             .filter(|f| !contents.signatures.contains_key(*f))
             .map(PathBuf::from)
             .collect();
-        let report = files::commit(root, &staged, &stale)?;
+        let report = files::commit(root, &staged, &unsynced, &stale)?;
         let documents: BTreeMap<String, Document> = contents
             .signatures
             .into_iter()

@@ -30,18 +30,29 @@ fn text_path(slug: &str, page: &PageMeta) -> PathBuf {
 }
 
 /// Keeps the articles of a page, unless a record of the same name (and so
-/// the same content) is already there.
-pub fn save(out: &Path, slug: &str, page: &PageMeta, articles: &[Article]) -> Result<()> {
+/// the same content) is already there; gives the path written, if any.
+pub fn save(
+    out: &Path,
+    slug: &str,
+    page: &PageMeta,
+    articles: &[Article],
+) -> Result<Option<PathBuf>> {
     let path = out.join(text_path(slug, page));
     if path.is_file() {
-        return Ok(());
+        return Ok(None);
     }
     let bytes = serde_json::to_vec(articles).expect("articles serialise");
-    write_unsynced(&path, &bytes)
+    write_unsynced(&path, &bytes)?;
+    Ok(Some(path))
 }
 
 /// Writes a page's text record over a damaged one.
-pub fn replace(out: &Path, slug: &str, page: &PageMeta, articles: &[Article]) -> Result<()> {
+pub fn replace(
+    out: &Path,
+    slug: &str,
+    page: &PageMeta,
+    articles: &[Article],
+) -> Result<Option<PathBuf>> {
     remove_if_present(&out.join(text_path(slug, page)))?;
     save(out, slug, page, articles)
 }
