@@ -195,6 +195,43 @@ fn read_settings(dir: &Path, slug: &str, site: &Site) -> Result<Publication> {
     }
 }
 
+/// Which issue page a file of a publication's folder is: none for files
+/// that are not pages (settings, hidden files, other extensions), an error
+/// naming the file for anything that might be meant as a page but cannot
+/// be read as one.
+fn page_of(
+    path: &Path,
+    kind: std::fs::FileType,
+    root: &Path,
+) -> Result<Option<(NaiveDate, PageLabel)>> {
+    if is_hidden(path) || path.file_name().is_some_and(|n| n == "publication.toml") {
+        return Ok(None);
+    }
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let not_a_page = if kind.is_dir() {
+        Some("a folder inside a publication; pages go directly in the publication's folder")
+    } else if extension.eq_ignore_ascii_case("txt") && extension != "txt" {
+        Some("pages end in lower-case .txt; rename the file")
+    } else {
+        None
+    };
+    if let Some(reason) = not_a_page {
+        let path = path.to_path_buf();
+        return Err(Error::NotAPage { path, reason });
+    }
+    if extension != "txt" {
+        return Ok(None);
+    }
+    check_link(path, kind, root)?;
+    let file_name = path.file_name().and_then(|n| n.to_str());
+    parse_page_name(file_name.unwrap_or_default())
+        .map(Some)
+        .map_err(|reason| Error::BadFileName {
+            path: path.to_path_buf(),
+            reason,
+        })
+}
+
 fn publication_seeds(
     dir: &Path,
     site: &Site,
@@ -213,37 +250,11 @@ fn publication_seeds(
     let mut errors = Vec::new();
     let mut pages: BTreeMap<(NaiveDate, PageLabel), PageFile> = BTreeMap::new();
     for (path, kind) in sorted_entries(dir)? {
-        if is_hidden(&path) || path.file_name().is_some_and(|n| n == "publication.toml") {
-            continue;
-        }
-        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        // Anything that might be meant as a page is named, not skipped.
-        let not_a_page = if kind.is_dir() {
-            Some("a folder inside a publication; pages go directly in the publication's folder")
-        } else if extension.eq_ignore_ascii_case("txt") && extension != "txt" {
-            Some("pages end in lower-case .txt; rename the file")
-        } else {
-            None
-        };
-        if let Some(reason) = not_a_page {
-            errors.push(Error::NotAPage { path, reason });
-            continue;
-        }
-        if extension != "txt" {
-            continue;
-        }
-        if let Err(e) = check_link(&path, kind, root) {
-            errors.push(e);
-            continue;
-        }
-        let file_name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        let (date, page) = match parse_page_name(file_name) {
-            Ok(found) => found,
-            Err(reason) => {
-                errors.push(Error::BadFileName { path, reason });
+        let (date, page) = match page_of(&path, kind, root) {
+            Ok(Some(found)) => found,
+            Ok(None) => continue,
+            Err(e) => {
+                errors.push(e);
                 continue;
             }
         };

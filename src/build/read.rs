@@ -263,8 +263,20 @@ pub fn read_paper(
     paper.changes.removed = old.values().map(|p| p.entries.len()).sum();
     let mut kept = Vec::with_capacity(outcomes.len());
     for outcome in outcomes {
-        match outcome? {
-            PageRead::Unchanged(page) => kept.push(page),
+        kept.extend(paper.take(outcome?));
+    }
+    paper.paper = Some(Paper {
+        publication,
+        pages: kept,
+    });
+    Ok(paper)
+}
+
+impl PaperRead {
+    /// Takes a page's report; gives what the page publishes.
+    fn take(&mut self, read: PageRead) -> Option<PageMeta> {
+        match read {
+            PageRead::Unchanged(page) => Some(page),
             PageRead::Split {
                 page,
                 changes,
@@ -272,25 +284,20 @@ pub fn read_paper(
                 replaces,
                 ..
             } => {
-                kept.push(page);
-                paper.changes += changes;
-                paper.warnings.extend(warnings);
-                paper.texts_dropped |= replaces;
+                self.changes += changes;
+                self.warnings.extend(warnings);
+                self.texts_dropped |= replaces;
+                Some(page)
             }
             PageRead::Refused {
-                kept: page,
+                kept,
                 error,
                 warnings,
             } => {
-                kept.extend(page);
-                paper.errors.push(error);
-                paper.warnings.extend(warnings);
+                self.errors.push(error);
+                self.warnings.extend(warnings);
+                kept
             }
         }
     }
-    paper.paper = Some(Paper {
-        publication,
-        pages: kept,
-    });
-    Ok(paper)
 }
