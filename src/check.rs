@@ -207,7 +207,7 @@ pub fn check_folder(dir: &Path, now: DateTime<FixedOffset>) -> Result<Vec<String
                 checked += walk(root, &path, now, problems)?;
             } else {
                 let relative = path.strip_prefix(root).unwrap_or(&path);
-                match crate::seeds::read_regular(&path, u64::MAX, "a file") {
+                match crate::regular::read(&path, u64::MAX, "a file") {
                     Ok(bytes) => problems.extend(check_file(relative, &bytes, now)),
                     Err(e @ Error::NotRegular { .. }) => problems.push(e.to_string()),
                     Err(e) => return Err(e),

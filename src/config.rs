@@ -233,7 +233,7 @@ fn check_language(path: &Path, language: &str) -> Result<()> {
 impl Site {
     /// Reads `paperboy.toml`; a missing file means the defaults.
     pub fn load(path: &Path) -> Result<Site> {
-        match crate::seeds::read_settings_file(path)? {
+        match crate::regular::read_settings(path)? {
             Some(text) => Site::parse(path, &text),
             None => Ok(Site::default()),
         }

@@ -13,6 +13,7 @@ pub mod config;
 pub mod error;
 pub mod identity;
 pub mod model;
+pub mod regular;
 pub mod render;
 pub mod seeds;
 pub mod serve;

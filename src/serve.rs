@@ -263,7 +263,7 @@ fn answer(root: &Path, bound: &SocketAddr, mut stream: TcpStream) -> std::io::Re
         _ => return refuse(&mut stream, (405, "Method Not Allowed")),
     };
     let opened = resolve(root, &request.target)
-        .and_then(|path| crate::seeds::open_regular(&path).ok().map(|f| (path, f)));
+        .and_then(|path| crate::regular::open(&path).ok().map(|f| (path, f)));
     let Some((path, file)) = opened else {
         return refuse(&mut stream, (404, "Not Found"));
     };

@@ -30,7 +30,7 @@ fn resolved(path: &Path) -> std::io::Result<PathBuf> {
 /// site-wide feed paperboy generated (the state may have been deleted).
 fn holds_a_build(out: &Path) -> bool {
     out.join(STATE_DIR).is_dir()
-        || crate::seeds::read_regular(&out.join("atom.xml"), 8 << 20, "a feed").is_ok_and(|bytes| {
+        || crate::regular::read(&out.join("atom.xml"), 8 << 20, "a feed").is_ok_and(|bytes| {
             String::from_utf8_lossy(&bytes).contains("<generator>paperboy</generator>")
         })
 }

@@ -35,7 +35,7 @@ pub fn published_dates(out: &Path) -> PublishedDates {
 }
 
 fn read_feed_dates(path: &Path, dates: &mut PublishedDates) {
-    let Ok(bytes) = crate::seeds::read_regular(path, u64::MAX, "a feed") else {
+    let Ok(bytes) = crate::regular::read(path, u64::MAX, "a feed") else {
         return;
     };
     let Ok(feed) = serde_json::from_slice::<serde_json::Value>(&bytes) else {

@@ -36,7 +36,7 @@ pub fn acquire(out: &Path, wait: Duration) -> Result<RunLock> {
             }
             Err(TryLockError::WouldBlock) => {
                 let path = holder_path(out);
-                let holder = crate::seeds::read_regular(&path, 64, "a lock file")
+                let holder = crate::regular::read(&path, 64, "a lock file")
                     .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
                     .unwrap_or_default();
                 return Err(Error::Locked {

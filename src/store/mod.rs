@@ -49,7 +49,7 @@ pub const STATE_DIR: &str = ".paperboy";
 /// Reads a file of the state; one that is not a regular file (a FIFO put
 /// there) is refused rather than waited on.
 fn read_state_file(path: &Path) -> Result<Vec<u8>> {
-    crate::seeds::read_regular(path, u64::MAX, "a state file")
+    crate::regular::read(path, u64::MAX, "a state file")
 }
 
 /// A list shared by the threads of a run; a thread that panicked while
