@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{parse_feed_rs, stderr, Project};
+use common::{files_under, mount_tmpfs, parse_feed_rs, stderr, temporary_files, Project};
 
 /// A project with one good publication (`demo`, one article) to show that
 /// the rest is still built.
@@ -227,7 +227,7 @@ fn lost_or_damaged_text_records_are_made_again_from_the_seeds() {
         assert_eq!(&after[id], dates, "the catalog's dates are kept");
     }
     // A truncated record heals the same way.
-    for record in walk(&project.feeds().join(".paperboy/texts")) {
+    for record in files_under(&project.feeds().join(".paperboy/texts")) {
         std::fs::write(&record, b"[{").unwrap();
     }
     project.write(
@@ -238,27 +238,6 @@ fn lost_or_damaged_text_records_are_made_again_from_the_seeds() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(titles(&project, "demo").len(), 3);
     assert!(project.run(&["check", "feeds"], &[]).status.success());
-}
-
-/// Every file under `dir`, hidden ones too.
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
-}
-
-fn temporary_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    walk(dir)
-        .into_iter()
-        .filter(|p| p.to_string_lossy().ends_with(".tmp"))
-        .collect()
 }
 
 #[test]
@@ -582,6 +561,8 @@ fn serve_shows_only_the_site_with_sound_headers() {
     std::fs::write(feeds.join("big.json"), vec![b' '; 8 << 20]).unwrap();
     let server = Serving::start(&project);
     assert_eq!(server.get("/leak.txt", "").0, 404);
+    // The state file is there behind the link, and never served.
+    assert!(feeds.join("state/catalog.bin").is_file());
     assert_eq!(server.get("/state/catalog.bin", "").0, 404);
 
     let (code, head, body) = server.get("/atom.xml", "");
@@ -690,13 +671,7 @@ fn small_ones_are_named_escaped_and_exit_as_documented() {
 fn a_full_disk_while_saving_a_text_record_stops_the_run_with_exit_3() {
     let project = demo();
     let disk = project.path("disk");
-    std::fs::create_dir_all(&disk).unwrap();
-    let mount = std::process::Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
-        .arg(&disk)
-        .status()
-        .unwrap();
-    assert!(mount.success(), "mounting a tmpfs needs root");
+    let mounted = mount_tmpfs(&disk, "size=256k");
     let now = [("PAPERBOY_NOW", "2025-01-01T00:00:00Z")];
     let output = project.run(&["build", "--out", "disk"], &now);
     assert!(output.status.success(), "{}", stderr(&output));
@@ -709,7 +684,7 @@ fn a_full_disk_while_saving_a_text_record_stops_the_run_with_exit_3() {
         &format!("标题\n\n王小明\n\n{}\n", "正文。".repeat(2000)),
     );
     let output = project.run(&["build", "--out", "disk"], &now);
-    let _ = std::process::Command::new("umount").arg(&disk).status();
+    drop(mounted);
     assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
     assert!(
         stderr(&output).contains("No space left on device"),
