@@ -5,45 +5,9 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
-use common::Project;
-
-/// `paperboy serve` on a free port, stopped when dropped.
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Server {
-    fn start(project: &Project) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_paperboy"))
-            .current_dir(project.dir.path())
-            .args(["serve", "--port", "0", "feeds"])
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let base = line
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .unwrap()
-            .to_string();
-        Server { child, base }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use common::{header, Project, Server};
 
 /// A newsboat profile: its subscriptions and its cache.
 struct Reader {
@@ -123,7 +87,7 @@ fn edit(project: &Project, page: &str, change: impl FnOnce(String) -> String) {
 fn newsboat_sees_only_what_is_really_new() {
     let project = Project::with_seeds();
     assert!(project.build_at("2024-06-01T00:00:00Z").status.success());
-    let server = Server::start(&project);
+    let server = Server::start(&project, 0);
     let urls: Vec<String> = ["wenzhou/atom.xml", "rmrb/rss.xml", "zjgrrb/rss.xml"]
         .iter()
         .map(|f| format!("{}{f}", server.base))
@@ -209,44 +173,18 @@ fn newsboat_sees_only_what_is_really_new() {
     assert_eq!(reader.duplicates(), [] as [serde_json::Value; 0]);
 }
 
-/// One HTTP/1.1 request; returns the status line's code, headers and body.
-fn get(base: &str, path: &str, extra: &str) -> (u16, String, Vec<u8>) {
-    let address = base.trim_start_matches("http://").trim_end_matches('/');
-    let mut stream = TcpStream::connect(address).unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n{extra}\r\n"
-    )
-    .unwrap();
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).unwrap();
-    let split = response.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-    let head = String::from_utf8_lossy(&response[..split]).into_owned();
-    let code = head.split_whitespace().nth(1).unwrap().parse().unwrap();
-    (code, head, response[split + 4..].to_vec())
-}
-
-fn header<'h>(head: &'h str, name: &str) -> Option<&'h str> {
-    head.lines()
-        .find(|l| {
-            l.to_ascii_lowercase()
-                .starts_with(&format!("{}:", name.to_ascii_lowercase()))
-        })
-        .map(|l| l.split_once(':').unwrap().1.trim())
-}
-
 #[test]
 fn a_browser_gets_feeds_as_plain_xml_to_show_them_with_their_stylesheet() {
     let project = Project::with_seeds();
     assert!(project.build().status.success());
-    let server = Server::start(&project);
+    let server = Server::start(&project, 0);
     let browser = "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n";
     let reader = "Accept: application/atom+xml, application/rss+xml;q=0.9, */*;q=0.1\r\n";
     for (path, kind) in [
         ("/atom.xml", "application/atom+xml"),
         ("/rmrb/rss.xml", "application/rss+xml"),
     ] {
-        let (code, head, body) = get(&server.base, path, browser);
+        let (code, head, body) = server.get(path, browser);
         assert_eq!(code, 200, "{path}");
         assert!(
             header(&head, "Content-Type")
@@ -258,7 +196,7 @@ fn a_browser_gets_feeds_as_plain_xml_to_show_them_with_their_stylesheet() {
         assert!(String::from_utf8(body)
             .unwrap()
             .contains("<?xml-stylesheet type=\"text/css\""));
-        let (_, head, _) = get(&server.base, path, reader);
+        let (_, head, _) = server.get(path, reader);
         assert!(
             header(&head, "Content-Type").unwrap().starts_with(kind),
             "{path} for a feed reader: {head}"
@@ -270,7 +208,7 @@ fn a_browser_gets_feeds_as_plain_xml_to_show_them_with_their_stylesheet() {
 fn serve_answers_with_feed_types_validators_and_304s() {
     let project = Project::with_seeds();
     assert!(project.build().status.success());
-    let server = Server::start(&project);
+    let server = Server::start(&project, 0);
     for (path, kind) in [
         ("/atom.xml", "application/atom+xml"),
         ("/rmrb/rss.xml", "application/rss+xml"),
@@ -278,7 +216,7 @@ fn serve_answers_with_feed_types_validators_and_304s() {
         ("/", "text/html"),
         ("/feeds.opml", "text/x-opml"),
     ] {
-        let (code, head, body) = get(&server.base, path, "");
+        let (code, head, body) = server.get(path, "");
         assert_eq!(code, 200, "{path}");
         assert!(
             header(&head, "Content-Type").unwrap().starts_with(kind),
@@ -287,29 +225,25 @@ fn serve_answers_with_feed_types_validators_and_304s() {
         assert!(!body.is_empty());
         let etag = header(&head, "ETag").unwrap().to_string();
         let modified = header(&head, "Last-Modified").unwrap().to_string();
-        let (code, _, body) = get(&server.base, path, &format!("If-None-Match: {etag}\r\n"));
+        let (code, _, body) = server.get(path, &format!("If-None-Match: {etag}\r\n"));
         assert_eq!((code, body.len()), (304, 0), "{path} with its ETag");
-        let (code, _, _) = get(
-            &server.base,
-            path,
-            &format!("If-Modified-Since: {modified}\r\n"),
-        );
+        let (code, _, _) = server.get(path, &format!("If-Modified-Since: {modified}\r\n"));
         assert_eq!(code, 304, "{path} since its Last-Modified");
-        let (code, _, _) = get(&server.base, path, "If-None-Match: \"stale\"\r\n");
+        let (code, _, _) = server.get(path, "If-None-Match: \"stale\"\r\n");
         assert_eq!(code, 200);
     }
-    assert_eq!(get(&server.base, "/../Cargo.toml", "").0, 404);
+    assert_eq!(server.get("/../Cargo.toml", "").0, 404);
     // The build's state is there on disk, and never served.
     assert!(project.feeds().join(".paperboy/last-build.json").is_file());
-    assert_eq!(get(&server.base, "/.paperboy/last-build.json", "").0, 404);
-    assert_eq!(get(&server.base, "/nothing.xml", "").0, 404);
+    assert_eq!(server.get("/.paperboy/last-build.json", "").0, 404);
+    assert_eq!(server.get("/nothing.xml", "").0, 404);
 }
 
 #[test]
 fn pages_and_every_link_on_them_work_under_serve_on_another_port() {
     let project = Project::with_seeds();
     assert!(project.build().status.success());
-    let server = Server::start(&project);
+    let server = Server::start(&project, 0);
     assert!(
         !server.base.contains(":8000/"),
         "not the configured address"
@@ -318,7 +252,7 @@ fn pages_and_every_link_on_them_work_under_serve_on_another_port() {
     let mut seen = std::collections::BTreeSet::from(["index.html".to_string()]);
     let mut queue = vec!["index.html".to_string()];
     while let Some(page) = queue.pop() {
-        let (code, _, body) = get(&server.base, &format!("/{page}"), "");
+        let (code, _, body) = server.get(&format!("/{page}"), "");
         assert_eq!(code, 200, "{page}");
         if !page.ends_with(".html") {
             continue;
@@ -358,19 +292,7 @@ fn importing_the_opml_shows_each_article_once() {
         ),
     );
     assert!(project.build().status.success());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_paperboy"))
-        .current_dir(project.dir.path())
-        .args(["serve", "--port", &port.to_string(), "feeds"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut String::new())
-        .unwrap();
-    let server = Server {
-        child,
-        base: format!("http://127.0.0.1:{port}/"),
-    };
+    let server = Server::start(&project, port);
     let reader = Reader::new(&[]);
     let p = |f: &str| reader.dir.path().join(f);
     let status = Command::new("newsboat")

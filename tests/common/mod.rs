@@ -471,3 +471,87 @@ impl Drop for Unmount {
         let _ = Command::new("umount").arg(&self.0).status();
     }
 }
+
+/// `paperboy serve` of a project's `feeds` on `port` (0: a free one),
+/// stopped when dropped.
+pub struct Server {
+    child: std::process::Child,
+    /// `host:port`
+    pub address: String,
+    /// `http://host:port/`
+    pub base: String,
+}
+
+impl Server {
+    pub fn start(project: &Project, port: u16) -> Server {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_paperboy"))
+            .current_dir(project.dir.path())
+            .args(["serve", "--port", &port.to_string(), "feeds"])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let address = line
+            .split_whitespace()
+            .find_map(|w| w.strip_prefix("http://"))
+            .unwrap_or_else(|| panic!("no address in {line:?}"))
+            .trim_end_matches('/')
+            .to_string();
+        let base = format!("http://{address}/");
+        Server {
+            child,
+            address,
+            base,
+        }
+    }
+
+    /// Sends `head` (CRLF line ends, without the blank line) and reads the
+    /// answer: status, head and body.
+    pub fn send(&self, head: &str) -> (u16, String, Vec<u8>) {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(&self.address).unwrap();
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(5)))
+            .unwrap();
+        stream
+            .write_all(format!("{head}\r\n\r\n").as_bytes())
+            .unwrap();
+        let mut response = Vec::new();
+        stream
+            .read_to_end(&mut response)
+            .expect("an answer within 5 s");
+        let split = response
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a head");
+        let text = String::from_utf8_lossy(&response[..split]).into_owned();
+        let code = text.split_whitespace().nth(1).unwrap().parse().unwrap();
+        (code, text, response[split + 4..].to_vec())
+    }
+
+    /// One HTTP/1.1 GET with `extra` header lines (each ending in CRLF).
+    pub fn get(&self, path: &str, extra: &str) -> (u16, String, Vec<u8>) {
+        let host = &self.address;
+        let head = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n{extra}");
+        self.send(head.trim_end_matches("\r\n"))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The value of the header `name` in an HTTP head.
+pub fn header<'h>(head: &'h str, name: &str) -> Option<&'h str> {
+    head.lines()
+        .filter_map(|l| l.split_once(':'))
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.trim())
+}
