@@ -23,11 +23,13 @@ impl Reader {
         Reader { dir }
     }
 
-    /// Fetches every subscription, as `newsboat -x reload` does from cron.
-    fn reload(&self) {
+    /// Runs newsboat with `args` on this profile's subscriptions, cache
+    /// and config.
+    fn newsboat(&self, args: &[&std::ffi::OsStr]) {
         let p = |f: &str| self.dir.path().join(f);
         let status = Command::new("newsboat")
-            .args(["-x", "reload", "-u"])
+            .args(args)
+            .arg("-u")
             .arg(p("urls"))
             .arg("-c")
             .arg(p("cache.db"))
@@ -36,7 +38,12 @@ impl Reader {
             .env("HOME", self.dir.path())
             .status()
             .unwrap();
-        assert!(status.success());
+        assert!(status.success(), "newsboat {args:?}");
+    }
+
+    /// Fetches every subscription, as `newsboat -x reload` does from cron.
+    fn reload(&self) {
+        self.newsboat(&["-x".as_ref(), "reload".as_ref()]);
     }
 
     /// The rows `sql` selects from the cache, as JSON arrays.
@@ -294,21 +301,11 @@ fn importing_the_opml_shows_each_article_once() {
     assert!(project.build().status.success());
     let server = Server::start(&project, port);
     let reader = Reader::new(&[]);
-    let p = |f: &str| reader.dir.path().join(f);
-    let status = Command::new("newsboat")
-        .arg("-i")
-        .arg(project.feeds().join("feeds.opml"))
-        .arg("-u")
-        .arg(p("urls"))
-        .arg("-c")
-        .arg(p("cache.db"))
-        .arg("-C")
-        .arg(p("config"))
-        .env("HOME", reader.dir.path())
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let urls = std::fs::read_to_string(p("urls")).unwrap();
+    reader.newsboat(&[
+        "-i".as_ref(),
+        project.feeds().join("feeds.opml").as_os_str(),
+    ]);
+    let urls = std::fs::read_to_string(reader.dir.path().join("urls")).unwrap();
     let subscriptions: Vec<&str> = urls
         .lines()
         .filter(|l| l.starts_with("http"))
