@@ -5,7 +5,9 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{feed_files, feedparser, ids, parse_feed_rs, read_tree, stderr, Project};
+use common::{
+    assert_same_tree, feed_files, feedparser, ids, parse_feed_rs, read_tree, stderr, Project,
+};
 
 #[test]
 fn seeds_build_into_every_promised_file() {
@@ -260,40 +262,22 @@ fn two_builds_are_byte_identical() {
     let project = Project::with_seeds();
     assert!(project.build_into("one").status.success());
     assert!(project.build_into("two").status.success());
-    let one = read_tree(&project.path("one"));
-    let two = read_tree(&project.path("two"));
-    assert_eq!(
-        one.keys().collect::<Vec<_>>(),
-        two.keys().collect::<Vec<_>>()
+    assert_same_tree(
+        &read_tree(&project.path("one")),
+        &read_tree(&project.path("two")),
+        "two builds of the same seeds",
     );
-    for (path, bytes) in &one {
-        assert!(
-            bytes == &two[path],
-            "{} differs between two builds",
-            path.display()
-        );
-    }
 }
 
 #[test]
 fn committed_feeds_folder_is_a_fresh_build() {
     let project = Project::with_seeds();
     assert!(project.build().status.success());
-    let fresh = read_tree(&project.feeds());
-    let committed = read_tree(&common::project_root().join("feeds"));
-    let fresh_names: Vec<_> = fresh.keys().collect();
-    let committed_names: Vec<_> = committed.keys().collect();
-    assert_eq!(
-        committed_names, fresh_names,
-        "feeds/ lists other files than a build makes; run `cargo run --release -- build`"
+    assert_same_tree(
+        &read_tree(&common::project_root().join("feeds")),
+        &read_tree(&project.feeds()),
+        "feeds/ (first) is not a fresh build (second); run `cargo run --release -- build` and commit",
     );
-    for (path, bytes) in &fresh {
-        assert!(
-            bytes == &committed[path],
-            "feeds/{} is stale; run `cargo run --release -- build` and commit",
-            path.display()
-        );
-    }
 }
 
 #[test]

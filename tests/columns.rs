@@ -18,28 +18,27 @@ fn dev_dir() -> PathBuf {
 /// Every development page: its name (`slug/stem`), text and gold.
 fn dev_pages() -> Vec<(String, String, Value)> {
     let seeds = dev_dir().join("seeds");
+    assert!(
+        seeds.is_dir(),
+        "{} is missing (the shared splitting pages)",
+        seeds.display()
+    );
     let mut pages = Vec::new();
-    let slugs = std::fs::read_dir(&seeds)
-        .unwrap_or_else(|e| panic!("{}: {e} (the shared splitting pages)", seeds.display()));
-    for slug in slugs {
-        let slug = slug.unwrap().path();
-        for file in std::fs::read_dir(&slug).unwrap() {
-            let path = file.unwrap().path();
-            if path.extension().is_none_or(|e| e != "txt") {
-                continue;
-            }
-            let name = format!(
-                "{}/{}",
-                slug.file_name().unwrap().to_string_lossy(),
-                path.file_stem().unwrap().to_string_lossy()
-            );
-            let gold_path = dev_dir().join("gold").join(format!("{name}.json"));
-            let gold = serde_json::from_str(&std::fs::read_to_string(&gold_path).unwrap())
-                .unwrap_or_else(|e| panic!("{}: {e}", gold_path.display()));
-            pages.push((name, std::fs::read_to_string(&path).unwrap(), gold));
+    for path in common::files_under(&seeds) {
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
         }
+        let slug = path.parent().unwrap().file_name().unwrap();
+        let name = format!(
+            "{}/{}",
+            slug.to_string_lossy(),
+            path.file_stem().unwrap().to_string_lossy()
+        );
+        let gold_path = dev_dir().join("gold").join(format!("{name}.json"));
+        let gold = serde_json::from_str(&std::fs::read_to_string(&gold_path).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", gold_path.display()));
+        pages.push((name, std::fs::read_to_string(&path).unwrap(), gold));
     }
-    pages.sort_by(|a, b| a.0.cmp(&b.0));
     assert_eq!(pages.len(), 17, "the development pages are all there");
     pages
 }

@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::{parse_feed_rs, stderr, Project};
+use common::{
+    files_under, header, mount_tmpfs, parse_feed_rs, stderr, temporary_files, Project, Server,
+};
 
 /// A project with one good publication (`demo`, one article) to show that
 /// the rest is still built.
@@ -227,7 +229,7 @@ fn lost_or_damaged_text_records_are_made_again_from_the_seeds() {
         assert_eq!(&after[id], dates, "the catalog's dates are kept");
     }
     // A truncated record heals the same way.
-    for record in walk(&project.feeds().join(".paperboy/texts")) {
+    for record in files_under(&project.feeds().join(".paperboy/texts")) {
         std::fs::write(&record, b"[{").unwrap();
     }
     project.write(
@@ -238,27 +240,6 @@ fn lost_or_damaged_text_records_are_made_again_from_the_seeds() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(titles(&project, "demo").len(), 3);
     assert!(project.run(&["check", "feeds"], &[]).status.success());
-}
-
-/// Every file under `dir`, hidden ones too.
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
-}
-
-fn temporary_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    walk(dir)
-        .into_iter()
-        .filter(|p| p.to_string_lossy().ends_with(".tmp"))
-        .collect()
 }
 
 #[test]
@@ -488,81 +469,6 @@ fn base_url_and_hub_must_be_plain_absolute_urls() {
     }
 }
 
-/// `paperboy serve` on a free port of the project's `feeds`, stopped when
-/// dropped.
-struct Serving {
-    child: std::process::Child,
-    address: String,
-}
-
-impl Serving {
-    fn start(project: &Project) -> Serving {
-        use std::io::BufRead;
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_paperboy"))
-            .current_dir(project.dir.path())
-            .args(["serve", "--port", "0", "feeds"])
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        std::io::BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let address = line
-            .split_whitespace()
-            .find_map(|w| w.strip_prefix("http://"))
-            .unwrap()
-            .trim_end_matches('/')
-            .to_string();
-        Serving { child, address }
-    }
-
-    /// Sends `head` (CRLF line ends, without the blank line) and reads the
-    /// answer: status, head and body.
-    fn send(&self, head: &str) -> (u16, String, Vec<u8>) {
-        use std::io::{Read, Write};
-        let mut stream = std::net::TcpStream::connect(&self.address).unwrap();
-        stream
-            .set_read_timeout(Some(std::time::Duration::from_secs(5)))
-            .unwrap();
-        stream
-            .write_all(format!("{head}\r\n\r\n").as_bytes())
-            .unwrap();
-        let mut response = Vec::new();
-        stream
-            .read_to_end(&mut response)
-            .expect("an answer within 5 s");
-        let split = response
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .expect("a head");
-        let text = String::from_utf8_lossy(&response[..split]).into_owned();
-        let code = text.split_whitespace().nth(1).unwrap().parse().unwrap();
-        (code, text, response[split + 4..].to_vec())
-    }
-
-    fn get(&self, path: &str, extra: &str) -> (u16, String, Vec<u8>) {
-        let host = &self.address;
-        self.send(&format!(
-            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close{extra}"
-        ))
-    }
-}
-
-impl Drop for Serving {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn header<'h>(head: &'h str, name: &str) -> Option<&'h str> {
-    head.lines()
-        .filter_map(|l| l.split_once(':'))
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.trim())
-}
-
 #[test]
 fn serve_refuses_a_missing_folder() {
     let project = demo();
@@ -580,8 +486,10 @@ fn serve_shows_only_the_site_with_sound_headers() {
     std::os::unix::fs::symlink("/etc/passwd", feeds.join("leak.txt")).unwrap();
     std::os::unix::fs::symlink(feeds.join(".paperboy"), feeds.join("state")).unwrap();
     std::fs::write(feeds.join("big.json"), vec![b' '; 8 << 20]).unwrap();
-    let server = Serving::start(&project);
+    let server = Server::start(&project, 0);
     assert_eq!(server.get("/leak.txt", "").0, 404);
+    // The state file is there behind the link, and never served.
+    assert!(feeds.join("state/catalog.bin").is_file());
     assert_eq!(server.get("/state/catalog.bin", "").0, 404);
 
     let (code, head, body) = server.get("/atom.xml", "");
@@ -591,7 +499,7 @@ fn serve_shows_only_the_site_with_sound_headers() {
         Some(body.len().to_string().as_str())
     );
     let etag = header(&head, "ETag").unwrap().to_string();
-    let (code, head, body) = server.get("/atom.xml", &format!("\r\nIf-None-Match: W/{etag}"));
+    let (code, head, body) = server.get("/atom.xml", &format!("If-None-Match: W/{etag}\r\n"));
     assert_eq!((code, body.len()), (304, 0), "a weak ETag matches");
     assert_eq!(
         header(&head, "Content-Length"),
@@ -615,7 +523,7 @@ fn serve_shows_only_the_site_with_sound_headers() {
 
     let long = "x".repeat(16 * 1024);
     assert_eq!(
-        server.get("/atom.xml", &format!("\r\nX-Long: {long}")).0,
+        server.get("/atom.xml", &format!("X-Long: {long}\r\n")).0,
         431
     );
     assert_eq!(server.get(&format!("/{}", &long[..4096]), "").0, 414);
@@ -627,7 +535,7 @@ fn serve_answers_every_client_while_one_stalls() {
     let project = demo();
     assert!(project.build_at("2025-01-01T00:00:00Z").status.success());
     std::fs::write(project.feeds().join("big.json"), vec![b' '; 64 << 20]).unwrap();
-    let server = std::sync::Arc::new(Serving::start(&project));
+    let server = std::sync::Arc::new(Server::start(&project, 0));
     // A client that asks for a large file and never reads it.
     let mut staller = std::net::TcpStream::connect(&server.address).unwrap();
     let host = server.address.clone();
@@ -690,13 +598,7 @@ fn small_ones_are_named_escaped_and_exit_as_documented() {
 fn a_full_disk_while_saving_a_text_record_stops_the_run_with_exit_3() {
     let project = demo();
     let disk = project.path("disk");
-    std::fs::create_dir_all(&disk).unwrap();
-    let mount = std::process::Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
-        .arg(&disk)
-        .status()
-        .unwrap();
-    assert!(mount.success(), "mounting a tmpfs needs root");
+    let mounted = mount_tmpfs(&disk, "size=256k");
     let now = [("PAPERBOY_NOW", "2025-01-01T00:00:00Z")];
     let output = project.run(&["build", "--out", "disk"], &now);
     assert!(output.status.success(), "{}", stderr(&output));
@@ -709,7 +611,7 @@ fn a_full_disk_while_saving_a_text_record_stops_the_run_with_exit_3() {
         &format!("标题\n\n王小明\n\n{}\n", "正文。".repeat(2000)),
     );
     let output = project.run(&["build", "--out", "disk"], &now);
-    let _ = std::process::Command::new("umount").arg(&disk).status();
+    drop(mounted);
     assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
     assert!(
         stderr(&output).contains("No space left on device"),

@@ -5,14 +5,12 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{read_tree, Project};
+use common::{read_tree, temporary_files, Project, Tree};
 
-fn check_parses(tree: &BTreeMap<PathBuf, Vec<u8>>) {
+fn check_parses(tree: &Tree) {
     for (path, bytes) in tree {
         let name = path.to_string_lossy();
         if name.ends_with(".xml") {
@@ -101,10 +99,7 @@ fn builds_killed_at_any_moment_leave_every_file_old_or_new() {
                 path.display()
             );
         }
-        let leftovers: Vec<_> = walk(project.feeds())
-            .into_iter()
-            .filter(|p| p.to_string_lossy().ends_with(".tmp"))
-            .collect();
+        let leftovers = temporary_files(&project.feeds());
         assert!(
             leftovers.is_empty(),
             "temporary files are swept: {leftovers:?}"
@@ -116,17 +111,4 @@ fn builds_killed_at_any_moment_leave_every_file_old_or_new() {
         "most kills land while the build runs"
     );
     assert!(project.run(&["check", "feeds"], &[]).status.success());
-}
-
-fn walk(dir: PathBuf) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk(path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }

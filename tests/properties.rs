@@ -2,8 +2,11 @@
 //! never panics, and a build writes well-formed feeds that independent
 //! parsers read, with unique ids, and the same bytes when run again.
 
+mod common;
+
 use std::path::Path;
 
+use common::{assert_same_tree, feed_files, read_tree};
 use paperboy::build::{build, BuildOptions, Quiet};
 use paperboy::split::split_page;
 use proptest::prelude::*;
@@ -63,19 +66,6 @@ fn options(root: &Path, out: &str) -> BuildOptions {
     }
 }
 
-fn feeds_under(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() && !path.ends_with(".paperboy") {
-            found.extend(feeds_under(&path));
-        } else if path.extension().is_some_and(|e| e == "xml") {
-            found.push(path);
-        }
-    }
-    found
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
@@ -90,7 +80,7 @@ proptest! {
         }
         let report = build(&options(dir.path(), "one"), &Quiet).unwrap();
         prop_assert!(report.totals.entries > 0 || !report.errors.is_empty());
-        for feed in feeds_under(&dir.path().join("one")) {
+        for feed in feed_files(&dir.path().join("one")) {
             let bytes = std::fs::read(&feed).unwrap();
             let parsed = feed_rs::parser::parse(&bytes[..]);
             prop_assert!(parsed.is_ok(), "{} does not parse: {:?}", feed.display(), parsed.err());
@@ -100,9 +90,10 @@ proptest! {
             prop_assert_eq!(unique.len(), ids.len());
         }
         build(&options(dir.path(), "two"), &Quiet).unwrap();
-        for feed in feeds_under(&dir.path().join("one")) {
-            let twin = dir.path().join("two").join(feed.strip_prefix(dir.path().join("one")).unwrap());
-            prop_assert_eq!(std::fs::read(&feed).unwrap(), std::fs::read(&twin).unwrap());
-        }
+        assert_same_tree(
+            &read_tree(&dir.path().join("one")),
+            &read_tree(&dir.path().join("two")),
+            "two builds of the same pages",
+        );
     }
 }

@@ -5,59 +5,9 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::sync::OnceLock;
+use std::process::Command;
 
-use common::Project;
-
-/// `paperboy serve` on a free port, stopped when dropped.
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Server {
-    fn start(project: &Project) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_paperboy"))
-            .current_dir(project.dir.path())
-            .args(["serve", "--port", "0", "feeds"])
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let base = line
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .unwrap()
-            .to_string();
-        Server { child, base }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Makes sure newsboat is installed (with apt the first time if needed).
-fn ensure_newsboat() {
-    static READY: OnceLock<()> = OnceLock::new();
-    READY.get_or_init(|| {
-        let present = || Command::new("newsboat").arg("--version").output().is_ok_and(|o| o.status.success());
-        if !present() {
-            let apt = "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq newsboat";
-            let _ = Command::new("sh").args(["-c", apt]).status();
-            assert!(present(), "newsboat is needed for this test: apt-get install newsboat");
-        }
-    });
-}
+use common::{header, Project, Server};
 
 /// A newsboat profile: its subscriptions and its cache.
 struct Reader {
@@ -66,18 +16,20 @@ struct Reader {
 
 impl Reader {
     fn new(urls: &[String]) -> Reader {
-        ensure_newsboat();
+        common::require(common::Tool::Newsboat);
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("urls"), urls.join("\n") + "\n").unwrap();
         std::fs::write(dir.path().join("config"), "").unwrap();
         Reader { dir }
     }
 
-    /// Fetches every subscription, as `newsboat -x reload` does from cron.
-    fn reload(&self) {
+    /// Runs newsboat with `args` on this profile's subscriptions, cache
+    /// and config.
+    fn newsboat(&self, args: &[&std::ffi::OsStr]) {
         let p = |f: &str| self.dir.path().join(f);
         let status = Command::new("newsboat")
-            .args(["-x", "reload", "-u"])
+            .args(args)
+            .arg("-u")
             .arg(p("urls"))
             .arg("-c")
             .arg(p("cache.db"))
@@ -86,11 +38,17 @@ impl Reader {
             .env("HOME", self.dir.path())
             .status()
             .unwrap();
-        assert!(status.success());
+        assert!(status.success(), "newsboat {args:?}");
     }
 
-    fn query(&self, sql: &str) -> String {
-        let script = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); r = c.execute(sys.argv[2]).fetchall(); c.commit(); print(r)";
+    /// Fetches every subscription, as `newsboat -x reload` does from cron.
+    fn reload(&self) {
+        self.newsboat(&["-x".as_ref(), "reload".as_ref()]);
+    }
+
+    /// The rows `sql` selects from the cache, as JSON arrays.
+    fn query(&self, sql: &str) -> Vec<serde_json::Value> {
+        let script = "import json, sqlite3, sys; c = sqlite3.connect(sys.argv[1]); r = c.execute(sys.argv[2]).fetchall(); c.commit(); print(json.dumps(r))";
         let output = Command::new("python3")
             .args(["-c", script])
             .arg(self.dir.path().join("cache.db"))
@@ -102,21 +60,26 @@ impl Reader {
             "{}",
             String::from_utf8_lossy(&output.stderr)
         );
-        String::from_utf8(output.stdout).unwrap().trim().to_string()
+        serde_json::from_slice(&output.stdout).unwrap()
     }
 
     /// (items in the cache, unread items)
     fn counts(&self) -> (usize, usize) {
-        let row = self.query("SELECT COUNT(*), SUM(unread) FROM rss_item");
-        let numbers: Vec<usize> = row
-            .trim_matches(['[', ']', '(', ')'])
-            .split(", ")
-            .map(|n| n.parse().unwrap())
-            .collect();
-        (numbers[0], numbers[1])
+        let rows = self.query("SELECT COUNT(*), COALESCE(SUM(unread), 0) FROM rss_item");
+        let number = |column: usize| rows[0][column].as_u64().unwrap() as usize;
+        (number(0), number(1))
     }
 
-    fn duplicates(&self) -> String {
+    /// The titles of the unread items, sorted.
+    fn unread_titles(&self) -> Vec<String> {
+        self.query("SELECT title FROM rss_item WHERE unread = 1 ORDER BY title")
+            .iter()
+            .map(|row| row[0].as_str().unwrap().to_string())
+            .collect()
+    }
+
+    /// Items that stand twice in one subscription.
+    fn duplicates(&self) -> Vec<serde_json::Value> {
         self.query("SELECT guid, COUNT(*) FROM rss_item GROUP BY guid, feedurl HAVING COUNT(*) > 1")
     }
 }
@@ -131,21 +94,34 @@ fn edit(project: &Project, page: &str, change: impl FnOnce(String) -> String) {
 fn newsboat_sees_only_what_is_really_new() {
     let project = Project::with_seeds();
     assert!(project.build_at("2024-06-01T00:00:00Z").status.success());
-    let server = Server::start(&project);
+    let server = Server::start(&project, 0);
     let urls: Vec<String> = ["wenzhou/atom.xml", "rmrb/rss.xml", "zjgrrb/rss.xml"]
         .iter()
         .map(|f| format!("{}{f}", server.base))
         .collect();
     let reader = Reader::new(&urls);
     reader.reload();
-    assert_eq!(reader.counts(), (45, 45), "every article arrives once");
+    // What the subscribed documents carry, each article once.
+    let articles: usize = ["wenzhou/atom.xml", "rmrb/rss.xml", "zjgrrb/rss.xml"]
+        .iter()
+        .map(|f| common::ids(&project.feeds().join(f)).len())
+        .sum();
+    assert_eq!(
+        reader.counts(),
+        (articles, articles),
+        "every article arrives once"
+    );
     // Mark everything read, as a subscriber would.
     reader.query("UPDATE rss_item SET unread = 0");
 
     // Rebuild with nothing changed: nothing new.
     assert!(project.build_at("2024-06-02T00:00:00Z").status.success());
     reader.reload();
-    assert_eq!(reader.counts(), (45, 0), "a rebuild shows nothing new");
+    assert_eq!(
+        reader.counts(),
+        (articles, 0),
+        "a rebuild shows nothing new"
+    );
 
     // Reorder a page's articles and fix a typo: still nothing new.
     edit(&project, "seeds/wenzhou/2023-01-13.txt", |text| {
@@ -159,73 +135,63 @@ fn newsboat_sees_only_what_is_really_new() {
     assert!(project.build_at("2024-06-03T00:00:00Z").status.success());
     reader.reload();
     assert_eq!(
-        reader.counts().0,
-        45,
-        "no item appears twice after a reorder and a typo fix"
+        reader.counts(),
+        (articles, 0),
+        "no item appears twice or unread after a reorder and a typo fix"
     );
-    assert_eq!(reader.duplicates(), "[]");
+    assert_eq!(reader.duplicates(), [] as [serde_json::Value; 0]);
 
     // A new issue: exactly its articles are new.
-    project.write("seeds/rmrb/2023-04-11.txt", "北方春耕全面展开\n\n本报记者 王小明\n\n春耕时节,田间地头一片繁忙。\n\n城市书房延长开放\n\n李小红\n\n城市书房从本周起延长开放时间。\n");
+    let new_issue = [
+        (
+            "北方春耕全面展开",
+            "本报记者 王小明",
+            "春耕时节,田间地头一片繁忙。",
+        ),
+        (
+            "城市书房延长开放",
+            "李小红",
+            "城市书房从本周起延长开放时间。",
+        ),
+    ];
+    let page: Vec<String> = new_issue
+        .iter()
+        .map(|(title, byline, body)| format!("{title}\n\n{byline}\n\n{body}"))
+        .collect();
+    project.write("seeds/rmrb/2023-04-11.txt", &(page.join("\n\n") + "\n"));
     assert!(project.build_at("2024-06-04T00:00:00Z").status.success());
     reader.reload();
-    let (items, unread) = reader.counts();
-    assert_eq!(items, 47);
-    assert!(unread >= 2, "the two new articles are unread");
-    let new_titles = reader.query(
-        "SELECT title FROM rss_item WHERE feedurl LIKE '%rmrb%' ORDER BY pubDate DESC LIMIT 2",
+    let total = articles + new_issue.len();
+    assert_eq!(reader.counts(), (total, new_issue.len()));
+    let mut new_titles: Vec<&str> = new_issue.iter().map(|(title, _, _)| *title).collect();
+    new_titles.sort();
+    assert_eq!(
+        reader.unread_titles(),
+        new_titles,
+        "the new issue's articles, and only those, are unread"
     );
-    assert!(
-        new_titles.contains("北方春耕全面展开") && new_titles.contains("城市书房延长开放"),
-        "{new_titles}"
-    );
+    reader.query("UPDATE rss_item SET unread = 0");
 
-    // A page deleted: no duplicate appears.
+    // A page deleted: no duplicate appears, nothing shows as new.
     std::fs::remove_file(project.path("seeds/zjgrrb/2024-03-04-01.txt")).unwrap();
     assert!(project.build_at("2024-06-05T00:00:00Z").status.success());
     reader.reload();
-    assert!(reader.counts().0 <= 47);
-    assert_eq!(reader.duplicates(), "[]");
-}
-
-/// One HTTP/1.1 request; returns the status line's code, headers and body.
-fn get(base: &str, path: &str, extra: &str) -> (u16, String, Vec<u8>) {
-    let address = base.trim_start_matches("http://").trim_end_matches('/');
-    let mut stream = TcpStream::connect(address).unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n{extra}\r\n"
-    )
-    .unwrap();
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).unwrap();
-    let split = response.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-    let head = String::from_utf8_lossy(&response[..split]).into_owned();
-    let code = head.split_whitespace().nth(1).unwrap().parse().unwrap();
-    (code, head, response[split + 4..].to_vec())
-}
-
-fn header<'h>(head: &'h str, name: &str) -> Option<&'h str> {
-    head.lines()
-        .find(|l| {
-            l.to_ascii_lowercase()
-                .starts_with(&format!("{}:", name.to_ascii_lowercase()))
-        })
-        .map(|l| l.split_once(':').unwrap().1.trim())
+    assert_eq!(reader.counts(), (total, 0));
+    assert_eq!(reader.duplicates(), [] as [serde_json::Value; 0]);
 }
 
 #[test]
 fn a_browser_gets_feeds_as_plain_xml_to_show_them_with_their_stylesheet() {
     let project = Project::with_seeds();
     assert!(project.build().status.success());
-    let server = Server::start(&project);
+    let server = Server::start(&project, 0);
     let browser = "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n";
     let reader = "Accept: application/atom+xml, application/rss+xml;q=0.9, */*;q=0.1\r\n";
     for (path, kind) in [
         ("/atom.xml", "application/atom+xml"),
         ("/rmrb/rss.xml", "application/rss+xml"),
     ] {
-        let (code, head, body) = get(&server.base, path, browser);
+        let (code, head, body) = server.get(path, browser);
         assert_eq!(code, 200, "{path}");
         assert!(
             header(&head, "Content-Type")
@@ -237,7 +203,7 @@ fn a_browser_gets_feeds_as_plain_xml_to_show_them_with_their_stylesheet() {
         assert!(String::from_utf8(body)
             .unwrap()
             .contains("<?xml-stylesheet type=\"text/css\""));
-        let (_, head, _) = get(&server.base, path, reader);
+        let (_, head, _) = server.get(path, reader);
         assert!(
             header(&head, "Content-Type").unwrap().starts_with(kind),
             "{path} for a feed reader: {head}"
@@ -249,7 +215,7 @@ fn a_browser_gets_feeds_as_plain_xml_to_show_them_with_their_stylesheet() {
 fn serve_answers_with_feed_types_validators_and_304s() {
     let project = Project::with_seeds();
     assert!(project.build().status.success());
-    let server = Server::start(&project);
+    let server = Server::start(&project, 0);
     for (path, kind) in [
         ("/atom.xml", "application/atom+xml"),
         ("/rmrb/rss.xml", "application/rss+xml"),
@@ -257,7 +223,7 @@ fn serve_answers_with_feed_types_validators_and_304s() {
         ("/", "text/html"),
         ("/feeds.opml", "text/x-opml"),
     ] {
-        let (code, head, body) = get(&server.base, path, "");
+        let (code, head, body) = server.get(path, "");
         assert_eq!(code, 200, "{path}");
         assert!(
             header(&head, "Content-Type").unwrap().starts_with(kind),
@@ -266,29 +232,25 @@ fn serve_answers_with_feed_types_validators_and_304s() {
         assert!(!body.is_empty());
         let etag = header(&head, "ETag").unwrap().to_string();
         let modified = header(&head, "Last-Modified").unwrap().to_string();
-        let (code, _, body) = get(&server.base, path, &format!("If-None-Match: {etag}\r\n"));
+        let (code, _, body) = server.get(path, &format!("If-None-Match: {etag}\r\n"));
         assert_eq!((code, body.len()), (304, 0), "{path} with its ETag");
-        let (code, _, _) = get(
-            &server.base,
-            path,
-            &format!("If-Modified-Since: {modified}\r\n"),
-        );
+        let (code, _, _) = server.get(path, &format!("If-Modified-Since: {modified}\r\n"));
         assert_eq!(code, 304, "{path} since its Last-Modified");
-        let (code, _, _) = get(&server.base, path, "If-None-Match: \"stale\"\r\n");
+        let (code, _, _) = server.get(path, "If-None-Match: \"stale\"\r\n");
         assert_eq!(code, 200);
     }
-    assert_eq!(get(&server.base, "/../Cargo.toml", "").0, 404);
+    assert_eq!(server.get("/../Cargo.toml", "").0, 404);
     // The build's state is there on disk, and never served.
     assert!(project.feeds().join(".paperboy/last-build.json").is_file());
-    assert_eq!(get(&server.base, "/.paperboy/last-build.json", "").0, 404);
-    assert_eq!(get(&server.base, "/nothing.xml", "").0, 404);
+    assert_eq!(server.get("/.paperboy/last-build.json", "").0, 404);
+    assert_eq!(server.get("/nothing.xml", "").0, 404);
 }
 
 #[test]
 fn pages_and_every_link_on_them_work_under_serve_on_another_port() {
     let project = Project::with_seeds();
     assert!(project.build().status.success());
-    let server = Server::start(&project);
+    let server = Server::start(&project, 0);
     assert!(
         !server.base.contains(":8000/"),
         "not the configured address"
@@ -297,7 +259,7 @@ fn pages_and_every_link_on_them_work_under_serve_on_another_port() {
     let mut seen = std::collections::BTreeSet::from(["index.html".to_string()]);
     let mut queue = vec!["index.html".to_string()];
     while let Some(page) = queue.pop() {
-        let (code, _, body) = get(&server.base, &format!("/{page}"), "");
+        let (code, _, body) = server.get(&format!("/{page}"), "");
         assert_eq!(code, 200, "{page}");
         if !page.ends_with(".html") {
             continue;
@@ -337,35 +299,13 @@ fn importing_the_opml_shows_each_article_once() {
         ),
     );
     assert!(project.build().status.success());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_paperboy"))
-        .current_dir(project.dir.path())
-        .args(["serve", "--port", &port.to_string(), "feeds"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut String::new())
-        .unwrap();
-    let server = Server {
-        child,
-        base: format!("http://127.0.0.1:{port}/"),
-    };
+    let server = Server::start(&project, port);
     let reader = Reader::new(&[]);
-    let p = |f: &str| reader.dir.path().join(f);
-    let status = Command::new("newsboat")
-        .arg("-i")
-        .arg(project.feeds().join("feeds.opml"))
-        .arg("-u")
-        .arg(p("urls"))
-        .arg("-c")
-        .arg(p("cache.db"))
-        .arg("-C")
-        .arg(p("config"))
-        .env("HOME", reader.dir.path())
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let urls = std::fs::read_to_string(p("urls")).unwrap();
+    reader.newsboat(&[
+        "-i".as_ref(),
+        project.feeds().join("feeds.opml").as_os_str(),
+    ]);
+    let urls = std::fs::read_to_string(reader.dir.path().join("urls")).unwrap();
     let subscriptions: Vec<&str> = urls
         .lines()
         .filter(|l| l.starts_with("http"))
@@ -385,7 +325,7 @@ fn importing_the_opml_shows_each_article_once() {
     );
     assert_eq!(
         reader.query("SELECT COUNT(*) FROM rss_feed f WHERE NOT EXISTS (SELECT 1 FROM rss_item i WHERE i.feedurl = f.rssurl)"),
-        "[(0,)]",
+        [serde_json::json!([0])],
         "no empty subscription"
     );
 }

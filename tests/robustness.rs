@@ -4,10 +4,10 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
-use common::{feed_files, parse_feed_rs, read_tree, stderr, Project};
+use common::{
+    assert_same_tree, feed_files, mount_tmpfs, parse_feed_rs, read_tree, stderr, temporary_files,
+    Project,
+};
 
 /// A project with one good publication (`demo`, one article) to show that
 /// the rest is still built.
@@ -341,28 +341,6 @@ fn markup_control_bidi_and_broken_unicode_are_escaped_or_removed() {
     assert!(!html.contains(['\u{202E}', '\u{200B}', '\u{FFFE}', '\u{FFFD}']));
 }
 
-fn mount_tmpfs(dir: &Path, options: &str) -> Unmount {
-    std::fs::create_dir_all(dir).unwrap();
-    let status = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", options, "tmpfs"])
-        .arg(dir)
-        .status()
-        .unwrap();
-    assert!(
-        status.success(),
-        "mounting a tmpfs needs root (as on every machine of this project)"
-    );
-    Unmount(dir.to_path_buf())
-}
-
-struct Unmount(std::path::PathBuf);
-
-impl Drop for Unmount {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg(&self.0).status();
-    }
-}
-
 #[test]
 fn a_missing_output_folder_is_created_and_an_unwritable_one_is_an_error() {
     let project = demo();
@@ -412,27 +390,14 @@ fn a_full_disk_leaves_the_previous_feeds_intact() {
         "{}",
         stderr(&output)
     );
+    assert_same_tree(
+        &before,
+        &read_tree(&disk),
+        "every published file is as it was (first: before the run)",
+    );
     assert_eq!(
-        read_tree(&disk),
-        before,
-        "every published file is as it was"
+        temporary_files(&disk),
+        Vec::<std::path::PathBuf>::new(),
+        "staged files are removed"
     );
-    let leftovers = walk_names(&disk);
-    assert!(
-        !leftovers.iter().any(|n| n.ends_with(".tmp")),
-        "staged files are removed: {leftovers:?}"
-    );
-}
-
-fn walk_names(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk_names(&path));
-        } else {
-            out.push(path.to_string_lossy().into_owned());
-        }
-    }
-    out
 }

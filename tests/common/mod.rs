@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::OnceLock;
+use std::sync::{Mutex, PoisonError};
 
 pub fn project_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -116,28 +116,82 @@ pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-/// Every published file under `dir` (the build's own `.paperboy` state
-/// left out), by relative path.
-pub fn read_tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
+/// Every file under `dir`, hidden ones and the build's state too, sorted.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let entries = std::fs::read_dir(&folder)
+            .unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display()));
+        for entry in entries {
             let path = entry.unwrap().path();
-            if path.ends_with(".paperboy") {
-                continue;
-            }
             if path.is_dir() {
-                walk(root, &path, out);
+                folders.push(path);
             } else {
-                out.insert(
-                    path.strip_prefix(root).unwrap().to_path_buf(),
-                    std::fs::read(&path).unwrap(),
-                );
+                files.push(path);
             }
         }
     }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
+    files.sort();
+    files
+}
+
+/// The files left by a run while it stages its writes (`….tmp`).
+pub fn temporary_files(dir: &Path) -> Vec<PathBuf> {
+    files_under(dir)
+        .into_iter()
+        .filter(|p| p.to_string_lossy().ends_with(".tmp"))
+        .collect()
+}
+
+/// Published files by path relative to their output folder, with their bytes.
+pub type Tree = BTreeMap<PathBuf, Vec<u8>>;
+
+/// Every published file under `dir` (the build's own `.paperboy` state
+/// left out), by relative path.
+pub fn read_tree(dir: &Path) -> Tree {
+    files_under(dir)
+        .into_iter()
+        .filter_map(|path| {
+            let relative = path.strip_prefix(dir).unwrap().to_path_buf();
+            if relative.iter().any(|part| part == ".paperboy") {
+                return None;
+            }
+            let bytes = std::fs::read(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            Some((relative, bytes))
+        })
+        .collect()
+}
+
+/// Fails unless the two trees hold the same files with the same bytes,
+/// naming the first file that differs and how (`what` says which trees).
+#[track_caller]
+pub fn assert_same_tree(first: &Tree, second: &Tree, what: &str) {
+    let paths: std::collections::BTreeSet<&PathBuf> = first.keys().chain(second.keys()).collect();
+    for path in paths {
+        let how = match (first.get(path), second.get(path)) {
+            (Some(a), Some(b)) if a == b => continue,
+            (Some(a), Some(b)) => {
+                let at = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+                let excerpt = |bytes: &[u8]| {
+                    let from = at.saturating_sub(30);
+                    let to = (at + 50).min(bytes.len());
+                    String::from_utf8_lossy(&bytes[from..to]).into_owned()
+                };
+                format!(
+                    "differs from byte {at} ({} bytes against {}):\n  first:  {:?}\n  second: {:?}",
+                    a.len(),
+                    b.len(),
+                    excerpt(a),
+                    excerpt(b)
+                )
+            }
+            (Some(_), None) => "is only in the first tree".to_string(),
+            (None, _) => "is only in the second tree".to_string(),
+        };
+        panic!("{what}: {} {how}", path.display());
+    }
 }
 
 /// The feed files (Atom and RSS) under `dir`.
@@ -164,37 +218,102 @@ pub fn ids(path: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Makes sure Python's feedparser can be imported, installing it with pip
-/// the first time if needed (the test fails if that is impossible).
-fn ensure_feedparser() {
-    static READY: OnceLock<()> = OnceLock::new();
-    READY.get_or_init(|| {
-        // Output captured: a missing module is expected here, and its
-        // traceback would read as a failure in a passing run.
-        let import = |_: ()| {
-            Command::new("python3")
-                .args(["-c", "import feedparser"])
+/// What a test needs from the machine beyond the binary and cargo.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tool {
+    /// The feed reader the tests subscribe to the served feeds.
+    Newsboat,
+    /// Python's feedparser, an independent feed parser.
+    Feedparser,
+    /// libxml2's `xmllint`, which validates Atom against RFC 4287's schema.
+    Xmllint,
+    /// Running as root, to mount the small file systems that fill up or
+    /// are read-only.
+    Root,
+}
+
+impl Tool {
+    fn name(self) -> &'static str {
+        match self {
+            Tool::Newsboat => "newsboat",
+            Tool::Feedparser => "Python's feedparser",
+            Tool::Xmllint => "xmllint",
+            Tool::Root => "root",
+        }
+    }
+
+    fn present(self) -> bool {
+        let succeeds = |program: &str, args: &[&str]| {
+            // Output captured: a missing tool is expected here, and its
+            // messages would read as a failure in a passing run.
+            Command::new(program)
+                .args(args)
                 .output()
                 .is_ok_and(|o| o.status.success())
         };
-        if !import(()) {
-            let status = Command::new("python3")
-                .args([
-                    "-m",
-                    "pip",
-                    "install",
-                    "--quiet",
-                    "--disable-pip-version-check",
-                    "feedparser",
-                ])
-                .status()
-                .expect("python3 runs");
-            assert!(
-                status.success() && import(()),
-                "Python feedparser is needed: pip install feedparser"
-            );
+        match self {
+            Tool::Newsboat => succeeds("newsboat", &["--version"]),
+            Tool::Feedparser => succeeds("python3", &["-c", "import feedparser"]),
+            Tool::Xmllint => succeeds("xmllint", &["--version"]),
+            Tool::Root => Command::new("id")
+                .arg("-u")
+                .output()
+                .is_ok_and(|o| o.stdout.trim_ascii() == b"0"),
         }
-    });
+    }
+
+    /// The shell command that installs it, if a test can run one.
+    fn install(self) -> Option<&'static str> {
+        match self {
+            Tool::Newsboat => Some(APT_NEWSBOAT),
+            Tool::Feedparser => {
+                Some("python3 -m pip install --quiet --disable-pip-version-check feedparser")
+            }
+            Tool::Xmllint => Some(APT_XMLLINT),
+            Tool::Root => None,
+        }
+    }
+
+    /// Present, or installed now; otherwise what to do about it.
+    fn make_ready(self) -> Result<(), String> {
+        if self.present() {
+            return Ok(());
+        }
+        let Some(install) = self.install() else {
+            return Err(format!(
+                "this test needs {}: run it as root (sudo cargo test)",
+                self.name()
+            ));
+        };
+        let tried = Command::new("sh").args(["-c", install]).output();
+        if self.present() {
+            return Ok(());
+        }
+        let said = tried.map_or_else(|e| e.to_string(), |o| stderr(&o));
+        Err(format!(
+            "this test needs {}: install it with `{install}` ({})",
+            self.name(),
+            said.trim()
+        ))
+    }
+}
+
+const APT_NEWSBOAT: &str =
+    "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq newsboat";
+const APT_XMLLINT: &str =
+    "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils";
+
+/// Makes sure `tool` is there, installing it the first time a test of this
+/// process asks for it; panics, saying what to install, when it cannot be
+/// had. A test never passes without what it needs.
+#[track_caller]
+pub fn require(tool: Tool) {
+    // One lock for every tool: two package installs must not run at once.
+    static READY: Mutex<BTreeMap<Tool, Result<(), String>>> = Mutex::new(BTreeMap::new());
+    let mut ready = READY.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Err(message) = ready.entry(tool).or_insert_with(|| tool.make_ready()) {
+        panic!("{message}");
+    }
 }
 
 /// What Python's feedparser makes of a feed file.
@@ -229,7 +348,7 @@ print(json.dumps(out))
 "#;
 
 pub fn feedparser(paths: &[PathBuf]) -> BTreeMap<PathBuf, Parsed> {
-    ensure_feedparser();
+    require(Tool::Feedparser);
     let output = Command::new("python3")
         .arg("-c")
         .arg(FEEDPARSER_SCRIPT)
@@ -294,33 +413,11 @@ pub fn resolve_link(from: &Path, link: &str) -> (String, Option<String>) {
     (parts.join("/"), fragment)
 }
 
-/// Makes sure `xmllint` is installed (with apt, libxml2-utils, the first
-/// time if needed; the test fails if that is impossible).
-fn ensure_xmllint() {
-    static READY: OnceLock<()> = OnceLock::new();
-    READY.get_or_init(|| {
-        let present = || {
-            Command::new("xmllint")
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        };
-        if !present() {
-            let apt = "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils";
-            let _ = Command::new("sh").args(["-c", apt]).status();
-            assert!(
-                present(),
-                "xmllint is needed: apt-get install libxml2-utils"
-            );
-        }
-    });
-}
-
 /// The Atom documents under `dir` (`atom.xml`, `archive/atom-N.xml`) that
 /// RFC 4287's RELAX NG schema (Appendix B, in `tests/schema/`) rejects,
 /// each with xmllint's messages; panics if there is no Atom document.
 pub fn atom_schema_errors(dir: &Path) -> Vec<String> {
-    ensure_xmllint();
+    require(Tool::Xmllint);
     let atom: Vec<PathBuf> = feed_files(dir)
         .into_iter()
         .filter(|p| {
@@ -345,4 +442,116 @@ pub fn atom_schema_errors(dir: &Path) -> Vec<String> {
             format!("{name}:\n    {}", lines.join("\n    "))
         })
         .collect()
+}
+
+/// Mounts a tmpfs of `options` (`size=256k`, `ro,size=1m`) on `dir`, which
+/// is made if missing; unmounted when the guard is dropped.
+#[track_caller]
+pub fn mount_tmpfs(dir: &Path, options: &str) -> Unmount {
+    require(Tool::Root);
+    std::fs::create_dir_all(dir).unwrap();
+    let mount = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", options, "tmpfs"])
+        .arg(dir)
+        .output()
+        .expect("mount runs");
+    assert!(
+        mount.status.success(),
+        "mounting a tmpfs on {} failed even as root: {}",
+        dir.display(),
+        stderr(&mount)
+    );
+    Unmount(dir.to_path_buf())
+}
+
+pub struct Unmount(PathBuf);
+
+impl Drop for Unmount {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// `paperboy serve` of a project's `feeds` on `port` (0: a free one),
+/// stopped when dropped.
+pub struct Server {
+    child: std::process::Child,
+    /// `host:port`
+    pub address: String,
+    /// `http://host:port/`
+    pub base: String,
+}
+
+impl Server {
+    pub fn start(project: &Project, port: u16) -> Server {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_paperboy"))
+            .current_dir(project.dir.path())
+            .args(["serve", "--port", &port.to_string(), "feeds"])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let address = line
+            .split_whitespace()
+            .find_map(|w| w.strip_prefix("http://"))
+            .unwrap_or_else(|| panic!("no address in {line:?}"))
+            .trim_end_matches('/')
+            .to_string();
+        let base = format!("http://{address}/");
+        Server {
+            child,
+            address,
+            base,
+        }
+    }
+
+    /// Sends `head` (CRLF line ends, without the blank line) and reads the
+    /// answer: status, head and body.
+    pub fn send(&self, head: &str) -> (u16, String, Vec<u8>) {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(&self.address).unwrap();
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(5)))
+            .unwrap();
+        stream
+            .write_all(format!("{head}\r\n\r\n").as_bytes())
+            .unwrap();
+        let mut response = Vec::new();
+        stream
+            .read_to_end(&mut response)
+            .expect("an answer within 5 s");
+        let split = response
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a head");
+        let text = String::from_utf8_lossy(&response[..split]).into_owned();
+        let code = text.split_whitespace().nth(1).unwrap().parse().unwrap();
+        (code, text, response[split + 4..].to_vec())
+    }
+
+    /// One HTTP/1.1 GET with `extra` header lines (each ending in CRLF).
+    pub fn get(&self, path: &str, extra: &str) -> (u16, String, Vec<u8>) {
+        let host = &self.address;
+        let head = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n{extra}");
+        self.send(head.trim_end_matches("\r\n"))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The value of the header `name` in an HTTP head.
+pub fn header<'h>(head: &'h str, name: &str) -> Option<&'h str> {
+    head.lines()
+        .filter_map(|l| l.split_once(':'))
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.trim())
 }
