@@ -276,7 +276,14 @@ fn unlinking_the_lock_under_a_running_build_does_not_let_a_second_in() {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     // What the advice "delete the .paperboy folder" did to a running build.
-    std::fs::remove_dir_all(project.feeds().join(".paperboy")).unwrap();
+    // The build keeps writing into it, so a removal can meet a file made
+    // meanwhile (not empty) and is tried again, as a user would.
+    let state = project.feeds().join(".paperboy");
+    let mut tries = 0;
+    while let Err(e) = std::fs::remove_dir_all(&state) {
+        tries += 1;
+        assert!(tries < 100, "{} cannot be removed: {e}", state.display());
+    }
     assert!(
         first.try_wait().unwrap().is_none(),
         "the first build still runs"

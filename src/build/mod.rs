@@ -106,16 +106,16 @@ fn input_fingerprint(options: &BuildOptions, site: &Site, found: &Discovery) -> 
     format!("{:032x}", hasher.digest128())
 }
 
-/// Discovers the seeds after checking the folders a build reads and writes.
-fn discover_seeds(options: &BuildOptions, site: &Site) -> Result<Discovery> {
+/// Refuses a seeds folder that is not there and an output folder a build
+/// must not write into.
+fn check_folders(options: &BuildOptions) -> Result<()> {
     if !options.seeds.is_dir() {
         return Err(Error::Config {
             path: options.seeds.clone(),
             message: "the seeds folder does not exist; pass --seeds DIR".to_string(),
         });
     }
-    folders::check_output_folder(options)?;
-    discover(&options.seeds, site)
+    folders::check_output_folder(options)
 }
 
 /// Every publication as read.
@@ -205,8 +205,9 @@ fn totals(papers: &[Paper]) -> Totals {
 /// before stays published); an `Err` means nothing was replaced.
 pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport> {
     let site = Site::load(&options.config)?;
-    let mut found = discover_seeds(options, &site)?;
+    check_folders(options)?;
     let out = OutputDir::open(&options.out, options.wait)?;
+    let mut found = discover(&options.seeds, &site)?;
     let inputs = input_fingerprint(options, &site, &found);
     if let Some(last) = out.last_build(&inputs) {
         return Ok(BuildReport {
