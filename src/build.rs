@@ -15,6 +15,7 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::config::Site;
 use crate::error::{Error, Result};
 use crate::identity::{distinct_dates, identify};
+use crate::layout::Format;
 use crate::model::{Article, EntryId, FileStamp, Fingerprint, PageMeta, Paper, Publication};
 use crate::publish::WriteReport;
 use crate::render::{Job, Plan, RENDERING};
@@ -456,19 +457,14 @@ fn heal_text(
 }
 
 /// Renders a job, checks its files, and stages those that changed.
-fn render_job(
-    plan: &Plan,
-    job: &Job,
-    files: &[PathBuf],
-    options: &BuildOptions,
-) -> Result<Rendered> {
+fn render_job(plan: &Plan, job: &Job, options: &BuildOptions) -> Result<Rendered> {
     let load = |paper: &Paper, page: &PageMeta| {
         let slug = &paper.publication.slug;
         state::load_text(&options.out, slug, page)
             .or_else(|damaged| heal_text(options, slug, page).ok_or(damaged))
     };
     let mut rendered = Rendered::default();
-    let files = plan.render(job, files, &load)?;
+    let files = plan.render(job, &load)?;
     for (relative, bytes) in &files {
         rendered
             .problems
@@ -515,9 +511,10 @@ fn resolved(path: &Path) -> std::io::Result<PathBuf> {
 /// site-wide feed paperboy generated (the state may have been deleted).
 fn holds_a_build(out: &Path) -> bool {
     out.join(state::STATE_DIR).is_dir()
-        || crate::seeds::read_regular(&out.join("atom.xml"), 8 << 20, "a feed").is_ok_and(|bytes| {
-            String::from_utf8_lossy(&bytes).contains("<generator>paperboy</generator>")
-        })
+        || crate::seeds::read_regular(&out.join(Format::Atom.path("", None)), 8 << 20, "a feed")
+            .is_ok_and(|bytes| {
+                String::from_utf8_lossy(&bytes).contains("<generator>paperboy</generator>")
+            })
 }
 
 /// Refuses output folders a build must not write into: the root, the seeds
@@ -631,12 +628,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     // One pass over the jobs: every file's signature for the catalog, and
     // the jobs with a file that is not what its signature says.
     let mut documents: BTreeMap<String, u128> = BTreeMap::new();
-    let mut due: Vec<(&Job, Vec<PathBuf>)> = Vec::new();
+    let mut due: Vec<&Job> = Vec::new();
     let mut unchanged = 0;
     for job in &plan.jobs {
-        let files = plan.files(job);
+        let files = job.files();
         let mut current = true;
-        for file in &files {
+        for file in files {
             let name = file.to_string_lossy().into_owned();
             // A file damaged from outside (truncated, edited) no longer has
             // the metadata it was written with, and is written again.
@@ -649,12 +646,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         if current {
             unchanged += files.len();
         } else {
-            due.push((job, files));
+            due.push(job);
         }
     }
     let outcomes: Vec<Result<Rendered>> = due
         .par_iter()
-        .map(|(job, files)| render_job(&plan, job, files, options))
+        .map(|job| render_job(&plan, job, options))
         .collect();
     let mut staged = Vec::new();
     let mut problems = Vec::new();

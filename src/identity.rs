@@ -239,7 +239,7 @@ pub fn identify(
                 content: content_hash(article),
                 published: date,
                 updated: date,
-                size: crate::render::estimated_bytes(article),
+                size: article.estimated_feed_bytes(),
             }
         })
         .collect()
