@@ -261,7 +261,7 @@ pub fn entry(slug: &str, page: &PageMeta, meta: &EntryMeta, article: Article) ->
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -290,7 +290,7 @@ mod tests {
         assert_ne!(feed_id("*"), feed_id("wenzhou"));
     }
 
-    fn publication(slug: &str, timezone: &str) -> Publication {
+    pub(crate) fn publication(slug: &str, timezone: &str) -> Publication {
         Publication {
             slug: slug.to_string(),
             title: slug.to_string(),
@@ -303,7 +303,7 @@ mod tests {
 
     /// A paper of one issue whose pages hold `counts` articles, dated
     /// as a build first dates them.
-    fn paper(publication: Publication, issue: &str, counts: &[usize]) -> Paper {
+    pub(crate) fn paper(publication: Publication, issue: &str, counts: &[usize]) -> Paper {
         let issue: NaiveDate = issue.parse().unwrap();
         let pages = counts
             .iter()

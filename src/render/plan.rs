@@ -401,3 +401,58 @@ fn feed_jobs(
     }
     jobs
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    use super::*;
+    use crate::identity::tests::{paper, publication};
+    use crate::layout::Kind;
+
+    #[test]
+    fn every_file_is_planned_once_by_the_job_that_makes_it() {
+        let site = Site {
+            feed_entries: 3,
+            ..Site::default()
+        };
+        let papers = [
+            paper(publication("a", "+08:00"), "2024-01-02", &[4, 3]),
+            paper(publication("b", "+08:00"), "2024-01-02", &[2]),
+        ];
+        let plan = Plan::new(&site, &papers);
+        let mut planned = BTreeSet::new();
+        for job in &plan.jobs {
+            for file in job.files() {
+                assert!(planned.insert(file.clone()), "{file:?} planned twice");
+            }
+            let kinds: Vec<Kind> = job.files().iter().map(|f| Kind::of(f)).collect();
+            match &job.document {
+                Document::Feed { page, .. } => {
+                    assert_eq!(kinds, Format::ALL.map(Kind::Feed));
+                    let archived = job.files()[0].starts_with("archive")
+                        || job.files()[0].to_string_lossy().contains("/archive/");
+                    assert_eq!(archived, page.archive_number().is_some());
+                }
+                Document::Issue { paper, pages, .. } => {
+                    let articles: usize = papers[*paper].pages[pages.clone()]
+                        .iter()
+                        .map(|p| p.entries.len())
+                        .sum();
+                    assert_eq!(kinds, vec![Kind::Page; 1 + articles]);
+                }
+                _ => assert_eq!(job.files().len(), 1),
+            }
+        }
+        // Nine entries, three to a document: the site's feed has archives.
+        for file in [
+            "archive/atom-1.xml",
+            "a/2024-01-02.html",
+            "b/rss.xml",
+            "index.html",
+        ] {
+            assert!(planned.contains(Path::new(file)), "{file} not planned");
+        }
+    }
+}
