@@ -13,6 +13,7 @@ use roxmltree::{Document, Node};
 
 use crate::config::is_http_url;
 use crate::error::{Error, Result};
+use crate::layout::{Format, Kind};
 
 const ATOM: &str = "http://www.w3.org/2005/Atom";
 
@@ -165,13 +166,19 @@ pub fn check_file(file: &Path, bytes: &[u8], now: DateTime<FixedOffset>) -> Vec<
         problems: Vec::new(),
         ids: BTreeSet::new(),
     };
-    let name = file.to_string_lossy();
-    if name.ends_with(".json") && !name.contains(".paperboy") {
+    let kind = Kind::of(file);
+    if matches!(kind, Kind::Feed(Format::Json) | Kind::Json)
+        && !file.to_string_lossy().contains(".paperboy")
+    {
         match serde_json::from_slice::<serde_json::Value>(bytes) {
             Ok(feed) => checker.json(&feed),
             Err(e) => checker.problem(format!("not JSON: {e}")),
         }
-    } else if name.ends_with(".xml") || name.ends_with(".opml") {
+    } else if matches!(
+        kind,
+        Kind::Feed(Format::Atom | Format::Rss) | Kind::Xml | Kind::Opml
+    ) {
+        // Which XML document it is, the root element says.
         let Ok(text) = std::str::from_utf8(bytes) else {
             checker.problem("not UTF-8".to_string());
             return checker.problems;

@@ -57,6 +57,26 @@ impl Article {
             BodyPart::Subhead(_) => None,
         })
     }
+
+    /// About how many bytes the article takes in a feed document (escaped
+    /// HTML body, summary, metadata): what a build plans feeds' pages by
+    /// before any text is rendered.
+    pub fn estimated_feed_bytes(&self) -> u32 {
+        let text: usize = self
+            .body
+            .iter()
+            .map(|p| match p {
+                BodyPart::Paragraph(t) | BodyPart::Subhead(t) => t.len() + 16,
+            })
+            .sum::<usize>()
+            + self
+                .captions
+                .iter()
+                .map(|c| c.text.len() + 64)
+                .sum::<usize>()
+            + self.title.len() * 2;
+        u32::try_from(text * 3 / 2 + 1200).unwrap_or(u32::MAX)
+    }
 }
 
 /// A page's place in its issue: the file name's suffix (`-01`, `-A3`), or

@@ -19,6 +19,7 @@ use std::time::{Duration, UNIX_EPOCH};
 use chrono::{DateTime, Utc};
 
 use crate::error::{Error, Result};
+use crate::layout::{Format, Kind, FOLDER_PAGE};
 
 /// Connections served at once; more wait in a bounded queue, and beyond
 /// that are closed.
@@ -31,40 +32,21 @@ const MAX_TARGET: usize = 2048;
 const READ_TIMEOUT: Duration = Duration::from_secs(5);
 const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The media type a file is served with.
-pub fn content_type(path: &Path) -> &'static str {
-    let name = path.to_string_lossy();
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    if name.ends_with("rss.xml") || (name.contains("/archive/rss-") && ext == "xml") {
-        "application/rss+xml; charset=utf-8"
-    } else if ext == "xml" {
-        "application/atom+xml; charset=utf-8"
-    } else {
-        match ext {
-            "json" => "application/feed+json; charset=utf-8",
-            "html" => "text/html; charset=utf-8",
-            "css" => "text/css; charset=utf-8",
-            "opml" => "text/x-opml; charset=utf-8",
-            _ => "application/octet-stream",
-        }
-    }
-}
-
 /// The media type a file is served with to a client that sends `accept`.
 /// A browser following a link asks for HTML first and names no feed type;
 /// it shows a feed readably (with the feeds' CSS stylesheet) only when the
 /// feed comes as plain XML, so it gets that. Feed readers, which name feed
 /// types or take anything, get the feed types.
-pub fn negotiated_type(path: &Path, accept: Option<&str>) -> &'static str {
-    let registered = content_type(path);
+pub fn negotiated_type(path: &Path, accept: Option<&str>) -> String {
+    let kind = Kind::of(path);
     let browser = accept.is_some_and(|a| {
         let a = a.to_ascii_lowercase();
         a.contains("text/html") && !a.contains("atom+xml") && !a.contains("rss+xml")
     });
-    if browser && registered.ends_with("+xml; charset=utf-8") {
-        "application/xml; charset=utf-8"
+    if browser && matches!(kind, Kind::Feed(Format::Atom | Format::Rss)) {
+        Kind::Xml.content_type()
     } else {
-        registered
+        kind.content_type()
     }
 }
 
@@ -83,7 +65,7 @@ pub fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
         }
     }
     if file.is_dir() {
-        file.push("index.html");
+        file.push(FOLDER_PAGE);
     }
     let real = std::fs::canonicalize(&file).ok()?;
     let inside = real.strip_prefix(root).ok()?;
@@ -282,7 +264,7 @@ fn answer(root: &Path, bound: &SocketAddr, mut stream: TcpStream) -> std::io::Re
     let mut headers = vec![
         (
             "Content-Type",
-            negotiated_type(&path, request.header("Accept")).to_string(),
+            negotiated_type(&path, request.header("Accept")),
         ),
         ("Vary", "Accept".to_string()),
         ("ETag", etag),
@@ -342,22 +324,6 @@ pub fn serve(root: &Path, address: &str, ready: impl FnOnce(&str)) -> Result<()>
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn media_types() {
-        assert_eq!(
-            content_type(Path::new("rmrb/atom.xml")),
-            "application/atom+xml; charset=utf-8"
-        );
-        assert_eq!(
-            content_type(Path::new("rmrb/archive/rss-3.xml")),
-            "application/rss+xml; charset=utf-8"
-        );
-        assert_eq!(
-            content_type(Path::new("feed.json")),
-            "application/feed+json; charset=utf-8"
-        );
-    }
 
     #[test]
     fn browsers_get_feeds_as_plain_xml_and_readers_as_feeds() {

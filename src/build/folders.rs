@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::build::BuildOptions;
 use crate::error::{Error, Result};
+use crate::layout::Format;
 use crate::store::STATE_DIR;
 
 /// `path` made absolute with every link resolved, for the part of it that
@@ -30,9 +31,10 @@ fn resolved(path: &Path) -> std::io::Result<PathBuf> {
 /// site-wide feed paperboy generated (the state may have been deleted).
 fn holds_a_build(out: &Path) -> bool {
     out.join(STATE_DIR).is_dir()
-        || crate::regular::read(&out.join("atom.xml"), 8 << 20, "a feed").is_ok_and(|bytes| {
-            String::from_utf8_lossy(&bytes).contains("<generator>paperboy</generator>")
-        })
+        || crate::regular::read(&out.join(Format::Atom.path("", None)), 8 << 20, "a feed")
+            .is_ok_and(|bytes| {
+                String::from_utf8_lossy(&bytes).contains("<generator>paperboy</generator>")
+            })
 }
 
 /// Refuses output folders a build must not write into: the root, the seeds

@@ -3,7 +3,7 @@
 //! and staged in the run's transaction.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -51,7 +51,7 @@ fn heal_text(out: &OutputDir, seeds: &Path, slug: &str, page: &PageMeta) -> Opti
 /// Renders a job, checks its files, and stages those that changed.
 fn render_job(
     plan: &Plan,
-    (job, files): &(&Job, Vec<PathBuf>),
+    job: &Job,
     options: &BuildOptions,
     out: &OutputDir,
     transaction: &Transaction,
@@ -61,7 +61,7 @@ fn render_job(
         out.load_text(slug, page)
             .or_else(|damaged| heal_text(out, &options.seeds, slug, page).ok_or(damaged))
     };
-    let rendered = plan.render(job, files, &load)?;
+    let rendered = plan.render(job, &load)?;
     let problems: Vec<String> = rendered
         .iter()
         .flat_map(|(relative, bytes)| crate::check::check_file(relative, bytes, options.now))
@@ -94,9 +94,9 @@ pub fn render_changed(
     let mut due = Vec::new();
     let mut unchanged = 0;
     for job in &plan.jobs {
-        let files = plan.files(job);
+        let files = job.files();
         let mut current = true;
-        for file in &files {
+        for file in files {
             let name = file.to_string_lossy().into_owned();
             current &= transaction.is_current(&name, job.signature);
             signatures.insert(name, job.signature);
@@ -104,7 +104,7 @@ pub fn render_changed(
         if current {
             unchanged += files.len();
         } else {
-            due.push((job, files));
+            due.push(job);
         }
     }
     let outcomes: Vec<Result<JobOutcome>> = due

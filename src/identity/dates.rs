@@ -170,12 +170,12 @@ pub fn adopt_published(entries: &mut [EntryMeta], published: &PublishedDates) ->
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::identity::{article_id, content_hash};
     use crate::model::{Article, ArticleKind, PageLabel, PageMeta};
 
-    fn publication(slug: &str, timezone: &str) -> Publication {
+    pub(crate) fn publication(slug: &str, timezone: &str) -> Publication {
         Publication {
             slug: slug.to_string(),
             title: slug.to_string(),
@@ -188,7 +188,7 @@ mod tests {
 
     /// A paper of one issue whose pages hold `counts` articles, dated
     /// as a build first dates them.
-    fn paper(publication: Publication, issue: &str, counts: &[usize]) -> Paper {
+    pub(crate) fn paper(publication: Publication, issue: &str, counts: &[usize]) -> Paper {
         let issue: NaiveDate = issue.parse().unwrap();
         let pages = counts
             .iter()

@@ -144,7 +144,7 @@ pub fn identify(
                 content: content_hash(article),
                 published: date,
                 updated: date,
-                size: crate::render::estimated_bytes(article),
+                size: article.estimated_feed_bytes(),
             }
         })
         .collect()

@@ -6,9 +6,10 @@ use atom_syndication::{
 };
 
 use crate::error::{Error, Result};
+use crate::layout::{Format, Kind};
 use crate::model::Entry;
 use crate::render::html::{article_body, summary};
-use crate::render::{archive_namespaces, Feed, Format, Layout, XML_DECLARATION};
+use crate::render::view::{Feed, XML_DECLARATION};
 
 fn link(href: &str, rel: &str, mime: &str) -> Link {
     Link {
@@ -33,31 +34,19 @@ fn category(term: &str) -> Category {
     }
 }
 
-/// The categories of an entry: its publication and its column.
-pub fn categories<'a>(feed: &'a Feed, entry: &'a Entry) -> Vec<&'a str> {
-    let mut terms = vec![feed.publication_title(entry)];
-    terms.extend(entry.article.column.as_deref());
-    terms
-}
-
-/// The entry's authors: its writers, or the publication when none is named.
-pub fn authors<'a>(feed: &'a Feed, entry: &'a Entry) -> Vec<&'a str> {
-    if entry.article.authors.is_empty() {
-        vec![feed.publication_title(entry)]
-    } else {
-        entry.article.authors.iter().map(String::as_str).collect()
-    }
-}
-
-fn entry(feed: &Feed, entry: &Entry, layout: &Layout) -> AtomEntry {
+fn entry(feed: &Feed, entry: &Entry) -> AtomEntry {
     AtomEntry {
         title: Text::plain(entry.article.title.clone()),
         id: entry.id.clone(),
         updated: entry.updated,
         published: Some(entry.published),
-        authors: authors(feed, entry).into_iter().map(person).collect(),
-        categories: categories(feed, entry).into_iter().map(category).collect(),
-        links: vec![link(&layout.entry_url(entry), "alternate", "text/html")],
+        authors: feed.authors(entry).into_iter().map(person).collect(),
+        categories: feed.categories(entry).into_iter().map(category).collect(),
+        links: vec![link(
+            &feed.layout.entry_url(entry),
+            "alternate",
+            Kind::Page.media_type(),
+        )],
         summary: Some(Text::plain(summary(&entry.article))),
         content: Some(Content {
             value: Some(article_body(&entry.article)),
@@ -68,68 +57,38 @@ fn entry(feed: &Feed, entry: &Entry, layout: &Layout) -> AtomEntry {
     }
 }
 
-/// The feed's links: itself, its HTML page, its place in the archive
-/// (RFC 5005) and its WebSub hub, for any of the three formats.
-pub fn feed_links(
-    feed: &Feed,
-    format: Format,
-) -> Vec<(String, &'static str, Option<&'static str>)> {
-    let mut links = vec![(feed.self_url(format), "self", Some(format.media_type()))];
-    links.push((feed.home_url.clone(), "alternate", Some("text/html")));
-    if feed.is_archive() {
-        links.push((
-            feed.current_url(format),
-            "current",
-            Some(format.media_type()),
-        ));
-    }
-    if let Some(url) = feed.prev_archive(format) {
-        links.push((url, "prev-archive", Some(format.media_type())));
-    }
-    if let Some(url) = feed.next_archive(format) {
-        links.push((url, "next-archive", Some(format.media_type())));
-    }
-    if let Some(hub) = feed.hub {
-        links.push((hub.to_string(), "hub", None));
-    }
-    links
-}
-
 /// RFC 5005's archive marker, written as the first child of `atom:feed`:
 /// RFC 4287's schema allows extension elements only among the feed's own
 /// elements, before the first entry.
 const ARCHIVE_MARKER: &[u8] = b"\n  <fh:archive/>";
 
-pub fn render(feed: &Feed, layout: &Layout) -> Result<Vec<u8>> {
-    let links = feed_links(feed, Format::Atom)
+pub fn render(feed: &Feed) -> Result<Vec<u8>> {
+    let links = feed
+        .links(Format::Atom)
         .into_iter()
-        .map(|(href, rel, mime)| Link {
-            href,
-            rel: rel.to_string(),
-            mime_type: mime.map(str::to_string),
+        .map(|l| Link {
+            href: l.href,
+            rel: l.rel.to_string(),
+            mime_type: l.media_type.map(str::to_string),
             ..Link::default()
         })
         .collect();
     // The crate writes extension elements after the entries, so the archive
     // marker is placed by hand below; only its namespace is the crate's.
     let atom = AtomFeed {
-        namespaces: archive_namespaces(feed),
-        title: Text::plain(feed.title.clone()),
-        subtitle: Some(Text::plain(feed.description.clone())),
-        id: feed.id.clone(),
+        namespaces: feed.archive_namespaces(),
+        title: Text::plain(feed.head.title.clone()),
+        subtitle: Some(Text::plain(feed.head.description.clone())),
+        id: feed.head.id.clone(),
         updated: feed.updated(),
-        authors: vec![person(&feed.author)],
+        authors: vec![person(&feed.head.author)],
         generator: Some(Generator {
             value: "paperboy".to_string(),
             ..Generator::default()
         }),
         links,
-        lang: Some(feed.language.clone()),
-        entries: feed
-            .entries
-            .iter()
-            .map(|e| entry(feed, e, layout))
-            .collect(),
+        lang: Some(feed.head.language.clone()),
+        entries: feed.entries.iter().map(|e| entry(feed, e)).collect(),
         ..AtomFeed::default()
     };
     let config = WriteConfig {

@@ -3,9 +3,6 @@
 //! instruction. CSS on XML is part of the CSS standards and is not going
 //! away, where XSLT in browsers is being removed; a reader ignores it.
 
-/// The stylesheet's path in the output folder.
-pub const FILE: &str = "feed.css";
-
 /// Shows the feed as a page: a note on what a feed is, the feed's title,
 /// then each entry's title, date and summary. Element names match in any
 /// namespace, so one sheet serves Atom and RSS.

@@ -3,10 +3,10 @@
 
 use serde::Serialize;
 
+use crate::layout::Format;
 use crate::model::Entry;
-use crate::render::atom::{authors, categories};
 use crate::render::html::{article_body, summary};
-use crate::render::{Feed, Format, Layout};
+use crate::render::view::Feed;
 
 #[derive(Serialize)]
 struct Author<'a> {
@@ -38,7 +38,7 @@ struct Item<'a> {
 struct JsonFeed<'a> {
     version: &'a str,
     title: &'a str,
-    home_page_url: &'a str,
+    home_page_url: String,
     feed_url: String,
     description: &'a str,
     language: &'a str,
@@ -50,33 +50,36 @@ struct JsonFeed<'a> {
     items: Vec<Item<'a>>,
 }
 
-fn item<'a>(feed: &'a Feed, entry: &'a Entry, layout: &Layout) -> Item<'a> {
+fn item<'a>(feed: &'a Feed, entry: &'a Entry) -> Item<'a> {
     Item {
         id: &entry.id,
-        url: layout.entry_url(entry),
+        url: feed.layout.entry_url(entry),
         title: &entry.article.title,
         content_html: article_body(&entry.article),
         summary: summary(&entry.article),
         date_published: entry.published.to_rfc3339(),
         date_modified: entry.updated.to_rfc3339(),
-        authors: authors(feed, entry)
+        authors: feed
+            .authors(entry)
             .into_iter()
             .map(|name| Author { name })
             .collect(),
-        tags: categories(feed, entry),
-        language: &feed.language,
+        tags: feed.categories(entry),
+        language: &feed.head.language,
     }
 }
 
-pub fn render(feed: &Feed, layout: &Layout) -> Vec<u8> {
+pub fn render(feed: &Feed) -> Vec<u8> {
     let json = JsonFeed {
         version: "https://jsonfeed.org/version/1.1",
-        title: &feed.title,
-        home_page_url: &feed.home_url,
+        title: &feed.head.title,
+        home_page_url: feed.home_url(),
         feed_url: feed.self_url(Format::Json),
-        description: &feed.description,
-        language: &feed.language,
-        authors: vec![Author { name: &feed.author }],
+        description: &feed.head.description,
+        language: &feed.head.language,
+        authors: vec![Author {
+            name: &feed.head.author,
+        }],
         next_url: feed.prev_archive(Format::Json),
         hubs: feed
             .hub
@@ -86,7 +89,7 @@ pub fn render(feed: &Feed, layout: &Layout) -> Vec<u8> {
             })
             .into_iter()
             .collect(),
-        items: feed.entries.iter().map(|e| item(feed, e, layout)).collect(),
+        items: feed.entries.iter().map(|e| item(feed, e)).collect(),
     };
     let mut bytes = serde_json::to_vec_pretty(&json).expect("a feed serialises");
     bytes.push(b'\n');

@@ -4,9 +4,10 @@
 //! article several times; the site-wide feed is offered on its own.
 
 use crate::config::Site;
+use crate::layout::{Format, Layout};
 use crate::model::Paper;
 use crate::render::html::escape;
-use crate::render::{Format, Layout, XML_DECLARATION};
+use crate::render::view::XML_DECLARATION;
 
 fn outline(title: &str, xml_url: &str, html_url: &str) -> String {
     format!(
@@ -24,7 +25,7 @@ pub fn render(site: &Site, papers: &[Paper], layout: &Layout) -> Vec<u8> {
     );
     for paper in papers {
         let dir = Layout::publication_dir(&paper.publication.slug);
-        let xml_url = layout.url(&format!("{dir}{}", Format::Atom.file(None)));
+        let xml_url = layout.url(&Format::Atom.path(&dir, None));
         out.push_str(&outline(
             &paper.publication.title,
             &xml_url,

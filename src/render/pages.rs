@@ -7,166 +7,13 @@
 //! from disk. Only the subscription boxes show feeds' absolute URLs, as text
 //! to copy: a feed's address is where its `self` link says it lives.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::config::Site;
-use crate::model::{Entry, Issue, PageLabel, Publication};
+use crate::layout::{self, Format, Layout, FRONT_PAGE, OPML, PAGE_STYLESHEET};
+use crate::model::{Entry, Issue, Publication};
 use crate::render::html::{article_text, escape, summary};
-use crate::render::{Format, Layout};
-
-/// The words of a page, in its language.
-struct Words {
-    weekdays: [&'static str; 7],
-    latest: &'static str,
-    papers: &'static str,
-    newest_issue: &'static str,
-    contents: &'static str,
-    previous_issue: &'static str,
-    next_issue: &'static str,
-    previous_article: &'static str,
-    next_article: &'static str,
-    back_to_issue: &'static str,
-    by_month: &'static str,
-    subscribe: &'static str,
-    what_is_a_feed: &'static str,
-    all_feeds: &'static str,
-}
-
-const ZH: Words = Words {
-    weekdays: [
-        "星期一",
-        "星期二",
-        "星期三",
-        "星期四",
-        "星期五",
-        "星期六",
-        "星期日",
-    ],
-    latest: "最新文章",
-    papers: "报纸",
-    newest_issue: "最新一期",
-    contents: "本期目录",
-    previous_issue: "上一期",
-    next_issue: "下一期",
-    previous_article: "上一篇",
-    next_article: "下一篇",
-    back_to_issue: "返回本期目录",
-    by_month: "往期（按月）",
-    subscribe: "订阅",
-    what_is_a_feed: "订阅源（feed）是一个网址，阅读器（如 NetNewsWire、Feedly、Inoreader、Thunderbird）定时查看它，有新文章时自动送到你面前，不必再回来查看本站。复制下面的网址，粘贴到阅读器的“添加订阅”里即可。三种格式内容相同，选阅读器支持的一种。",
-    all_feeds: "所有订阅源（OPML，可一次导入阅读器）",
-};
-
-const EN: Words = Words {
-    weekdays: [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ],
-    latest: "Latest articles",
-    papers: "Papers",
-    newest_issue: "latest issue",
-    contents: "Contents",
-    previous_issue: "Previous issue",
-    next_issue: "Next issue",
-    previous_article: "Previous article",
-    next_article: "Next article",
-    back_to_issue: "Back to the issue's contents",
-    by_month: "Earlier issues, by month",
-    subscribe: "Subscribe",
-    what_is_a_feed: "A feed is an address that a feed reader (NetNewsWire, Feedly, Inoreader, Thunderbird…) checks for you: new articles come to you, and you need not come back here to look. Copy an address below and paste it into your reader's “add subscription”. The three formats carry the same articles; pick one your reader supports.",
-    all_feeds: "Every feed (OPML, to import into a reader at once)",
-};
-
-/// Labels for counts, dates and pages in a page's language: Chinese for
-/// `zh*`, English otherwise.
-struct Labels {
-    zh: bool,
-    words: &'static Words,
-}
-
-impl Labels {
-    fn new(language: &str) -> Labels {
-        let zh = language.to_ascii_lowercase().starts_with("zh");
-        Labels {
-            zh,
-            words: if zh { &ZH } else { &EN },
-        }
-    }
-
-    fn count(&self, n: usize, zh_unit: &str, one: &str, many: &str) -> String {
-        match (self.zh, n) {
-            (true, _) => format!("{n}{zh_unit}"),
-            (false, 1) => format!("1 {one}"),
-            (false, _) => format!("{n} {many}"),
-        }
-    }
-
-    fn issues(&self, n: usize) -> String {
-        self.count(n, "期", "issue", "issues")
-    }
-
-    fn articles(&self, n: usize) -> String {
-        self.count(n, "篇", "article", "articles")
-    }
-
-    fn page(&self, label: &PageLabel) -> String {
-        let label = label.as_str().to_uppercase();
-        if self.zh {
-            format!("第{label}版")
-        } else {
-            format!("page {label}")
-        }
-    }
-
-    fn weekday(&self, date: NaiveDate) -> &'static str {
-        self.words.weekdays[date.weekday().num_days_from_monday() as usize]
-    }
-
-    /// The date with its weekday.
-    fn date(&self, date: NaiveDate) -> String {
-        if self.zh {
-            format!(
-                "{}年{}月{}日 {}",
-                date.year(),
-                date.month(),
-                date.day(),
-                self.weekday(date)
-            )
-        } else {
-            format!("{} {}", self.weekday(date), date.format("%-d %B %Y"))
-        }
-    }
-
-    /// The day within a month listing, with its weekday.
-    fn day(&self, date: NaiveDate) -> String {
-        if self.zh {
-            format!("{}月{}日 {}", date.month(), date.day(), self.weekday(date))
-        } else {
-            format!("{} {}", self.weekday(date), date.format("%-d %B"))
-        }
-    }
-
-    fn month(&self, (year, month): (i32, u32)) -> String {
-        if self.zh {
-            format!("{year}年{month}月")
-        } else {
-            NaiveDate::from_ymd_opt(year, month, 1).map_or_else(
-                || format!("{year}-{month:02}"),
-                |d| d.format("%B %Y").to_string(),
-            )
-        }
-    }
-}
-
-/// The year and month of a date.
-pub fn month_of(date: NaiveDate) -> (i32, u32) {
-    (date.year(), date.month())
-}
+use crate::render::labels::{month_of, Labels};
 
 /// A page being written: its language, and the way back to the site's root.
 struct Context<'a> {
@@ -190,16 +37,7 @@ impl<'a> Context<'a> {
     /// A relative link to a file given by its path in the output folder:
     /// up from this page's folder to the folder both share, then down.
     fn href(&self, target: &str) -> String {
-        let here: Vec<&str> = self.path.split('/').collect();
-        let there: Vec<&str> = target.split('/').collect();
-        let (here_dirs, there_dirs) = (&here[..here.len() - 1], &there[..there.len() - 1]);
-        let shared = here_dirs
-            .iter()
-            .zip(there_dirs)
-            .take_while(|(a, b)| a == b)
-            .count();
-        let up = "../".repeat(here_dirs.len() - shared);
-        escape(&format!("{up}{}", there[shared..].join("/")))
+        escape(&layout::relative(&self.path, target))
     }
 
     fn link(&self, path: &str, text: &str) -> String {
@@ -228,7 +66,7 @@ impl<'a> Context<'a> {
                     f.media_type(),
                     escape(title),
                     f.name(),
-                    self.href(&format!("{dir}{}", f.file(None)))
+                    self.href(&f.path(dir, None))
                 )
             })
             .collect()
@@ -245,7 +83,7 @@ impl<'a> Context<'a> {
             words.what_is_a_feed
         );
         for f in Format::ALL {
-            let path = format!("{dir}{}", f.file(None));
+            let path = f.path(dir, None);
             out.push_str(&format!(
                 "<li><a href=\"{}\">{}</a> <input readonly value=\"{}\" aria-label=\"{} {}\" onfocus=\"this.select()\"></li>\n",
                 self.href(&path),
@@ -264,8 +102,8 @@ impl<'a> Context<'a> {
         format!(
             "<footer>\n{}<p>{} · {}</p>\n</footer>\n",
             self.subscribe(title, dir),
-            self.link("index.html", &self.site.title),
-            self.link("feeds.opml", self.labels.words.all_feeds)
+            self.link(FRONT_PAGE, &self.site.title),
+            self.link(OPML, self.labels.words.all_feeds)
         )
     }
 
@@ -274,7 +112,7 @@ impl<'a> Context<'a> {
             "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<link rel=\"stylesheet\" href=\"{css}\">\n{head}</head>\n<body>\n{body}</body>\n</html>\n",
             lang = escape(language),
             title = escape(title),
-            css = self.href("style.css"),
+            css = self.href(PAGE_STYLESHEET),
         )
         .into_bytes()
     }
@@ -300,7 +138,7 @@ impl<'a> Context<'a> {
     fn breadcrumbs(&self, trail: &[String]) -> String {
         let mut out = format!(
             "<nav class=\"crumbs\">{}",
-            self.link("index.html", &self.site.title)
+            self.link(FRONT_PAGE, &self.site.title)
         );
         for step in trail {
             out.push_str(" › ");
@@ -366,7 +204,7 @@ pub fn front_page(
     latest: &[Entry],
     papers: &[PaperSummary],
 ) -> Vec<u8> {
-    let cx = Context::new(site, layout, &site.language, "index.html".into());
+    let cx = Context::new(site, layout, &site.language, FRONT_PAGE.into());
     let words = cx.labels.words;
     let mut head = cx.autodiscovery(&site.title, "");
     let mut body = format!(
@@ -480,6 +318,55 @@ pub fn month_page(site: &Site, layout: &Layout, p: &Publication, issues: &[Issue
     cx.publication_document(p, &title, &dir, body)
 }
 
+impl Context<'_> {
+    /// The links to an issue's previous and next issues.
+    fn issue_pager(&self, p: &Publication, neighbours: Neighbours) -> String {
+        let words = self.labels.words;
+        let mut pager = Vec::new();
+        if let Some(date) = neighbours.previous {
+            pager.push(format!(
+                "<a rel=\"prev\" href=\"{}\">← {} {}</a>",
+                self.href(&Layout::issue_page(&p.slug, date)),
+                words.previous_issue,
+                escape(&self.labels.date(date))
+            ));
+        }
+        if let Some(date) = neighbours.next {
+            pager.push(format!(
+                "<a rel=\"next\" href=\"{}\">{} {} →</a>",
+                self.href(&Layout::issue_page(&p.slug, date)),
+                words.next_issue,
+                escape(&self.labels.date(date))
+            ));
+        }
+        format!("<nav class=\"pager\">{}</nav>\n", pager.join(" "))
+    }
+
+    /// An article page's header: headline, subtitle, byline, and where
+    /// the article was printed.
+    fn article_header(&self, p: &Publication, date: NaiveDate, entry: &Entry) -> String {
+        let a = &entry.article;
+        let mut out = format!("<article>\n<header>\n<h1>{}</h1>\n", escape(&a.title));
+        if let Some(subtitle) = &a.subtitle {
+            out.push_str(&format!("<p class=\"subtitle\">{}</p>\n", escape(subtitle)));
+        }
+        let mut byline: Vec<String> = a.column.iter().map(|c| escape(c)).collect();
+        if !a.authors.is_empty() {
+            byline.push(escape(&a.authors.join(" ")));
+        }
+        if !byline.is_empty() {
+            out.push_str(&format!("<p class=\"byline\">{}</p>\n", byline.join(" · ")));
+        }
+        out.push_str(&format!(
+            "<p class=\"meta\">{} · {} · {}</p>\n</header>\n",
+            escape(&p.title),
+            escape(&self.labels.date(date)),
+            self.labels.page(&entry.page)
+        ));
+        out
+    }
+}
+
 /// An issue's neighbours in its publication.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Neighbours {
@@ -511,24 +398,7 @@ pub fn issue_page(
         escape(&title),
         cx.labels.articles(issue.entries.len())
     ));
-    let mut pager = Vec::new();
-    if let Some(date) = neighbours.previous {
-        pager.push(format!(
-            "<a rel=\"prev\" href=\"{}\">← {} {}</a>",
-            cx.href(&Layout::issue_page(&p.slug, date)),
-            words.previous_issue,
-            escape(&cx.labels.date(date))
-        ));
-    }
-    if let Some(date) = neighbours.next {
-        pager.push(format!(
-            "<a rel=\"next\" href=\"{}\">{} {} →</a>",
-            cx.href(&Layout::issue_page(&p.slug, date)),
-            words.next_issue,
-            escape(&cx.labels.date(date))
-        ));
-    }
-    let pager = format!("<nav class=\"pager\">{}</nav>\n", pager.join(" "));
+    let pager = cx.issue_pager(p, neighbours);
     body.push_str(&pager);
     body.push_str(&format!("<h2 class=\"contents\">{}</h2>\n", words.contents));
     for page in issue.entries.chunk_by(|a, b| a.page == b.page) {
@@ -577,24 +447,7 @@ pub fn article_page(
         cx.publication_link(p),
         cx.link(&issue_path, &cx.labels.date(issue.date)),
     ]);
-    body.push_str("<article>\n<header>\n");
-    body.push_str(&format!("<h1>{}</h1>\n", escape(&a.title)));
-    if let Some(subtitle) = &a.subtitle {
-        body.push_str(&format!("<p class=\"subtitle\">{}</p>\n", escape(subtitle)));
-    }
-    let mut byline: Vec<String> = a.column.iter().map(|c| escape(c)).collect();
-    if !a.authors.is_empty() {
-        byline.push(escape(&a.authors.join(" ")));
-    }
-    if !byline.is_empty() {
-        body.push_str(&format!("<p class=\"byline\">{}</p>\n", byline.join(" · ")));
-    }
-    body.push_str(&format!(
-        "<p class=\"meta\">{} · {} · {}</p>\n</header>\n",
-        escape(&p.title),
-        escape(&cx.labels.date(issue.date)),
-        cx.labels.page(&entry.page)
-    ));
+    body.push_str(&cx.article_header(p, issue.date, entry));
     body.push_str(&article_text(a));
     body.push_str("</article>\n<nav class=\"pager\">");
     let neighbour = |i: Option<usize>, rel: &str, label: &str| {
@@ -621,44 +474,4 @@ pub fn article_page(
     body.push_str("</nav>\n");
     let title = format!("{} – {}", a.title, p.title);
     cx.publication_document(p, &title, &dir, body)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn labels_speak_the_pages_language_and_count_properly() {
-        let zh = Labels::new("zh-CN");
-        assert_eq!(zh.issues(1), "1期");
-        assert_eq!(zh.articles(12), "12篇");
-        assert_eq!(zh.page(&PageLabel::new(Some("a03"))), "第A3版");
-        let monday = NaiveDate::from_ymd_opt(2023, 4, 10).unwrap();
-        assert_eq!(zh.date(monday), "2023年4月10日 星期一");
-        assert_eq!(zh.month(month_of(monday)), "2023年4月");
-        let en = Labels::new("en");
-        assert_eq!(en.issues(1), "1 issue");
-        assert_eq!(en.issues(2), "2 issues");
-        assert_eq!(en.articles(1), "1 article");
-        assert_eq!(en.date(monday), "Monday 10 April 2023");
-        assert_eq!(en.page(&PageLabel::new(None)), "page 1");
-    }
-
-    #[test]
-    fn links_climb_to_the_root_from_where_the_page_sits() {
-        let site = Site::default();
-        let layout = Layout {
-            base_url: "http://example.org/news/",
-        };
-        let deep = Context::new(&site, &layout, "zh", "p/2024-01-01/a-1.html".into());
-        assert_eq!(deep.href("style.css"), "../../style.css");
-        assert_eq!(deep.href("p/2024-01-01.html#a-1"), "../2024-01-01.html#a-1");
-        assert_eq!(deep.href("p/2024-01-01/a-2.html"), "a-2.html");
-        assert_eq!(
-            deep.href("q/2024-01-01/a-2.html"),
-            "../../q/2024-01-01/a-2.html"
-        );
-        let top = Context::new(&site, &layout, "zh", "index.html".into());
-        assert_eq!(top.href("p/index.html"), "p/index.html");
-    }
 }

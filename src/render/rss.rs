@@ -9,14 +9,15 @@ use rss::extension::Extension;
 use rss::{Category, Channel, Guid, Item};
 
 use crate::error::{Error, Result};
+use crate::layout::Format;
 use crate::model::Entry;
-use crate::render::atom::{authors, categories, feed_links};
 use crate::render::html::{article_body, escape, summary};
-use crate::render::{archive_marker, Feed, Format, Layout};
+use crate::render::view::Feed;
 
-fn item(feed: &Feed, entry: &Entry, layout: &Layout) -> Item {
+fn item(feed: &Feed, entry: &Entry) -> Item {
     let dublin_core = DublinCoreExtension {
-        creators: authors(feed, entry)
+        creators: feed
+            .authors(entry)
             .into_iter()
             .map(str::to_string)
             .collect(),
@@ -24,10 +25,11 @@ fn item(feed: &Feed, entry: &Entry, layout: &Layout) -> Item {
     };
     Item {
         title: Some(entry.article.title.clone()),
-        link: Some(layout.entry_url(entry)),
+        link: Some(feed.layout.entry_url(entry)),
         description: Some(escape(&summary(&entry.article))),
         content: Some(article_body(&entry.article)),
-        categories: categories(feed, entry)
+        categories: feed
+            .categories(entry)
             .into_iter()
             .map(|name| Category {
                 name: name.to_string(),
@@ -44,35 +46,37 @@ fn item(feed: &Feed, entry: &Entry, layout: &Layout) -> Item {
     }
 }
 
-pub fn render(feed: &Feed, layout: &Layout) -> Result<Vec<u8>> {
+pub fn render(feed: &Feed) -> Result<Vec<u8>> {
     let updated = feed.updated().to_rfc2822();
-    let links = feed_links(feed, Format::Rss)
+    // The channel's own `link` is its HTML page.
+    let links = feed
+        .links(Format::Rss)
         .into_iter()
-        .filter(|(_, rel, _)| *rel != "alternate")
-        .map(|(href, rel, mime)| Link {
-            href,
-            rel: rel.to_string(),
-            mime_type: mime.map(str::to_string),
+        .filter(|l| l.rel != "alternate")
+        .map(|l| Link {
+            href: l.href,
+            rel: l.rel.to_string(),
+            mime_type: l.media_type.map(str::to_string),
             ..Link::default()
         })
         .collect();
-    let (namespaces, extensions) = archive_marker(feed, |name| Extension {
+    let (namespaces, extensions) = feed.archive_marker(|name| Extension {
         name,
         ..Extension::default()
     });
     let channel = Channel {
         namespaces,
         extensions,
-        title: feed.title.clone(),
-        link: feed.home_url.clone(),
-        description: feed.description.clone(),
-        language: Some(feed.language.to_ascii_lowercase()),
+        title: feed.head.title.clone(),
+        link: feed.home_url(),
+        description: feed.head.description.clone(),
+        language: Some(feed.head.language.to_ascii_lowercase()),
         generator: Some("paperboy".to_string()),
         docs: Some("https://www.rssboard.org/rss-specification".to_string()),
         last_build_date: Some(updated.clone()),
         pub_date: Some(updated),
         atom_ext: Some(AtomExtension { links }),
-        items: feed.entries.iter().map(|e| item(feed, e, layout)).collect(),
+        items: feed.entries.iter().map(|e| item(feed, e)).collect(),
         ..Channel::default()
     };
     let mut bytes = channel
