@@ -219,7 +219,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildRep
             ..BuildReport::default()
         });
     }
-    let (previous, transaction) = out.begin()?;
+    let (previous, mut transaction) = out.begin()?;
     let mut report = BuildReport {
         errors: std::mem::take(&mut found.errors),
         state_rebuilt: !previous.published.is_empty(),
@@ -234,11 +234,10 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildRep
     distinct_dates(&mut papers, &seen);
     drop(seen);
     let plan = Plan::new(&site, &papers);
-    let rendered = output::render_changed(&plan, options, &out, &transaction)?;
+    let rendered = output::render_changed(&plan, options, &out, &mut transaction)?;
     drop(plan);
     let contents = Contents {
         papers: papers.into_iter().map(PaperRecord::from).collect(),
-        signatures: rendered.signatures,
         texts_dropped,
     };
     let seal = report.errors.is_empty().then_some(Seal {

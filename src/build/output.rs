@@ -2,7 +2,6 @@
 //! build wrote from the same entries are rendered in parallel, checked,
 //! and staged in the run's transaction.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -16,10 +15,8 @@ use crate::seeds::{decode, read_bytes};
 use crate::split::page_articles;
 use crate::store::{OutputDir, Transaction};
 
-/// What rendering gave, for the catalog and the report.
+/// What rendering gave, for the report.
 pub struct Rendered {
-    /// Every output file (relative path) with its signature.
-    pub signatures: BTreeMap<String, u128>,
     /// Files left as they were.
     pub unchanged: usize,
 }
@@ -88,18 +85,15 @@ pub fn render_changed(
     plan: &Plan,
     options: &BuildOptions,
     out: &OutputDir,
-    transaction: &Transaction,
+    transaction: &mut Transaction,
 ) -> Result<Rendered> {
-    let mut signatures = BTreeMap::new();
     let mut due = Vec::new();
     let mut unchanged = 0;
     for job in &plan.jobs {
         let files = job.files();
         let mut current = true;
         for file in files {
-            let name = file.to_string_lossy().into_owned();
-            current &= transaction.is_current(&name, job.signature);
-            signatures.insert(name, job.signature);
+            current &= transaction.claim(&file.to_string_lossy(), job.signature);
         }
         if current {
             unchanged += files.len();
@@ -107,6 +101,7 @@ pub fn render_changed(
             due.push(job);
         }
     }
+    let transaction = &*transaction;
     let outcomes: Vec<Result<JobOutcome>> = due
         .par_iter()
         .map(|job| render_job(plan, job, options, out, transaction))
@@ -120,8 +115,5 @@ pub fn render_changed(
     if !problems.is_empty() {
         return Err(Error::Gate { problems });
     }
-    Ok(Rendered {
-        signatures,
-        unchanged,
-    })
+    Ok(Rendered { unchanged })
 }

@@ -35,6 +35,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
+use rayon::prelude::*;
+
 use crate::error::{Error, Result};
 use crate::identity::dates::PublishedDates;
 use crate::model::{Article, FileStamp, PageMeta};
@@ -79,8 +81,6 @@ pub struct Previous {
 /// What a build publishes, for the catalog.
 pub struct Contents {
     pub papers: Vec<PaperRecord>,
-    /// Every output file (relative path) with its signature.
-    pub signatures: BTreeMap<String, u128>,
     /// Whether a page was dropped or split anew, so a text record may have
     /// fallen out of use.
     pub texts_dropped: bool,
@@ -147,7 +147,8 @@ impl OutputDir {
         };
         let transaction = Transaction {
             dir: self,
-            documents,
+            previous: documents,
+            next: BTreeMap::new(),
             staged: Mutex::new(Vec::new()),
         };
         Ok((previous, transaction))
@@ -180,20 +181,40 @@ impl OutputDir {
 /// [`commit`]: Transaction::commit
 pub struct Transaction<'a> {
     dir: &'a OutputDir,
-    /// Every file the last build wrote, with what it was made from.
-    documents: BTreeMap<String, Document>,
+    /// The files the last build wrote, with what they were made from, that
+    /// this run has not claimed: what is left at the commit is stale.
+    previous: BTreeMap<String, Document>,
+    /// Every file this run makes; entries move here from `previous`, so
+    /// the two together hold each name once.
+    next: BTreeMap<String, Document>,
     staged: Mutex<Vec<PathBuf>>,
 }
 
+/// The stamp of a file this run may have written, read at the commit (no
+/// file has inode 0).
+const UNREAD: FileStamp = FileStamp {
+    size: 0,
+    modified_ns: 0,
+    changed_ns: 0,
+    inode: 0,
+};
+
 impl Transaction<'_> {
-    /// Whether the file at `relative` is what the last build wrote from
-    /// the same `signature`, untouched since (a file damaged from outside,
-    /// truncated or edited, no longer has the metadata it was written with).
-    pub fn is_current(&self, relative: &str, signature: u128) -> bool {
-        self.documents.get(relative).is_some_and(|d| {
-            d.signature == signature
-                && FileStamp::read(&self.dir.root.join(relative)) == Some(d.stamp)
-        })
+    /// Claims the file at `relative` for this run, made from `signature`;
+    /// true when it is what the last build wrote from the same signature,
+    /// untouched since (a file damaged from outside, truncated or edited, no
+    /// longer has the metadata it was written with).
+    pub fn claim(&mut self, relative: &str, signature: u128) -> bool {
+        let (name, stamp) = match self.previous.remove_entry(relative) {
+            Some((name, last)) => {
+                let untouched = last.signature == signature
+                    && FileStamp::read(&self.dir.root.join(relative)) == Some(last.stamp);
+                (name, if untouched { last.stamp } else { UNREAD })
+            }
+            None => (relative.to_string(), UNREAD),
+        };
+        self.next.insert(name, Document { signature, stamp });
+        stamp != UNREAD
     }
 
     /// Stages `bytes` for the file at `relative` unless it already holds
@@ -210,25 +231,21 @@ impl Transaction<'_> {
     /// Puts every staged file in place and removes the files the last build
     /// wrote that this one no longer makes; then saves the catalog, removes
     /// text records no page uses, and, for a clean build, seals it.
-    pub fn commit(self, contents: Contents, seal: Option<Seal>) -> Result<WriteReport> {
+    pub fn commit(mut self, contents: Contents, seal: Option<Seal>) -> Result<WriteReport> {
         let root = &self.dir.root;
         let staged = std::mem::take(&mut *locked(&self.staged));
         let unsynced = std::mem::take(&mut *locked(&self.dir.unsynced));
-        let stale: Vec<PathBuf> = self
-            .documents
-            .keys()
-            .filter(|f| !contents.signatures.contains_key(*f))
-            .map(PathBuf::from)
-            .collect();
+        let stale: Vec<PathBuf> = self.previous.keys().map(PathBuf::from).collect();
         let report = files::commit(root, &staged, &unsynced, &stale)?;
-        let documents: BTreeMap<String, Document> = contents
-            .signatures
-            .into_iter()
-            .map(|(name, signature)| {
-                let stamp = FileStamp::read(&root.join(&name)).unwrap_or_default();
-                (name, Document { signature, stamp })
-            })
+        let mut unread: Vec<(&String, &mut Document)> = self
+            .next
+            .iter_mut()
+            .filter(|(_, d)| d.stamp == UNREAD)
             .collect();
+        unread.par_iter_mut().for_each(|(name, document)| {
+            document.stamp = FileStamp::read(&root.join(name.as_str())).unwrap_or_default();
+        });
+        let documents = std::mem::take(&mut self.next);
         let files = documents.len();
         let catalog = catalog::Catalog::new(contents.papers, documents);
         catalog.save(root)?;
