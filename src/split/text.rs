@@ -98,9 +98,10 @@ pub fn close_cjk_spaces(s: &str) -> String {
 /// Joins the hard-wrapped lines of one paragraph. Narrow newspaper columns
 /// break words anywhere, so lines are joined without a space, except where a
 /// long line of Latin text was wrapped at a word boundary.
-pub fn join_wrapped(lines: &[String]) -> String {
+pub fn join_wrapped<S: AsRef<str>>(lines: &[S]) -> String {
     let mut out = String::new();
     for line in lines {
+        let line = line.as_ref();
         if let (Some(a), Some(b)) = (out.chars().last(), line.chars().next()) {
             let latin = |c: char| c.is_ascii_alphanumeric();
             if latin(a) && latin(b) && display_width(line) > 30 {
