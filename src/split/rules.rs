@@ -33,8 +33,9 @@ static REGISTRATION: LazyLock<Regex> =
 /// the serial number, the registration and postal codes.
 pub fn is_masthead_marker(line: &str) -> bool {
     // Each pattern needs a character the line is checked for first.
+    let weekday = line.contains("星期") || line.contains('周');
     display_width(line) <= 100
-        && ((line.contains('年') && DATE_LINE.is_match(line))
+        && ((weekday && line.contains('年') && DATE_LINE.is_match(line))
             || (line.contains('第') && SERIAL.is_match(line))
             || ((line.contains('号') || line.contains("CN")) && REGISTRATION.is_match(line)))
 }

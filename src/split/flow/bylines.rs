@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::re;
 use crate::split::names::{is_personal_name, read_name_line, strip_role};
-use crate::split::text::ends_sentence;
+use crate::split::text::{ends_sentence, may_be_han};
 
 pub(super) static EDITOR_NOTE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[【\[（(]?(编者按|编者的话|开栏的话|编后)[】\]）)]?\s*[:：]"));
@@ -71,7 +71,9 @@ pub(super) fn names_in(text: &str) -> Vec<String> {
 /// bare name only after a blank line (else it is the tail of a wrapped
 /// headline: `长城全周影院建` / `成开业`).
 pub(super) fn byline_names(line: &str, gap_before: bool) -> Option<Vec<String>> {
-    if line.chars().count() > 30 || ends_sentence(line) {
+    // Names, role words, spaces, `、` and the `/` of `X/文 Y/图` only.
+    let name_chars = |c: char| c.is_whitespace() || c == '/' || c == '、' || may_be_han(c);
+    if line.chars().count() > 30 || ends_sentence(line) || !line.chars().all(name_chars) {
         return None;
     }
     if let Some(caps) = line
@@ -140,17 +142,21 @@ pub(super) static CLOSING_NAMES: LazyLock<Regex> =
 pub(super) static CLOSING_SOURCE: LazyLock<Regex> =
     LazyLock::new(|| re(r"((^|\s)据\p{Han}{1,8}|\s*[（(]\p{Han}{1,8}(社|报|台|网)[)）])$"));
 
+/// Whether a paragraph may end in a closing byline or source: both
+/// patterns end in a bracket, or in Han characters after a space or `据`.
+pub(super) fn may_close(paragraph: &str) -> bool {
+    let han_end = paragraph.chars().next_back().is_some_and(may_be_han);
+    paragraph.ends_with([')', '）'])
+        || (han_end && (paragraph.contains('据') || paragraph.contains(char::is_whitespace)))
+}
+
 /// A paragraph's closing byline or source (`…份。 （杨季平）`, `…工作。 张庆龙`,
 /// `…天。 据央视`, `（新华社）`): the names, and the paragraph without it.
 pub(super) fn closing_byline(paragraph: &str) -> Option<(Vec<String>, String)> {
-    let bracketed = paragraph.ends_with([')', '）']);
-    if !bracketed && !paragraph.contains(char::is_whitespace) && !paragraph.contains('据') {
+    if !may_close(paragraph) {
         return None;
     }
-    if let Some(m) = (bracketed || paragraph.contains('据'))
-        .then(|| CLOSING_SOURCE.find(paragraph))
-        .flatten()
-    {
+    if let Some(m) = CLOSING_SOURCE.find(paragraph) {
         let before = paragraph[..m.start()].trim_end();
         if before.is_empty() || ends_sentence(before) {
             return Some((Vec::new(), before.to_string()));
@@ -210,6 +216,27 @@ pub(super) fn bracketed_credit(text: &str) -> Option<(String, Vec<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The cheap looks taken before the patterns never turn away a line
+        /// that a pattern would read.
+        #[test]
+        fn cheap_checks_keep_every_match(
+            line in "[据本新华社刊记者通讯员特约见习【】\\[\\]（）() 北京日电讯一二三月0-9张李明、。，编按开栏的话后：:]{0,14}"
+        ) {
+            if DATELINE_HEAD.is_match(&line) || REPORTER_HEAD.is_match(&line) {
+                prop_assert!(may_open_story(&line));
+            }
+            if EDITOR_NOTE.is_match(&line) {
+                let lead = line.chars().take(2).any(|c| c == '编' || c == '开');
+                prop_assert!(lead && is_editors_note(&line));
+            }
+            if CLOSING_SOURCE.is_match(&line) || CLOSING_NAMES.is_match(&line) {
+                prop_assert!(may_close(&line));
+            }
+        }
+    }
 
     #[test]
     fn datelines_in_chinese_numerals_and_brackets() {

@@ -81,6 +81,13 @@ pub(super) static PAPER_NAME: LazyLock<Regex> =
 pub(super) static CONTENTS_LABEL: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(本期|今日|本版)?(导读|要闻提要|内容提要|提要)$"));
 
+/// Whether a line ends in a weekday (`星期三`, `周三`), as a masthead date does.
+fn ends_with_weekday(line: &str) -> bool {
+    let mut end = line.chars().rev();
+    end.next();
+    matches!(end.next(), Some('期' | '周'))
+}
+
 /// Furniture a line shows on its own: masthead dates and numbers, page
 /// labels, the editors' footer, debris.
 pub(super) fn furniture_shape(line: &str) -> bool {
@@ -89,7 +96,7 @@ pub(super) fn furniture_shape(line: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_ascii_alphabetic() || c.is_numeric());
     rules::is_masthead_marker(line)
-        || (line.contains('年') && CHINESE_DATE_LINE.is_match(line))
+        || (ends_with_weekday(line) && CHINESE_DATE_LINE.is_match(line))
         || (opens_label && PAGE_LABEL.is_match(line))
         || rules::is_page_number(line)
         || rules::is_editor_line(line)
