@@ -3,13 +3,17 @@
 //! A page is read in three layers (see `docs/splitting.md`):
 //! 1. **lines → blocks** (`blocks`): runs of non-blank lines, with the blank
 //!    lines before each kept, because a wide gap is where a photo stood;
-//! 2. **blocks → kinds** (`rules`, `names`): each block read on its own as
-//!    furniture, a column label, an author line, a photo credit, a caption, a
-//!    markdown heading, an editor's marker, or text;
-//! 3. **kinds → articles** (`Splitter`): a headline is a headline when an
-//!    author line or dateline confirms it, or when the short piece it opens
-//!    ends in a photo credit; otherwise a short line inside an article is a
-//!    subhead, or a paragraph broken by a column.
+//! 2. **blocks → kinds** (`kinds`, `rules`, `names`): each block read on its
+//!    own as furniture, a column label, an author line, a photo credit, a
+//!    caption, a markdown heading, an editor's marker, or text;
+//! 3. **kinds → articles** (`assemble`, `article`): a headline is a headline
+//!    when an author line or dateline confirms it, or when the short piece it
+//!    opens ends in a photo credit; otherwise a short line inside an article
+//!    is a subhead, or a paragraph broken by a column.
+//!
+//! Before them, `columns` puts columns printed side by side in reading
+//! order; after the blocks are cut, a page that flows (PDF exports without
+//! blank lines between paragraphs) is read line by line by `flow` instead.
 
 mod article;
 mod assemble;
