@@ -32,8 +32,12 @@ static REGISTRATION: LazyLock<Regex> =
 /// A line that only a masthead carries: the issue's date with its weekday,
 /// the serial number, the registration and postal codes.
 pub fn is_masthead_marker(line: &str) -> bool {
+    // Each pattern needs a character the line is checked for first.
+    let weekday = line.contains("星期") || line.contains('周');
     display_width(line) <= 100
-        && (DATE_LINE.is_match(line) || SERIAL.is_match(line) || REGISTRATION.is_match(line))
+        && ((weekday && line.contains('年') && DATE_LINE.is_match(line))
+            || (line.contains('第') && SERIAL.is_match(line))
+            || ((line.contains('号') || line.contains("CN")) && REGISTRATION.is_match(line)))
 }
 
 static PAGE_NUMBER: LazyLock<Regex> =
@@ -41,7 +45,7 @@ static PAGE_NUMBER: LazyLock<Regex> =
 
 /// Page numbers such as `第3版` or `A03版`.
 pub fn is_page_number(line: &str) -> bool {
-    PAGE_NUMBER.is_match(line)
+    line.contains('版') && PAGE_NUMBER.is_match(line)
 }
 
 const EDITOR_ROLES: [&str; 11] = [
@@ -111,10 +115,15 @@ static SYMBOL_COLUMN: LazyLock<Regex> = LazyLock::new(|| re(r"^[■▲◆●★�
 /// Returns the column's name.
 pub fn column_label(line: &str) -> Option<String> {
     let line = line.trim();
-    for pattern in [&*LOGO_COLUMN, &*BRACKET_COLUMN, &*SYMBOL_COLUMN] {
-        if let Some(caps) = pattern.captures(line) {
-            return Some(caps[1].to_string());
-        }
+    // The three shapes differ in their first character.
+    let pattern = match line.chars().next()? {
+        c if c.is_ascii_alphabetic() => Some(&*LOGO_COLUMN),
+        '【' | '[' | '［' | '〖' => Some(&*BRACKET_COLUMN),
+        '■' | '▲' | '◆' | '●' | '★' | '□' => Some(&*SYMBOL_COLUMN),
+        _ => None,
+    };
+    if let Some(caps) = pattern.and_then(|p| p.captures(line)) {
+        return Some(caps[1].to_string());
     }
     GENRE_LABELS.contains(&line).then(|| line.to_string())
 }
@@ -124,9 +133,11 @@ static BRIEF_LABEL: LazyLock<Regex> =
 
 /// A label over short items or photos (`新闻简报 ——`, `简讯`, `图片新闻`).
 pub fn brief_label(line: &str) -> Option<String> {
-    BRIEF_LABEL
-        .captures(line.trim())
-        .map(|caps| caps[1].to_string())
+    let line = line.trim();
+    if !line.starts_with(['新', '要', '简', '快', '短', '图']) {
+        return None;
+    }
+    BRIEF_LABEL.captures(line).map(|caps| caps[1].to_string())
 }
 
 static BANNER: LazyLock<Regex> = LazyLock::new(|| re(r"^[【〖]([^【】〖〗]{2,30})[】〗]$"));
@@ -134,7 +145,11 @@ static BANNER: LazyLock<Regex> = LazyLock::new(|| re(r"^[【〖]([^【】〖〗]
 /// A banner over a series (`【纪念…来自国外的祝贺】`): a bracketed line that
 /// is not a dateline.
 pub fn banner_label(line: &str) -> Option<String> {
-    let caps = BANNER.captures(line.trim())?;
+    let line = line.trim();
+    if !line.starts_with(['【', '〖']) {
+        return None;
+    }
+    let caps = BANNER.captures(line)?;
     let inner = &caps[1];
     (!inner.ends_with(['电', '讯'])).then(|| inner.to_string())
 }

@@ -28,6 +28,17 @@ pub fn is_han(c: char) -> bool {
         | '\u{20000}'..='\u{3FFFD}')
 }
 
+/// Whether `c` may be a Han-script character as regular expressions know
+/// them (`\p{Han}`): the ideographs, radicals, iteration and numeral marks.
+/// A cheap look before a pattern that needs one runs.
+pub fn may_be_han(c: char) -> bool {
+    is_han(c)
+        || matches!(c,
+            '\u{2E80}'..='\u{2FDF}' | '\u{3005}' | '\u{3007}' | '\u{3021}'..='\u{3029}'
+            | '\u{3038}'..='\u{303B}')
+        || c > '\u{FFFF}'
+}
+
 /// Width of `s` in columns: wide characters take two.
 pub fn display_width(s: &str) -> usize {
     s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
@@ -98,9 +109,10 @@ pub fn close_cjk_spaces(s: &str) -> String {
 /// Joins the hard-wrapped lines of one paragraph. Narrow newspaper columns
 /// break words anywhere, so lines are joined without a space, except where a
 /// long line of Latin text was wrapped at a word boundary.
-pub fn join_wrapped(lines: &[String]) -> String {
+pub fn join_wrapped<S: AsRef<str>>(lines: &[S]) -> String {
     let mut out = String::new();
     for line in lines {
+        let line = line.as_ref();
         if let (Some(a), Some(b)) = (out.chars().last(), line.chars().next()) {
             let latin = |c: char| c.is_ascii_alphanumeric();
             if latin(a) && latin(b) && display_width(line) > 30 {

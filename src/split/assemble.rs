@@ -1,0 +1,523 @@
+//! Kinds → articles for pages read block by block: a headline is a headline
+//! when a byline confirms it or the short piece it opens ends in a photo
+//! credit; otherwise a short line is a subhead or a broken paragraph.
+
+use std::fmt::Write as _;
+
+use super::article::{
+    attach_credit, caption, complete, empty_article, push_paragraph, titled, trim_dashes,
+};
+use super::blocks::{wrap_width, Block, IMAGE_GAP};
+use super::kinds::{classify, mark_masthead, mark_page_title, read, Kind, Reading};
+use super::rules;
+use super::text::{close_cjk_spaces, display_width, ends_sentence};
+use super::Marker;
+use crate::model::{Article, ArticleKind, BodyPart, Caption};
+
+/// A headline with what confirmed it.
+struct Header {
+    /// Kicker, headline and subtitle lines, in page order.
+    lines: Vec<String>,
+    authors: Vec<String>,
+    captions: Vec<Caption>,
+    /// The story's first paragraph, when the byline opened it.
+    lead: Option<String>,
+    /// Index of the first block after the header.
+    end: usize,
+}
+
+struct Splitter {
+    blocks: Vec<Block>,
+    kinds: Vec<Kind>,
+    readings: Vec<Reading>,
+    /// Column width of a hard-wrapped page.
+    wrap: Option<usize>,
+    articles: Vec<Article>,
+    current: Option<Article>,
+}
+
+/// Reads a page's blocks into its articles.
+pub(super) fn articles(blocks: Vec<Block>) -> Vec<Article> {
+    Splitter::new(blocks).run()
+}
+
+/// What `--explain` shows for a page read block by block: each block's kind.
+pub(super) fn explain(blocks: Vec<Block>) -> String {
+    let splitter = Splitter::new(blocks);
+    let mut out = String::from("page read block by block (blank lines between paragraphs)\n");
+    for (i, (block, kind)) in splitter.blocks.iter().zip(&splitter.kinds).enumerate() {
+        let name = match kind {
+            Kind::Furniture => "furniture",
+            Kind::Marker(_) => "marker",
+            Kind::Column(_) => "label",
+            Kind::Heading(_) => "heading",
+            Kind::Names(_) => "names",
+            Kind::Credit(_) => "credit",
+            Kind::Caption(..) => "caption",
+            Kind::Text if splitter.readings[i].headline.is_some() => "headline?",
+            Kind::Text => "text",
+        };
+        let _ = writeln!(
+            out,
+            "{:>5} {:<9} {}",
+            block.line_no,
+            name,
+            block.lines.join(" ")
+        );
+    }
+    out
+}
+
+impl Splitter {
+    fn new(blocks: Vec<Block>) -> Splitter {
+        let mut kinds: Vec<Kind> = blocks.iter().map(classify).collect();
+        mark_masthead(&blocks, &mut kinds);
+        mark_page_title(&blocks, &mut kinds);
+        let wrap = wrap_width(&blocks);
+        let readings = blocks.iter().zip(&kinds).map(|(b, k)| read(b, k)).collect();
+        Splitter {
+            blocks,
+            kinds,
+            readings,
+            wrap,
+            articles: Vec::new(),
+            current: None,
+        }
+    }
+
+    /// The block's text as a paragraph.
+    fn body_text(&self, i: usize) -> String {
+        self.readings[i].text.clone()
+    }
+
+    /// The block's text if it has the shape of a headline (or kicker).
+    fn headline_at(&self, i: usize) -> Option<String> {
+        self.readings[i].headline.clone()
+    }
+
+    /// Authors and lead paragraph when block `i` is a byline that confirms
+    /// the headline above it.
+    fn byline_at(&self, i: usize) -> Option<(Vec<String>, Option<String>)> {
+        self.readings.get(i)?.byline.clone()
+    }
+
+    /// Captions between a headline and its byline; returns the next index.
+    fn header_captions(&self, mut j: usize, captions: &mut Vec<Caption>) -> usize {
+        while j < self.blocks.len() {
+            match &self.kinds[j] {
+                Kind::Caption(text, credit) => captions.push(caption(text, Some(credit))),
+                Kind::Credit(credit) => attach_credit(captions, credit),
+                Kind::Text if self.byline_at(j).is_none() => {
+                    let text = self.body_text(j);
+                    let credited = matches!(self.kinds.get(j + 1), Some(Kind::Credit(_)));
+                    let before_byline = self.byline_at(j + 1).is_some();
+                    if !(credited || before_byline) || !ends_sentence(&text) {
+                        break;
+                    }
+                    captions.push(caption(&text, None));
+                }
+                _ => break,
+            }
+            j += 1;
+        }
+        j
+    }
+
+    /// A headline (with kicker or subtitle) confirmed by the byline below it.
+    fn header_at(&self, i: usize) -> Option<Header> {
+        let mut lines = Vec::new();
+        let mut j = i;
+        while j < self.blocks.len() && lines.len() < 3 && self.byline_at(j).is_none() {
+            match self.headline_at(j) {
+                Some(line) => lines.push(line),
+                None => break,
+            }
+            j += 1;
+        }
+        if lines.is_empty() {
+            return None;
+        }
+        let mut captions = Vec::new();
+        j = self.header_captions(j, &mut captions);
+        let (authors, lead) = self.byline_at(j)?;
+        Some(Header {
+            lines,
+            authors,
+            captions,
+            lead,
+            end: j + 1,
+        })
+    }
+
+    /// Whether the short piece headed by block `i` ends in a photo credit
+    /// before anything else that could head a piece: a photo story.
+    fn photo_story_at(&self, i: usize) -> bool {
+        let mut saw_text = false;
+        for j in i + 1..self.blocks.len().min(i + 16) {
+            match &self.kinds[j] {
+                Kind::Credit(_) => return saw_text,
+                Kind::Furniture | Kind::Caption(..) => {}
+                Kind::Text if self.headline_at(j).is_none() => saw_text = true,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// A caption-and-credit pair standing between articles after a photo's
+    /// gap: a photo printed on its own.
+    fn lone_photo_at(&self, i: usize) -> Option<Article> {
+        let Some(Kind::Credit(credit)) = self.kinds.get(i + 1) else {
+            return None;
+        };
+        let text = close_cjk_spaces(&self.body_text(i));
+        let previous_done = self
+            .current
+            .as_ref()
+            .and_then(|a| a.paragraphs().last())
+            .is_none_or(ends_sentence);
+        let alone = self.blocks[i].gap_before >= IMAGE_GAP && previous_done;
+        (alone && ends_sentence(&text) && self.headline_at(i).is_none()).then(|| Article {
+            authors: credit.names.clone(),
+            captions: vec![caption(&text, Some(credit))],
+            kind: ArticleKind::Photo,
+            ..empty_article()
+        })
+    }
+
+    /// A short sentence alone between photo gaps after an article's text: the
+    /// caption of a photo whose credit was not printed.
+    fn is_gap_caption(&self, i: usize) -> bool {
+        let text = self.body_text(i);
+        let gap_after = self
+            .blocks
+            .get(i + 1)
+            .is_none_or(|b| b.gap_before >= IMAGE_GAP);
+        self.blocks[i].gap_before >= IMAGE_GAP
+            && gap_after
+            && ends_sentence(&text)
+            && text.chars().count() <= 40
+            && text.matches(['。', '！', '？']).count() <= 1
+            && self.current.as_ref().is_some_and(|a| !a.body.is_empty())
+    }
+
+    fn finish(&mut self) {
+        if let Some(article) = self.current.take().and_then(complete) {
+            self.articles.push(article);
+        }
+    }
+
+    fn start(&mut self, article: Article) {
+        self.finish();
+        self.current = Some(article);
+    }
+
+    fn current(&mut self) -> &mut Article {
+        self.current.get_or_insert_with(empty_article)
+    }
+
+    fn run(mut self) -> Vec<Article> {
+        let mut i = 0;
+        while i < self.blocks.len() {
+            i = self.step(i);
+        }
+        self.finish();
+        self.articles
+    }
+
+    /// Reads block `i` into the articles; returns the next block's index.
+    fn step(&mut self, i: usize) -> usize {
+        match self.kinds[i].clone() {
+            Kind::Furniture => {}
+            Kind::Marker(Marker::Break) => self.start(empty_article()),
+            Kind::Marker(Marker::Headline(title)) => self.start(titled(title)),
+            Kind::Column(name) => match &mut self.current {
+                Some(a) if a.body.is_empty() && a.column.is_none() => a.column = Some(name),
+                _ => self.start(Article {
+                    column: Some(name),
+                    ..empty_article()
+                }),
+            },
+            Kind::Heading(_) => return self.headline_block(i),
+            Kind::Text if self.readings[i].headline.is_some() => return self.headline_block(i),
+            Kind::Names(names) => {
+                let article = self.current();
+                if article.authors.is_empty() {
+                    article.authors = names;
+                }
+            }
+            Kind::Credit(credit) => {
+                let article = self.current();
+                if article.kind == ArticleKind::PhotoStory && article.authors.is_empty() {
+                    article.authors = credit.names;
+                } else {
+                    attach_credit(&mut article.captions, &credit);
+                }
+            }
+            Kind::Caption(text, credit) => {
+                self.current().captions.push(caption(&text, Some(&credit)))
+            }
+            Kind::Text => return self.text(i),
+        }
+        i + 1
+    }
+
+    /// A heading or headline-shaped block: a headline when a byline confirms
+    /// it, or when the short piece it opens ends in a photo credit; else a
+    /// heading is a subhead and a text line is read as text.
+    fn headline_block(&mut self, i: usize) -> usize {
+        if let Some(header) = self.header_at(i) {
+            let end = header.end;
+            self.start_from_header(header);
+            return end;
+        }
+        let title = self.headline_at(i).unwrap_or_default();
+        if self.photo_story_at(i) {
+            self.start(Article {
+                kind: ArticleKind::PhotoStory,
+                ..titled(title)
+            });
+            return i + 1;
+        }
+        match self.kinds[i] {
+            Kind::Heading(_) => {
+                self.heading(title);
+                i + 1
+            }
+            _ => self.text(i),
+        }
+    }
+
+    fn start_from_header(&mut self, header: Header) {
+        let Header {
+            mut lines,
+            authors,
+            captions,
+            lead,
+            ..
+        } = header;
+        // A line opening with a dash is a subtitle under the headline, one
+        // closing with a dash a kicker above it; otherwise the last line
+        // before the byline is the headline and the others are its kicker.
+        let title_at = lines
+            .iter()
+            .rposition(|l| !l.starts_with(['—', '-']) && !l.ends_with(['—', '-']))
+            .unwrap_or(lines.len() - 1);
+        let title = lines.remove(title_at);
+        let subtitle: Vec<String> = lines.iter().map(|l| trim_dashes(l)).collect();
+        let mut article = titled(title);
+        article.subtitle = (!subtitle.is_empty()).then(|| subtitle.join(" "));
+        article.authors = authors;
+        article.captions = captions;
+        self.start(article);
+        if let Some(lead) = lead.filter(|l| !l.is_empty()) {
+            push_paragraph(self.current(), &lead);
+        }
+    }
+
+    fn heading(&mut self, title: String) {
+        match &mut self.current {
+            Some(a) if !a.body.is_empty() => a.body.push(BodyPart::Subhead(title)),
+            Some(a) if a.title.is_empty() => {
+                a.title = title;
+                a.printed_title = true;
+            }
+            _ => self.start(titled(title)),
+        }
+    }
+
+    fn text(&mut self, i: usize) -> usize {
+        let text = self.body_text(i);
+        // A byline that carries a lead paragraph is a dateline.
+        if let Some((names, Some(rest))) = self.byline_at(i) {
+            let fresh = self.current.as_ref().is_none_or(|a| !a.body.is_empty());
+            if fresh {
+                self.start(empty_article());
+            }
+            let article = self.current();
+            if article.authors.is_empty() {
+                article.authors = names;
+            }
+            push_paragraph(article, &rest);
+            return i + 1;
+        }
+        if let Some(photo) = self.lone_photo_at(i) {
+            self.start(photo);
+            self.finish();
+            return i + 2;
+        }
+        if self.is_gap_caption(i) {
+            let text = close_cjk_spaces(&text);
+            self.current().captions.push(Caption { text, credit: None });
+            return i + 1;
+        }
+        if let Some(line) = self.headline_at(i) {
+            if self.short_line(i, line) {
+                return i + 1;
+            }
+        }
+        let article = self.current();
+        let headless =
+            article.title.is_empty() && article.body.is_empty() && article.column.is_some();
+        if headless && !ends_sentence(&text) && article.subtitle.is_none() {
+            // The standfirst of a headless column piece.
+            article.subtitle = Some(close_cjk_spaces(&text));
+            return i + 1;
+        }
+        push_paragraph(article, &text);
+        i + 1
+    }
+
+    /// A headline-shaped line that no byline confirmed. Returns false when it
+    /// is only a paragraph broken by a column (and must be read as text).
+    fn short_line(&mut self, i: usize, line: String) -> bool {
+        if let Some(width) = self.wrap {
+            // On a hard-wrapped page a line wider than the column is a
+            // headline; one within the column is a broken paragraph.
+            let wide = self.blocks[i].is_single_line() && display_width(&line) > width + 4;
+            if wide {
+                self.start(titled(line));
+            }
+            return wide;
+        }
+        if !rules::is_subhead_shaped(&line) {
+            return false;
+        }
+        match &mut self.current {
+            Some(a) if a.title.is_empty() && a.body.is_empty() => {
+                a.title = line;
+                a.printed_title = true;
+            }
+            Some(a) => a.body.push(BodyPart::Subhead(line)),
+            None => self.start(titled(line)),
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::split::split_page;
+
+    fn titles(page: &str) -> Vec<String> {
+        split_page(page).into_iter().map(|a| a.title).collect()
+    }
+
+    #[test]
+    fn a_headline_needs_a_byline_to_start_an_article() {
+        let page = "甲地新闻\n\n王小明\n\n第一段。\n\n短小标题\n\n第二段。\n\n乙地新闻\n\n本报讯 记者李大为报道 正文。";
+        let articles = split_page(page);
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[0].body[1], BodyPart::Subhead("短小标题".into()));
+        assert_eq!(articles[1].title, "乙地新闻");
+        assert_eq!(articles[1].authors, vec!["李大为"]);
+        assert_eq!(articles[1].paragraphs().next(), Some("正文。"));
+    }
+
+    #[test]
+    fn kicker_and_dash_subtitle() {
+        let page = "引题在上面——\n\n主标题在这里\n\n——副题在下面\n\n张三 李四\n\n正文。";
+        let a = &split_page(page)[0];
+        assert_eq!(a.title, "主标题在这里");
+        assert_eq!(a.subtitle.as_deref(), Some("引题在上面 副题在下面"));
+    }
+
+    #[test]
+    fn a_heading_without_byline_is_a_subhead_unless_a_credit_ends_its_piece() {
+        let page = "# 大标题\n\n王小明\n\n第一段。\n\n## 小节\n\n第二段。\n\n## 图片故事\n\n图说文字一段。\n\n赵一 钱二 摄\n\n## 下一篇\n\n孙三\n\n正文。";
+        let articles = split_page(page);
+        assert_eq!(titles(page), ["大标题", "图片故事", "下一篇"]);
+        assert_eq!(articles[0].body[1], BodyPart::Subhead("小节".into()));
+        assert_eq!(articles[1].kind, ArticleKind::PhotoStory);
+        assert_eq!(articles[1].authors, vec!["赵一", "钱二"]);
+    }
+
+    #[test]
+    fn a_caption_and_credit_between_articles_is_a_photo_entry() {
+        let page = "新闻标题\n\n王小明\n\n正文结束了。\n\n\n\n春天来了,花都开了。图为公园一角。\n\n李四摄\n\n下一条新闻\n\n张三\n\n正文。";
+        let articles = split_page(page);
+        assert_eq!(articles.len(), 3);
+        assert_eq!(articles[1].kind, ArticleKind::Photo);
+        assert_eq!(articles[1].title, "春天来了,花都开了");
+        assert_eq!(articles[1].authors, vec!["李四"]);
+        assert_eq!(articles[1].captions[0].credit.as_deref(), Some("李四摄"));
+    }
+
+    #[test]
+    fn column_labels_start_headless_pieces_titled_from_column_and_standfirst() {
+        let page = "新闻标题\n\n王小明\n\nRI走基层\n\n正文一段。\n\nRI今日谈\n\n导语一句话,没有句号\n\n评论正文。";
+        let articles = split_page(page);
+        assert_eq!(articles[0].column.as_deref(), Some("走基层"));
+        assert_eq!(articles[1].title, "今日谈：导语一句话,没有句号");
+        assert_eq!(articles[1].subtitle.as_deref(), Some("导语一句话,没有句号"));
+        assert!(!articles[1].printed_title);
+    }
+
+    #[test]
+    fn paragraphs_rejoin_across_column_breaks_and_boxes_but_not_after_a_full_stop() {
+        let page = "标题\n\n王小明\n\n这个句子,被分栏\n\n核心阅读\n\n截断了。\n\n新的一段。";
+        let a = &split_page(page)[0];
+        let paragraphs: Vec<&str> = a.paragraphs().collect();
+        assert_eq!(paragraphs, ["这个句子,被分栏截断了。", "新的一段。"]);
+    }
+
+    #[test]
+    fn on_wrapped_pages_a_column_wide_line_is_a_broken_paragraph() {
+        let column = "一二三四五六七八九十\n一二三四五六七八九十\n一二三四。\n\n";
+        let page = format!(
+            "标题一\n\n本报讯 记者王小明报道 开头。\n\n{}九十年代的老房子\n\n一二三四五六七八九十\n完。\n\n这是一条比栏宽得多的独立标题行\n\n{}",
+            column.repeat(3),
+            column
+        );
+        let articles = split_page(&page);
+        assert_eq!(articles.len(), 2);
+        assert!(articles[0]
+            .paragraphs()
+            .any(|p| p.starts_with("九十年代的老房子一二三")));
+        assert_eq!(articles[1].title, "这是一条比栏宽得多的独立标题行");
+    }
+
+    #[test]
+    fn masthead_and_page_title_are_furniture() {
+        let page = "某某日报\n\n2024年1月2日 星期二\n\n总第100号\n\n标题\n\n王小明\n\n正文。";
+        assert_eq!(titles(page), ["标题"]);
+        let page = "版面标题\n\n# 标题\n\n王小明\n\n正文。";
+        assert_eq!(titles(page), ["标题"]);
+    }
+
+    #[test]
+    fn editor_markers_force_breaks_and_headlines() {
+        let page = "第一段。\n\n@@ break\n\n第二篇的正文。\n\n@@ headline 指定的标题\n\n第三篇。";
+        assert_eq!(titles(page), ["第一段", "第二篇的正文", "指定的标题"]);
+    }
+
+    #[test]
+    fn a_page_without_headlines_is_one_article_titled_by_its_first_sentence() {
+        assert_eq!(
+            titles("天气晴朗,适合散步。\n\n公园里花开了。"),
+            ["天气晴朗,适合散步"]
+        );
+        assert!(split_page(" \n\n口\n\n").is_empty());
+    }
+
+    #[test]
+    fn a_short_sentence_between_photo_gaps_after_the_text_is_a_caption() {
+        let page = "标题\n\n王小明\n\n正文。\n\n\n\n图片说明。";
+        let a = &split_page(page)[0];
+        assert_eq!(a.captions[0].text, "图片说明。");
+        assert_eq!(a.paragraphs().count(), 1);
+    }
+
+    /// Found by the property tests: headings without any text, and a
+    /// paragraph opening with a full stop.
+    #[test]
+    fn regressions_found_by_property_tests() {
+        assert!(
+            split_page("\n供图\n\n六州\n").is_empty(),
+            "headings without text are no article"
+        );
+        let articles = split_page("。<script>&]]>报李道");
+        assert_eq!(articles[0].title, "<script>&]]>报李道");
+    }
+}

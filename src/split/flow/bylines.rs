@@ -1,0 +1,291 @@
+//! Datelines, bylines and credits on a flowing page: where a story opens
+//! and who wrote it, a paragraph's closing byline or source, photo credits.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::re;
+use crate::split::names::{is_personal_name, read_name_line, strip_role};
+use crate::split::text::{ends_sentence, may_be_han};
+
+pub(super) static EDITOR_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[【\[（(]?(编者按|编者的话|开栏的话|编后)[】\]）)]?\s*[:：]"));
+
+const NUMERAL: &str = "[0-9〇○零一二三四五六七八九十]";
+
+pub(super) static DATELINE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let date = format!("({NUMERAL}{{2,4}}年)?({NUMERAL}{{1,3}}月)?{NUMERAL}{{1,3}}日");
+    re(&format!(
+        r"^(?:[【\[]\s*(?:本刊|本报|\p{{Han}}{{1,5}}社)\p{{Han}}{{0,8}}?(?:{date})?\s*(?:电|讯|专电)\s*[】\]]|据?(?:本报|\p{{Han}}{{1,4}}社)\p{{Han}}{{0,8}}?{date}\s*(?:电|讯|专电)|(?:本报|本刊)讯|据\p{{Han}}{{1,6}}(?:社|报|网|台)(?:电|消息|报道)?\s)"
+    ))
+});
+pub(super) static REPORTER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:本报|新华社)?(?:特约|见习|实习)?(?:记者|通讯员)\s*([\p{Han}、，\s]{2,24}?)\s*报道\s*[:：]?",
+    )
+});
+pub(super) static PAREN_NAMES: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*[（(]([^()（）]{2,40})[)）]\s*"));
+pub(super) static ROLE_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\p{Han}{0,8}?(记者|通讯员|撰稿|读者)\s*"));
+pub(super) static WRITER_AND_PHOTOGRAPHER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\p{Han}{2,4})\s*/\s*文\s*(\p{Han}{2,4})\s*/\s*图$"));
+pub(super) static ORG_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[（(]?\p{Han}{0,6}(记者|社|报)摄[)）]?$"));
+
+/// Whether a paragraph opens with a dateline or a reporter's line.
+pub(super) fn opens_story(text: &str) -> bool {
+    may_open_story(text) && (DATELINE_HEAD.is_match(text) || REPORTER_HEAD.is_match(text))
+}
+
+/// What every dateline or reporter's line opens with, checked before their
+/// patterns run: a bracket, `据`, a role or `本报`, or an agency (`…社`) in
+/// the first few characters.
+pub(super) fn may_open_story(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .is_some_and(|c| "【[据本新特见实记通".contains(c))
+        || chars.take(4).any(|c| c == '社')
+}
+
+/// Whether a line opens with an editors' note (`编者按：`).
+pub(super) fn is_editors_note(text: &str) -> bool {
+    let mut chars = text.chars();
+    let lead = |c: Option<char>| c.is_some_and(|c| c == '编' || c == '开');
+    (lead(chars.next()) || lead(chars.next())) && EDITOR_NOTE.is_match(text)
+}
+
+/// Names in a byline: `记者张锦芳、李拯宇`, `本报记者 戴月`.
+pub(super) fn names_in(text: &str) -> Vec<String> {
+    text.replace(['、', '，', ',', '；'], " ")
+        .split_whitespace()
+        .map(|t| strip_role(t.trim_end_matches("报道")))
+        .filter(|t| is_personal_name(t))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The names of a byline line (`大学生科技报记者 何亮`, `杨孝慈 任光明`); one
+/// bare name only after a blank line (else it is the tail of a wrapped
+/// headline: `长城全周影院建` / `成开业`).
+pub(super) fn byline_names(line: &str, gap_before: bool) -> Option<Vec<String>> {
+    // Names, role words, spaces, `、` and the `/` of `X/文 Y/图` only.
+    let name_chars = |c: char| c.is_whitespace() || c == '/' || c == '、' || may_be_han(c);
+    if line.chars().count() > 30 || ends_sentence(line) || !line.chars().all(name_chars) {
+        return None;
+    }
+    if let Some(caps) = line
+        .contains('/')
+        .then(|| WRITER_AND_PHOTOGRAPHER.captures(line))
+        .flatten()
+    {
+        let names: Vec<String> = [&caps[1], &caps[2]]
+            .into_iter()
+            .filter(|n| is_personal_name(n))
+            .map(str::to_string)
+            .collect();
+        return (!names.is_empty()).then_some(names);
+    }
+    let line = line.replace('、', " ");
+    let bare = strip_role_prefix(&line);
+    let had_role = bare.len() != line.len();
+    let read = read_name_line(bare)?;
+    let signed =
+        had_role || read.has_role || (read.all_personal && (read.names.len() >= 2 || gap_before));
+    (!read.names.is_empty() && signed).then_some(read.names)
+}
+
+/// The line without a role word and what stands before it
+/// (`大学生科技报记者 何亮` → `何亮`).
+pub(super) fn strip_role_prefix(line: &str) -> &str {
+    let has_role = ["记者", "通讯员", "撰稿", "读者"]
+        .iter()
+        .any(|role| line.contains(role));
+    match ROLE_PREFIX.find(line).filter(|_| has_role) {
+        Some(m) => &line[m.end()..],
+        None => line,
+    }
+}
+
+/// Reads the dateline or reporter's line a paragraph opens with: the
+/// reporters named, and where the story starts.
+pub(super) fn read_dateline(text: &str) -> Option<(Vec<String>, String)> {
+    let mut rest = text.trim();
+    if !may_open_story(rest) {
+        return None;
+    }
+    let head = DATELINE_HEAD
+        .find(rest)
+        .or_else(|| REPORTER_HEAD.find(rest))?;
+    let mut names = Vec::new();
+    if let Some(caps) = REPORTER_HEAD.captures(rest) {
+        names = names_in(&caps[1]);
+    }
+    rest = rest[head.end()..].trim_start_matches([' ', ':', '：']);
+    if let Some(caps) = PAREN_NAMES.captures(rest) {
+        let inner = names_in(&caps[1]);
+        if !inner.is_empty() || caps[1].contains("记者") {
+            names.extend(inner);
+            rest = &rest[caps.get(0).map_or(0, |m| m.end())..];
+        }
+    } else if let Some(caps) = REPORTER_HEAD.captures(rest) {
+        names.extend(names_in(&caps[1]));
+        rest = &rest[caps.get(0).map_or(0, |m| m.end())..];
+    }
+    Some((names, rest.trim().to_string()))
+}
+
+pub(super) static CLOSING_NAMES: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[（(]([^()（）]{2,24})[)）]$|\s(\p{Han}{2,4}(?:\s\p{Han}{2,4}){0,3})$"));
+pub(super) static CLOSING_SOURCE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"((^|\s)据\p{Han}{1,8}|\s*[（(]\p{Han}{1,8}(社|报|台|网)[)）])$"));
+
+/// Whether a paragraph may end in a closing byline or source: both
+/// patterns end in a bracket, or in Han characters after a space or `据`.
+pub(super) fn may_close(paragraph: &str) -> bool {
+    let han_end = paragraph.chars().next_back().is_some_and(may_be_han);
+    paragraph.ends_with([')', '）'])
+        || (han_end && (paragraph.contains('据') || paragraph.contains(char::is_whitespace)))
+}
+
+/// A paragraph's closing byline or source (`…份。 （杨季平）`, `…工作。 张庆龙`,
+/// `…天。 据央视`, `（新华社）`): the names, and the paragraph without it.
+pub(super) fn closing_byline(paragraph: &str) -> Option<(Vec<String>, String)> {
+    if !may_close(paragraph) {
+        return None;
+    }
+    if let Some(m) = CLOSING_SOURCE.find(paragraph) {
+        let before = paragraph[..m.start()].trim_end();
+        if before.is_empty() || ends_sentence(before) {
+            return Some((Vec::new(), before.to_string()));
+        }
+    }
+    let caps = CLOSING_NAMES.captures(paragraph)?;
+    let whole = caps.get(0)?;
+    let before = paragraph[..whole.start()].trim_end();
+    if !(before.is_empty() || ends_sentence(before)) {
+        return None;
+    }
+    let inner = caps.get(1).or_else(|| caps.get(2))?.as_str();
+    let names = names_in(inner);
+    let all_names = inner
+        .replace(['、', '，'], " ")
+        .split_whitespace()
+        .map(strip_role)
+        .filter(|t| !t.is_empty())
+        .all(is_personal_name);
+    (!names.is_empty() && all_names).then(|| (names, before.to_string()))
+}
+
+/// A credit naming photographers behind a role (`新华社记者 王小明 摄`,
+/// `（本报记者 刘强 摄）`).
+pub(super) fn role_credit(text: &str) -> bool {
+    let bare = text.trim_matches(['（', '）', '(', ')', ' ']);
+    let Some(who) = bare
+        .strip_suffix("摄影")
+        .or_else(|| bare.strip_suffix('摄'))
+    else {
+        return false;
+    };
+    let who = strip_role_prefix(who.trim());
+    who.len() < bare.len() && byline_names(who, true).is_some()
+}
+
+/// Whether a line ends in a bracketed photo credit (`（程伟光 摄）`).
+pub(super) fn ends_in_bracketed_credit(text: &str) -> bool {
+    text.ends_with([')', '）']) && BRACKET_CREDIT.is_match(text)
+}
+
+pub(super) static BRACKET_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[（(]([^()（）]{2,24})\s*摄[)）]$"));
+
+/// Text ending in a bracketed photo credit (`…小女孩（程伟光 摄）`): the text
+/// and the photographers.
+pub(super) fn bracketed_credit(text: &str) -> Option<(String, Vec<String>)> {
+    if !text.ends_with([')', '）']) {
+        return None;
+    }
+    let caps = BRACKET_CREDIT.captures(text)?;
+    let names = names_in(&caps[1]);
+    let before = text[..caps.get(0)?.start()].trim().to_string();
+    (!names.is_empty()).then_some((before, names))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The cheap looks taken before the patterns never turn away a line
+        /// that a pattern would read.
+        #[test]
+        fn cheap_checks_keep_every_match(
+            line in "[据本新华社刊记者通讯员特约见习【】\\[\\]（）() 北京日电讯一二三月0-9张李明、。，编按开栏的话后：:]{0,14}"
+        ) {
+            if DATELINE_HEAD.is_match(&line) || REPORTER_HEAD.is_match(&line) {
+                prop_assert!(may_open_story(&line));
+            }
+            if EDITOR_NOTE.is_match(&line) {
+                let lead = line.chars().take(2).any(|c| c == '编' || c == '开');
+                prop_assert!(lead && is_editors_note(&line));
+            }
+            if CLOSING_SOURCE.is_match(&line) || CLOSING_NAMES.is_match(&line) {
+                prop_assert!(may_close(&line));
+            }
+        }
+    }
+
+    #[test]
+    fn datelines_in_chinese_numerals_and_brackets() {
+        let (names, rest) = read_dateline("新华社一九七三年三月二十六日讯 国务院总理").unwrap();
+        assert!(names.is_empty());
+        assert_eq!(rest, "国务院总理");
+        let (names, rest) =
+            read_dateline("据新华社平壤6月27日电（记者张锦芳、李拯宇）朝鲜民主").unwrap();
+        assert_eq!(names, ["张锦芳", "李拯宇"]);
+        assert_eq!(rest, "朝鲜民主");
+        let (names, rest) = read_dateline("本报鞍山18日电 记者陈迹、金雨困报道：我国").unwrap();
+        assert_eq!(names, ["陈迹", "金雨困"]);
+        assert_eq!(rest, "我国");
+        let (_, rest) = read_dateline("【法新社北京十二日电】北京报纸").unwrap();
+        assert_eq!(rest, "北京报纸");
+        assert!(read_dateline("新华社的电讯具有非常重要的意义。").is_none());
+    }
+
+    #[test]
+    fn closing_bylines_and_sources() {
+        let (names, before) = closing_byline("份数将达到3000多份。 （杨季平）").unwrap();
+        assert_eq!(names, ["杨季平"]);
+        assert_eq!(before, "份数将达到3000多份。");
+        let (names, _) = closing_byline("具体的工作。 张庆龙").unwrap();
+        assert_eq!(names, ["张庆龙"]);
+        let (names, before) = closing_byline("间隔14天。 据央视").unwrap();
+        assert!(names.is_empty());
+        assert_eq!(before, "间隔14天。");
+        assert!(closing_byline("这是一个（括号里的话）").is_none());
+    }
+
+    #[test]
+    fn bylines_and_credits_of_several_shapes() {
+        assert_eq!(
+            byline_names("本报记者 张三、李四", false).unwrap(),
+            ["张三", "李四"]
+        );
+        assert_eq!(byline_names("读者 王小明", false).unwrap(), ["王小明"]);
+        assert_eq!(
+            byline_names("张三/文 李四/图", false).unwrap(),
+            ["张三", "李四"]
+        );
+        assert!(byline_names("成开业", false).is_none());
+        assert!(role_credit("新华社记者 王小明 摄"));
+        assert!(role_credit("（本报记者 刘强 摄）"));
+        let (names, _) = closing_byline("工作。（记者 张三）").unwrap();
+        assert_eq!(names, ["张三"]);
+        let (names, rest) = read_dateline("本报讯 通讯员王五、记者赵六报道：昨天").unwrap();
+        assert_eq!(names, ["王五", "赵六"]);
+        assert_eq!(rest, "昨天");
+    }
+}

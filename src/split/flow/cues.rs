@@ -1,0 +1,290 @@
+//! Candidate boundaries of a flowing page: where a new piece may begin and
+//! the independent cues, with their weights, that speak for it.
+
+use super::bylines::{is_editors_note, opens_story};
+use super::headline::header_units;
+use super::lines::LineKind;
+use super::Reading;
+use crate::split::text::ends_sentence;
+
+/// The independent cues that speak for a boundary before a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// An editor's `@@` marker.
+    Marker,
+    /// A column, genre or briefs label.
+    Label,
+    /// A dateline opens the line.
+    Dateline,
+    /// Headline-shaped lines stand before the body.
+    Headline,
+    /// Two or more headline units (kicker, headline, subtitle).
+    HeadlineGroup,
+    /// A byline or dateline follows the headline lines.
+    BylineAfter,
+    /// A blank line before.
+    Gap,
+    /// Furniture (a footer, a page label, a contents box) between the text
+    /// before and this line: the reading order jumped.
+    FurnitureBefore,
+    /// A headline line wider than the column (set across columns).
+    WiderThanColumn,
+    /// The piece before ended in a byline, a credit or a source.
+    PieceEnded,
+    /// One short line and no byline: the shape of a subhead.
+    SubheadShape,
+    /// An editors' note (`编者按：`) opens the line: a piece of its own.
+    EditorsNote,
+}
+
+impl Cue {
+    /// Weights fitted on the development pages: each cue was set to the
+    /// smallest whole number that kept the boundaries it alone decides, with
+    /// a boundary taken when the sum reaches [`THRESHOLD`]. A subhead's shape
+    /// outweighs a gap and a headline together; a byline or dateline alone
+    /// is enough.
+    pub fn weight(self) -> i32 {
+        match self {
+            Cue::Marker => 100,
+            Cue::Label => 4,
+            Cue::Dateline => 3,
+            Cue::Headline => 1,
+            Cue::HeadlineGroup => 1,
+            Cue::BylineAfter => 3,
+            Cue::Gap => 1,
+            Cue::FurnitureBefore => 1,
+            Cue::WiderThanColumn => 1,
+            Cue::PieceEnded => 2,
+            Cue::SubheadShape => -3,
+            Cue::EditorsNote => 3,
+        }
+    }
+
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Cue::Marker => "marker",
+            Cue::Label => "label",
+            Cue::Dateline => "dateline",
+            Cue::Headline => "headline",
+            Cue::HeadlineGroup => "headline-group",
+            Cue::BylineAfter => "byline-after",
+            Cue::Gap => "gap",
+            Cue::FurnitureBefore => "furniture-before",
+            Cue::WiderThanColumn => "wider-than-column",
+            Cue::PieceEnded => "piece-ended",
+            Cue::SubheadShape => "subhead-shape",
+            Cue::EditorsNote => "editors-note",
+        }
+    }
+}
+
+/// Score a boundary needs to be worth taking.
+pub const THRESHOLD: i32 = 3;
+/// Most lines a headline group (kicker, headline, subtitle, deck) takes.
+const MAX_HEADER_LINES: usize = 12;
+
+/// A line where a new piece may begin, with what speaks for it.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Index of the first line of the piece.
+    pub at: usize,
+    /// Index of the first body line (after headline lines and byline).
+    pub header_end: usize,
+    pub cues: Vec<Cue>,
+    pub score: i32,
+    pub chosen: bool,
+}
+
+impl Reading {
+    pub(super) fn is_full(&self, i: usize) -> bool {
+        let l = &self.lines[i];
+        self.width > 0
+            && l.kind == LineKind::Text
+            && l.width + 3 >= self.width
+            && l.width <= self.width + 3
+    }
+
+    pub(super) fn is_wide(&self, i: usize) -> bool {
+        self.width > 0 && self.lines[i].width > self.width + 3
+    }
+
+    /// The next line that is not furniture, from `i` on.
+    pub(super) fn content_from(&self, i: usize) -> Option<usize> {
+        (i..self.lines.len()).find(|&j| self.lines[j].kind != LineKind::Furniture)
+    }
+
+    /// The previous line that is not furniture, before `i`.
+    pub(super) fn content_before(&self, i: usize) -> Option<usize> {
+        (0..i)
+            .rev()
+            .find(|&j| self.lines[j].kind != LineKind::Furniture)
+    }
+
+    /// Whether the text before line `i` has closed: a finished sentence, a
+    /// byline, a credit, or nothing at all.
+    pub(super) fn closed_before(&self, i: usize) -> bool {
+        self.content_before(i).is_none_or(|p| {
+            let l = &self.lines[p];
+            match l.kind {
+                LineKind::Text | LineKind::Opener => {
+                    ends_sentence(&l.text) || self.closings[p].is_some()
+                }
+                LineKind::Label(_) => false,
+                _ => true,
+            }
+        })
+    }
+
+    /// The end of the paragraph at line `p`: the line, with the one before
+    /// when a closing byline was wrapped onto it (`…天。 据` / `央视`).
+    pub(super) fn tail_text(&self, p: usize) -> String {
+        match p.checked_sub(1).map(|q| &self.lines[q]) {
+            Some(q) if q.kind == LineKind::Text && self.lines[p].gap_before == 0 => {
+                format!("{}{}", q.text, self.lines[p].text)
+            }
+            _ => self.lines[p].text.clone(),
+        }
+    }
+
+    /// Whether the piece before line `i` ended in a byline, credit or source.
+    pub(super) fn piece_ended_before(&self, i: usize) -> bool {
+        self.content_before(i).is_some_and(|p| {
+            let l = &self.lines[p];
+            let after_text = self
+                .content_before(p)
+                .is_some_and(|q| ends_sentence(&self.lines[q].text));
+            (matches!(l.kind, LineKind::Names(_)) && after_text)
+                || l.kind == LineKind::Credit
+                || self.closings[p] == Some(true)
+        })
+    }
+
+    /// Whether the body starts at line `i`: a text line followed by two
+    /// column-wide lines of the same paragraph.
+    pub(super) fn body_starts(&self, i: usize) -> bool {
+        let l = &self.lines[i];
+        if l.kind != LineKind::Text {
+            return false;
+        }
+        let mut next = (i + 1..self.lines.len())
+            .filter(|&j| self.lines[j].kind != LineKind::Furniture)
+            .take(2);
+        match (next.next(), next.next()) {
+            (Some(a), Some(b)) => {
+                self.is_full(a) && self.is_full(b) && self.lines[a].gap_before == 0
+            }
+            _ => false,
+        }
+    }
+
+    /// Where the headline lines that open at `at` end: the index of the
+    /// first line after them (an opener, or the body), or `None` when no
+    /// body follows within reach.
+    pub(super) fn header_end(&self, at: usize) -> Option<usize> {
+        let mut count = 0;
+        for j in at..self.lines.len() {
+            match &self.lines[j].kind {
+                LineKind::Furniture => continue,
+                LineKind::Opener | LineKind::Names(_) => return Some(j),
+                LineKind::Label(_) | LineKind::Marker(_) | LineKind::Credit if j > at => {
+                    return None
+                }
+                // The first line starts the body only when it is not much
+                // narrower than the column (else it is a short headline).
+                _ if self.body_starts(j)
+                    && (j > at || self.lines[j].width * 10 >= self.width * 6) =>
+                {
+                    return Some(j)
+                }
+                // A finished sentence is text, unless set wider than the
+                // column (a deck).
+                _ if ends_sentence(&self.lines[j].text) && !self.is_wide(j) => return None,
+                _ => {}
+            }
+            count += 1;
+            if count > MAX_HEADER_LINES {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The candidate boundary before line `i`, when the text before has
+    /// closed (or a label or marker stands there).
+    pub(super) fn candidate(&self, i: usize) -> Option<Candidate> {
+        let line = &self.lines[i];
+        let mut cues = Vec::new();
+        let mut header_end = i;
+        match &line.kind {
+            LineKind::Furniture => return None,
+            LineKind::Marker(_) => cues.push(Cue::Marker),
+            LineKind::Label(_) => {
+                cues.push(Cue::Label);
+                header_end = i + 1;
+            }
+            _ if !self.closed_before(i) => return None,
+            LineKind::Opener if opens_story(&line.text) && !self.after_editors_note(i) => {
+                cues.push(Cue::Dateline)
+            }
+            LineKind::Opener if is_editors_note(&line.text) => cues.push(Cue::EditorsNote),
+            LineKind::Text => header_end = self.headline_cues(i, &mut cues)?,
+            _ => return None,
+        }
+        if line.gap_before > 0 && i > 0 {
+            cues.push(Cue::Gap);
+        }
+        let furniture_before = self
+            .content_before(i)
+            .is_some_and(|p| (p + 1..i).any(|q| self.lines[q].kind == LineKind::Furniture));
+        if furniture_before {
+            cues.push(Cue::FurnitureBefore);
+        }
+        if self.piece_ended_before(i) {
+            cues.push(Cue::PieceEnded);
+        }
+        let score = cues.iter().map(|c| c.weight()).sum();
+        Some(Candidate {
+            at: i,
+            header_end,
+            cues,
+            score,
+            chosen: false,
+        })
+    }
+
+    /// The cues of headline lines opening at text line `i`, and where they
+    /// end; `None` when no headline stands there.
+    fn headline_cues(&self, i: usize, cues: &mut Vec<Cue>) -> Option<usize> {
+        let end = self.header_end(i)?;
+        if end == i {
+            return None;
+        }
+        cues.push(Cue::Headline);
+        let units = header_units(self, i, end);
+        if units.len() >= 2 {
+            cues.push(Cue::HeadlineGroup);
+        }
+        let byline_after = matches!(self.lines[end].kind, LineKind::Opener | LineKind::Names(_));
+        if byline_after {
+            cues.push(Cue::BylineAfter);
+        }
+        if (i..end).any(|j| self.is_wide(j)) {
+            cues.push(Cue::WiderThanColumn);
+        }
+        let text_lines = self.text_lines(i, end);
+        if !byline_after && text_lines == 1 && self.lines[i].text.chars().count() <= 12 {
+            cues.push(Cue::SubheadShape);
+        }
+        Some(end)
+    }
+
+    /// Whether the paragraph before line `i` is an editors' note, which
+    /// stands over the story that follows it.
+    pub(super) fn after_editors_note(&self, i: usize) -> bool {
+        (0..i)
+            .rev()
+            .take_while(|&j| matches!(self.lines[j].kind, LineKind::Text | LineKind::Opener))
+            .find(|&j| self.lines[j].kind == LineKind::Opener)
+            .is_some_and(|j| is_editors_note(&self.lines[j].text))
+    }
+}

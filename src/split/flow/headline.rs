@@ -1,0 +1,95 @@
+//! Headline groups of a flowing page: headline lines cut into units
+//! (kicker, headline, subtitle, deck) and the unit that is the headline.
+
+use super::lines::LineKind;
+use super::Reading;
+use crate::split::article::trim_dashes;
+use crate::split::text::{close_cjk_spaces, ends_sentence, join_wrapped, squeeze_spaces};
+
+/// A headline unit: one headline line, or several wrapped at one width.
+pub(super) struct Unit {
+    pub(super) text: String,
+    pub(super) lines: usize,
+    pub(super) gap_before: bool,
+}
+
+/// Cuts headline lines into units: a line runs on from the one before when
+/// it has the same width (a wrap) or is much shorter (the wrap's tail).
+pub(super) fn header_units(reading: &Reading, from: usize, to: usize) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut last_width = 0;
+    let mut tail_taken = true;
+    for j in from..to {
+        let line = &reading.lines[j];
+        if !matches!(line.kind, LineKind::Text | LineKind::Credit) {
+            continue;
+        }
+        let w = line.width;
+        let wraps = !tail_taken
+            && line.gap_before == 0
+            && (w.abs_diff(last_width) <= 1 || w * 10 <= last_width * 7);
+        match units.last_mut() {
+            Some(unit) if wraps => {
+                unit.text = join_wrapped(&[unit.text.as_str(), line.text.as_str()]);
+                unit.lines += 1;
+                tail_taken = w + 1 < last_width;
+            }
+            _ => {
+                units.push(Unit {
+                    text: line.text.clone(),
+                    lines: 1,
+                    gap_before: line.gap_before > 0 && j > from,
+                });
+                tail_taken = false;
+            }
+        }
+        last_width = w;
+    }
+    units
+}
+
+/// How much a unit looks like the headline of its group.
+pub(super) fn headline_likeness(unit: &Unit, index: usize, count: usize) -> i32 {
+    let text = unit.text.as_str();
+    let mut score = 0;
+    if unit.lines >= 2 {
+        score += 4;
+    }
+    if text.contains(['，', '、', '；', ',', ';']) {
+        score -= 2;
+    }
+    if text.chars().count() > 24 {
+        score -= 2;
+    }
+    if ends_sentence(text) {
+        score -= 4;
+    }
+    if text.starts_with(['—', '-']) || text.ends_with(['—', '-']) {
+        score -= 4;
+    }
+    let speech = ["说", "认为", "强调", "表示", "指出"];
+    if text.ends_with([':', '：']) || speech.iter().any(|s| text.ends_with(s)) {
+        score -= 4;
+    }
+    let preferred = if count >= 3 { 1 } else { 0 };
+    if index == preferred {
+        score += 1;
+    }
+    score
+}
+
+/// Reads the headline group: the title and the rest as subtitle.
+pub(super) fn title_and_subtitle(units: &[Unit]) -> (String, Option<String>) {
+    let best = (0..units.len())
+        .max_by_key(|&i| (headline_likeness(&units[i], i, units.len()), -(i as i32)))
+        .unwrap_or(0);
+    let title = squeeze_spaces(&units[best].text);
+    let rest: Vec<String> = units
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != best)
+        .map(|(_, u)| close_cjk_spaces(&trim_dashes(&u.text)))
+        .filter(|s| !s.is_empty())
+        .collect();
+    (title, (!rest.is_empty()).then(|| rest.join(" ")))
+}

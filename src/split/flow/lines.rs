@@ -1,0 +1,255 @@
+//! Line kinds of a flowing page: each line cleaned and read as furniture,
+//! a label, an opener, a byline, a photo credit or text; furniture known by
+//! its place; the column width.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::bylines::{
+    byline_names, is_editors_note, may_open_story, opens_story, role_credit, ORG_CREDIT,
+};
+use super::re;
+use crate::split::blocks::Block;
+use crate::split::rules;
+use crate::split::text::{display_width, ends_sentence, is_han, squeeze_spaces};
+use crate::split::{marker, Marker};
+
+/// What a line is, read on its own (and, for furniture, beside its
+/// neighbours).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineKind {
+    Furniture,
+    Marker(Marker),
+    /// A column, genre or briefs label: the name of what follows.
+    Label(String),
+    /// A dateline, `本报记者X报道：` or an editors' note: a story opens here.
+    Opener,
+    /// A line of personal names (a byline).
+    Names(Vec<String>),
+    /// A photo credit on a line of its own.
+    Credit,
+    Text,
+}
+
+impl LineKind {
+    pub(super) fn name(&self) -> &'static str {
+        match self {
+            LineKind::Furniture => "furniture",
+            LineKind::Marker(_) => "marker",
+            LineKind::Label(_) => "label",
+            LineKind::Opener => "opener",
+            LineKind::Names(_) => "names",
+            LineKind::Credit => "credit",
+            LineKind::Text => "text",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// 1-based line number in the page.
+    pub no: usize,
+    pub text: String,
+    pub gap_before: usize,
+    pub width: usize,
+    pub kind: LineKind,
+}
+
+/// Spaced-out text (`1 9 8 6 年`, `星 期 六`): most tokens are one
+/// character, so the spaces are letter-spacing, not word breaks.
+pub(super) fn unspace(line: &str) -> String {
+    let (tokens, singles) = line.split_whitespace().fold((0, 0), |(n, s), t| {
+        (n + 1, s + usize::from(t.chars().nth(1).is_none()))
+    });
+    if tokens >= 4 && singles * 10 >= tokens * 6 {
+        line.split_whitespace().collect()
+    } else {
+        squeeze_spaces(line)
+    }
+}
+
+pub(super) static CHINESE_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日\s*(星期|周)[一二三四五六日天]$",
+    )
+});
+pub(super) static PAGE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^([A-Za-z]\d{2}|[A-Za-z]?\d{1,4}\s*版(\s*\S{0,8})?)$"));
+pub(super) static PAPER_NAME: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\p{Han}{1,6}(日报|晚报|时报|报|消息|周刊)$"));
+pub(super) static CONTENTS_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(本期|今日|本版)?(导读|要闻提要|内容提要|提要)$"));
+
+/// Whether a line ends in a weekday (`星期三`, `周三`), as a masthead date does.
+fn ends_with_weekday(line: &str) -> bool {
+    let mut end = line.chars().rev();
+    end.next();
+    matches!(end.next(), Some('期' | '周'))
+}
+
+/// Furniture a line shows on its own: masthead dates and numbers, page
+/// labels, the editors' footer, debris.
+pub(super) fn furniture_shape(line: &str) -> bool {
+    let opens_label = line
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c.is_numeric());
+    rules::is_masthead_marker(line)
+        || (ends_with_weekday(line) && CHINESE_DATE_LINE.is_match(line))
+        || (opens_label && PAGE_LABEL.is_match(line))
+        || rules::is_page_number(line)
+        || rules::is_editor_line(line)
+        || rules::is_debris(line)
+}
+
+/// Reads the page's lines and kinds, from the blocks already cut.
+pub(super) fn read_lines(blocks: &[Block]) -> Vec<Line> {
+    let mut lines = Vec::new();
+    for block in blocks {
+        for (k, raw) in block.lines.iter().enumerate() {
+            let text = unspace(raw);
+            lines.push(Line {
+                no: block.line_no + k,
+                width: display_width(&text),
+                gap_before: if k == 0 { block.gap_before } else { 0 },
+                kind: LineKind::Text,
+                text,
+            });
+        }
+    }
+    for i in 0..lines.len() {
+        let next = lines.get(i + 1).map_or("", |l| l.text.as_str());
+        lines[i].kind = line_kind(&lines[i].text, next, lines[i].gap_before > 0);
+    }
+    mark_masthead(&mut lines);
+    keep_wrap_tails(&mut lines);
+    mark_boxed_furniture(&mut lines);
+    lines
+}
+
+pub(super) fn line_kind(text: &str, next: &str, gap_before: bool) -> LineKind {
+    if let Some(m) = marker(text) {
+        return LineKind::Marker(m);
+    }
+    if furniture_shape(text) {
+        return LineKind::Furniture;
+    }
+    if let Some(label) = rules::column_label(text)
+        .or_else(|| rules::brief_label(text))
+        .or_else(|| rules::banner_label(text))
+    {
+        return LineKind::Label(label);
+    }
+    let head = || -> String { text.chars().chain(next.chars()).take(40).collect() };
+    let opener_head = may_open_story(text) || text.chars().nth(4).is_none();
+    if (opener_head && opens_story(&head())) || is_editors_note(text) {
+        return LineKind::Opener;
+    }
+    if let Some(names) = byline_names(text, gap_before) {
+        return LineKind::Names(names);
+    }
+    let credit_end = text
+        .trim_end_matches([')', '）', ' '])
+        .ends_with(['摄', '影']);
+    if (credit_end && ORG_CREDIT.is_match(text))
+        || rules::credit_line(text).is_some()
+        || (credit_end && role_credit(text))
+    {
+        return LineKind::Credit;
+    }
+    LineKind::Text
+}
+
+/// The masthead: the paper's name among the page's first lines, before any
+/// line of text longer than a section label.
+pub(super) fn mark_masthead(lines: &mut [Line]) {
+    for line in lines.iter_mut().take(8) {
+        if PAPER_NAME.is_match(&line.text) {
+            line.kind = LineKind::Furniture;
+        } else if line.kind != LineKind::Furniture && line.text.chars().count() > 6 {
+            break;
+        }
+    }
+}
+
+/// One character under a line of text with no blank line between is the
+/// tail of a wrap (`中国不会屈服于外来压` / `力`), not debris.
+pub(super) fn keep_wrap_tails(lines: &mut [Line]) {
+    for i in 1..lines.len() {
+        let single = lines[i].text.chars().count() == 1 && lines[i].text.chars().all(is_han);
+        if single && lines[i].gap_before == 0 && lines[i - 1].kind == LineKind::Text {
+            lines[i].kind = LineKind::Text;
+        }
+    }
+}
+
+/// Furniture known by its place: a contents box (its label and the lines up
+/// to the next blank line), a short section label or a lone name line set
+/// between furniture.
+pub(super) fn mark_boxed_furniture(lines: &mut [Line]) {
+    let mut i = 0;
+    while i < lines.len() {
+        if CONTENTS_LABEL.is_match(&lines[i].text) {
+            lines[i].kind = LineKind::Furniture;
+            i += 1;
+            while i < lines.len() && lines[i].gap_before == 0 {
+                lines[i].kind = LineKind::Furniture;
+                i += 1;
+            }
+            continue;
+        }
+        i += 1;
+    }
+    for i in 0..lines.len() {
+        let furniture = |j: Option<usize>| {
+            j.and_then(|j| lines.get(j))
+                .is_none_or(|l| l.kind == LineKind::Furniture)
+        };
+        let before = furniture(i.checked_sub(1));
+        let after = furniture(Some(i + 1));
+        let text = &lines[i].text;
+        let short_label = lines[i].kind == LineKind::Text
+            && text.chars().count() <= 4
+            && text.chars().all(is_han)
+            && (lines.get(i + 1).is_none_or(|l| l.gap_before > 0) || after);
+        // A page label alone at the foot of the page.
+        let foot_label = short_label && i + 1 == lines.len() && lines[i].gap_before > 0;
+        let lone_names = matches!(lines[i].kind, LineKind::Names(_)) && after;
+        if (before && i > 0 && (short_label || lone_names)) || foot_label {
+            lines[i].kind = LineKind::Furniture;
+        }
+    }
+}
+
+/// The column width: the median width of text lines that run on into the
+/// next line.
+pub(super) fn column_width(lines: &[Line]) -> usize {
+    let mut widths: Vec<usize> = lines
+        .windows(2)
+        .filter(|w| {
+            w[0].kind == LineKind::Text
+                && w[1].kind == LineKind::Text
+                && w[1].gap_before == 0
+                && !ends_sentence(&w[0].text)
+                && w[0].width >= 8
+        })
+        .map(|w| w[0].width)
+        .collect();
+    if widths.len() < 4 {
+        return 0;
+    }
+    widths.sort_unstable();
+    widths[widths.len() / 2]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaced_out_lines_close_up() {
+        assert_eq!(unspace("1 9 8 6 年 1 0 月 4 日"), "1986年10月4日");
+        assert_eq!(unspace("本版编辑：刘 畅 陈立新"), "本版编辑：刘 畅 陈立新");
+    }
+}

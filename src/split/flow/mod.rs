@@ -1,0 +1,201 @@
+//! Flowing pages → articles. Text taken out of a newspaper PDF (`pdftotext`,
+//! PyMuPDF) has no blank line between paragraphs or between pieces, lines
+//! hard-wrapped at the column width, and headlines printed apart from their
+//! bodies. Such a page is read line by line:
+//!
+//! 1. each line gets a **kind** (furniture, column label, opener — a dateline,
+//!    a byline, an editors' note —, names, photo credit, text);
+//! 2. every line after a closed one (a finished sentence, a credit, furniture)
+//!    is a **candidate boundary**; its score adds independent cues (see
+//!    [`Cue`]) with the weights in [`Cue::weight`];
+//! 3. the page's **best segmentation** is found by dynamic programming over
+//!    the candidates: the sum of the chosen boundaries' scores, less a
+//!    penalty for every piece too short to be an article;
+//! 4. each piece is read into an article: its headline group (kicker,
+//!    headline, subtitle, deck), byline or dateline, paragraphs (rejoined
+//!    across wraps and furniture), subheads, captions and closing byline.
+//!
+//! Files: `lines` (kinds), `bylines` (datelines, bylines, credits), `cues`
+//! (candidate boundaries), `segment` (the dynamic programme), `headline`
+//! (headline groups), `piece` (a piece read into its article).
+
+mod bylines;
+mod cues;
+mod headline;
+mod lines;
+mod piece;
+mod segment;
+
+use std::fmt::Write as _;
+
+use regex::Regex;
+
+use super::article::complete;
+use super::blocks::Block;
+use crate::model::Article;
+use bylines::closing_byline;
+pub use cues::{Candidate, Cue, THRESHOLD};
+use lines::{column_width, read_lines};
+pub use lines::{Line, LineKind};
+use piece::piece;
+
+pub(super) fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("built-in pattern compiles")
+}
+
+/// Whether a page flows: blocks that hold several paragraphs (a line that
+/// ends a sentence inside a block), as PDF exports do; a page whose blocks
+/// are paragraphs is read block by block instead.
+pub fn is_flowing(blocks: &[Block]) -> bool {
+    let lines: usize = blocks.iter().map(|b| b.lines.len()).sum();
+    let inner_ends = blocks
+        .iter()
+        .flat_map(|b| &b.lines[..b.lines.len() - 1])
+        .filter(|l| l.ends_with(['。', '！', '？']) || l.ends_with("。”"))
+        .count();
+    inner_ends >= 2 && inner_ends * 40 >= lines
+}
+
+/// A flowing page read: its lines, the candidate boundaries, the column
+/// width.
+pub struct Reading {
+    pub lines: Vec<Line>,
+    pub candidates: Vec<Candidate>,
+    pub width: usize,
+    /// For each line, how its paragraph closes: `Some(true)` when a closing
+    /// byline or source follows text, `Some(false)` when the line is only
+    /// one, `None` when there is none. Read once, asked for every candidate.
+    closings: Vec<Option<bool>>,
+    /// `text_before[i]`: lines that are not furniture before line `i`, so
+    /// that the segmentation counts a piece's lines in one subtraction.
+    text_before: Vec<usize>,
+}
+
+/// Reads a flowing page: line kinds, candidates, the chosen boundaries.
+pub fn read_page(blocks: &[Block]) -> Reading {
+    let lines = read_lines(blocks);
+    let width = column_width(&lines);
+    let mut text_before = Vec::with_capacity(lines.len() + 1);
+    text_before.push(0);
+    for line in &lines {
+        let before = text_before.last().copied().unwrap_or(0);
+        text_before.push(before + usize::from(line.kind != LineKind::Furniture));
+    }
+    let mut reading = Reading {
+        lines,
+        candidates: Vec::new(),
+        width,
+        closings: Vec::new(),
+        text_before,
+    };
+    reading.closings = (0..reading.lines.len())
+        .map(|p| {
+            let closes = reading.lines[p].kind != LineKind::Furniture;
+            closes
+                .then(|| closing_byline(&reading.tail_text(p)))
+                .flatten()
+                .map(|(_, before)| !before.is_empty())
+        })
+        .collect();
+    reading.candidates = (0..reading.lines.len())
+        .filter_map(|i| reading.candidate(i))
+        .collect();
+    reading.choose();
+    reading
+}
+
+/// Builds the articles of a flowing page from its chosen boundaries.
+pub fn articles(reading: &Reading) -> Vec<Article> {
+    let mut starts: Vec<&Candidate> = reading.candidates.iter().filter(|c| c.chosen).collect();
+    let first = reading.content_from(0);
+    let mut out = Vec::new();
+    let Some(first) = first else {
+        return out;
+    };
+    // The page top opens the first piece, read like a candidate.
+    let top = reading.candidate_at_top(first);
+    if starts.first().is_none_or(|c| c.at > first) {
+        starts.insert(0, &top);
+    }
+    let subheads: Vec<&Candidate> = reading
+        .candidates
+        .iter()
+        .filter(|c| !c.chosen && c.cues.contains(&Cue::SubheadShape))
+        .collect();
+    for (k, start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(reading.lines.len(), |c| c.at);
+        out.extend(
+            piece(reading, start, end, &subheads)
+                .into_iter()
+                .filter_map(complete),
+        );
+    }
+    out
+}
+
+/// What `--explain` shows for a flowing page: every line's kind, every
+/// candidate boundary with its cues and whether it was taken.
+pub fn explain(reading: &Reading) -> String {
+    let mut out = format!(
+        "page read as a flowing export (column width {})\n",
+        reading.width
+    );
+    for (i, line) in reading.lines.iter().enumerate() {
+        if let Some(c) = reading.candidates.iter().find(|c| c.at == i) {
+            let cues: Vec<String> = c
+                .cues
+                .iter()
+                .map(|cue| format!("{}{:+}", cue.name(), cue.weight()))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  {} boundary score {} (threshold {}): {}",
+                if c.chosen { "==" } else { "--" },
+                c.score,
+                THRESHOLD,
+                cues.join(" ")
+            );
+        }
+        let _ = writeln!(out, "{:>5} {:<9} {}", line.no, line.kind.name(), line.text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::BodyPart;
+    use crate::split::blocks::split_blocks;
+
+    fn split(page: &str) -> Vec<Article> {
+        articles(&read_page(&split_blocks(page)))
+    }
+
+    #[test]
+    fn pieces_without_blank_lines_split_at_headlines_confirmed_by_datelines() {
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        let page = format!(
+            "某某日报\n第一条新闻标题\n新华社北京五月三日电 这里是\n{body}正文结束了。\n第二条标\n题在这里\n本报讯 另一条\n{body}也结束了。\n"
+        );
+        let articles = split(&page);
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["第一条新闻标题", "第二条标题在这里"]);
+        assert!(articles[1]
+            .paragraphs()
+            .next()
+            .unwrap()
+            .starts_with("另一条"));
+    }
+
+    #[test]
+    fn a_short_line_inside_a_story_is_a_subhead() {
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        let page = format!("标题在此处\n本报记者 王小明\n{body}结束了。\n小标题\n{body}也完了。\n");
+        let articles = split(&page);
+        assert_eq!(articles.len(), 1);
+        assert_eq!(articles[0].authors, ["王小明"]);
+        assert!(articles[0]
+            .body
+            .contains(&BodyPart::Subhead("小标题".into())));
+    }
+}

@@ -1,0 +1,326 @@
+//! One piece of a flowing page read into its article: headline group,
+//! byline or dateline, paragraphs rejoined across wraps and furniture,
+//! subheads, captions, the closing byline.
+
+use super::bylines::{
+    bracketed_credit, closing_byline, ends_in_bracketed_credit, names_in, read_dateline,
+    EDITOR_NOTE,
+};
+use super::cues::Candidate;
+use super::headline::{header_units, title_and_subtitle, Unit};
+use super::lines::LineKind;
+use super::Reading;
+use crate::model::{Article, ArticleKind, BodyPart, Caption};
+use crate::split::article::{caption, empty_article, push_paragraph};
+use crate::split::rules;
+use crate::split::text::{close_cjk_spaces, ends_sentence, join_wrapped, squeeze_spaces};
+use crate::split::Marker;
+
+/// Reads one piece (lines `start.at..end`) into its article, or several
+/// when headlines were set together above their bodies.
+pub(super) fn piece(
+    reading: &Reading,
+    start: &Candidate,
+    end: usize,
+    subheads: &[&Candidate],
+) -> Vec<Article> {
+    let lines = &reading.lines;
+    let mut article = empty_article();
+    let (header_from, header_end) = header_bounds(reading, start, end, &mut article);
+    let units = header_units(reading, header_from, header_end);
+    let under_byline = header_end < end
+        && matches!(
+            lines[header_end].kind,
+            LineKind::Opener | LineKind::Names(_)
+        );
+    let stacked = !under_byline && units.len() >= 2 && units.iter().skip(1).all(|u| u.gap_before);
+    if stacked {
+        if let Some(articles) = stacked_briefs(reading, &units, &article, header_end, end) {
+            return articles;
+        }
+    }
+    if !units.is_empty() && article.title.is_empty() {
+        let (title, subtitle) = title_and_subtitle(&units);
+        article.title = title;
+        article.printed_title = true;
+        article.subtitle = subtitle;
+    }
+    read_body(reading, &mut article, header_end, end, subheads);
+    if article
+        .column
+        .as_deref()
+        .is_some_and(|c| c.contains("图片"))
+        && article.title.is_empty()
+    {
+        article.title = article.column.clone().unwrap_or_default();
+        article.printed_title = true;
+        article.kind = ArticleKind::Photo;
+    }
+    vec![article]
+}
+
+/// Where the headline lines of the piece `start.at..end` stand: after a
+/// label or marker (whose column or title goes to the article), up to the
+/// byline or body. A piece whose lines never reach a body keeps its first
+/// unit, when shaped like a headline, as the title.
+fn header_bounds(
+    reading: &Reading,
+    start: &Candidate,
+    end: usize,
+    article: &mut Article,
+) -> (usize, usize) {
+    let lines = &reading.lines;
+    let mut header_from = start.at;
+    let mut header_end = start.header_end.min(end);
+    match &lines[start.at].kind {
+        LineKind::Label(name) => {
+            article.column = Some(name.clone());
+            header_from = start.at + 1;
+            header_end = if header_from < end {
+                reading
+                    .header_end(header_from)
+                    .unwrap_or(header_from)
+                    .min(end)
+            } else {
+                header_from
+            };
+        }
+        LineKind::Marker(Marker::Headline(title)) => {
+            article.title = title.clone();
+            article.printed_title = true;
+            header_from = start.at + 1;
+            header_end = header_from;
+        }
+        LineKind::Marker(Marker::Break) => {
+            header_from = start.at + 1;
+            header_end = header_from;
+        }
+        _ => {}
+    }
+    // A piece whose lines never reach a body: its first unit, when shaped
+    // like a headline, is the title and the rest is text.
+    if header_end >= end && header_from < end {
+        header_end = header_from;
+        let units = header_units(reading, header_from, end);
+        if let Some(unit) = units.first() {
+            if !ends_sentence(&unit.text)
+                && unit.text.chars().count() <= rules::MAX_HEADLINE_CHARS
+                && units.len() > 1
+            {
+                header_end = (header_from..end)
+                    .filter(|&j| lines[j].kind != LineKind::Furniture)
+                    .nth(unit.lines)
+                    .unwrap_or(end);
+            }
+        }
+    }
+    if header_from == header_end && header_from < end {
+        if let Some(note) = EDITOR_NOTE.captures(&lines[header_from].text) {
+            article.title = note[1].to_string();
+            article.printed_title = true;
+        }
+    }
+    (header_from, header_end)
+}
+
+/// Headlines set one under another (each apart), then their bodies in the
+/// same order, each body a block of its own: briefs under one label.
+pub(super) fn stacked_briefs(
+    reading: &Reading,
+    units: &[Unit],
+    template: &Article,
+    from: usize,
+    end: usize,
+) -> Option<Vec<Article>> {
+    let lines = &reading.lines;
+    let mut bodies: Vec<(usize, usize)> = Vec::new();
+    for (j, line) in lines.iter().enumerate().take(end).skip(from) {
+        if line.kind == LineKind::Furniture {
+            continue;
+        }
+        let lone_source = closing_byline(&line.text).is_some_and(|(_, b)| b.is_empty());
+        match bodies.last_mut() {
+            Some(body) if line.gap_before == 0 || lone_source => body.1 = j + 1,
+            _ => bodies.push((j, j + 1)),
+        }
+    }
+    if bodies.len() < units.len() {
+        return None;
+    }
+    let last = bodies.len() - 1;
+    Some(
+        units
+            .iter()
+            .enumerate()
+            .map(|(i, unit)| {
+                let mut article = template.clone();
+                article.title = squeeze_spaces(&unit.text);
+                article.printed_title = true;
+                let (a, b) = bodies[i];
+                let b = if i + 1 == units.len() {
+                    bodies[last].1
+                } else {
+                    b
+                };
+                read_body(reading, &mut article, a, b, &[]);
+                article
+            })
+            .collect(),
+    )
+}
+
+/// Reads body lines `from..to` into the article: byline, dateline,
+/// paragraphs rejoined across wraps and furniture, subheads, captions, the
+/// closing byline.
+pub(super) fn read_body(
+    reading: &Reading,
+    article: &mut Article,
+    from: usize,
+    to: usize,
+    subheads: &[&Candidate],
+) {
+    let lines = &reading.lines;
+    let mut paragraph: Vec<&str> = Vec::new();
+    let mut first_paragraph = true;
+    let mut j = from;
+    while j < to {
+        let line = &lines[j];
+        match &line.kind {
+            LineKind::Furniture | LineKind::Marker(_) => {}
+            LineKind::Label(name) => {
+                if article.column.is_none() {
+                    article.column = Some(name.clone());
+                }
+            }
+            LineKind::Names(names) => {
+                flush(article, &mut paragraph, &mut first_paragraph);
+                if article.authors.is_empty() {
+                    article.authors = names.clone();
+                }
+            }
+            LineKind::Credit => {
+                let text = paragraph.concat();
+                paragraph.clear();
+                read_credit(article, &text, &line.text);
+            }
+            LineKind::Opener | LineKind::Text => {
+                if let Some(sub) = subheads.iter().find(|c| c.at == j && c.header_end > j) {
+                    flush(article, &mut paragraph, &mut first_paragraph);
+                    let heading: Vec<String> =
+                        (j..sub.header_end).map(|k| lines[k].text.clone()).collect();
+                    article
+                        .body
+                        .push(BodyPart::Subhead(squeeze_spaces(&heading.concat())));
+                    j = sub.header_end;
+                    continue;
+                }
+                let opens = line.kind == LineKind::Opener || line.gap_before > 0;
+                if opens && paragraph.last().is_some_and(|l| ends_paragraph(l)) {
+                    flush(article, &mut paragraph, &mut first_paragraph);
+                }
+                paragraph.push(&line.text);
+                if ends_paragraph(&line.text)
+                    || closing_byline(&line.text).is_some()
+                    || ends_in_bracketed_credit(&line.text)
+                {
+                    flush(article, &mut paragraph, &mut first_paragraph);
+                }
+            }
+        }
+        j += 1;
+    }
+    flush(article, &mut paragraph, &mut first_paragraph);
+    if article.kind == ArticleKind::Story && article.paragraphs().next().is_none() {
+        article.kind = ArticleKind::Photo;
+    }
+}
+
+/// A photo credit on a line of its own: it goes with the text read just
+/// before (a caption) or to the last caption without one; in a photo piece
+/// its names are the authors.
+fn read_credit(article: &mut Article, text: &str, line: &str) {
+    let credit = squeeze_spaces(line);
+    let photo_piece = article.kind == ArticleKind::Photo
+        || article
+            .column
+            .as_deref()
+            .is_some_and(|c| c.contains("图片"));
+    if photo_piece && article.authors.is_empty() {
+        article.authors = names_in(&credit.replace(['摄', '（', '）', '(', ')'], " "));
+    }
+    if text.is_empty() {
+        match article.captions.last_mut() {
+            Some(c) if c.credit.is_none() => c.credit = Some(credit),
+            _ => article.captions.push(Caption {
+                text: String::new(),
+                credit: Some(credit),
+            }),
+        }
+    } else {
+        article.captions.push(Caption {
+            text: close_cjk_spaces(text),
+            credit: Some(credit),
+        });
+    }
+}
+
+/// A line that can end a paragraph of a flowing page: a full stop, a
+/// question or exclamation mark (a colon or semicolon at a line's end
+/// mostly runs on into a list).
+pub(super) fn ends_paragraph(line: &str) -> bool {
+    ends_sentence(line) && !line.trim_end().ends_with(['：', ':', '；', ';'])
+}
+
+/// Ends the paragraph being read: a dateline gives the authors, a caption
+/// with its credit goes to the captions, a closing byline is taken off.
+pub(super) fn flush(article: &mut Article, paragraph: &mut Vec<&str>, first: &mut bool) {
+    if paragraph.is_empty() {
+        return;
+    }
+    let mut text = join_wrapped(paragraph);
+    paragraph.clear();
+    if let Some((names, rest)) = read_dateline(&text) {
+        if article.authors.is_empty() {
+            article.authors = names;
+        }
+        text = rest;
+    }
+    if let Some((names, before)) = closing_byline(&text) {
+        if article.authors.is_empty() {
+            article.authors = names;
+        }
+        text = before;
+    }
+    let squeezed = squeeze_spaces(&text);
+    if let Some((caption_text, credit)) = rules::caption_with_credit(&squeezed) {
+        if !caption_text.is_empty() && !*first || article.body.is_empty() {
+            article.captions.push(caption(&caption_text, Some(&credit)));
+            if article.kind == ArticleKind::Photo && article.authors.is_empty() {
+                article.authors = credit.names;
+            }
+            return;
+        }
+    }
+    if let Some((caption_text, names)) = bracketed_credit(&squeezed) {
+        if article.authors.is_empty()
+            && article
+                .column
+                .as_deref()
+                .is_some_and(|c| c.contains("图片"))
+        {
+            article.authors = names;
+            push_paragraph(article, &caption_text);
+        } else if article.body.is_empty() && !caption_text.is_empty() {
+            article.captions.push(Caption {
+                text: close_cjk_spaces(&squeezed),
+                credit: None,
+            });
+        } else {
+            push_paragraph(article, &caption_text);
+        }
+        *first = false;
+        return;
+    }
+    *first = false;
+    push_paragraph(article, &text);
+}

@@ -1,0 +1,145 @@
+//! Blocks → kinds: what each block of a page read block by block is (its
+//! kind), and what it says as a paragraph, a headline or a byline.
+
+use super::blocks::Block;
+use super::names::{read_name_line, NameLine};
+use super::rules::{self, Credit};
+use super::text::{display_width, join_wrapped, squeeze_spaces};
+use super::{marker, Marker};
+
+/// What a block is, read on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Kind {
+    Furniture,
+    Marker(Marker),
+    Column(String),
+    Heading(String),
+    Names(Vec<String>),
+    Credit(Credit),
+    Caption(String, Credit),
+    Text,
+}
+
+pub(super) fn classify(block: &Block) -> Kind {
+    let single = block.is_single_line();
+    let line = block.first();
+    if single {
+        if let Some(m) = marker(line) {
+            return Kind::Marker(m);
+        }
+        if line.starts_with('#') {
+            let title = squeeze_spaces(line.trim_start_matches('#'));
+            return if title.is_empty() {
+                Kind::Furniture
+            } else {
+                Kind::Heading(title)
+            };
+        }
+        if rules::is_debris(line) || rules::is_page_number(line) || rules::is_box_label(line) {
+            return Kind::Furniture;
+        }
+    }
+    // Footers, credits, author lines and captions are short; a long block
+    // is text.
+    if block.lines.iter().map(String::len).sum::<usize>() > 600 {
+        return Kind::Text;
+    }
+    let joined = squeeze_spaces(&block.lines.join(" "));
+    if rules::is_editor_line(&joined) {
+        return Kind::Furniture;
+    }
+    if single {
+        if let Some(name) = rules::column_label(line) {
+            return Kind::Column(name);
+        }
+    }
+    if let Some(credit) = rules::credit_line(&joined) {
+        return Kind::Credit(credit);
+    }
+    if let Some(NameLine {
+        names,
+        all_personal: true,
+        ..
+    }) = read_name_line(&joined)
+    {
+        return Kind::Names(names);
+    }
+    if let Some((caption, credit)) = rules::caption_with_credit(&joined) {
+        return Kind::Caption(caption, credit);
+    }
+    Kind::Text
+}
+
+/// What a block says, read once: its text as a paragraph, and as a
+/// headline or byline when it has that shape.
+pub(super) struct Reading {
+    pub(super) text: String,
+    pub(super) headline: Option<String>,
+    pub(super) byline: Option<(Vec<String>, Option<String>)>,
+}
+
+/// Reads a block once for what the assembly asks of it.
+pub(super) fn read(block: &Block, kind: &Kind) -> Reading {
+    let text = join_wrapped(&block.lines);
+    let headline = match kind {
+        Kind::Heading(title) => Some(title.clone()),
+        Kind::Text if block.lines.len() <= 2 && text.len() <= 4 * rules::MAX_HEADLINE_CHARS => {
+            let line = squeeze_spaces(&block.lines.join(" "));
+            rules::is_headline_shaped(&line).then_some(line)
+        }
+        _ => None,
+    };
+    let byline = match kind {
+        Kind::Names(names) => Some((names.clone(), None)),
+        Kind::Text => rules::dateline(&text)
+            .map(|d| (d.names, Some(d.rest)))
+            .or_else(|| {
+                // Right under a headline an author line may carry a
+                // non-personal token (`永检 戚祥浩`).
+                if text.len() > 120 {
+                    return None;
+                }
+                let line = read_name_line(&squeeze_spaces(&text))?;
+                (!line.names.is_empty() && 2 * line.names.len() >= line.tokens)
+                    .then_some((line.names, None))
+            }),
+        _ => None,
+    };
+    Reading {
+        text,
+        headline,
+        byline,
+    }
+}
+
+/// The masthead: the run of short blocks at the top of the page up to the
+/// last one only a masthead prints (issue date with weekday, serial number).
+pub(super) fn mark_masthead(blocks: &[Block], kinds: &mut [Kind]) {
+    let mut end = 0;
+    for (i, block) in blocks.iter().enumerate().take(12) {
+        let text = block.lines.join(" ");
+        if block.lines.len() > 2 || display_width(&text) > 100 {
+            break;
+        }
+        if rules::is_masthead_marker(&text) {
+            end = i + 1;
+        }
+    }
+    for kind in &mut kinds[..end] {
+        *kind = Kind::Furniture;
+    }
+}
+
+/// On a page marked up with headings, short lines above the first heading
+/// are the page's title (`最美南大门看苍南`), not an article.
+pub(super) fn mark_page_title(blocks: &[Block], kinds: &mut [Kind]) {
+    let Some(first) = kinds.iter().position(|k| matches!(k, Kind::Heading(_))) else {
+        return;
+    };
+    for i in 0..first {
+        let text = squeeze_spaces(&blocks[i].lines.join(" "));
+        if kinds[i] == Kind::Text && rules::is_headline_shaped(&text) {
+            kinds[i] = Kind::Furniture;
+        }
+    }
+}
