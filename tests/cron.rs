@@ -539,6 +539,37 @@ fn a_run_with_nothing_changed_still_notices_deleted_output_settings_and_touched_
     );
 }
 
+/// The inode and mtime of the record a sealed build leaves: a run that
+/// writes removes it first and writes it anew.
+fn seal_of(project: &Project) -> (u64, std::time::SystemTime) {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(project.feeds().join(".paperboy/last-build.json")).unwrap();
+    (meta.ino(), meta.modified().unwrap())
+}
+
+#[test]
+fn a_run_with_nothing_new_stops_at_the_seal_of_the_last_build() {
+    let project = Project::with_seeds();
+    assert!(project.build().status.success());
+    let sealed = seal_of(&project);
+    // The seal the build computed from its catalog is what reading the
+    // folder gives, so the next run stops there.
+    let output = project.build();
+    assert!(output.status.success());
+    assert!(stdout(&output).contains("; 0 files written"));
+    assert_eq!(seal_of(&project), sealed, "the second run wrote nothing");
+    // A file that is not the build's (a host's robots.txt) makes the folder
+    // differ from the seal: the run checks everything, and changes nothing.
+    let before = read_tree(&project.feeds());
+    project.write("feeds/robots.txt", "User-agent: *\n");
+    let output = project.build();
+    assert!(output.status.success());
+    assert_ne!(seal_of(&project), sealed, "the run went past the seal");
+    let mut after = read_tree(&project.feeds());
+    assert!(after.remove(std::path::Path::new("robots.txt")).is_some());
+    assert_same_tree(&before, &after, "a run past the seal (first: before)");
+}
+
 #[test]
 fn a_new_issue_renders_only_the_documents_it_changes() {
     let project = Project::with_seeds();

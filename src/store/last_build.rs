@@ -2,14 +2,15 @@
 //! was made from and how the output folder looked after it, so that a run
 //! with nothing new to do can stop after reading it.
 
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::Path;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::model::FileStamp;
-use crate::store::{read_state_file, STATE_DIR};
+use crate::store::{read_state_file, Document, STATE_DIR};
 
 /// Where the record lives, relative to the output folder.
 pub(super) const LAST_BUILD: &str = ".paperboy/last-build.json";
@@ -47,35 +48,68 @@ impl LastBuild {
     }
 }
 
-/// A hash of every file of the output folder (outside the state) with
+/// One file's part of a folder stamp: its path (relative to the output
+/// folder) and its metadata.
+fn file_hash(path: &[u8], stamp: Option<&FileStamp>) -> u128 {
+    let mut hasher = Xxh3::new();
+    hasher.update(path);
+    hasher.update(&[0]);
+    if let Some(s) = stamp {
+        hasher.update(&s.size.to_le_bytes());
+        hasher.update(&s.modified_ns.to_le_bytes());
+        hasher.update(&s.changed_ns.to_le_bytes());
+        hasher.update(&s.inode.to_le_bytes());
+    }
+    hasher.digest128()
+}
+
+/// The files' hashes summed: the same in any order, so the folder can be
+/// read in parallel and the catalog can give the same figure without
+/// reading the folder at all.
+fn folder_stamp(hashes: impl Iterator<Item = u128>) -> String {
+    format!("{:032x}", hashes.fold(0u128, u128::wrapping_add))
+}
+
+/// A stamp of every file of the output folder (outside the state) with
 /// its metadata: a file added, removed, or changed by anything else than a
 /// build (truncated, edited, even with its mtime put back) changes it.
 pub(super) fn output_stamp(out: &Path) -> String {
-    let mut hasher = Xxh3::new();
-    for (path, stamp) in stamps(out, Path::new("")) {
-        hasher.update(path.as_os_str().as_encoded_bytes());
-        hasher.update(format!("{stamp:?}").as_bytes());
-    }
-    format!("{:032x}", hasher.digest128())
+    folder_stamp(file_hashes(out, Path::new("")).into_iter())
 }
 
-/// Every file under `dir` with its metadata, in name order; folders are
-/// read in parallel (a no-op run stats every output file).
-fn stamps(dir: &Path, relative: &Path) -> Vec<(PathBuf, Option<FileStamp>)> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
+/// What [`output_stamp`] gives once a build has written the folder, from
+/// the catalog's own record of every file it wrote. (A folder that also
+/// holds files of others does not match it, and is not taken as unchanged.)
+pub(super) fn written_stamp(documents: &BTreeMap<String, Document>) -> String {
+    folder_stamp(
+        documents
+            .iter()
+            .map(|(name, d)| file_hash(name.as_bytes(), Some(&d.stamp))),
+    )
+}
+
+/// Every file under `dir`, hashed with its metadata; folders are read in
+/// parallel (a no-op run stats every output file).
+fn file_hashes(dir: &Path, relative: &Path) -> Vec<u128> {
+    let entries: Vec<_> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
         .collect();
-    entries.sort_by_key(|e| e.file_name());
     entries
         .par_iter()
         .filter(|e| !(relative.as_os_str().is_empty() && e.file_name() == STATE_DIR))
         .flat_map_iter(|entry| {
             let path = relative.join(entry.file_name());
             match entry.file_type() {
-                Ok(kind) if kind.is_dir() => stamps(&entry.path(), &path),
-                _ => vec![(path, entry.metadata().ok().map(|m| FileStamp::of(&m)))],
+                Ok(kind) if kind.is_dir() => file_hashes(&entry.path(), &path),
+                _ => {
+                    let stamp = entry.metadata().ok().map(|m| FileStamp::of(&m));
+                    vec![file_hash(
+                        path.as_os_str().as_encoded_bytes(),
+                        stamp.as_ref(),
+                    )]
+                }
             }
         })
         .collect()

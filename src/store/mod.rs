@@ -247,6 +247,7 @@ impl Transaction<'_> {
         });
         let documents = std::mem::take(&mut self.next);
         let files = documents.len();
+        let output = last_build::written_stamp(&documents);
         let catalog = catalog::Catalog::new(contents.papers, documents);
         catalog.save(root)?;
         if contents.texts_dropped {
@@ -254,7 +255,7 @@ impl Transaction<'_> {
         }
         let last = seal.map(|seal| LastBuild {
             inputs: seal.inputs,
-            output: last_build::output_stamp(root),
+            output,
             totals: seal.totals,
             files,
         });
