@@ -15,6 +15,9 @@ use crate::seeds::{decode, read_bytes};
 use crate::split::page_articles;
 use crate::store::{OutputDir, Transaction};
 
+/// How many jobs' files are claimed at once.
+const CLAIM_BATCH: usize = 4096;
+
 /// What rendering gave, for the report.
 pub struct Rendered {
     /// Files left as they were.
@@ -89,16 +92,20 @@ pub fn render_changed(
 ) -> Result<Rendered> {
     let mut due = Vec::new();
     let mut unchanged = 0;
-    for job in &plan.jobs {
-        let files = job.files();
-        let mut current = true;
-        for file in files {
-            current &= transaction.claim(&file.to_string_lossy(), job.signature);
-        }
-        if current {
-            unchanged += files.len();
-        } else {
-            due.push(job);
+    // In batches, so that the list of files claimed at once stays small.
+    for jobs in plan.jobs.chunks(CLAIM_BATCH) {
+        let files: Vec<(&Path, u128)> = jobs
+            .iter()
+            .flat_map(|job| job.files().iter().map(|f| (f.as_path(), job.signature)))
+            .collect();
+        let mut current = transaction.claim(&files).into_iter();
+        for job in jobs {
+            let n = job.files().len();
+            if current.by_ref().take(n).fold(true, |all, c| all & c) {
+                unchanged += n;
+            } else {
+                due.push(job);
+            }
         }
     }
     let transaction = &*transaction;

@@ -200,21 +200,35 @@ const UNREAD: FileStamp = FileStamp {
 };
 
 impl Transaction<'_> {
-    /// Claims the file at `relative` for this run, made from `signature`;
-    /// true when it is what the last build wrote from the same signature,
-    /// untouched since (a file damaged from outside, truncated or edited, no
-    /// longer has the metadata it was written with).
-    pub fn claim(&mut self, relative: &str, signature: u128) -> bool {
-        let (name, stamp) = match self.previous.remove_entry(relative) {
-            Some((name, last)) => {
-                let untouched = last.signature == signature
-                    && FileStamp::read(&self.dir.root.join(relative)) == Some(last.stamp);
-                (name, if untouched { last.stamp } else { UNREAD })
-            }
-            None => (relative.to_string(), UNREAD),
-        };
-        self.next.insert(name, Document { signature, stamp });
-        stamp != UNREAD
+    /// Claims these files (relative paths, each with what it is made from)
+    /// for this run; for each, whether it is what the last build wrote from
+    /// the same signature, untouched since (a file damaged from outside,
+    /// truncated or edited, no longer has the metadata it was written
+    /// with). The files are stat-ed in parallel.
+    pub fn claim(&mut self, files: &[(&Path, u128)]) -> Vec<bool> {
+        let names: Vec<String> = files
+            .iter()
+            .map(|(path, _)| path.to_string_lossy().into_owned())
+            .collect();
+        let current: Vec<bool> = names
+            .par_iter()
+            .zip(files)
+            .map(|(name, &(path, signature))| {
+                self.previous.get(name).is_some_and(|last| {
+                    last.signature == signature
+                        && FileStamp::read(&self.dir.root.join(path)) == Some(last.stamp)
+                })
+            })
+            .collect();
+        for ((name, &(_, signature)), &current) in names.into_iter().zip(files).zip(&current) {
+            let (name, stamp) = match self.previous.remove_entry(&name) {
+                Some((name, last)) if current => (name, last.stamp),
+                Some((name, _)) => (name, UNREAD),
+                None => (name, UNREAD),
+            };
+            self.next.insert(name, Document { signature, stamp });
+        }
+        current
     }
 
     /// Stages `bytes` for the file at `relative` unless it already holds
