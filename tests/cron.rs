@@ -559,15 +559,23 @@ fn a_run_with_nothing_new_stops_at_the_seal_of_the_last_build() {
     assert!(stdout(&output).contains("; 0 files written"));
     assert_eq!(seal_of(&project), sealed, "the second run wrote nothing");
     // A file that is not the build's (a host's robots.txt) makes the folder
-    // differ from the seal: the run checks everything, and changes nothing.
+    // differ from the seal: the run checks everything and changes nothing,
+    // and seals the folder with it, so the next run stops again.
     let before = read_tree(&project.feeds());
     project.write("feeds/robots.txt", "User-agent: *\n");
     let output = project.build();
     assert!(output.status.success());
-    assert_ne!(seal_of(&project), sealed, "the run went past the seal");
+    let resealed = seal_of(&project);
+    assert_ne!(resealed, sealed, "the run went past the seal");
     let mut after = read_tree(&project.feeds());
     assert!(after.remove(std::path::Path::new("robots.txt")).is_some());
     assert_same_tree(&before, &after, "a run past the seal (first: before)");
+    assert!(project.build().status.success());
+    assert_eq!(
+        seal_of(&project),
+        resealed,
+        "the host's file is in the seal"
+    );
 }
 
 #[test]

@@ -74,23 +74,30 @@ fn folder_stamp(hashes: impl Iterator<Item = u128>) -> String {
 /// its metadata: a file added, removed, or changed by anything else than a
 /// build (truncated, edited, even with its mtime put back) changes it.
 pub(super) fn output_stamp(out: &Path) -> String {
-    folder_stamp(file_hashes(out, Path::new("")).into_iter())
+    folder_stamp(file_hashes(out, Path::new(""), &|_| true).into_iter())
 }
 
-/// What [`output_stamp`] gives once a build has written the folder, from
-/// the catalog's own record of every file it wrote. (A folder that also
-/// holds files of others does not match it, and is not taken as unchanged.)
-pub(super) fn written_stamp(documents: &BTreeMap<String, Document>) -> String {
-    folder_stamp(
-        documents
-            .iter()
-            .map(|(name, d)| file_hash(name.as_bytes(), Some(&d.stamp))),
-    )
+/// What [`output_stamp`] gives once a build has written the folder: the
+/// files the catalog lists are hashed with the metadata it recorded, and
+/// only the others (a host's robots.txt) are stat-ed; the folder is only
+/// listed.
+pub(super) fn written_stamp(out: &Path, documents: &BTreeMap<String, Document>) -> String {
+    let others = file_hashes(out, Path::new(""), &|name| {
+        !name.is_some_and(|name| documents.contains_key(name))
+    });
+    let written = documents
+        .iter()
+        .map(|(name, d)| file_hash(name.as_bytes(), Some(&d.stamp)));
+    folder_stamp(written.chain(others))
 }
 
-/// Every file under `dir`, hashed with its metadata; folders are read in
-/// parallel (a no-op run stats every output file).
-fn file_hashes(dir: &Path, relative: &Path) -> Vec<u128> {
+/// The files under `dir` that `stat` asks for (by relative path, when it
+/// is UTF-8), hashed with their metadata; folders are read in parallel.
+fn file_hashes(
+    dir: &Path,
+    relative: &Path,
+    stat: &(dyn Fn(Option<&str>) -> bool + Sync),
+) -> Vec<u128> {
     let entries: Vec<_> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
@@ -102,7 +109,8 @@ fn file_hashes(dir: &Path, relative: &Path) -> Vec<u128> {
         .flat_map_iter(|entry| {
             let path = relative.join(entry.file_name());
             match entry.file_type() {
-                Ok(kind) if kind.is_dir() => file_hashes(&entry.path(), &path),
+                Ok(kind) if kind.is_dir() => file_hashes(&entry.path(), &path, stat),
+                _ if !stat(path.to_str()) => Vec::new(),
                 _ => {
                     let stamp = entry.metadata().ok().map(|m| FileStamp::of(&m));
                     vec![file_hash(

@@ -261,7 +261,7 @@ impl Transaction<'_> {
         });
         let documents = std::mem::take(&mut self.next);
         let files = documents.len();
-        let output = last_build::written_stamp(&documents);
+        let output = last_build::written_stamp(root, &documents);
         let catalog = catalog::Catalog::new(contents.papers, documents);
         catalog.save(root)?;
         if contents.texts_dropped {
