@@ -11,13 +11,7 @@ use common::{
 /// A project with one good publication (`demo`, one article) to show that
 /// the rest is still built.
 fn demo() -> Project {
-    let project = Project::empty();
-    project.write("seeds/demo/publication.toml", "title = \"示例日报\"\n");
-    project.write(
-        "seeds/demo/2024-04-30.txt",
-        "好的标题\n\n王小明\n\n好的正文。\n",
-    );
-    project
+    Project::demo("2024-04-30")
 }
 
 fn titles(project: &Project, slug: &str) -> Vec<String> {

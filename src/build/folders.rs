@@ -40,7 +40,7 @@ fn holds_a_build(out: &Path) -> bool {
 /// Refuses output folders a build must not write into: the root, the seeds
 /// folder or a folder inside or around it, and (unless forced) a folder
 /// holding someone else's files, which could be overwritten.
-pub fn check_output_folder(options: &BuildOptions) -> Result<()> {
+fn check_output_folder(options: &BuildOptions) -> Result<()> {
     let refuse = |message: String| Error::Config {
         path: options.out.clone(),
         message,
@@ -61,4 +61,16 @@ pub fn check_output_folder(options: &BuildOptions) -> Result<()> {
         return Err(refuse("the folder holds files and no paperboy build; choose an empty or new folder, or pass --force to build into it (files with the names paperboy writes are replaced)".into()));
     }
     Ok(())
+}
+
+/// Refuses a seeds folder that is not there and an output folder a build
+/// must not write into.
+pub fn check(options: &BuildOptions) -> Result<()> {
+    if !options.seeds.is_dir() {
+        return Err(Error::Config {
+            path: options.seeds.clone(),
+            message: "the seeds folder does not exist; pass --seeds DIR".to_string(),
+        });
+    }
+    check_output_folder(options)
 }

@@ -106,18 +106,6 @@ fn input_fingerprint(options: &BuildOptions, site: &Site, found: &Discovery) -> 
     format!("{:032x}", hasher.digest128())
 }
 
-/// Refuses a seeds folder that is not there and an output folder a build
-/// must not write into.
-fn check_folders(options: &BuildOptions) -> Result<()> {
-    if !options.seeds.is_dir() {
-        return Err(Error::Config {
-            path: options.seeds.clone(),
-            message: "the seeds folder does not exist; pass --seeds DIR".to_string(),
-        });
-    }
-    folders::check_output_folder(options)
-}
-
 /// Every publication as read.
 struct PapersRead {
     papers: Vec<Paper>,
@@ -161,11 +149,11 @@ fn read_papers(
             continue;
         };
         let read = read::read_paper(&reading, publication, &seeds.pages, last)?;
-        report.errors.extend(read.errors);
-        report.warnings.extend(read.warnings);
-        report.changes += read.changes;
-        texts_dropped |= read.texts_dropped;
-        papers.extend(read.paper);
+        report.errors.extend(read.pages.errors);
+        report.warnings.extend(read.pages.warnings);
+        report.changes += read.pages.changes;
+        texts_dropped |= read.pages.texts_dropped;
+        papers.push(read.paper);
     }
     // Publications whose folders are gone take their entries with them.
     report.changes.removed += previous
@@ -205,7 +193,7 @@ fn totals(papers: &[Paper]) -> Totals {
 /// before stays published); an `Err` means nothing was replaced.
 pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport> {
     let site = Site::load(&options.config)?;
-    check_folders(options)?;
+    folders::check(options)?;
     let out = OutputDir::open(&options.out, options.wait)?;
     let mut found = discover(&options.seeds, &site)?;
     let inputs = input_fingerprint(options, &site, &found);
@@ -234,7 +222,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildRep
     distinct_dates(&mut papers, &seen);
     drop(seen);
     let plan = Plan::new(&site, &papers);
-    let rendered = output::render_changed(&plan, options, &out, &mut transaction)?;
+    let unchanged = output::render_changed(&plan, options, &out, &mut transaction)?;
     drop(plan);
     let contents = Contents {
         papers: papers.into_iter().map(PaperRecord::from).collect(),
@@ -245,6 +233,6 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildRep
         totals: report.totals,
     });
     report.files = transaction.commit(contents, seal)?;
-    report.files.unchanged = rendered.unchanged;
+    report.files.unchanged = unchanged;
     Ok(report)
 }

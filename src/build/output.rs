@@ -18,12 +18,6 @@ use crate::store::{OutputDir, Transaction};
 /// How many jobs' files are claimed at once.
 const CLAIM_BATCH: usize = 4096;
 
-/// What rendering gave, for the report.
-pub struct Rendered {
-    /// Files left as they were.
-    pub unchanged: usize,
-}
-
 /// What rendering one job gave.
 #[derive(Default)]
 struct JobOutcome {
@@ -81,15 +75,15 @@ fn render_job(
     Ok(outcome)
 }
 
-/// Renders every job whose files are not current, and stages what changed.
-/// An `Err` (a file that cannot be written, or output that fails its
+/// Renders every job whose files are not current, and stages what changed;
+/// gives how many files were left as they were. An `Err` (a file that cannot be written, or output that fails its
 /// checks) means nothing is to be committed.
 pub fn render_changed(
     plan: &Plan,
     options: &BuildOptions,
     out: &OutputDir,
     transaction: &mut Transaction,
-) -> Result<Rendered> {
+) -> Result<usize> {
     let mut due = Vec::new();
     let mut unchanged = 0;
     // In batches, so that the list of files claimed at once stays small.
@@ -122,5 +116,5 @@ pub fn render_changed(
     if !problems.is_empty() {
         return Err(Error::Gate { problems });
     }
-    Ok(Rendered { unchanged })
+    Ok(unchanged)
 }

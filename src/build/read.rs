@@ -63,11 +63,15 @@ enum Lookup {
     },
 }
 
-/// One publication as read: its paper (none when neither its settings nor
-/// its last build's are usable), and what to report.
-#[derive(Default)]
+/// One publication as read: its paper, and what its pages report.
 pub struct PaperRead {
-    pub paper: Option<Paper>,
+    pub paper: Paper,
+    pub pages: PagesReport,
+}
+
+/// What a publication's pages report.
+#[derive(Default)]
+pub struct PagesReport {
     pub errors: Vec<Error>,
     pub warnings: Vec<String>,
     pub changes: Changes,
@@ -256,23 +260,26 @@ pub fn read_paper(
         })
         .collect();
     // Pages whose files are gone take their entries with them.
-    let mut paper = PaperRead {
+    let mut report = PagesReport {
         texts_dropped: !old.is_empty(),
-        ..PaperRead::default()
+        ..PagesReport::default()
     };
-    paper.changes.removed = old.values().map(|p| p.entries.len()).sum();
+    report.changes.removed = old.values().map(|p| p.entries.len()).sum();
     let mut kept = Vec::with_capacity(outcomes.len());
     for outcome in outcomes {
-        kept.extend(paper.take(outcome?));
+        kept.extend(report.take(outcome?));
     }
-    paper.paper = Some(Paper {
+    let paper = Paper {
         publication,
         pages: kept,
-    });
-    Ok(paper)
+    };
+    Ok(PaperRead {
+        paper,
+        pages: report,
+    })
 }
 
-impl PaperRead {
+impl PagesReport {
     /// Takes a page's report; gives what the page publishes.
     fn take(&mut self, read: PageRead) -> Option<PageMeta> {
         match read {

@@ -206,25 +206,27 @@ impl Transaction<'_> {
     /// truncated or edited, no longer has the metadata it was written
     /// with). The files are stat-ed in parallel.
     pub fn claim(&mut self, files: &[(&Path, u128)]) -> Vec<bool> {
-        let names: Vec<String> = files
+        // Paths are UTF-8, so the names borrow them; a name is allocated
+        // only for a file the last build did not write.
+        let names: Vec<std::borrow::Cow<str>> = files
             .iter()
-            .map(|(path, _)| path.to_string_lossy().into_owned())
+            .map(|(path, _)| path.to_string_lossy())
             .collect();
         let current: Vec<bool> = names
             .par_iter()
             .zip(files)
             .map(|(name, &(path, signature))| {
-                self.previous.get(name).is_some_and(|last| {
+                self.previous.get(name.as_ref()).is_some_and(|last| {
                     last.signature == signature
                         && FileStamp::read(&self.dir.root.join(path)) == Some(last.stamp)
                 })
             })
             .collect();
         for ((name, &(_, signature)), &current) in names.into_iter().zip(files).zip(&current) {
-            let (name, stamp) = match self.previous.remove_entry(&name) {
+            let (name, stamp) = match self.previous.remove_entry(name.as_ref()) {
                 Some((name, last)) if current => (name, last.stamp),
                 Some((name, _)) => (name, UNREAD),
-                None => (name, UNREAD),
+                None => (name.into_owned(), UNREAD),
             };
             self.next.insert(name, Document { signature, stamp });
         }
@@ -286,10 +288,6 @@ impl Transaction<'_> {
 
 impl Drop for Transaction<'_> {
     fn drop(&mut self) {
-        let staged = self
-            .staged
-            .get_mut()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        files::discard(staged);
+        files::discard(&locked(&self.staged));
     }
 }

@@ -67,6 +67,18 @@ impl Project {
         project
     }
 
+    /// One good publication (`demo`, one article on the page of `issue`),
+    /// to show that the rest is still built beside a bad input.
+    pub fn demo(issue: &str) -> Project {
+        let project = Project::empty();
+        project.write("seeds/demo/publication.toml", "title = \"示例日报\"\n");
+        project.write(
+            &format!("seeds/demo/{issue}.txt"),
+            "好的标题\n\n王小明\n\n好的正文。\n",
+        );
+        project
+    }
+
     pub fn empty() -> Project {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("seeds")).unwrap();
