@@ -12,16 +12,16 @@ use std::process::Command;
 use common::{project_root, Project};
 
 /// Floors for the scorer's OVERALL line: what the splitter reaches today
-/// (F1 0.82, authors 1.00, body 0.97, 2 pieces of furniture), so a regression
-/// fails. Below the targets (F1 0.95, no furniture): of the four pages
-/// that put columns side by side on one line, two are still mis-read (their
-/// furniture leaks come from there), and three gold pieces without a
-/// headline cannot be matched by title, so their entries count against
-/// precision.
-const MIN_F1: f64 = 0.80;
+/// (F1 0.88, authors 1.00, body 1.00, 1 piece of furniture), so a regression
+/// fails. Below the targets (F1 0.95, no furniture): two of the
+/// pages that put columns side by side on one line interleave their columns
+/// with no gutter and are still mis-read (the furniture leak comes from
+/// there), and three gold pieces without a headline cannot be matched by
+/// title, so their entries count against precision.
+const MIN_F1: f64 = 0.87;
 const MIN_AUTHORS: f64 = 0.95;
-const MIN_BODY: f64 = 0.90;
-const MAX_FURNITURE: u64 = 2;
+const MIN_BODY: f64 = 0.95;
+const MAX_FURNITURE: u64 = 1;
 
 fn shared_splitting() -> PathBuf {
     let dir = project_root().join("../shared/splitting");

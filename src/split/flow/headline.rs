@@ -10,24 +10,32 @@ use crate::split::text::{close_cjk_spaces, ends_sentence, join_wrapped, squeeze_
 pub(super) struct Unit {
     pub(super) text: String,
     pub(super) lines: usize,
+    /// The width of its first line: where a wrapped unit wraps.
+    pub(super) width: usize,
     pub(super) gap_before: bool,
 }
 
 /// Cuts headline lines into units: a line runs on from the one before when
-/// it has the same width (a wrap) or is much shorter (the wrap's tail).
+/// it has the same width (a wrap) or is much shorter (the wrap's tail) and
+/// does not itself wrap into a line of its width (then it opens a unit
+/// set in larger type).
 pub(super) fn header_units(reading: &Reading, from: usize, to: usize) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     let mut last_width = 0;
     let mut tail_taken = true;
+    let headline_line =
+        |j: usize| matches!(reading.lines[j].kind, LineKind::Text | LineKind::Credit);
     for j in from..to {
         let line = &reading.lines[j];
-        if !matches!(line.kind, LineKind::Text | LineKind::Credit) {
+        if !headline_line(j) {
             continue;
         }
         let w = line.width;
-        let wraps = !tail_taken
-            && line.gap_before == 0
-            && (w.abs_diff(last_width) <= 1 || w * 10 <= last_width * 7);
+        let wraps_on = (j + 1..to).find(|&k| headline_line(k)).is_some_and(|k| {
+            reading.lines[k].gap_before == 0 && reading.lines[k].width.abs_diff(w) <= 1
+        });
+        let tail = w * 10 <= last_width * 7 && !wraps_on;
+        let wraps = !tail_taken && line.gap_before == 0 && (w.abs_diff(last_width) <= 1 || tail);
         match units.last_mut() {
             Some(unit) if wraps => {
                 unit.text = join_wrapped(&[unit.text.as_str(), line.text.as_str()]);
@@ -38,6 +46,7 @@ pub(super) fn header_units(reading: &Reading, from: usize, to: usize) -> Vec<Uni
                 units.push(Unit {
                     text: line.text.clone(),
                     lines: 1,
+                    width: w,
                     gap_before: line.gap_before > 0 && j > from,
                 });
                 tail_taken = false;
@@ -48,12 +57,22 @@ pub(super) fn header_units(reading: &Reading, from: usize, to: usize) -> Vec<Uni
     units
 }
 
-/// How much a unit looks like the headline of its group.
-pub(super) fn headline_likeness(unit: &Unit, index: usize, count: usize) -> i32 {
+/// How much a unit looks like the headline of its group. `narrowest` is
+/// the narrowest wrap among the group's wrapped units: the headline is set
+/// in the largest type, so it wraps after the fewest characters.
+pub(super) fn headline_likeness(
+    unit: &Unit,
+    index: usize,
+    count: usize,
+    narrowest: Option<usize>,
+) -> i32 {
     let text = unit.text.as_str();
     let mut score = 0;
     if unit.lines >= 2 {
         score += 4;
+        if narrowest == Some(unit.width) {
+            score += 2;
+        }
     }
     if text.contains(['，', '、', '；', ',', ';']) {
         score -= 2;
@@ -80,8 +99,21 @@ pub(super) fn headline_likeness(unit: &Unit, index: usize, count: usize) -> i32 
 
 /// Reads the headline group: the title and the rest as subtitle.
 pub(super) fn title_and_subtitle(units: &[Unit]) -> (String, Option<String>) {
+    let wrapped: Vec<usize> = units
+        .iter()
+        .filter(|u| u.lines >= 2)
+        .map(|u| u.width)
+        .collect();
+    let narrowest = (wrapped.len() >= 2)
+        .then(|| wrapped.iter().min().copied())
+        .flatten();
     let best = (0..units.len())
-        .max_by_key(|&i| (headline_likeness(&units[i], i, units.len()), -(i as i32)))
+        .max_by_key(|&i| {
+            (
+                headline_likeness(&units[i], i, units.len(), narrowest),
+                -(i as i32),
+            )
+        })
         .unwrap_or(0);
     let title = squeeze_spaces(&units[best].text);
     let rest: Vec<String> = units

@@ -88,6 +88,38 @@ fn ends_with_weekday(line: &str) -> bool {
     matches!(end.next(), Some('期' | '周'))
 }
 
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[〇○零一二三四五六七八九\d]{2,4}年[一二三四五六七八九十\d]{1,3}月[一二三四五六七八九十\d]{1,3}日$",
+    )
+});
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| re(r"^(星期|周)[一二三四五六日天]$"));
+
+/// A masthead band: the paper's name, the date, the weekday, the page
+/// label and its section set on one line (`第2版 人民日报 国内新闻
+/// 一九六二年九月二十五日 星期二`). Every part has a masthead's shape, and
+/// at least two are a date, a page label or a paper's name.
+fn masthead_band(line: &str) -> bool {
+    let mut marks = 0;
+    let mut parts = 0;
+    for part in line.split_whitespace() {
+        parts += 1;
+        if DATE.is_match(part)
+            || PAPER_NAME.is_match(part)
+            || rules::is_page_number(part)
+            || PAGE_LABEL.is_match(part)
+        {
+            marks += 1;
+        } else if !(WEEKDAY.is_match(part)
+            || rules::is_masthead_marker(part)
+            || (part.chars().count() <= 4 && part.chars().all(is_han)))
+        {
+            return false;
+        }
+    }
+    parts >= 3 && marks >= 2
+}
+
 /// Furniture a line shows on its own: masthead dates and numbers, page
 /// labels, the editors' footer, debris.
 pub(super) fn furniture_shape(line: &str) -> bool {
@@ -101,6 +133,7 @@ pub(super) fn furniture_shape(line: &str) -> bool {
         || rules::is_page_number(line)
         || rules::is_editor_line(line)
         || rules::is_debris(line)
+        || masthead_band(line)
 }
 
 /// Reads the page's lines and kinds, from the blocks already cut.
@@ -246,6 +279,19 @@ pub(super) fn column_width(lines: &[Line]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_masthead_band_on_one_line_is_furniture() {
+        assert!(furniture_shape(
+            "第2版 人民日报 国内新闻 一九六二年九月二十五日 星期二"
+        ));
+        assert!(furniture_shape(
+            "某某晚报 2021年11月26日 星期五 A11版 区域新闻"
+        ));
+        // A date and a place in a sentence, a headline with a date: text.
+        assert!(!furniture_shape("北京 2021年11月26日 代表团抵达"));
+        assert!(!furniture_shape("一九六二年九月二十五日 首都举行大会"));
+    }
 
     #[test]
     fn spaced_out_lines_close_up() {

@@ -27,6 +27,7 @@ mod piece;
 mod segment;
 
 use std::fmt::Write as _;
+use std::ops::Range;
 
 use regex::Regex;
 
@@ -122,15 +123,58 @@ pub fn articles(reading: &Reading) -> Vec<Article> {
         .iter()
         .filter(|c| !c.chosen && c.cues.contains(&Cue::SubheadShape))
         .collect();
+    let headlines = headlines_apart(reading, &starts);
     for (k, start) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(reading.lines.len(), |c| c.at);
         out.extend(
-            piece(reading, start, end, &subheads)
+            piece(reading, start, end, headlines[k].clone(), &subheads)
                 .into_iter()
                 .filter_map(complete),
         );
     }
     out
+}
+
+/// Headlines printed apart from their bodies: the first piece's headline
+/// lines hold groups parted by furniture (a page label printed between
+/// them), and later pieces open on a dateline with no headline of their
+/// own. Each such piece takes the next group, in page order; the first
+/// keeps the first. For each piece, the lines its headline is read from
+/// when they are not its own.
+fn headlines_apart(reading: &Reading, starts: &[&Candidate]) -> Vec<Option<Range<usize>>> {
+    let mut taken = vec![None; starts.len()];
+    let Some(first) = starts.first() else {
+        return taken;
+    };
+    let mut groups: Vec<Range<usize>> = Vec::new();
+    let mut parted = false;
+    for j in first.at..first.header_end.min(reading.lines.len()) {
+        match reading.lines[j].kind {
+            LineKind::Furniture => parted = true,
+            LineKind::Text => match groups.last_mut() {
+                Some(group) if !parted => group.end = j + 1,
+                _ => {
+                    groups.push(j..j + 1);
+                    parted = false;
+                }
+            },
+            _ => {}
+        }
+    }
+    let headless: Vec<usize> = (1..starts.len())
+        .filter(|&k| {
+            starts[k].header_end <= starts[k].at
+                && reading.lines[starts[k].at].kind == LineKind::Opener
+        })
+        .collect();
+    if groups.len() < 2 || headless.len() + 1 < groups.len() {
+        return taken;
+    }
+    taken[0] = Some(first.at..groups[1].start);
+    for (group, &k) in groups[1..].iter().zip(&headless) {
+        taken[k] = Some(group.clone());
+    }
+    taken
 }
 
 /// What `--explain` shows for a flowing page: every line's kind, every
@@ -185,6 +229,42 @@ mod tests {
             .next()
             .unwrap()
             .starts_with("另一条"));
+    }
+
+    #[test]
+    fn the_headline_is_the_unit_set_in_the_largest_type() {
+        let body = "一二三四五六七八九十一二三四五六七\n".repeat(3);
+        // A kicker wrapped after 17 characters, the headline after 10, a
+        // third line of the kicker's width that wraps on: units of their own.
+        let page = format!(
+            "决心改变某某市某某工厂连年亏损的\n局面\n\n五名青年站出来签\n订承包合同\n本报讯 为了改变\n{body}正文结束了。\n"
+        );
+        assert_eq!(split(&page)[0].title, "五名青年站出来签订承包合同");
+        let page = format!(
+            "为建设新生活而努力工作\n到祖国需要的地方\n首都一万余名毕\n业生走向工作岗\n位\n据新华社二十四日讯 首都\n{body}正文结束了。\n"
+        );
+        let article = &split(&page)[0];
+        assert_eq!(article.title, "首都一万余名毕业生走向工作岗位");
+        assert_eq!(
+            article.subtitle.as_deref(),
+            Some("为建设新生活而努力工作 到祖国需要的地方")
+        );
+    }
+
+    #[test]
+    fn headlines_printed_apart_go_to_the_pieces_that_open_without_one() {
+        let body = "一二三四五六七八九十一二三四五六七\n".repeat(3);
+        let page = format!(
+            "某某日报\n第一条新闻的标\n题在这里\n第1版\n总第16537期\n第二条新闻的标\n题在那里\n本报讯 第一条的\n{body}正文结束了。\n第2版\n新华社北京五月三日电 第二条的\n{body}也结束了。\n"
+        );
+        let articles = split(&page);
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["第一条新闻的标题在这里", "第二条新闻的标题在那里"]);
+        assert!(articles[1]
+            .paragraphs()
+            .next()
+            .unwrap()
+            .starts_with("第二条的"));
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! byline or dateline, paragraphs rejoined across wraps and furniture,
 //! subheads, captions, the closing byline.
 
+use std::ops::Range;
+
 use super::bylines::{
     bracketed_credit, closing_byline, ends_in_bracketed_credit, names_in, read_dateline,
     EDITOR_NOTE,
@@ -17,17 +19,20 @@ use crate::split::text::{close_cjk_spaces, ends_sentence, join_wrapped, squeeze_
 use crate::split::Marker;
 
 /// Reads one piece (lines `start.at..end`) into its article, or several
-/// when headlines were set together above their bodies.
+/// when headlines were set together above their bodies. `headline` names
+/// the lines its headline is read from when they were printed apart.
 pub(super) fn piece(
     reading: &Reading,
     start: &Candidate,
     end: usize,
+    headline: Option<Range<usize>>,
     subheads: &[&Candidate],
 ) -> Vec<Article> {
     let lines = &reading.lines;
     let mut article = empty_article();
     let (header_from, header_end) = header_bounds(reading, start, end, &mut article);
-    let units = header_units(reading, header_from, header_end);
+    let headline = headline.unwrap_or(header_from..header_end);
+    let units = header_units(reading, headline.start, headline.end);
     let under_byline = header_end < end
         && matches!(
             lines[header_end].kind,
