@@ -32,12 +32,19 @@ static REGISTRATION: LazyLock<Regex> =
 /// A line that only a masthead carries: the date with its weekday,
 /// the serial number, the registration and postal codes.
 pub fn is_masthead_marker(line: &str) -> bool {
-    // Each pattern needs a character the line is checked for first.
-    let weekday = line.contains("星期") || line.contains('周');
-    display_width(line) <= 100
+    // Each pattern needs a character the line is checked for first, in
+    // one pass over the line.
+    let (mut weekday, mut registration) = (false, false);
+    for c in line.chars() {
+        weekday |= c == '期' || c == '周';
+        registration |= c == '号' || c == 'C';
+    }
+    let serial = line.starts_with(['第', '总']) && line.ends_with(['号', '期']);
+    (weekday || serial || registration)
+        && display_width(line) <= 100
         && ((weekday && line.contains('年') && DATE_LINE.is_match(line))
-            || (line.contains('第') && SERIAL.is_match(line))
-            || ((line.contains('号') || line.contains("CN")) && REGISTRATION.is_match(line)))
+            || (serial && SERIAL.is_match(line))
+            || (registration && REGISTRATION.is_match(line)))
 }
 
 static PAGE_NUMBER: LazyLock<Regex> =
@@ -64,7 +71,8 @@ const EDITOR_ROLES: [&str; 11] = [
 
 /// The page editors' footer (`本版责编：…`, `责任编辑：…`).
 pub fn is_editor_line(line: &str) -> bool {
-    line.len() <= 240
+    line.starts_with(['本', '责', '美', '版', '编', '校'])
+        && line.len() <= 240
         && EDITOR_ROLES.iter().any(|role| {
             line.strip_prefix(role)
                 .is_some_and(|rest| rest.starts_with([':', '：', ' ', '|', '丨']))

@@ -76,6 +76,12 @@ pub(super) fn byline_names(line: &str, gap_before: bool) -> Option<Vec<String>> 
     if line.chars().count() > 30 || ends_sentence(line) || !line.chars().all(name_chars) {
         return None;
     }
+    // One run of Han characters longer than a name, with no role word, is
+    // text (most lines of a narrow column).
+    let one_run = !line.contains(|c: char| c.is_whitespace() || c == '/' || c == '、');
+    if one_run && line.chars().nth(4).is_some() && !has_role_word(line) {
+        return None;
+    }
     if let Some(caps) = line
         .contains('/')
         .then(|| WRITER_AND_PHOTOGRAPHER.captures(line))
@@ -97,13 +103,20 @@ pub(super) fn byline_names(line: &str, gap_before: bool) -> Option<Vec<String>> 
     (!read.names.is_empty() && signed).then_some(read.names)
 }
 
+/// Whether a role word a byline may carry stands in the line.
+fn has_role_word(line: &str) -> bool {
+    ["记者", "通讯员", "撰稿", "读者"]
+        .iter()
+        .any(|role| line.contains(role))
+}
+
 /// The line without a role word and what stands before it
 /// (`大学生科技报记者 何亮` → `何亮`).
 pub(super) fn strip_role_prefix(line: &str) -> &str {
-    let has_role = ["记者", "通讯员", "撰稿", "读者"]
-        .iter()
-        .any(|role| line.contains(role));
-    match ROLE_PREFIX.find(line).filter(|_| has_role) {
+    match has_role_word(line)
+        .then(|| ROLE_PREFIX.find(line))
+        .flatten()
+    {
         Some(m) => &line[m.end()..],
         None => line,
     }
@@ -142,18 +155,25 @@ pub(super) static CLOSING_NAMES: LazyLock<Regex> =
 pub(super) static CLOSING_SOURCE: LazyLock<Regex> =
     LazyLock::new(|| re(r"((^|\s)据\p{Han}{1,8}|\s*[（(]\p{Han}{1,8}(社|报|台|网)[)）])$"));
 
-/// Whether a paragraph may end in a closing byline or source: both
-/// patterns end in a bracket, or in Han characters after a space or `据`.
-pub(super) fn may_close(paragraph: &str) -> bool {
-    let han_end = paragraph.chars().next_back().is_some_and(may_be_han);
-    paragraph.ends_with([')', '）'])
-        || (han_end && (paragraph.contains('据') || paragraph.contains(char::is_whitespace)))
+/// Whether a paragraph (given in parts, so that it need not be joined to
+/// be asked) may end in a closing byline or source: both patterns end in a
+/// bracket, or in Han characters after a space or `据`.
+pub(super) fn may_close(parts: &[&str]) -> bool {
+    let Some(last) = parts.last() else {
+        return false;
+    };
+    let han_end = last.chars().next_back().is_some_and(may_be_han);
+    last.ends_with([')', '）'])
+        || (han_end
+            && parts
+                .iter()
+                .any(|p| p.contains(|c: char| c == '据' || c.is_whitespace())))
 }
 
 /// A paragraph's closing byline or source (`…份。 （杨季平）`, `…工作。 张庆龙`,
 /// `…天。 据央视`, `（新华社）`): the names, and the paragraph without it.
 pub(super) fn closing_byline(paragraph: &str) -> Option<(Vec<String>, String)> {
-    if !may_close(paragraph) {
+    if !may_close(&[paragraph]) {
         return None;
     }
     if let Some(m) = CLOSING_SOURCE.find(paragraph) {
@@ -233,7 +253,7 @@ mod tests {
                 prop_assert!(lead && is_editors_note(&line));
             }
             if CLOSING_SOURCE.is_match(&line) || CLOSING_NAMES.is_match(&line) {
-                prop_assert!(may_close(&line));
+                prop_assert!(may_close(&[line.as_str()]));
             }
         }
     }

@@ -138,11 +138,17 @@ impl Reading {
     /// The end of the paragraph at line `p`: the line, with the one before
     /// when a closing byline was wrapped onto it (`…天。 据` / `央视`).
     pub(super) fn tail_text(&self, p: usize) -> String {
+        self.tail_parts(p).concat()
+    }
+
+    /// The parts of [`Reading::tail_text`], not joined.
+    pub(super) fn tail_parts(&self, p: usize) -> [&str; 2] {
+        let line = self.lines[p].text.as_str();
         match p.checked_sub(1).map(|q| &self.lines[q]) {
             Some(q) if q.kind == LineKind::Text && self.lines[p].gap_before == 0 => {
-                format!("{}{}", q.text, self.lines[p].text)
+                [q.text.as_str(), line]
             }
-            _ => self.lines[p].text.clone(),
+            _ => ["", line],
         }
     }
 

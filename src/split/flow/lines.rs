@@ -100,6 +100,11 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| re(r"^(星期|周)[一二三�
 /// 一九六二年九月二十五日 星期二`). Every part has a masthead's shape, and
 /// at least two are a date, a page label or a paper's name.
 fn masthead_band(line: &str) -> bool {
+    // Most lines have no space, or a part longer than any of these.
+    let mut parts = line.split_whitespace();
+    if parts.clone().nth(2).is_none() || parts.any(|p| p.len() > 48) {
+        return false;
+    }
     let mut marks = 0;
     let mut parts = 0;
     for part in line.split_whitespace() {

@@ -34,7 +34,7 @@ use regex::Regex;
 use super::article::complete;
 use super::blocks::Block;
 use crate::model::Article;
-use bylines::closing_byline;
+use bylines::{closing_byline, may_close};
 pub use cues::{Candidate, Cue, THRESHOLD};
 use lines::{column_width, read_lines};
 pub use lines::{Line, LineKind};
@@ -91,7 +91,8 @@ pub fn read_page(blocks: &[Block]) -> Reading {
     };
     reading.closings = (0..reading.lines.len())
         .map(|p| {
-            let closes = reading.lines[p].kind != LineKind::Furniture;
+            let closes =
+                reading.lines[p].kind != LineKind::Furniture && may_close(&reading.tail_parts(p));
             closes
                 .then(|| closing_byline(&reading.tail_text(p)))
                 .flatten()
