@@ -33,16 +33,24 @@ fn shared_splitting() -> PathBuf {
     dir
 }
 
-#[test]
-fn development_pages_score_at_or_above_the_floors() {
+/// The scorer's OVERALL figures for a build of `seeds`.
+struct Overall {
+    f1: f64,
+    authors: f64,
+    body: f64,
+    furniture: u64,
+}
+
+/// Builds `seeds` with the real binary and scores it against the gold,
+/// printing the scorer's table.
+fn score(project: &Project, seeds: &std::path::Path) -> Overall {
     let shared = shared_splitting();
-    let project = Project::empty();
     let built = project.run(
         &[
             "build",
             "--quiet",
             "--seeds",
-            shared.join("dev/seeds").to_str().unwrap(),
+            seeds.to_str().unwrap(),
             "--out",
             "dev-feeds",
         ],
@@ -67,22 +75,76 @@ fn development_pages_score_at_or_above_the_floors() {
         serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
     let overall = &report["overall"];
     let number = |key: &str| overall[key].as_f64().unwrap();
-    let (f1, authors, body) = (
-        number("f1"),
-        number("author_accuracy"),
-        number("body_accuracy"),
+    let scored = Overall {
+        f1: number("f1"),
+        authors: number("author_accuracy"),
+        body: number("body_accuracy"),
+        furniture: overall["furn"].as_u64().unwrap(),
+    };
+    println!(
+        "OVERALL F1 {:.2}, authors {:.2}, body {:.2}, furniture {}",
+        scored.f1, scored.authors, scored.body, scored.furniture
     );
-    let furniture = overall["furn"].as_u64().unwrap();
-    println!("OVERALL F1 {f1:.2}, authors {authors:.2}, body {body:.2}, furniture {furniture}");
-    assert!(f1 >= MIN_F1, "headline F1 {f1:.2} below {MIN_F1}");
+    scored
+}
+
+#[test]
+fn development_pages_score_at_or_above_the_floors() {
+    let project = Project::empty();
+    let s = score(&project, &shared_splitting().join("dev/seeds"));
+    assert!(s.f1 >= MIN_F1, "headline F1 {:.2} below {MIN_F1}", s.f1);
     assert!(
-        authors >= MIN_AUTHORS,
-        "authors {authors:.2} below {MIN_AUTHORS}"
+        s.authors >= MIN_AUTHORS,
+        "authors {:.2} below {MIN_AUTHORS}",
+        s.authors
     );
-    assert!(body >= MIN_BODY, "body bounds {body:.2} below {MIN_BODY}");
     assert!(
-        furniture <= MAX_FURNITURE,
-        "{furniture} pieces of furniture in entries"
+        s.body >= MIN_BODY,
+        "body bounds {:.2} below {MIN_BODY}",
+        s.body
+    );
+    assert!(
+        s.furniture <= MAX_FURNITURE,
+        "{} pieces of furniture in entries",
+        s.furniture
+    );
+}
+
+/// The same pages as an export that prints no blank line at all (PyMuPDF's
+/// plain text): briefs part at their indented first lines, a contents box
+/// ends after its last page reference, a section's name over a headline is
+/// furniture. Floors at what the splitter reaches (F1 0.85, authors 1.00,
+/// body 0.97, 3 pieces of furniture); the pages whose columns stand side by
+/// side lose most without their blank lines.
+#[test]
+fn development_pages_without_blank_lines_score_at_or_above_the_floors() {
+    let project = Project::empty();
+    let from = shared_splitting().join("dev/seeds");
+    let to = project.path("no-blank-lines");
+    for paper in std::fs::read_dir(&from).unwrap() {
+        let paper = paper.unwrap().path();
+        let dir = to.join(paper.file_name().unwrap());
+        std::fs::create_dir_all(&dir).unwrap();
+        for file in std::fs::read_dir(&paper).unwrap() {
+            let file = file.unwrap().path();
+            let text = std::fs::read_to_string(&file).unwrap();
+            let text = if file.extension().is_some_and(|e| e == "txt") {
+                let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+                lines.join("\n") + "\n"
+            } else {
+                text
+            };
+            std::fs::write(dir.join(file.file_name().unwrap()), text).unwrap();
+        }
+    }
+    let s = score(&project, &to);
+    assert!(s.f1 >= 0.84, "headline F1 {:.2} below 0.84", s.f1);
+    assert!(s.authors >= 0.95, "authors {:.2} below 0.95", s.authors);
+    assert!(s.body >= 0.90, "body bounds {:.2} below 0.90", s.body);
+    assert!(
+        s.furniture <= 3,
+        "{} pieces of furniture in entries",
+        s.furniture
     );
 }
 

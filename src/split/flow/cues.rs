@@ -2,8 +2,9 @@
 //! the independent cues, with their weights, that speak for it.
 
 use super::bylines::{is_editors_note, opens_story};
-use super::headline::header_units;
+use super::headline::{header_units, Unit};
 use super::lines::LineKind;
+use super::piece::ends_paragraph;
 use super::Reading;
 use crate::split::text::ends_sentence;
 
@@ -29,6 +30,9 @@ pub enum Cue {
     FurnitureBefore,
     /// A headline line wider than the column (set across columns).
     WiderThanColumn,
+    /// One headline wrapped over lines narrower than the column: set in
+    /// larger type than the text.
+    WrappedHeadline,
     /// The piece before ended in a byline, a credit or a source.
     PieceEnded,
     /// One short line and no byline: the shape of a subhead.
@@ -54,6 +58,7 @@ impl Cue {
             Cue::Gap => 1,
             Cue::FurnitureBefore => 1,
             Cue::WiderThanColumn => 1,
+            Cue::WrappedHeadline => 1,
             Cue::PieceEnded => 2,
             Cue::SubheadShape => -3,
             Cue::EditorsNote => 3,
@@ -71,6 +76,7 @@ impl Cue {
             Cue::Gap => "gap",
             Cue::FurnitureBefore => "furniture-before",
             Cue::WiderThanColumn => "wider-than-column",
+            Cue::WrappedHeadline => "wrapped-headline",
             Cue::PieceEnded => "piece-ended",
             Cue::SubheadShape => "subhead-shape",
             Cue::EditorsNote => "editors-note",
@@ -139,6 +145,20 @@ impl Reading {
     /// when a closing byline was wrapped onto it (`…天。 据` / `央视`).
     pub(super) fn tail_text(&self, p: usize) -> String {
         self.tail_parts(p).concat()
+    }
+
+    /// Whether line `i` opens a paragraph by its shape alone: it follows a
+    /// closed paragraph and is set in (shorter than the text line after it,
+    /// which runs the column's width).
+    pub(super) fn indented_opening(&self, i: usize) -> bool {
+        let closed = self
+            .content_before(i)
+            .is_some_and(|p| ends_paragraph(&self.lines[p].text) || self.closings[p].is_some());
+        let next = self.content_from(i + 1).map(|n| &self.lines[n]);
+        closed
+            && next.is_some_and(|n| {
+                n.kind == LineKind::Text && n.gap_before == 0 && self.lines[i].width + 2 <= n.width
+            })
     }
 
     /// The parts of [`Reading::tail_text`], not joined.
@@ -269,6 +289,12 @@ impl Reading {
         let units = header_units(self, i, end);
         if units.len() >= 2 {
             cues.push(Cue::HeadlineGroup);
+        }
+        let narrow_wrap = |u: &Unit| {
+            u.lines >= 2 && self.width > 0 && u.width + 4 <= self.width && !ends_sentence(&u.text)
+        };
+        if units.len() == 1 && units.iter().all(narrow_wrap) {
+            cues.push(Cue::WrappedHeadline);
         }
         let byline_after = matches!(self.lines[end].kind, LineKind::Opener | LineKind::Names(_));
         if byline_after {

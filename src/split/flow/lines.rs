@@ -203,7 +203,8 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool) -> LineKind {
 /// line of text longer than a section label.
 pub(super) fn mark_masthead(lines: &mut [Line]) {
     for line in lines.iter_mut().take(8) {
-        if PAPER_NAME.is_match(&line.text) {
+        // `新闻简报` ends like a paper's name but labels briefs.
+        if PAPER_NAME.is_match(&line.text) && !matches!(line.kind, LineKind::Label(_)) {
             line.kind = LineKind::Furniture;
         } else if line.kind != LineKind::Furniture && line.text.chars().count() > 6 {
             break;
@@ -222,19 +223,39 @@ pub(super) fn keep_wrap_tails(lines: &mut [Line]) {
     }
 }
 
+static PAGE_REFERENCE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"▶|►|→|(^|\s|[^A-Za-z])[A-Z]\d{1,2}(版|\s|$)|第?\d{1,2}版"));
+
+/// Where the contents box whose label is line `label` ends: at the next
+/// blank line; or, in an export with no blank lines, after its last line
+/// that points to a page (`▶ A05`, `A06版 …`) once three lines in a row
+/// point nowhere (the text after the box).
+fn contents_box_end(lines: &[Line], label: usize) -> usize {
+    let mut last_reference = None;
+    let mut j = label + 1;
+    while j < lines.len() && lines[j].gap_before == 0 {
+        if PAGE_REFERENCE.is_match(&lines[j].text) {
+            last_reference = Some(j);
+        } else if last_reference.is_some_and(|r| j - r >= 3) {
+            return last_reference.map_or(j, |r| r + 1);
+        }
+        j += 1;
+    }
+    j
+}
+
 /// Furniture known by its place: a contents box (its label and the lines up
 /// to the next blank line), a short section label or a lone name line set
 /// between furniture.
 pub(super) fn mark_boxed_furniture(lines: &mut [Line]) {
     let mut i = 0;
     while i < lines.len() {
-        if CONTENTS_LABEL.is_match(&lines[i].text) {
-            lines[i].kind = LineKind::Furniture;
-            i += 1;
-            while i < lines.len() && lines[i].gap_before == 0 {
-                lines[i].kind = LineKind::Furniture;
-                i += 1;
+        if lines[i].text.chars().nth(6).is_none() && CONTENTS_LABEL.is_match(&lines[i].text) {
+            let end = contents_box_end(lines, i);
+            for line in &mut lines[i..end] {
+                line.kind = LineKind::Furniture;
             }
+            i = end;
             continue;
         }
         i += 1;
@@ -247,10 +268,17 @@ pub(super) fn mark_boxed_furniture(lines: &mut [Line]) {
         let before = furniture(i.checked_sub(1));
         let after = furniture(Some(i + 1));
         let text = &lines[i].text;
+        // A section's name over a headline and its byline, in an export
+        // with no blank line under the name.
+        let over_headline = lines.get(i + 1).is_some_and(|l| l.kind == LineKind::Text)
+            && lines[i + 1..]
+                .iter()
+                .take(3)
+                .any(|l| matches!(l.kind, LineKind::Names(_) | LineKind::Opener));
         let short_label = lines[i].kind == LineKind::Text
             && text.chars().count() <= 4
             && text.chars().all(is_han)
-            && (lines.get(i + 1).is_none_or(|l| l.gap_before > 0) || after);
+            && (lines.get(i + 1).is_none_or(|l| l.gap_before > 0) || after || over_headline);
         // A page label alone at the foot of the page.
         let foot_label = short_label && i + 1 == lines.len() && lines[i].gap_before > 0;
         let lone_names = matches!(lines[i].kind, LineKind::Names(_)) && after;
@@ -296,6 +324,17 @@ mod tests {
         // A date and a place in a sentence, a headline with a date: text.
         assert!(!furniture_shape("北京 2021年11月26日 代表团抵达"));
         assert!(!furniture_shape("一九六二年九月二十五日 首都举行大会"));
+    }
+
+    #[test]
+    fn a_contents_box_without_blank_lines_ends_after_its_last_page_reference() {
+        let page = "今日导读\n某地新闻一则▶\nA03\nA06版 另一则新闻的标\n题\n第一条新闻的标题\n本报讯 今年九月\n正文一二三四五六七八九十。\n";
+        let lines = read_lines(&crate::split::blocks::split_blocks(page));
+        let kinds: Vec<bool> = lines
+            .iter()
+            .map(|l| l.kind == LineKind::Furniture)
+            .collect();
+        assert_eq!(kinds, [true, true, true, true, true, false, false, false]);
     }
 
     #[test]

@@ -269,6 +269,46 @@ mod tests {
     }
 
     #[test]
+    fn briefs_under_a_label_with_no_blank_lines_part_at_indented_openings() {
+        // Headlines stacked under the label, then each brief's body: its
+        // first line set in by two characters, after a closed paragraph.
+        let full = "一二三四五六七八九十一二\n";
+        let page = format!(
+            "某某日报\n新闻简报\n甲地宾馆定最\n低价格\n乙地煤矿营造\n森林\n甲地政府批准从九月\n{full}{full}{full}实施。\n乙地一手抓生产一手\n{full}{full}完成。\n"
+        );
+        let articles = split(&page);
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["甲地宾馆定最低价格", "乙地煤矿营造森林"]);
+        assert!(articles[1]
+            .paragraphs()
+            .next()
+            .unwrap()
+            .starts_with("乙地一手抓"));
+    }
+
+    #[test]
+    fn a_headline_wrapped_in_large_type_after_a_page_break_opens_a_piece() {
+        // The piece before closed, furniture, then one headline wrapped at
+        // a narrower width than the text, and the body: no blank lines.
+        let body = "一二三四五六七八九十一二\n".repeat(4);
+        let page = format!(
+            "某某晚报\n第一条的标题在此\n本报讯 第一条\n{body}第一条完了。\n校对：王小明\n另一篇稿件的\n标题在这里了\n甲乙丙丁戊己庚辛辰\n{body}第二条完了。\n"
+        );
+        let titles: Vec<String> = split(&page).into_iter().map(|a| a.title).collect();
+        assert_eq!(titles, ["第一条的标题在此", "另一篇稿件的标题在这里了"]);
+    }
+
+    #[test]
+    fn a_section_name_over_a_headline_and_byline_is_furniture() {
+        let body = "一二三四五六七八九十一二\n".repeat(3);
+        let page =
+            format!("某某日报\n第3版\n国内新闻\n欢乐的农场\n本报记者 王小明\n{body}完了。\n");
+        let articles = split(&page);
+        assert_eq!(articles[0].title, "欢乐的农场");
+        assert!(articles[0].subtitle.is_none());
+    }
+
+    #[test]
     fn a_short_line_inside_a_story_is_a_subhead() {
         let body = "一二三四五六七八九十一二三\n".repeat(3);
         let page = format!("标题在此处\n本报记者 王小明\n{body}结束了。\n小标题\n{body}也完了。\n");

@@ -38,7 +38,12 @@ pub(super) fn piece(
             lines[header_end].kind,
             LineKind::Opener | LineKind::Names(_)
         );
-    let stacked = !under_byline && units.len() >= 2 && units.iter().skip(1).all(|u| u.gap_before);
+    // Headlines set one under another: each apart from the one before, or
+    // close together under a briefs label (an export with no blank lines).
+    let under_briefs_label = rules::brief_label(&lines[start.at].text).is_some();
+    let stacked = !under_byline
+        && units.len() >= 2
+        && (under_briefs_label || units.iter().skip(1).all(|u| u.gap_before));
     if stacked {
         if let Some(articles) = stacked_briefs(reading, &units, &article, header_end, end) {
             return articles;
@@ -137,19 +142,19 @@ pub(super) fn stacked_briefs(
     from: usize,
     end: usize,
 ) -> Option<Vec<Article>> {
-    let lines = &reading.lines;
-    let mut bodies: Vec<(usize, usize)> = Vec::new();
-    for (j, line) in lines.iter().enumerate().take(end).skip(from) {
-        if line.kind == LineKind::Furniture {
-            continue;
-        }
-        let lone_source = closing_byline(&line.text).is_some_and(|(_, b)| b.is_empty());
-        match bodies.last_mut() {
-            Some(body) if line.gap_before == 0 || lone_source => body.1 = j + 1,
-            _ => bodies.push((j, j + 1)),
-        }
+    // Headlines set apart may have bodies of several paragraphs (the last
+    // takes the rest); headlines set close together need one body each.
+    let apart = units_apart(units);
+    let fits = |bodies: &Vec<(usize, usize)>| {
+        bodies.len() == units.len() || (apart && bodies.len() > units.len())
+    };
+    let mut bodies = brief_bodies(reading, from, end, |j| reading.lines[j].gap_before > 0);
+    if !apart && !fits(&bodies) {
+        // No blank lines at all: each body opens with an indented line
+        // after a closed paragraph.
+        bodies = brief_bodies(reading, from, end, |j| reading.indented_opening(j));
     }
-    if bodies.len() < units.len() {
+    if !fits(&bodies) {
         return None;
     }
     let last = bodies.len() - 1;
@@ -172,6 +177,33 @@ pub(super) fn stacked_briefs(
             })
             .collect(),
     )
+}
+
+/// Whether each headline unit stands apart from the one before.
+fn units_apart(units: &[Unit]) -> bool {
+    units.iter().skip(1).all(|u| u.gap_before)
+}
+
+/// The bodies of stacked briefs in lines `from..end`: a body opens where
+/// `opens` says, and runs on over a lone source line (`（新华社）`).
+fn brief_bodies(
+    reading: &Reading,
+    from: usize,
+    end: usize,
+    opens: impl Fn(usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut bodies: Vec<(usize, usize)> = Vec::new();
+    for (j, line) in reading.lines.iter().enumerate().take(end).skip(from) {
+        if line.kind == LineKind::Furniture {
+            continue;
+        }
+        let lone_source = closing_byline(&line.text).is_some_and(|(_, b)| b.is_empty());
+        match bodies.last_mut() {
+            Some(body) if !opens(j) || lone_source => body.1 = j + 1,
+            _ => bodies.push((j, j + 1)),
+        }
+    }
+    bodies
 }
 
 /// Reads body lines `from..to` into the article: byline, dateline,
