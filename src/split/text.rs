@@ -1,6 +1,8 @@
 //! Character-level text repair: what a line or paragraph looks like once the
 //! export's debris is gone. Pure functions on strings.
 
+use std::borrow::Cow;
+
 /// Whether `c` is set full-width in CJK typesetting: ideographs, kana, hangul,
 /// CJK and full-width punctuation, and the curly quotes and dashes Chinese text
 /// uses. Spaces next to these are artefacts of the PDF export, not word breaks.
@@ -48,15 +50,16 @@ pub fn display_width(s: &str) -> usize {
 /// control characters, byte-order marks, zero-width and bidi-override
 /// characters (they hide or reorder text), and noncharacters. Tabs and the
 /// odd spaces PDF exports use become plain spaces.
-pub fn clean_chars(line: &str) -> String {
+pub fn clean_chars(line: &str) -> Cow<'_, str> {
     let needs_cleaning = |c: char| {
         matches!(c, '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{A0}' | '\u{AD}' | '\u{2000}'..='\u{200F}' | '\u{202A}'..='\u{202F}' | '\u{205F}'..='\u{206F}' | '\u{3000}' | '\u{FDD0}'..='\u{FDEF}' | '\u{FEFF}')
             || (c as u32) & 0xFFFE == 0xFFFE
     };
     if !line.chars().any(needs_cleaning) {
-        return line.to_string();
+        return Cow::Borrowed(line);
     }
-    line.chars()
+    let cleaned = line
+        .chars()
         .filter_map(|c| match c {
             '\t' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
                 Some(' ')
@@ -68,7 +71,15 @@ pub fn clean_chars(line: &str) -> String {
             c if (c as u32) & 0xFFFE == 0xFFFE => None,
             c => Some(c),
         })
-        .collect()
+        .collect();
+    Cow::Owned(cleaned)
+}
+
+/// Whether `s` holds white space. Text has been through [`clean_chars`],
+/// which turns the odd spaces of PDF exports into plain ones, so a byte
+/// scan finds them.
+pub fn has_space(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_whitespace())
 }
 
 /// Collapses runs of white space to one space and trims the ends.

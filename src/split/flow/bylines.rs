@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::re;
 use crate::split::names::{is_personal_name, read_name_line, strip_role};
-use crate::split::text::{ends_sentence, may_be_han};
+use crate::split::text::{ends_sentence, has_space, may_be_han};
 
 pub(super) static EDITOR_NOTE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[【\[（(]?(编者按|编者的话|开栏的话|编后)[】\]）)]?\s*[:：]"));
@@ -164,10 +164,7 @@ pub(super) fn may_close(parts: &[&str]) -> bool {
     };
     let han_end = last.chars().next_back().is_some_and(may_be_han);
     last.ends_with([')', '）'])
-        || (han_end
-            && parts
-                .iter()
-                .any(|p| p.contains(|c: char| c == '据' || c.is_whitespace())))
+        || (han_end && parts.iter().any(|p| p.contains('据') || has_space(p)))
 }
 
 /// A paragraph's closing byline or source (`…份。 （杨季平）`, `…工作。 张庆龙`,

@@ -12,7 +12,7 @@ use super::bylines::{
 use super::re;
 use crate::split::blocks::Block;
 use crate::split::rules;
-use crate::split::text::{display_width, ends_sentence, is_han, squeeze_spaces};
+use crate::split::text::{display_width, ends_sentence, has_space, is_han, squeeze_spaces};
 use crate::split::{marker, Marker};
 
 /// What a line is, read on its own (and, for furniture, beside its
@@ -59,6 +59,9 @@ pub struct Line {
 /// Spaced-out text (`1 9 8 6 年`, `星 期 六`): most tokens are one
 /// character, so the spaces are letter-spacing, not word breaks.
 pub(super) fn unspace(line: &str) -> String {
+    if !has_space(line) {
+        return line.to_string();
+    }
     let (tokens, singles) = line.split_whitespace().fold((0, 0), |(n, s), t| {
         (n + 1, s + usize::from(t.chars().nth(1).is_none()))
     });
