@@ -263,11 +263,19 @@ static WRITER_AND_PHOTOGRAPHER: LazyLock<Regex> = LazyLock::new(|| {
 static WROTE_AND_PHOTOGRAPHED: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?P<who>.+?)\s*(文\s*[/／]?\s*图|图\s*[/／]?\s*文)$"));
 
-/// A byline that credits the text and the pictures: `张三/文 李四/图`, or
-/// the same people for both, `本报记者 高 凯 刘栓阳 文/图`. Returns the
-/// personal names (the writers first).
+/// The same with the roles in front: `文/张三 图/李四`, `文/本报记者 张三`,
+/// `文：张三 摄影：李四`.
+static ROLES_IN_FRONT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(文|撰文|图文)\s*[/／:：]\s*(?P<writer>[^/／:：]+?)(\s+(图|摄影|摄)\s*[/／:：]\s*(?P<photographer>[^/／:：]+))?$",
+    )
+});
+
+/// A byline that credits the text and the pictures: `张三/文 李四/图`,
+/// `文/张三 图/李四`, or the same people for both, `本报记者 高 凯 刘栓阳
+/// 文/图`. Returns the personal names (the writers first).
 pub fn writer_credit(line: &str) -> Option<Vec<String>> {
-    if line.len() > 120 || !(line.ends_with(['图', '摄', '文'])) {
+    if line.len() > 120 {
         return None;
     }
     let signed = |who: &str| {
@@ -275,6 +283,17 @@ pub fn writer_credit(line: &str) -> Option<Vec<String>> {
             .filter(|l| !l.names.is_empty() && (l.all_personal || l.has_role))
             .map(|l| l.names)
     };
+    if line.starts_with(['文', '撰', '图']) {
+        let caps = ROLES_IN_FRONT.captures(line)?;
+        let mut names = signed(&caps["writer"])?;
+        if let Some(photographer) = caps.name("photographer") {
+            names.extend(signed(photographer.as_str())?);
+        }
+        return Some(names);
+    }
+    if !line.ends_with(['图', '摄', '文']) {
+        return None;
+    }
     if let Some(caps) = WRITER_AND_PHOTOGRAPHER.captures(line) {
         let mut names = signed(&caps["writer"])?;
         names.extend(signed(&caps["photographer"])?);
@@ -514,6 +533,17 @@ mod tests {
         );
         assert_eq!(writer_credit("王小明 图文").unwrap(), vec!["王小明"]);
         assert!(writer_credit("一组图文").is_none());
+        assert_eq!(
+            writer_credit("文/张三 图/李四").unwrap(),
+            vec!["张三", "李四"]
+        );
+        assert_eq!(writer_credit("文/本报记者 王小明").unwrap(), vec!["王小明"]);
+        assert_eq!(
+            writer_credit("文：张三 摄影：李四").unwrap(),
+            vec!["张三", "李四"]
+        );
+        assert!(writer_credit("文/图 来源于网络").is_none());
+        assert!(writer_credit("文化/旅游").is_none());
         assert!(writer_credit("谷向荣 江维海 摄").is_none());
         assert!(writer_credit("民生工程/文 建设忙/图").is_none());
     }
