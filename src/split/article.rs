@@ -1,7 +1,8 @@
 //! Article building shared by both readings of a page: a fresh article,
 //! captions and credits, paragraphs rejoined across breaks, the final shape.
 
-use super::rules::Credit;
+use super::names::closing_byline;
+use super::rules::{credit_line, Credit};
 use super::text::{close_cjk_spaces, ends_sentence, first_sentence};
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
 
@@ -53,7 +54,14 @@ pub(super) fn attach_credit(captions: &mut Vec<Caption>, credit: &Credit) {
 /// Adds a paragraph, rejoining it to the previous one when that one broke
 /// off mid-sentence (a column break or a box in between).
 pub(super) fn push_paragraph(article: &mut Article, text: &str) {
-    let text = close_cjk_spaces(text);
+    let mut text = close_cjk_spaces(text);
+    // A closing `（记者 X）` is the byline printed after the body.
+    if let Some((at, names)) = closing_byline(&text) {
+        if article.authors.is_empty() {
+            article.authors = names;
+        }
+        text.truncate(at);
+    }
     if text.is_empty() {
         return;
     }
@@ -70,6 +78,31 @@ pub(super) fn push_paragraph(article: &mut Article, text: &str) {
     article.body.push(BodyPart::Paragraph(text));
 }
 
+/// The photographers of a piece told in pictures (more credited captions
+/// than paragraphs, at least two), in page order: they are its authors when
+/// no byline names a writer. A story with one photo keeps no author.
+fn photographers_of_a_photo_piece(article: &Article) -> Vec<String> {
+    let credits: Vec<&str> = article
+        .captions
+        .iter()
+        .filter_map(|c| c.credit.as_deref())
+        .collect();
+    if credits.len() < 2 || credits.len() <= article.paragraphs().count() {
+        return Vec::new();
+    }
+    let mut names: Vec<String> = Vec::new();
+    for name in credits
+        .iter()
+        .filter_map(|c| credit_line(c))
+        .flat_map(|c| c.names)
+    {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
 /// Gives an article read from the page its final shape: a title when none
 /// was printed, its kind; `None` when nothing of it is worth an entry.
 pub(super) fn complete(mut article: Article) -> Option<Article> {
@@ -79,6 +112,9 @@ pub(super) fn complete(mut article: Article) -> Option<Article> {
     }
     if !has_text && article.kind == ArticleKind::Story {
         article.kind = ArticleKind::Photo;
+    }
+    if article.authors.is_empty() {
+        article.authors = photographers_of_a_photo_piece(&article);
     }
     if article.title.is_empty() {
         let source = article
@@ -100,4 +136,55 @@ pub(super) fn complete(mut article: Article) -> Option<Article> {
         };
     }
     Some(article)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn credited(text: &str, credit: &str) -> Caption {
+        Caption {
+            text: text.to_string(),
+            credit: Some(credit.to_string()),
+        }
+    }
+
+    #[test]
+    fn a_piece_told_in_pictures_is_by_its_photographers() {
+        let mut piece = titled("山乡丰景".to_string());
+        piece.captions = vec![
+            credited("稻谷即将成熟。", "朱云平 摄"),
+            credited("村民采摘秋梨。", "记者 王忠虎 摄"),
+            credited("村民晾晒玉米。", "记者 王忠虎 摄"),
+        ];
+        push_paragraph(&mut piece, "大地流金,丰收如画。");
+        let piece = complete(piece).unwrap();
+        assert_eq!(piece.authors, vec!["朱云平", "王忠虎"]);
+    }
+
+    #[test]
+    fn a_closing_byline_names_the_authors_and_leaves_the_text() {
+        let mut story = titled("新闻".to_string());
+        push_paragraph(&mut story, "第一段。");
+        push_paragraph(&mut story, "活动很热闹。（记者 周七）");
+        assert_eq!(story.authors, vec!["周七"]);
+        assert_eq!(story.paragraphs().last(), Some("活动很热闹。"));
+        let mut signed = titled("新闻".to_string());
+        signed.authors = vec!["张三".to_string()];
+        push_paragraph(&mut signed, "完了。（记者 周七）");
+        assert_eq!(signed.authors, vec!["张三"]);
+        assert_eq!(signed.paragraphs().last(), Some("完了。"));
+    }
+
+    #[test]
+    fn a_story_with_a_photo_or_a_byline_keeps_its_authors() {
+        let mut story = titled("新闻".to_string());
+        story.captions = vec![credited("现场。", "李四 摄"), credited("会场。", "李四 摄")];
+        push_paragraph(&mut story, "第一段。");
+        push_paragraph(&mut story, "第二段。");
+        assert!(complete(story.clone()).unwrap().authors.is_empty());
+        story.captions.push(credited("场外。", "王五 摄"));
+        story.authors = vec!["张三".to_string()];
+        assert_eq!(complete(story).unwrap().authors, vec!["张三"]);
+    }
 }

@@ -2,7 +2,7 @@
 //! kind), and what it says as a paragraph, a headline or a byline.
 
 use super::blocks::Block;
-use super::names::{read_name_line, NameLine};
+use super::names::{is_institution_signature, read_name_line, NameLine};
 use super::rules::{self, Credit};
 use super::text::{display_width, join_wrapped, squeeze_spaces};
 use super::{marker, Marker};
@@ -45,8 +45,14 @@ pub(super) fn classify(block: &Block) -> Kind {
         return Kind::Text;
     }
     let joined = squeeze_spaces(&block.lines.join(" "));
-    if rules::is_editor_line(&joined) {
+    if rules::is_editor_line(&joined) || rules::is_contact_line(&joined) {
         return Kind::Furniture;
+    }
+    if is_institution_signature(&joined) {
+        return Kind::Names(Vec::new());
+    }
+    if let Some(names) = rules::writer_credit(&joined) {
+        return Kind::Names(names);
     }
     if single {
         if let Some(name) = rules::column_label(line) {
@@ -141,5 +147,38 @@ pub(super) fn mark_page_title(blocks: &[Block], kinds: &mut [Kind]) {
         if kinds[i] == Kind::Text && rules::is_headline_shaped(&text) {
             kinds[i] = Kind::Furniture;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::split::blocks::split_blocks;
+
+    fn kind(line: &str) -> Kind {
+        classify(&split_blocks(line)[0])
+    }
+
+    #[test]
+    fn signatures_and_writer_credits_are_bylines_and_contacts_furniture() {
+        assert_eq!(kind("本报评论员 新华社评论员"), Kind::Names(Vec::new()));
+        assert_eq!(
+            kind("本报记者 高 凯 刘栓阳 文/图"),
+            Kind::Names(vec!["高凯".to_string(), "刘栓阳".to_string()])
+        );
+        assert_eq!(
+            kind("光明日报记者 李 菲 刘瑞一"),
+            Kind::Names(vec!["李菲".to_string(), "刘瑞一".to_string()])
+        );
+        assert_eq!(kind("有奖新闻热线:88881111"), Kind::Furniture);
+        assert_eq!(kind("人民日报 国际 第3版"), Kind::Furniture);
+        assert_eq!(kind("评论员们说,这是好事。"), Kind::Text);
+    }
+
+    #[test]
+    fn an_institution_signature_confirms_the_headline_above_it() {
+        let block = &split_blocks("本报评论员")[0];
+        let reading = read(block, &classify(block));
+        assert_eq!(reading.byline, Some((Vec::new(), None)));
     }
 }

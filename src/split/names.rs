@@ -3,7 +3,7 @@
 //! (`本报记者`, `通讯员`); two-character names are often padded to three
 //! columns (`李 旨`). A name is believed when it begins with a known surname.
 
-use super::text::is_han;
+use super::text::{ends_sentence, is_han};
 
 /// Common single-character surnames (the few hundred that cover nearly every
 /// byline). Words that mostly begin headlines (国, 全, 新, 大 …) are left out.
@@ -15,7 +15,7 @@ const COMPOUND_SURNAMES: [&str; 16] = [
 ];
 
 /// Role words that stand before a name in a byline or credit.
-pub const ROLES: [&str; 12] = [
+pub const ROLES: [&str; 13] = [
     "本报特约记者",
     "本报见习记者",
     "本报通讯员",
@@ -27,6 +27,7 @@ pub const ROLES: [&str; 12] = [
     "通讯员",
     "实习生",
     "记者",
+    "读者",
     "摄影",
 ];
 
@@ -51,10 +52,59 @@ pub fn is_personal_name(token: &str) -> bool {
 
 /// Removes a leading role word, returning what follows it.
 pub fn strip_role(token: &str) -> &str {
-    ROLES
+    &token[role_len(token)..]
+}
+
+/// Length in bytes of the role word a token opens with: one of `ROLES`, or
+/// a reporter's role behind the paper or agency they work for
+/// (`光明日报记者`, `德州晚报全媒体记者`, `新华社记者`); 0 when none.
+fn role_len(token: &str) -> usize {
+    if let Some(role) = ROLES.iter().find(|r| token.starts_with(*r)) {
+        return role.len();
+    }
+    ["记者", "通讯员"]
         .iter()
-        .find_map(|r| token.strip_prefix(r))
-        .unwrap_or(token)
+        .find_map(|role| {
+            let at = token.find(role)?;
+            let employer = &token[..at];
+            let chars = employer.chars().count();
+            let is_employer = (2..=10).contains(&chars)
+                && employer.chars().all(is_han)
+                && (employer.ends_with(['报', '社', '台', '网']) || employer.ends_with("媒体"));
+            is_employer.then_some(at + role.len())
+        })
+        .unwrap_or(0)
+}
+
+/// A byline in brackets closing a paragraph after its last sentence
+/// (`…活动很热闹。（记者 周七）`, `…完成了。(朱冬娅)`), or standing alone
+/// under it: where the bracket opens, and the names. A photo credit
+/// (`（李四 摄）`) is not one. A bracketed line stays text, so a short
+/// piece's one paragraph over it is not read as a caption.
+pub fn closing_byline(paragraph: &str) -> Option<(usize, Vec<String>)> {
+    let body = paragraph.strip_suffix([')', '）'])?;
+    let open = body.rfind(['(', '（'])?;
+    let inner = &body[open..];
+    let inner = inner.trim_start_matches(['(', '（']);
+    let before = &paragraph[..open];
+    if !(before.is_empty() || ends_sentence(before)) {
+        return None;
+    }
+    let line = read_name_line(inner)?;
+    (!line.names.is_empty() && (line.all_personal || line.has_role)).then_some((open, line.names))
+}
+
+/// A byline signed by institutions, with no personal name
+/// (`本报评论员 新华社评论员`, `本报特约评论员`).
+pub fn is_institution_signature(line: &str) -> bool {
+    let mut tokens = line.split_whitespace().peekable();
+    tokens.peek().is_some()
+        && line.len() <= 60
+        && tokens.all(|t| {
+            t.strip_suffix("评论员").is_some_and(|who| {
+                (1..=6).contains(&who.chars().count()) && who.chars().all(is_han)
+            })
+        })
 }
 
 /// Splits byline text into name tokens: role words removed, and runs of
@@ -78,6 +128,9 @@ pub fn name_tokens(text: &str) -> Vec<String> {
     tokens
 }
 
+/// Symbols a page prints before a byline.
+const BYLINE_SYMBOLS: [char; 6] = ['□', '■', '●', '◆', '▲', '★'];
+
 /// How a line of names reads.
 #[derive(Debug, PartialEq, Eq)]
 pub struct NameLine {
@@ -94,12 +147,13 @@ pub struct NameLine {
 /// Reads a line that may hold only names (an author line). `None` when any
 /// token is not a short run of Han characters.
 pub fn read_name_line(line: &str) -> Option<NameLine> {
-    let line = line.trim();
+    // A symbol may stand before a byline (`□ 本报记者 张守坤`).
+    let line = line.trim().trim_start_matches(BYLINE_SYMBOLS).trim_start();
     // Eight names of four characters with role words fit in far less.
     if line.len() > 120 {
         return None;
     }
-    let has_role = ROLES.iter().any(|r| line.starts_with(r));
+    let has_role = role_len(line) > 0;
     let tokens = name_tokens(line);
     if tokens.is_empty() || tokens.len() > 8 {
         return None;
@@ -158,5 +212,49 @@ mod tests {
         assert!(read_name_line("民生工程 建设忙").unwrap().names.is_empty());
         assert!(read_name_line("万名党员干部 “进网入格”").is_none());
         assert!(read_name_line("本报记者 李 旨").unwrap().has_role);
+    }
+
+    #[test]
+    fn reporters_behind_their_employer_and_a_symbol() {
+        let l = read_name_line("光明日报记者 李 菲 刘瑞一").unwrap();
+        assert_eq!(l.names, vec!["李菲", "刘瑞一"]);
+        assert!(l.has_role && l.all_personal);
+        assert_eq!(strip_role("德州晚报全媒体记者"), "");
+        assert_eq!(strip_role("新华社记者王小明"), "王小明");
+        // A word that only contains 记者 is no role.
+        assert_eq!(strip_role("跟随记者"), "跟随记者");
+        let l = read_name_line("□ 本报记者 张守坤").unwrap();
+        assert_eq!(l.names, vec!["张守坤"]);
+    }
+
+    #[test]
+    fn bylines_in_brackets() {
+        assert_eq!(
+            closing_byline("（记者 郑九）"),
+            Some((0, vec!["郑九".to_string()]))
+        );
+        let text = "活动很热闹。（记者 周七）";
+        let (at, names) = closing_byline(text).unwrap();
+        assert_eq!(
+            (&text[..at], names),
+            ("活动很热闹。", vec!["周七".to_string()])
+        );
+        assert_eq!(
+            closing_byline("事情办完了。(朱冬娅)").unwrap().1,
+            vec!["朱冬娅"]
+        );
+        // Inside a sentence, or a credit, or not a name: no byline.
+        assert!(closing_byline("负责人（李四）说").is_none());
+        assert!(closing_byline("他找到了负责人（李四）").is_none());
+        assert!(closing_byline("图为现场。（李四 摄）").is_none());
+        assert!(closing_byline("办法见附件。（试行）").is_none());
+    }
+
+    #[test]
+    fn institution_signatures() {
+        assert!(is_institution_signature("本报评论员 新华社评论员"));
+        assert!(is_institution_signature("本报特约评论员"));
+        assert!(!is_institution_signature("评论员们认为这是好事"));
+        assert!(!is_institution_signature("王小明 评论员"));
     }
 }

@@ -14,13 +14,19 @@ fn re(pattern: &str) -> Regex {
 }
 
 /// OCR debris: a lone character, a few stray Latin letters or digits (what is
-/// left of a logo), or a line of symbols.
+/// left of a logo, in half or full width: `RI`, `Ｔ2`), or a line of symbols.
 pub fn is_debris(line: &str) -> bool {
     let visible = || line.chars().filter(|c| !c.is_whitespace());
     let count = visible().take(4).count();
     count <= 1
-        || (count <= 3 && visible().all(|c| c.is_ascii_alphanumeric()))
+        || (count <= 3 && visible().all(is_latin_or_digit))
         || !line.chars().any(char::is_alphanumeric)
+}
+
+/// A Latin letter or digit, half or full width.
+fn is_latin_or_digit(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}')
 }
 
 static DATE_LINE: LazyLock<Regex> =
@@ -49,34 +55,71 @@ pub fn is_masthead_marker(line: &str) -> bool {
 
 static PAGE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(第\s*)?[A-Za-z]?\s*\d{1,3}\s*版(\s*\S{0,8})?$"));
+/// A page label inside a short line of the paper's and the section's names
+/// (`人民日报 国际 第3版`).
+static NAMED_PAGE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\p{Han}{2,8}\s+){1,3}第\s*[A-Za-z]?\d{1,3}\s*版(\s+\p{Han}{2,6})?$"));
+/// A page's number and its section's name without `版` (`5 综合`, `A02 要闻`).
+static SECTION_PAGE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[A-Za-z]?\d{1,3}(\s+|\s*[:：]\s*)\p{Han}{2,4}$"));
+/// A jump line: where the rest of a story stands (`》》》上接01版`, `下转第6版`).
+static JUMP: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\W*(上接|下转|接|转)第?\s*[A-Za-z]?\d{1,3}\s*版\W*$"));
 
-/// Page numbers such as `第3版` or `A03版`.
+/// Page labels: `第3版`, `A03版`, `人民日报 国际 第3版`, `5 综合`, and the
+/// jump lines that point to another page.
 pub fn is_page_number(line: &str) -> bool {
-    line.contains('版') && PAGE_NUMBER.is_match(line)
+    let starts_with_digit = line
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    (line.contains('版')
+        && (PAGE_NUMBER.is_match(line) || NAMED_PAGE.is_match(line) || JUMP.is_match(line)))
+        || (starts_with_digit && SECTION_PAGE.is_match(line))
 }
 
-const EDITOR_ROLES: [&str; 11] = [
+const EDITOR_ROLES: [&str; 16] = [
+    "本版责任编辑",
     "本版责编",
     "本版编辑",
     "责任编辑",
     "责任校对",
+    "见习编辑",
     "美术编辑",
+    "值班编委",
     "版式设计",
     "本版制图",
     "责编",
     "美编",
     "校对",
+    "文检",
     "编辑",
+    "监制",
 ];
 
-/// The page editors' footer (`本版责编：…`, `责任编辑：…`).
+/// The page editors' footer (`本版责编：…`, `责任编辑：…`,
+/// `值班编委/张广 本版编辑/陈广江`, `（本版编辑 刘军）`): an editor's role
+/// followed by a colon, a space, a bar or a slash.
 pub fn is_editor_line(line: &str) -> bool {
-    line.starts_with(['本', '责', '美', '版', '编', '校'])
+    let line = line
+        .strip_prefix(['(', '（'])
+        .map_or(line, |inner| inner.trim_end_matches([')', '）']));
+    // Most lines open with none of the roles' first characters.
+    let first = line.chars().next();
+    EDITOR_ROLES.iter().any(|role| role.chars().next() == first)
         && line.len() <= 240
         && EDITOR_ROLES.iter().any(|role| {
             line.strip_prefix(role)
-                .is_some_and(|rest| rest.starts_with([':', '：', ' ', '|', '丨']))
+                .is_some_and(|rest| rest.starts_with([':', '：', ' ', '|', '丨', '/', '／']))
         })
+}
+
+static CONTACT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\p{Han}{2,10}(热线|电话|报料|传真)\s*[:：]?\s*[\d\-—－ ]{5,20}\s*)+$"));
+
+/// A line of the paper's telephone numbers (`有奖新闻热线:88881111`).
+pub fn is_contact_line(line: &str) -> bool {
+    line.len() <= 120 && CONTACT.is_match(line)
 }
 
 /// Labels of boxes that belong to an article but are not one: the label is
@@ -210,12 +253,63 @@ pub fn credit_line(line: &str) -> Option<Credit> {
     if line.len() > 120 || !ends_like_credit(line) {
         return None;
     }
-    let caps = CREDIT_TAIL.captures(line.trim())?;
+    // A credit may be printed in brackets: `（新华社记者 王小明 摄）`.
+    let bare = line
+        .trim()
+        .strip_prefix(['(', '（'])
+        .and_then(|inner| inner.strip_suffix([')', '）']))
+        .unwrap_or(line);
+    let caps = CREDIT_TAIL.captures(bare.trim())?;
     let names = credit_names(&caps["who"], &caps["verb"])?;
     Some(Credit {
         names,
-        text: squeeze_spaces(line),
+        text: squeeze_spaces(bare),
     })
+}
+
+static WRITER_AND_PHOTOGRAPHER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?P<writer>.+?)\s*[/／]\s*文\s+(?P<photographer>.+?)\s*[/／]\s*(图|摄)$")
+});
+static WROTE_AND_PHOTOGRAPHED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?P<who>.+?)\s*(文\s*[/／]?\s*图|图\s*[/／]?\s*文)$"));
+
+/// The same with the roles in front: `文/张三 图/李四`, `文/本报记者 张三`,
+/// `文：张三 摄影：李四`.
+static ROLES_IN_FRONT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(文|撰文|图文)\s*[/／:：]\s*(?P<writer>[^/／:：]+?)(\s+(图|摄影|摄)\s*[/／:：]\s*(?P<photographer>[^/／:：]+))?$",
+    )
+});
+
+/// A byline that credits the text and the pictures: `张三/文 李四/图`,
+/// `文/张三 图/李四`, or the same people for both, `本报记者 高 凯 刘栓阳
+/// 文/图`. Returns the personal names (the writers first).
+pub fn writer_credit(line: &str) -> Option<Vec<String>> {
+    if line.len() > 120 {
+        return None;
+    }
+    let signed = |who: &str| {
+        read_name_line(who)
+            .filter(|l| !l.names.is_empty() && (l.all_personal || l.has_role))
+            .map(|l| l.names)
+    };
+    if line.starts_with(['文', '撰', '图']) {
+        let caps = ROLES_IN_FRONT.captures(line)?;
+        let mut names = signed(&caps["writer"])?;
+        if let Some(photographer) = caps.name("photographer") {
+            names.extend(signed(photographer.as_str())?);
+        }
+        return Some(names);
+    }
+    if !line.ends_with(['图', '摄', '文']) {
+        return None;
+    }
+    if let Some(caps) = WRITER_AND_PHOTOGRAPHER.captures(line) {
+        let mut names = signed(&caps["writer"])?;
+        names.extend(signed(&caps["photographer"])?);
+        return Some(names);
+    }
+    signed(&WROTE_AND_PHOTOGRAPHED.captures(line)?["who"])
 }
 
 /// A photo caption that ends in its credit:
@@ -225,6 +319,16 @@ pub fn caption_with_credit(line: &str) -> Option<(String, Credit)> {
         return None;
     }
     let line = squeeze_spaces(line);
+    // The credit in brackets after the caption: `图为比赛现场。（本报记者 冯十 摄）`.
+    if let Some(open) = line
+        .strip_suffix([')', '）'])
+        .and_then(|body| body.rfind(['(', '（']))
+    {
+        let caption = line[..open].trim();
+        if let Some(credit) = credit_line(&line[open..]).filter(|_| !caption.is_empty()) {
+            return Some((caption.to_string(), credit));
+        }
+    }
     let caps = CREDIT_TAIL.captures(&line)?;
     // The credit is the tail of space-separated tokens that reads as names
     // (or one organisation); the caption is everything before it.
@@ -249,8 +353,11 @@ pub struct Dateline {
 }
 
 static LOCAL_NEWS: LazyLock<Regex> = LazyLock::new(|| re(r"^本报讯\s*[:：]?\s*"));
+/// Months and days are printed in Arabic or in Chinese numerals (`七月九日`).
 static DATED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(本报|\p{Han}{1,4}社)\p{Han}{0,10}?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(电|讯)\s*")
+    re(
+        r"^(本报|\p{Han}{1,4}社)\p{Han}{0,10}?\s*(\d{1,2}|[一二三四五六七八九十〇]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十〇]{1,3})\s*日\s*(电|讯)\s*",
+    )
 });
 static WIRE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^据\p{Han}{1,6}(社|报|网|台)(电|消息|报道)?\s+"));
@@ -263,6 +370,29 @@ fn reporter_names(text: &str) -> Vec<String> {
         .filter(|t| is_personal_name(t))
         .map(str::to_string)
         .collect()
+}
+
+/// Reporters glued to the dateline and to each other, up to `报道`:
+/// `记者陈特安、李云飞报道:中华人民共和国…` → names, and the story after the
+/// colon.
+fn reported_by(after: &str) -> Option<Dateline> {
+    let after = after.trim_start();
+    if !ROLES.iter().any(|r| after.starts_with(r)) {
+        return None;
+    }
+    let end = after.find("报道")?;
+    let head = &after[..end];
+    let glue = |c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',');
+    if head.chars().count() > 40 || !head.chars().all(|c| is_han(c) || glue(c)) {
+        return None;
+    }
+    let names = reporter_names(&head.replace(['、', '，', ','], " "));
+    (!names.is_empty()).then(|| Dateline {
+        names,
+        rest: after[end + "报道".len()..]
+            .trim_start_matches([':', '：', ' '])
+            .to_string(),
+    })
 }
 
 /// Reads the byline a paragraph opens with: `本报讯 记者曾晨路 通讯员徐冬云报道
@@ -290,6 +420,9 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
                 .to_string();
             return Some(Dateline { names, rest });
         }
+    }
+    if let Some(reported) = reported_by(after) {
+        return Some(reported);
     }
     // Role-and-name tokens up to `报道` (or up to the first token that is not one).
     let mut names = Vec::new();
@@ -390,8 +523,39 @@ mod tests {
             vec!["李志军"]
         );
         assert!(credit_line("鹿城区南汇街道供图").unwrap().names.is_empty());
+        assert_eq!(
+            credit_line("（新华社记者 王小明 摄）").unwrap().names,
+            vec!["王小明"]
+        );
         assert!(credit_line("他们在现场拍摄").is_none());
         assert!(credit_line("设在产业园内的人才咖啡驿站 陈立波 摄").is_none());
+    }
+
+    #[test]
+    fn writer_and_photographer_bylines() {
+        assert_eq!(
+            writer_credit("本报记者 高 凯 刘栓阳 李伟彬 文/图").unwrap(),
+            vec!["高凯", "刘栓阳", "李伟彬"]
+        );
+        assert_eq!(
+            writer_credit("张三/文 李四/图").unwrap(),
+            vec!["张三", "李四"]
+        );
+        assert_eq!(writer_credit("王小明 图文").unwrap(), vec!["王小明"]);
+        assert!(writer_credit("一组图文").is_none());
+        assert_eq!(
+            writer_credit("文/张三 图/李四").unwrap(),
+            vec!["张三", "李四"]
+        );
+        assert_eq!(writer_credit("文/本报记者 王小明").unwrap(), vec!["王小明"]);
+        assert_eq!(
+            writer_credit("文：张三 摄影：李四").unwrap(),
+            vec!["张三", "李四"]
+        );
+        assert!(writer_credit("文/图 来源于网络").is_none());
+        assert!(writer_credit("文化/旅游").is_none());
+        assert!(writer_credit("谷向荣 江维海 摄").is_none());
+        assert!(writer_credit("民生工程/文 建设忙/图").is_none());
     }
 
     #[test]
@@ -406,6 +570,10 @@ mod tests {
         assert_eq!(text, "伯蔚山庄投用“小哥+驿站”关爱新就业群体");
         assert_eq!(credit.text, "鹿城区南汇街道供图");
         assert!(caption_with_credit("谷向荣 江维海 摄").is_none());
+        let (text, credit) = caption_with_credit("图为比赛现场。（本报记者 冯十 摄）").unwrap();
+        assert_eq!(text, "图为比赛现场。");
+        assert_eq!(credit.names, vec!["冯十"]);
+        assert_eq!(credit.text, "本报记者 冯十 摄");
     }
 
     #[test]
@@ -423,7 +591,47 @@ mod tests {
         assert_eq!(d.names, vec!["张三", "李四"]);
         assert_eq!(d.rest, "昨天");
         assert!(dateline("据悉,为确保会市安全有序").is_none());
+        assert!(dateline("本报记者在现场看到,工地上").is_none());
         assert!(dateline("据介绍,平台将通过整合").is_none());
+    }
+
+    #[test]
+    fn datelines_with_chinese_numerals_and_glued_reporters() {
+        let d = dateline("本报北京七月九日讯记者廖先旺报道:今天下午,国务院").unwrap();
+        assert_eq!(d.names, vec!["廖先旺"]);
+        assert_eq!(d.rest, "今天下午,国务院");
+        let d = dateline("本报费城10月30日电记者陈特安、李云飞报道:中华人民共和国").unwrap();
+        assert_eq!(d.names, vec!["陈特安", "李云飞"]);
+        assert_eq!(d.rest, "中华人民共和国");
+        let d = dateline("本报曼谷8月13日电 记者刘正学、刘爱成报道：李鹏总理").unwrap();
+        assert_eq!(d.names, vec!["刘正学", "刘爱成"]);
+        assert_eq!(d.rest, "李鹏总理");
+        // A reporter's sentence that only mentions a report is no byline.
+        let d = dateline("本报讯 记者近日从省里获悉，有关报道称").unwrap();
+        assert!(d.names.is_empty());
+        assert!(dateline("北京七月九日,天气晴").is_none());
+    }
+
+    #[test]
+    fn page_labels_editors_and_contacts() {
+        assert!(is_page_number("人民日报 国际 第3版"));
+        assert!(is_page_number("5 综合"));
+        assert!(is_page_number("A02 要闻"));
+        assert!(is_page_number("》》》上接01版"));
+        assert!(is_page_number("下转第6版"));
+        assert!(!is_page_number("5个社区"));
+        assert!(!is_page_number("第3版的文章说明了问题。"));
+        assert!(is_editor_line(
+            "值班编委/张广 本版编辑/陈广江 美编/张新宇 文检/张一帅"
+        ));
+        assert!(is_editor_line("责任编辑/张红梅 见习编辑/王硕"));
+        assert!(is_editor_line("本版责任编辑 何加正"));
+        assert!(is_editor_line("(本版编辑 刘军)"));
+        assert!(!is_editor_line("(编辑们说,今年更忙)"));
+        assert!(is_contact_line("有奖新闻热线:88881111"));
+        assert!(is_contact_line("新闻热线 0577-88888888 广告热线 88889999"));
+        assert!(!is_contact_line("市民可拨打热线反映问题。"));
+        assert!(is_debris("Ｔ2"));
     }
 
     #[test]
