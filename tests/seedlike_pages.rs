@@ -12,15 +12,17 @@ use std::process::Command;
 use common::{project_root, Project};
 
 /// Floors for the scorer's OVERALL line: what the block reading reaches on
-/// these pages now (F1 0.73, authors 15/15, body 13/15), so a regression
-/// fails; no furniture may leak. Below the target of 0.90: the seven
+/// these pages now (F1 0.79, authors 15/17, body 16/17), so a regression
+/// fails; no furniture may leak. Below the target of 0.90: the five
 /// articles still missed need the assembly to start a piece without a
-/// byline (a headline after a closed piece, photo pieces whose credits
-/// stand in their captions, a standfirst between headline and byline) and
-/// to pick the first of three headline lines; see docs/splitting.md.
-const MIN_F1: f64 = 0.72;
-const MIN_AUTHORS: f64 = 0.95;
-const MIN_BODY: f64 = 0.85;
+/// byline (a headline after a closed piece, a standfirst between headline
+/// and byline) and to pick the first of three headline lines; the two
+/// authors missed are a photographer credited inside a paragraph
+/// (`…滑雪。曹建雄摄/光明图片`) and four of five photographers of a photo page;
+/// see docs/splitting.md.
+const MIN_F1: f64 = 0.78;
+const MIN_AUTHORS: f64 = 0.85;
+const MIN_BODY: f64 = 0.90;
 
 fn scorer() -> PathBuf {
     let path = project_root().join("../shared/splitting/segscore.py");

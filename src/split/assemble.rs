@@ -150,12 +150,16 @@ impl Splitter {
     }
 
     /// Whether the short piece headed by block `i` ends in a photo credit
-    /// before anything else that could head a piece: a photo story.
+    /// before anything else that could head a piece, or opens on a credited
+    /// photo printed right under it: a photo story.
     fn photo_story_at(&self, i: usize) -> bool {
         let mut saw_text = false;
         for j in i + 1..self.blocks.len().min(i + 16) {
             match &self.kinds[j] {
                 Kind::Credit(_) => return saw_text,
+                Kind::Caption(..) if j == i + 1 && self.blocks[j].gap_before >= IMAGE_GAP => {
+                    return true
+                }
                 Kind::Furniture | Kind::Caption(..) => {}
                 Kind::Text if self.headline_at(j).is_none() => saw_text = true,
                 _ => return false,
@@ -255,7 +259,11 @@ impl Splitter {
                 }
             }
             Kind::Caption(text, credit) => {
-                self.current().captions.push(caption(&text, Some(&credit)))
+                let article = self.current();
+                if article.kind == ArticleKind::PhotoStory && article.authors.is_empty() {
+                    article.authors = credit.names.clone();
+                }
+                article.captions.push(caption(&text, Some(&credit)))
             }
             Kind::Text => return self.text(i),
         }
@@ -272,6 +280,16 @@ impl Splitter {
             return end;
         }
         let title = self.headline_at(i).unwrap_or_default();
+        // A photo story is short and has no subheads: a headline after its
+        // text opens the next piece.
+        let after_photo_story = self
+            .current
+            .as_ref()
+            .is_some_and(|a| a.kind == ArticleKind::PhotoStory && !a.body.is_empty());
+        if after_photo_story {
+            self.start(titled(title));
+            return i + 1;
+        }
         if self.photo_story_at(i) {
             self.start(Article {
                 kind: ArticleKind::PhotoStory,
@@ -431,6 +449,19 @@ mod tests {
         assert_eq!(articles[0].body[1], BodyPart::Subhead("小节".into()));
         assert_eq!(articles[1].kind, ArticleKind::PhotoStory);
         assert_eq!(articles[1].authors, vec!["赵一", "钱二"]);
+    }
+
+    #[test]
+    fn a_headline_over_a_credited_photo_opens_a_photo_story_and_the_next_headline_a_piece() {
+        let page = "长篇报道的标题\n\n王小明\n\n正文说了很多事情。\n\n某地:冬捕忙\n\n\n\n村民围观转运到网箱里的鲜鱼。新华网发 郑家裕摄\n\n连日来,水库进入冬季捕鱼季。\n\n另一地:冰雪运动热起来\n\n近年来,这里大力推进冰雪产业发展。";
+        let articles = split_page(page);
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["长篇报道的标题", "某地:冬捕忙", "另一地:冰雪运动热起来"]
+        );
+        assert_eq!(articles[1].kind, ArticleKind::PhotoStory);
+        assert_eq!(articles[1].authors, vec!["郑家裕"]);
     }
 
     #[test]
