@@ -147,12 +147,20 @@ fn groups(mut bytes: &[u8]) -> Option<Vec<&[u8]>> {
     Some(groups)
 }
 
+/// How a build left the output folder, grouped as runs check it.
+pub(super) struct SealedOutput {
+    /// Each group's hash, for the record.
+    pub(super) hashes: Vec<String>,
+    /// The bytes of the names file.
+    pub(super) names: Vec<u8>,
+}
+
 /// The seal of a folder a build has just written, from what the catalog
-/// records: each group's hash, and the names file's bytes.
+/// records.
 pub(super) fn seal(
     documents: &BTreeMap<String, Document>,
     folders: &BTreeMap<String, FileStamp>,
-) -> (Vec<String>, Vec<u8>) {
+) -> SealedOutput {
     let mut groups: Vec<Vec<(&str, &FileStamp)>> = vec![Vec::new(); GROUPS];
     groups[FOLDERS].extend(folders.iter().map(|(name, stamp)| (name.as_str(), stamp)));
     for (name, document) in documents {
@@ -182,7 +190,7 @@ pub(super) fn seal(
             names.push(0);
         }
     }
-    (hashes, names)
+    SealedOutput { hashes, names }
 }
 
 #[cfg(test)]
@@ -215,14 +223,14 @@ mod tests {
         // As in a build, the state folder is there before the seal.
         std::fs::create_dir_all(out.join(".paperboy")).unwrap();
         let folders = crate::store::folder_stamps(out, &documents);
-        let (output, names) = seal(&documents, &folders);
-        std::fs::write(out.join(SEALED_NAMES), names).unwrap();
+        let output = seal(&documents, &folders);
+        std::fs::write(out.join(SEALED_NAMES), output.names).unwrap();
         // The kernel's clock for file times ticks every few milliseconds:
         // what follows happens after the sealed times.
         std::thread::sleep(std::time::Duration::from_millis(20));
         LastBuild {
             inputs: String::new(),
-            output,
+            output: output.hashes,
             totals: Totals::default(),
             files: documents.len(),
         }

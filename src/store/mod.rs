@@ -229,8 +229,8 @@ impl Transaction<'_> {
     /// the same signature, untouched since (a file damaged from outside,
     /// truncated or edited, no longer has the metadata it was written
     /// with). Of the files made from the same signature, those the run
-    /// checks ([`rotation`], and every file of a folder touched since)
-    /// are stat-ed, in parallel.
+    /// checks (the heads, this hour's share, every file of a folder
+    /// touched since) are stat-ed, in parallel.
     pub fn claim(&mut self, files: &[(&Path, u128)]) -> Vec<bool> {
         // Paths are UTF-8, so the names borrow them; a name is allocated
         // only for a file the last build did not write.
@@ -297,18 +297,18 @@ impl Transaction<'_> {
         let documents = std::mem::take(&mut self.next);
         let files = documents.len();
         let folders = folder_stamps(root, &documents);
-        let (output, sealed_names) = last_build::seal(&documents, &folders);
+        let sealed = seal.map(|seal| (seal, last_build::seal(&documents, &folders)));
         let catalog = catalog::Catalog::new(contents.papers, documents, folders);
         catalog.save(root)?;
         if contents.texts_dropped {
             texts::remove_unused(root, &catalog.papers)?;
         }
-        if seal.is_some() {
-            files::write_unsynced(&root.join(last_build::SEALED_NAMES), &sealed_names)?;
+        if let Some((_, output)) = &sealed {
+            files::write_unsynced(&root.join(last_build::SEALED_NAMES), &output.names)?;
         }
-        let last = seal.map(|seal| LastBuild {
+        let last = sealed.map(|(seal, output)| LastBuild {
             inputs: seal.inputs,
-            output,
+            output: output.hashes,
             totals: seal.totals,
             files,
         });
