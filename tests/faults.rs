@@ -672,3 +672,111 @@ fn one_huge_article_is_shortened_in_feeds_with_a_link_to_its_full_text() {
         "the article page has the full text"
     );
 }
+
+/// A folder of more output files than are all checked on every run: the
+/// seeds' pages as the issues of every day of January and February 2019.
+fn large_project() -> Project {
+    let project = Project::with_repeated_seeds(2019, 1, 28);
+    for page in files_under(&project.path("seeds")) {
+        let name = page.file_name().unwrap().to_str().unwrap();
+        if let Some(rest) = name.strip_prefix("2019-01-") {
+            std::fs::copy(&page, page.with_file_name(format!("2019-02-{rest}"))).unwrap();
+        }
+    }
+    project
+}
+
+/// The files of `paths` whose bytes are not `originals`.
+fn still_damaged(paths: &[std::path::PathBuf], originals: &[Vec<u8>]) -> usize {
+    paths
+        .iter()
+        .zip(originals)
+        .filter(|(path, bytes)| std::fs::read(path).ok().as_ref() != Some(*bytes))
+        .count()
+}
+
+#[test]
+fn in_a_large_folder_edits_in_place_are_repaired_within_a_rotation_and_the_rest_at_once() {
+    let project = large_project();
+    let hour = |h: u32| format!("2025-01-01T{h:02}:00:00Z");
+    let build = |h: u32| {
+        let output = project.build_at(&hour(h));
+        assert!(output.status.success(), "{}", stderr(&output));
+    };
+    build(0);
+    let feeds = project.feeds();
+    let published: Vec<_> = files_under(&feeds)
+        .into_iter()
+        .filter(|p| !p.starts_with(feeds.join(".paperboy")))
+        .collect();
+    assert!(published.len() > 2000, "{} files", published.len());
+    // Article pages (in their issue's folder) and archive pages, edited in
+    // place: their folders keep their metadata.
+    let bulk: Vec<_> = published
+        .iter()
+        .filter(|p| {
+            let folder = p.parent().unwrap().file_name().unwrap().to_str().unwrap();
+            folder == "archive" || folder.starts_with("2019-")
+        })
+        .step_by(40)
+        .cloned()
+        .collect();
+    assert!(bulk.len() >= 40, "{} files", bulk.len());
+    let originals: Vec<Vec<u8>> = bulk.iter().map(|p| std::fs::read(p).unwrap()).collect();
+    for (path, bytes) in bulk.iter().zip(&originals) {
+        let mut edited = bytes.clone();
+        edited.truncate(bytes.len() / 2);
+        overwrite_keeping_mtime(path, &edited);
+    }
+    let atom = feeds.join("atom.xml");
+    let atom_bytes = std::fs::read(&atom).unwrap();
+    std::fs::write(&atom, &atom_bytes[..atom_bytes.len() / 2]).unwrap();
+    // A head is repaired on the next run; the rest, one share an hour.
+    build(1);
+    assert!(
+        std::fs::read(&atom).unwrap() == atom_bytes,
+        "atom.xml is whole"
+    );
+    let left = still_damaged(&bulk, &originals);
+    assert!(left > 0, "not every file is checked on every run");
+    let mut repaired_at = Vec::new();
+    let mut before = left;
+    for h in 2..=17 {
+        build(h);
+        let now = still_damaged(&bulk, &originals);
+        if now < before {
+            repaired_at.push(h);
+        }
+        before = now;
+    }
+    assert_eq!(before, 0, "every file is repaired within 17 hourly runs");
+    assert!(
+        repaired_at.len() > 1,
+        "repaired share by share: {repaired_at:?}"
+    );
+    assert!(project.run(&["check", "feeds"], &[]).status.success());
+    // Files removed, or replaced by renaming another over them, change
+    // their folders: they are repaired on the next run.
+    let removed: Vec<_> = bulk.iter().step_by(3).cloned().collect();
+    for path in &removed {
+        std::fs::remove_file(path).unwrap();
+    }
+    build(18);
+    assert_eq!(
+        still_damaged(&bulk, &originals),
+        0,
+        "removed files are back"
+    );
+    for path in &removed {
+        let other = path.with_extension("new");
+        std::fs::write(&other, "replaced").unwrap();
+        std::fs::rename(&other, path).unwrap();
+    }
+    build(19);
+    assert_eq!(
+        still_damaged(&bulk, &originals),
+        0,
+        "replaced files are whole"
+    );
+    assert!(project.run(&["check", "feeds"], &[]).status.success());
+}

@@ -197,7 +197,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildRep
     let out = OutputDir::open(&options.out, options.wait)?;
     let mut found = discover(&options.seeds, &site)?;
     let inputs = input_fingerprint(options, &site, &found);
-    if let Some(last) = out.last_build(&inputs) {
+    if let Some(last) = out.last_build(&inputs, options.now) {
         return Ok(BuildReport {
             totals: last.totals,
             files: WriteReport {
@@ -207,7 +207,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildRep
             ..BuildReport::default()
         });
     }
-    let (previous, mut transaction) = out.begin()?;
+    let (previous, mut transaction) = out.begin(options.now)?;
     let mut report = BuildReport {
         errors: std::mem::take(&mut found.errors),
         state_rebuilt: !previous.published.is_empty(),

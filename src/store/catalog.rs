@@ -16,7 +16,7 @@ use crate::store::{read_state_file, STATE_DIR};
 
 /// Bumped when the catalog's layout changes; a catalog of another format
 /// is not read.
-const CATALOG_FORMAT: &str = "paperboy-catalog-3";
+const CATALOG_FORMAT: &str = "paperboy-catalog-4";
 
 /// The catalog, relative to the output folder.
 fn catalog_path() -> PathBuf {
@@ -31,6 +31,9 @@ pub struct Catalog {
     /// Every output file: what it was rendered from, and its metadata once
     /// written.
     pub documents: BTreeMap<String, Document>,
+    /// Every folder that holds an output file, by path (`""`: the output
+    /// folder): its metadata once the files were in place.
+    pub folders: BTreeMap<String, FileStamp>,
 }
 
 /// An output file as the last build left it.
@@ -58,11 +61,16 @@ impl From<Paper> for PaperRecord {
 }
 
 impl Catalog {
-    pub fn new(papers: Vec<PaperRecord>, documents: BTreeMap<String, Document>) -> Catalog {
+    pub fn new(
+        papers: Vec<PaperRecord>,
+        documents: BTreeMap<String, Document>,
+        folders: BTreeMap<String, FileStamp>,
+    ) -> Catalog {
         Catalog {
             format: CATALOG_FORMAT.to_string(),
             papers,
             documents,
+            folders,
         }
     }
 
@@ -171,6 +179,7 @@ mod tests {
         Catalog::new(
             vec![record],
             BTreeMap::from([("atom.xml".into(), document)]),
+            BTreeMap::from([(String::new(), FileStamp::default())]),
         )
         .save(dir.path())
         .unwrap();

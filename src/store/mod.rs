@@ -5,12 +5,14 @@
 //!
 //! - `catalog.bin` ([`catalog`]): each publication's settings, each seed
 //!   page's fingerprint and its entries' ids, content hashes, dates and
-//!   sizes, and for every output file a signature of what it was rendered
-//!   from and its metadata once written;
+//!   sizes, for every output file a signature of what it was rendered
+//!   from and its metadata once written, and every output folder's
+//!   metadata;
 //! - `texts/<slug>/<name>.json` ([`texts`]): the articles each page was
 //!   split into;
-//! - `last-build.json` ([`last_build`]): what the last clean build was made
-//!   from, so that a run with nothing to do stops early;
+//! - `last-build.json` and `sealed-names` ([`last_build`]): what the last
+//!   clean build was made from, so that a run with nothing to do stops
+//!   early;
 //! - `lock` ([`lock`]) and `writing` ([`files`]): one run at a time, and a
 //!   mark while files are being renamed into place.
 //!
@@ -28,13 +30,15 @@ mod feed_dates;
 mod files;
 mod last_build;
 mod lock;
+mod rotation;
 mod texts;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
+use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
@@ -44,6 +48,7 @@ use crate::model::{Article, FileStamp, PageMeta};
 pub use catalog::{Document, PaperRecord};
 pub use files::WriteReport;
 pub use last_build::{LastBuild, Totals};
+use rotation::Rotation;
 
 /// The state folder, inside the output folder.
 pub const STATE_DIR: &str = ".paperboy";
@@ -107,19 +112,21 @@ impl OutputDir {
     }
 
     /// The last clean build, when it was made from these `inputs` and no
-    /// file of the folder was touched since: the folder already holds what
-    /// this run would write.
-    pub fn last_build(&self, inputs: &str) -> Option<LastBuild> {
+    /// file of the folder that a run at `now` checks was touched since: the
+    /// folder already holds what this run would write.
+    pub fn last_build(&self, inputs: &str, now: DateTime<FixedOffset>) -> Option<LastBuild> {
         let last = LastBuild::load(&self.root)?;
-        (last.inputs == inputs && last.output == last_build::output_stamp(&self.root))
-            .then_some(last)
+        (last.inputs == inputs
+            && last.output_unchanged(&self.root, Rotation::of_run(now, last.files)))
+        .then_some(last)
     }
 
     /// Starts a run that writes: removes what a killed run left behind,
     /// forgets the last build (only a finished clean build stands in for
     /// the next), and reads what it published. A lost catalog is rebuilt
     /// with the dates the folder's own feeds published, so none goes back.
-    pub fn begin(&self) -> Result<(Previous, Transaction<'_>)> {
+    /// The run checks its files for damage as a run at `now` does.
+    pub fn begin(&self, now: DateTime<FixedOffset>) -> Result<(Previous, Transaction<'_>)> {
         let interrupted = files::recover(&self.root)?;
         files::remove_if_present(&self.root.join(last_build::LAST_BUILD))?;
         let (catalog, published) = match catalog::Catalog::load(&self.root) {
@@ -147,11 +154,23 @@ impl OutputDir {
         };
         let transaction = Transaction {
             dir: self,
+            rotation: Rotation::of_run(now, documents.len()),
+            settled: self.settled_folders(catalog.folders),
             previous: documents,
             next: BTreeMap::new(),
             staged: Mutex::new(Vec::new()),
         };
         Ok((previous, transaction))
+    }
+
+    /// The folders whose metadata is still what the last build recorded:
+    /// no file in them was added, removed or renamed over since.
+    fn settled_folders(&self, recorded: BTreeMap<String, FileStamp>) -> HashSet<String> {
+        recorded
+            .into_par_iter()
+            .filter(|(name, stamp)| FileStamp::read(&self.root.join(name)) == Some(*stamp))
+            .map(|(name, _)| name)
+            .collect()
     }
 
     /// Keeps the articles a page was split into.
@@ -181,6 +200,11 @@ impl OutputDir {
 /// [`commit`]: Transaction::commit
 pub struct Transaction<'a> {
     dir: &'a OutputDir,
+    /// Which files of the last build this run checks for damage.
+    rotation: Rotation,
+    /// The folders untouched since the last build; every file of the
+    /// others is checked.
+    settled: HashSet<String>,
     /// The files the last build wrote, with what they were made from, that
     /// this run has not claimed: what is left at the commit is stale.
     previous: BTreeMap<String, Document>,
@@ -204,7 +228,9 @@ impl Transaction<'_> {
     /// for this run; for each, whether it is what the last build wrote from
     /// the same signature, untouched since (a file damaged from outside,
     /// truncated or edited, no longer has the metadata it was written
-    /// with). The files are stat-ed in parallel.
+    /// with). Of the files made from the same signature, those the run
+    /// checks (the heads, this hour's share, every file of a folder
+    /// touched since) are stat-ed, in parallel.
     pub fn claim(&mut self, files: &[(&Path, u128)]) -> Vec<bool> {
         // Paths are UTF-8, so the names borrow them; a name is allocated
         // only for a file the last build did not write.
@@ -218,7 +244,8 @@ impl Transaction<'_> {
             .map(|(name, &(path, signature))| {
                 self.previous.get(name.as_ref()).is_some_and(|last| {
                     last.signature == signature
-                        && FileStamp::read(&self.dir.root.join(path)) == Some(last.stamp)
+                        && (!self.checks(name)
+                            || FileStamp::read(&self.dir.root.join(path)) == Some(last.stamp))
                 })
             })
             .collect();
@@ -231,6 +258,12 @@ impl Transaction<'_> {
             self.next.insert(name, Document { signature, stamp });
         }
         current
+    }
+
+    /// Whether this run stats the file `name` the last build wrote.
+    fn checks(&self, name: &str) -> bool {
+        let folder = Path::new(name).parent().and_then(Path::to_str);
+        self.rotation.checks(name) || !folder.is_some_and(|f| self.settled.contains(f))
     }
 
     /// Stages `bytes` for the file at `relative` unless it already holds
@@ -263,15 +296,19 @@ impl Transaction<'_> {
         });
         let documents = std::mem::take(&mut self.next);
         let files = documents.len();
-        let output = last_build::written_stamp(root, &documents);
-        let catalog = catalog::Catalog::new(contents.papers, documents);
+        let folders = folder_stamps(root, &documents);
+        let sealed = seal.map(|seal| (seal, last_build::seal(&documents, &folders)));
+        let catalog = catalog::Catalog::new(contents.papers, documents, folders);
         catalog.save(root)?;
         if contents.texts_dropped {
             texts::remove_unused(root, &catalog.papers)?;
         }
-        let last = seal.map(|seal| LastBuild {
+        if let Some((_, output)) = &sealed {
+            files::write_unsynced(&root.join(last_build::SEALED_NAMES), &output.names)?;
+        }
+        let last = sealed.map(|(seal, output)| LastBuild {
             inputs: seal.inputs,
-            output,
+            output: output.hashes,
             totals: seal.totals,
             files,
         });
@@ -284,6 +321,26 @@ impl Transaction<'_> {
         )?;
         Ok(report)
     }
+}
+
+/// The metadata of every folder that holds a file of `documents`, up to the
+/// output folder itself (`""`), as the files are now in place.
+fn folder_stamps(
+    root: &Path,
+    documents: &BTreeMap<String, Document>,
+) -> BTreeMap<String, FileStamp> {
+    let folders: HashSet<&str> = documents
+        .keys()
+        .flat_map(|name| Path::new(name.as_str()).ancestors().skip(1))
+        .filter_map(Path::to_str)
+        .collect();
+    folders
+        .into_par_iter()
+        .map(|name| {
+            let stamp = FileStamp::read(&root.join(name)).unwrap_or_default();
+            (name.to_string(), stamp)
+        })
+        .collect()
 }
 
 impl Drop for Transaction<'_> {
