@@ -2,6 +2,8 @@
 //! it are kept as `gap_before`, because two or more blank lines are where the
 //! export dropped a photo.
 
+use std::borrow::Cow;
+
 use super::text::{clean_chars, display_width};
 
 /// Blank lines that mark where a picture stood.
@@ -38,7 +40,11 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut gap = 0;
     let mut open = false;
-    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    let normalised = if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    };
     for (i, raw) in normalised.split('\n').enumerate() {
         let line = clean_chars(raw).trim().to_string();
         if line.is_empty() {
