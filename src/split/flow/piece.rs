@@ -41,9 +41,7 @@ pub(super) fn piece(
     // Headlines set one under another: each apart from the one before, or
     // close together under a briefs label (an export with no blank lines).
     let under_briefs_label = rules::brief_label(&lines[start.at].text).is_some();
-    let stacked = !under_byline
-        && units.len() >= 2
-        && (under_briefs_label || units.iter().skip(1).all(|u| u.gap_before));
+    let stacked = !under_byline && units.len() >= 2 && (under_briefs_label || units_apart(&units));
     if stacked {
         if let Some(articles) = stacked_briefs(reading, &units, &article, header_end, end) {
             return articles;
@@ -145,7 +143,7 @@ pub(super) fn stacked_briefs(
     // Headlines set apart may have bodies of several paragraphs (the last
     // takes the rest); headlines set close together need one body each.
     let apart = units_apart(units);
-    let fits = |bodies: &Vec<(usize, usize)>| {
+    let fits = |bodies: &[(usize, usize)]| {
         bodies.len() == units.len() || (apart && bodies.len() > units.len())
     };
     let mut bodies = brief_bodies(reading, from, end, |j| reading.lines[j].gap_before > 0);
