@@ -7,9 +7,8 @@
 mod common;
 
 use std::path::PathBuf;
-use std::process::Command;
 
-use common::{project_root, Project};
+use common::{project_root, segscore, Project, Score};
 
 /// Floors for the scorer's OVERALL line: what the splitter reaches today
 /// (F1 0.88, authors 1.00, body 1.00, 1 piece of furniture), so a regression
@@ -33,59 +32,9 @@ fn shared_splitting() -> PathBuf {
     dir
 }
 
-/// The scorer's OVERALL figures for a build of `seeds`.
-struct Overall {
-    f1: f64,
-    authors: f64,
-    body: f64,
-    furniture: u64,
-}
-
-/// Builds `seeds` with the real binary and scores it against the gold,
-/// printing the scorer's table.
-fn score(project: &Project, seeds: &std::path::Path) -> Overall {
-    let shared = shared_splitting();
-    let built = project.run(
-        &[
-            "build",
-            "--quiet",
-            "--seeds",
-            seeds.to_str().unwrap(),
-            "--out",
-            "dev-feeds",
-        ],
-        &[("PAPERBOY_NOW", "2024-01-01T00:00:00Z")],
-    );
-    assert!(
-        built.status.success(),
-        "build failed: {}",
-        common::stderr(&built)
-    );
-    let json = project.path("score.json");
-    let scored = Command::new("python3")
-        .arg(shared.join("segscore.py"))
-        .args(["--gold", shared.join("dev/gold").to_str().unwrap()])
-        .args(["--feeds", project.path("dev-feeds").to_str().unwrap()])
-        .args(["--json", json.to_str().unwrap(), "--verbose"])
-        .output()
-        .expect("python3 runs segscore.py");
-    assert!(scored.status.success(), "segscore failed");
-    println!("{}", String::from_utf8_lossy(&scored.stdout));
-    let report: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
-    let overall = &report["overall"];
-    let number = |key: &str| overall[key].as_f64().unwrap();
-    let scored = Overall {
-        f1: number("f1"),
-        authors: number("author_accuracy"),
-        body: number("body_accuracy"),
-        furniture: overall["furn"].as_u64().unwrap(),
-    };
-    println!(
-        "OVERALL F1 {:.2}, authors {:.2}, body {:.2}, furniture {}",
-        scored.f1, scored.authors, scored.body, scored.furniture
-    );
-    scored
+/// Scores a build of `seeds` against the development pages' gold.
+fn score(project: &Project, seeds: &std::path::Path) -> Score {
+    segscore(project, seeds, &shared_splitting().join("dev/gold"))
 }
 
 #[test]

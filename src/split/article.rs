@@ -1,7 +1,7 @@
 //! Article building shared by both readings of a page: a fresh article,
 //! captions and credits, paragraphs rejoined across breaks, the final shape.
 
-use super::names::closing_byline;
+use super::names::bracketed_byline;
 use super::rules::{credit_line, Credit};
 use super::text::{close_cjk_spaces, ends_sentence, first_sentence};
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
@@ -56,7 +56,7 @@ pub(super) fn attach_credit(captions: &mut Vec<Caption>, credit: &Credit) {
 pub(super) fn push_paragraph(article: &mut Article, text: &str) {
     let mut text = close_cjk_spaces(text);
     // A closing `（记者 X）` is the byline printed after the body.
-    if let Some((at, names)) = closing_byline(&text) {
+    if let Some((at, names)) = bracketed_byline(&text) {
         if article.authors.is_empty() {
             article.authors = names;
         }

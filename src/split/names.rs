@@ -80,8 +80,9 @@ fn role_len(token: &str) -> usize {
 /// (`…活动很热闹。（记者 周七）`, `…完成了。(朱冬娅)`), or standing alone
 /// under it: where the bracket opens, and the names. A photo credit
 /// (`（李四 摄）`) is not one. A bracketed line stays text, so a short
-/// piece's one paragraph over it is not read as a caption.
-pub fn closing_byline(paragraph: &str) -> Option<(usize, Vec<String>)> {
+/// piece's one paragraph over it is not read as a caption. (The flowing
+/// reading's `closing_byline` reads unbracketed names and sources too.)
+pub fn bracketed_byline(paragraph: &str) -> Option<(usize, Vec<String>)> {
     let body = paragraph.strip_suffix([')', '）'])?;
     let open = body.rfind(['(', '（'])?;
     let inner = &body[open..];
@@ -230,24 +231,24 @@ mod tests {
     #[test]
     fn bylines_in_brackets() {
         assert_eq!(
-            closing_byline("（记者 郑九）"),
+            bracketed_byline("（记者 郑九）"),
             Some((0, vec!["郑九".to_string()]))
         );
         let text = "活动很热闹。（记者 周七）";
-        let (at, names) = closing_byline(text).unwrap();
+        let (at, names) = bracketed_byline(text).unwrap();
         assert_eq!(
             (&text[..at], names),
             ("活动很热闹。", vec!["周七".to_string()])
         );
         assert_eq!(
-            closing_byline("事情办完了。(朱冬娅)").unwrap().1,
+            bracketed_byline("事情办完了。(朱冬娅)").unwrap().1,
             vec!["朱冬娅"]
         );
         // Inside a sentence, or a credit, or not a name: no byline.
-        assert!(closing_byline("负责人（李四）说").is_none());
-        assert!(closing_byline("他找到了负责人（李四）").is_none());
-        assert!(closing_byline("图为现场。（李四 摄）").is_none());
-        assert!(closing_byline("办法见附件。（试行）").is_none());
+        assert!(bracketed_byline("负责人（李四）说").is_none());
+        assert!(bracketed_byline("他找到了负责人（李四）").is_none());
+        assert!(bracketed_byline("图为现场。（李四 摄）").is_none());
+        assert!(bracketed_byline("办法见附件。（试行）").is_none());
     }
 
     #[test]

@@ -104,10 +104,7 @@ pub fn is_editor_line(line: &str) -> bool {
     let line = line
         .strip_prefix(['(', '（'])
         .map_or(line, |inner| inner.trim_end_matches([')', '）']));
-    // Most lines open with none of the roles' first characters.
-    let first = line.chars().next();
-    EDITOR_ROLES.iter().any(|role| role.chars().next() == first)
-        && line.len() <= 240
+    line.len() <= 240
         && EDITOR_ROLES.iter().any(|role| {
             line.strip_prefix(role)
                 .is_some_and(|rest| rest.starts_with([':', '：', ' ', '|', '丨', '/', '／']))

@@ -567,3 +567,62 @@ pub fn header<'h>(head: &'h str, name: &str) -> Option<&'h str> {
         .find(|(n, _)| n.eq_ignore_ascii_case(name))
         .map(|(_, v)| v.trim())
 }
+
+/// The OVERALL figures of `segscore.py` (`../shared/splitting`) for a build.
+pub struct Score {
+    /// Gold articles the scorer could match by title.
+    pub gold: u64,
+    pub f1: f64,
+    pub authors: f64,
+    pub body: f64,
+    pub furniture: u64,
+}
+
+/// Builds `seeds` with the real binary and scores the feeds against the
+/// gold in `gold` with `segscore.py`, printing the scorer's table.
+pub fn segscore(project: &Project, seeds: &Path, gold: &Path) -> Score {
+    let scorer = project_root().join("../shared/splitting/segscore.py");
+    assert!(
+        scorer.is_file(),
+        "the scorer is missing: {} (CI copies it beside the clone as ../shared)",
+        scorer.display()
+    );
+    let built = project.run(
+        &[
+            "build",
+            "--quiet",
+            "--seeds",
+            seeds.to_str().unwrap(),
+            "--out",
+            "scored-feeds",
+        ],
+        &[("PAPERBOY_NOW", "2026-01-01T00:00:00Z")],
+    );
+    assert!(built.status.success(), "build failed: {}", stderr(&built));
+    let json = project.path("score.json");
+    let scored = Command::new("python3")
+        .arg(&scorer)
+        .args(["--gold", gold.to_str().unwrap()])
+        .args(["--feeds", project.path("scored-feeds").to_str().unwrap()])
+        .args(["--json", json.to_str().unwrap(), "--verbose"])
+        .output()
+        .expect("python3 runs segscore.py");
+    assert!(scored.status.success(), "segscore failed");
+    println!("{}", String::from_utf8_lossy(&scored.stdout));
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let overall = &report["overall"];
+    let number = |key: &str| overall[key].as_f64().unwrap();
+    let score = Score {
+        gold: overall["gold"].as_u64().unwrap(),
+        f1: number("f1"),
+        authors: number("author_accuracy"),
+        body: number("body_accuracy"),
+        furniture: overall["furn"].as_u64().unwrap(),
+    };
+    println!(
+        "OVERALL F1 {:.2}, authors {:.2}, body {:.2}, furniture {}",
+        score.f1, score.authors, score.body, score.furniture
+    );
+    score
+}

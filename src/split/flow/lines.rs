@@ -103,29 +103,25 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| re(r"^(星期|周)[一二三�
 /// 一九六二年九月二十五日 星期二`). Every part has a masthead's shape, and
 /// at least two are a date, a page label or a paper's name.
 fn masthead_band(line: &str) -> bool {
-    // Most lines have no space, or a part longer than any of these.
-    let mut parts = line.split_whitespace();
-    if parts.clone().nth(2).is_none() || parts.any(|p| p.len() > 48) {
+    // Most lines have no space: no parts to look at.
+    if !has_space(line) {
         return false;
     }
-    let mut marks = 0;
-    let mut parts = 0;
-    for part in line.split_whitespace() {
-        parts += 1;
-        if DATE.is_match(part)
+    let parts: Vec<&str> = line.split_whitespace().collect();
+    let mark = |part: &str| {
+        DATE.is_match(part)
             || PAPER_NAME.is_match(part)
             || rules::is_page_number(part)
             || PAGE_LABEL.is_match(part)
-        {
-            marks += 1;
-        } else if !(WEEKDAY.is_match(part)
+    };
+    let masthead_part = |part: &str| {
+        WEEKDAY.is_match(part)
             || rules::is_masthead_marker(part)
-            || (part.chars().count() <= 4 && part.chars().all(is_han)))
-        {
-            return false;
-        }
-    }
-    parts >= 3 && marks >= 2
+            || (part.chars().count() <= 4 && part.chars().all(is_han))
+    };
+    parts.len() >= 3
+        && parts.iter().all(|p| mark(p) || masthead_part(p))
+        && parts.iter().filter(|p| mark(p)).count() >= 2
 }
 
 /// Furniture a line shows on its own: masthead dates and numbers, page

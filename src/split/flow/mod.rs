@@ -216,6 +216,14 @@ mod tests {
         articles(&read_page(&split_blocks(page)))
     }
 
+    fn titles(articles: &[Article]) -> Vec<&str> {
+        articles.iter().map(|a| a.title.as_str()).collect()
+    }
+
+    fn first_paragraph(article: &Article) -> &str {
+        article.paragraphs().next().unwrap()
+    }
+
     #[test]
     fn pieces_without_blank_lines_split_at_headlines_confirmed_by_datelines() {
         let body = "一二三四五六七八九十一二三\n".repeat(3);
@@ -223,13 +231,8 @@ mod tests {
             "某某日报\n第一条新闻标题\n新华社北京五月三日电 这里是\n{body}正文结束了。\n第二条标\n题在这里\n本报讯 另一条\n{body}也结束了。\n"
         );
         let articles = split(&page);
-        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
-        assert_eq!(titles, ["第一条新闻标题", "第二条标题在这里"]);
-        assert!(articles[1]
-            .paragraphs()
-            .next()
-            .unwrap()
-            .starts_with("另一条"));
+        assert_eq!(titles(&articles), ["第一条新闻标题", "第二条标题在这里"]);
+        assert!(first_paragraph(&articles[1]).starts_with("另一条"));
     }
 
     #[test]
@@ -259,13 +262,11 @@ mod tests {
             "某某日报\n第一条新闻的标\n题在这里\n第1版\n总第16537期\n第二条新闻的标\n题在那里\n本报讯 第一条的\n{body}正文结束了。\n第2版\n新华社北京五月三日电 第二条的\n{body}也结束了。\n"
         );
         let articles = split(&page);
-        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
-        assert_eq!(titles, ["第一条新闻的标题在这里", "第二条新闻的标题在那里"]);
-        assert!(articles[1]
-            .paragraphs()
-            .next()
-            .unwrap()
-            .starts_with("第二条的"));
+        assert_eq!(
+            titles(&articles),
+            ["第一条新闻的标题在这里", "第二条新闻的标题在那里"]
+        );
+        assert!(first_paragraph(&articles[1]).starts_with("第二条的"));
     }
 
     #[test]
@@ -277,13 +278,11 @@ mod tests {
             "某某日报\n新闻简报\n甲地宾馆定最\n低价格\n乙地煤矿营造\n森林\n甲地政府批准从九月\n{full}{full}{full}实施。\n乙地一手抓生产一手\n{full}{full}完成。\n"
         );
         let articles = split(&page);
-        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
-        assert_eq!(titles, ["甲地宾馆定最低价格", "乙地煤矿营造森林"]);
-        assert!(articles[1]
-            .paragraphs()
-            .next()
-            .unwrap()
-            .starts_with("乙地一手抓"));
+        assert_eq!(
+            titles(&articles),
+            ["甲地宾馆定最低价格", "乙地煤矿营造森林"]
+        );
+        assert!(first_paragraph(&articles[1]).starts_with("乙地一手抓"));
     }
 
     #[test]
@@ -294,8 +293,10 @@ mod tests {
         let page = format!(
             "某某晚报\n第一条的标题在此\n本报讯 第一条\n{body}第一条完了。\n校对：王小明\n另一篇稿件的\n标题在这里了\n甲乙丙丁戊己庚辛辰\n{body}第二条完了。\n"
         );
-        let titles: Vec<String> = split(&page).into_iter().map(|a| a.title).collect();
-        assert_eq!(titles, ["第一条的标题在此", "另一篇稿件的标题在这里了"]);
+        assert_eq!(
+            titles(&split(&page)),
+            ["第一条的标题在此", "另一篇稿件的标题在这里了"]
+        );
     }
 
     #[test]
