@@ -41,22 +41,7 @@ fn score(project: &Project, seeds: &std::path::Path) -> Score {
 fn development_pages_score_at_or_above_the_floors() {
     let project = Project::empty();
     let s = score(&project, &shared_splitting().join("dev/seeds"));
-    assert!(s.f1 >= MIN_F1, "headline F1 {:.2} below {MIN_F1}", s.f1);
-    assert!(
-        s.authors >= MIN_AUTHORS,
-        "authors {:.2} below {MIN_AUTHORS}",
-        s.authors
-    );
-    assert!(
-        s.body >= MIN_BODY,
-        "body bounds {:.2} below {MIN_BODY}",
-        s.body
-    );
-    assert!(
-        s.furniture <= MAX_FURNITURE,
-        "{} pieces of furniture in entries",
-        s.furniture
-    );
+    s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }
 
 /// The same pages as an export that prints no blank line at all (PyMuPDF's
@@ -87,14 +72,7 @@ fn development_pages_without_blank_lines_score_at_or_above_the_floors() {
         }
     }
     let s = score(&project, &to);
-    assert!(s.f1 >= 0.84, "headline F1 {:.2} below 0.84", s.f1);
-    assert!(s.authors >= 0.95, "authors {:.2} below 0.95", s.authors);
-    assert!(s.body >= 0.90, "body bounds {:.2} below 0.90", s.body);
-    assert!(
-        s.furniture <= 3,
-        "{} pieces of furniture in entries",
-        s.furniture
-    );
+    s.assert_floors(0.84, 0.95, 0.90, 3);
 }
 
 /// `split --explain` names each line's kind and each boundary with the cues

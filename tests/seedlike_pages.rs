@@ -27,16 +27,5 @@ fn seedlike_pages_score_at_or_above_the_floors() {
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
     assert_eq!(s.gold, 22, "every gold article is scored");
-    assert!(s.f1 >= MIN_F1, "headline F1 {:.2} below {MIN_F1}", s.f1);
-    assert!(
-        s.authors >= MIN_AUTHORS,
-        "authors {:.2} below {MIN_AUTHORS}",
-        s.authors
-    );
-    assert!(
-        s.body >= MIN_BODY,
-        "body bounds {:.2} below {MIN_BODY}",
-        s.body
-    );
-    assert_eq!(s.furniture, 0, "pieces of furniture in entries");
+    s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, 0);
 }

@@ -626,3 +626,26 @@ pub fn segscore(project: &Project, seeds: &Path, gold: &Path) -> Score {
     );
     score
 }
+
+impl Score {
+    /// Fails unless every figure reaches its floor (at most `furniture`
+    /// pieces of furniture in entries).
+    pub fn assert_floors(&self, f1: f64, authors: f64, body: f64, furniture: u64) {
+        assert!(self.f1 >= f1, "headline F1 {:.2} below {f1}", self.f1);
+        assert!(
+            self.authors >= authors,
+            "authors {:.2} below {authors}",
+            self.authors
+        );
+        assert!(
+            self.body >= body,
+            "body bounds {:.2} below {body}",
+            self.body
+        );
+        assert!(
+            self.furniture <= furniture,
+            "{} pieces of furniture in entries",
+            self.furniture
+        );
+    }
+}
