@@ -315,16 +315,25 @@ impl Splitter {
             ..
         } = header;
         // A line opening with a dash is a subtitle under the headline, one
-        // closing with a dash a kicker above it; otherwise the last line
-        // before the byline is the headline and the others are its kicker.
-        let title_at = lines
-            .iter()
-            .rposition(|l| !l.starts_with(['—', '-']) && !l.ends_with(['—', '-']))
-            .unwrap_or(lines.len() - 1);
-        let title = lines.remove(title_at);
-        let subtitle: Vec<String> = lines.iter().map(|l| trim_dashes(l)).collect();
-        let mut article = titled(title);
-        article.subtitle = (!subtitle.is_empty()).then(|| subtitle.join(" "));
+        // closing with a dash a kicker above it; otherwise the last of two
+        // lines is the headline and the first its kicker. Of three lines with
+        // no dash, only type size would tell the headline (papers print
+        // kicker-headline-subtitle and headline-subtitle-subtitle alike), so
+        // the whole group is the title: never wrong, never missing a part.
+        let dashed = |l: &String| l.starts_with(['—', '-']) || l.ends_with(['—', '-']);
+        let mut article = if lines.len() >= 3 && !lines.iter().any(dashed) {
+            titled(lines.join(" "))
+        } else {
+            let title_at = lines
+                .iter()
+                .rposition(|l| !dashed(l))
+                .unwrap_or(lines.len() - 1);
+            let title = lines.remove(title_at);
+            let subtitle: Vec<String> = lines.iter().map(|l| trim_dashes(l)).collect();
+            let mut article = titled(title);
+            article.subtitle = (!subtitle.is_empty()).then(|| subtitle.join(" "));
+            article
+        };
         article.authors = authors;
         article.captions = captions;
         self.start(article);
@@ -439,6 +448,16 @@ mod tests {
         let a = &split_page(page)[0];
         assert_eq!(a.title, "主标题在这里");
         assert_eq!(a.subtitle.as_deref(), Some("引题在上面 副题在下面"));
+    }
+
+    #[test]
+    fn three_headline_lines_without_dashes_are_one_title() {
+        let page = "第一行标题\n\n第二行标题\n\n第三行标题\n\n本报讯 记者李大为报道 正文。";
+        let a = &split_page(page)[0];
+        assert_eq!(a.title, "第一行标题 第二行标题 第三行标题");
+        assert_eq!(a.subtitle, None);
+        let page = "引题在上面\n\n主标题在这里\n\n本报讯 记者李大为报道 正文。";
+        assert_eq!(titles(page), ["主标题在这里"]);
     }
 
     #[test]
