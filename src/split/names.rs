@@ -108,23 +108,79 @@ pub fn is_institution_signature(line: &str) -> bool {
         })
 }
 
+/// A token of a byline: role words removed, and whether a role word stood
+/// right before it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct NameToken {
+    pub text: String,
+    pub after_role: bool,
+}
+
+impl NameToken {
+    /// Whether the token reads as a personal name: by its surname, or, right
+    /// behind a role word, by its shape alone, since the role vouches for it
+    /// (a rare surname: `实习生 禤浩`; a transliterated name: `记者
+    /// 阿依古丽·买买提`).
+    pub fn is_name(&self) -> bool {
+        is_personal_name(&self.text)
+            || self.after_role
+                && (is_vouched_name(&self.text) || is_transliterated_name(&self.text))
+    }
+}
+
+/// Words that follow a role word in a byline without being a name.
+const BYLINE_WORDS: [&str; 14] = [
+    "报道", "摄影", "整理", "采写", "编译", "综合", "供图", "文图", "通讯", "发自", "手记", "专访",
+    "观察", "调查",
+];
+
+/// Two or three Han characters: a name's shape, once a role vouches for it.
+fn is_vouched_name(token: &str) -> bool {
+    (2..=3).contains(&token.chars().count())
+        && token.chars().all(is_han)
+        && !BYLINE_WORDS.contains(&token)
+}
+
+/// A name transliterated from another language: Han parts joined by a middle
+/// dot (`阿依古丽·买买提`, `朗盖·措布涅·克莱芒`).
+fn is_transliterated_name(token: &str) -> bool {
+    let parts: Vec<&str> = token.split(NAME_DOTS).collect();
+    (2..=4).contains(&parts.len())
+        && token.chars().count() <= 16
+        && parts
+            .iter()
+            .all(|p| (1..=6).contains(&p.chars().count()) && p.chars().all(is_han))
+}
+
+/// Middle dots printed inside transliterated names.
+const NAME_DOTS: [char; 4] = ['·', '•', '・', '‧'];
+
 /// Splits byline text into name tokens: role words removed, and runs of
 /// single characters (`李 旨`) put back together.
-pub fn name_tokens(text: &str) -> Vec<String> {
-    let mut tokens: Vec<String> = Vec::new();
+pub fn name_tokens(text: &str) -> Vec<NameToken> {
+    let mut tokens: Vec<NameToken> = Vec::new();
     let mut pending_single = false;
+    let mut after_role = false;
     for raw in text.split_whitespace() {
-        let token = strip_role(raw);
+        let role = role_len(raw);
+        let token = &raw[role..];
         if token.is_empty() {
             pending_single = false;
+            after_role = role > 0;
             continue;
         }
         let single = token.chars().count() == 1;
         match tokens.last_mut() {
-            Some(last) if single && pending_single => last.push_str(token),
-            _ => tokens.push(token.to_string()),
+            Some(last) if single && pending_single => last.text.push_str(token),
+            // Only a role word standing apart vouches: glued on, it also
+            // makes column labels (`记者手记`, `记者专访`).
+            _ => tokens.push(NameToken {
+                text: token.to_string(),
+                after_role,
+            }),
         }
-        pending_single = single && tokens.last().is_some_and(|t| t.chars().count() == 1);
+        after_role = false;
+        pending_single = single && tokens.last().is_some_and(|t| t.text.chars().count() == 1);
     }
     tokens
 }
@@ -146,8 +202,18 @@ pub struct NameLine {
 }
 
 /// Reads a line that may hold only names (an author line). `None` when any
-/// token is not a short run of Han characters.
+/// token is not a short run of Han characters or a transliterated name.
 pub fn read_name_line(line: &str) -> Option<NameLine> {
+    read_names(line, false)
+}
+
+/// Reads the names that follow a role word the caller has taken off
+/// (`大学生科技报记者 何亮` → `何亮`): the first token is vouched for.
+pub fn read_names_after_role(line: &str) -> Option<NameLine> {
+    read_names(line, true)
+}
+
+fn read_names(line: &str, after_role: bool) -> Option<NameLine> {
     // A symbol may stand before a byline (`□ 本报记者 张守坤`).
     let line = line.trim().trim_start_matches(BYLINE_SYMBOLS).trim_start();
     // Eight names of four characters with role words fit in far less.
@@ -155,20 +221,21 @@ pub fn read_name_line(line: &str) -> Option<NameLine> {
         return None;
     }
     let has_role = role_len(line) > 0;
-    let tokens = name_tokens(line);
+    let mut tokens = name_tokens(line);
     if tokens.is_empty() || tokens.len() > 8 {
         return None;
     }
-    if !tokens
-        .iter()
-        .all(|t| (2..=4).contains(&t.chars().count()) && t.chars().all(is_han))
-    {
+    tokens[0].after_role |= after_role;
+    if !tokens.iter().all(|t| {
+        (2..=4).contains(&t.text.chars().count()) && t.text.chars().all(is_han)
+            || is_transliterated_name(&t.text)
+    }) {
         return None;
     }
     let names: Vec<String> = tokens
         .iter()
-        .filter(|t| is_personal_name(t))
-        .cloned()
+        .filter(|t| t.is_name())
+        .map(|t| t.text.clone())
         .collect();
     let all_personal = names.len() == tokens.len();
     Some(NameLine {
@@ -177,6 +244,22 @@ pub fn read_name_line(line: &str) -> Option<NameLine> {
         has_role,
         tokens: tokens.len(),
     })
+}
+
+/// The personal names in byline text, role words glued on or not, up to
+/// `报道`, in lists joined by `、` or commas (`记者张锦芳、李拯宇`,
+/// `本报记者 戴月`, `记者曾晨路 通讯员徐冬云报道`).
+pub fn names_in(text: &str) -> Vec<String> {
+    let text = text.replace(['、', '，', ',', '；'], " ");
+    let text: Vec<&str> = text
+        .split_whitespace()
+        .map(|t| t.trim_end_matches("报道"))
+        .collect();
+    name_tokens(&text.join(" "))
+        .into_iter()
+        .filter(NameToken::is_name)
+        .map(|t| t.text)
+        .collect()
 }
 
 #[cfg(test)]
@@ -195,9 +278,11 @@ mod tests {
 
     #[test]
     fn padded_two_character_names_are_rejoined() {
-        assert_eq!(name_tokens("本报记者 李 旨"), vec!["李旨"]);
+        let texts =
+            |line| -> Vec<String> { name_tokens(line).into_iter().map(|t| t.text).collect() };
+        assert_eq!(texts("本报记者 李 旨"), vec!["李旨"]);
         assert_eq!(
-            name_tokens("李智勇 徐 阳 罗阳奇"),
+            texts("李智勇 徐 阳 罗阳奇"),
             vec!["李智勇", "徐阳", "罗阳奇"]
         );
     }
@@ -213,6 +298,26 @@ mod tests {
         assert!(read_name_line("民生工程 建设忙").unwrap().names.is_empty());
         assert!(read_name_line("万名党员干部 “进网入格”").is_none());
         assert!(read_name_line("本报记者 李 旨").unwrap().has_role);
+    }
+
+    #[test]
+    fn a_role_word_standing_apart_vouches_for_the_name_behind_it() {
+        // Surnames not in the list, and a transliterated name.
+        let l = read_name_line("记者 钟南 实习生 禤浩").unwrap();
+        assert_eq!(l.names, vec!["钟南", "禤浩"]);
+        let l = read_name_line("本报记者 阿依古丽·买买提").unwrap();
+        assert_eq!(l.names, vec!["阿依古丽·买买提"]);
+        assert_eq!(read_names_after_role("么辰").unwrap().names, vec!["么辰"]);
+        // Without a role the surname decides; a glued role or a byline word
+        // vouches for nothing.
+        assert!(read_name_line("禤浩 么辰").unwrap().names.is_empty());
+        assert!(names_in("记者手记").is_empty());
+        assert!(read_name_line("记者 专访").unwrap().names.is_empty());
+        assert_eq!(names_in("记者禤浩、李拯宇报道"), vec!["李拯宇"]);
+        assert_eq!(
+            names_in("本报记者 禤浩、李拯宇报道"),
+            vec!["禤浩", "李拯宇"]
+        );
     }
 
     #[test]

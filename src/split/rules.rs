@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::names::{is_personal_name, read_name_line, strip_role, ROLES};
+use super::names::{is_personal_name, names_in, read_name_line, strip_role, ROLES};
 use super::text::{display_width, ends_mid_clause, ends_sentence, is_han, squeeze_spaces};
 
 fn re(pattern: &str) -> Regex {
@@ -360,15 +360,6 @@ static WIRE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^据\p{Han}{1,6}(社|报|网|台)(电|消息|报道)?\s+"));
 static PAREN_BYLINE: LazyLock<Regex> = LazyLock::new(|| re(r"^[（(]([^()（）]{2,40})[)）]\s*"));
 
-/// Names written glued to role words, up to `报道`: `记者曾晨路 通讯员徐冬云报道`.
-fn reporter_names(text: &str) -> Vec<String> {
-    text.split_whitespace()
-        .map(|t| strip_role(t.trim_end_matches("报道")))
-        .filter(|t| is_personal_name(t))
-        .map(str::to_string)
-        .collect()
-}
-
 /// Reporters glued to the dateline and to each other, up to `报道`:
 /// `记者陈特安、李云飞报道:中华人民共和国…` → names, and the story after the
 /// colon.
@@ -383,7 +374,7 @@ fn reported_by(after: &str) -> Option<Dateline> {
     if head.chars().count() > 40 || !head.chars().all(|c| is_han(c) || glue(c)) {
         return None;
     }
-    let names = reporter_names(&head.replace(['、', '，', ','], " "));
+    let names = names_in(head);
     (!names.is_empty()).then(|| Dateline {
         names,
         rest: after[end + "报道".len()..]
@@ -410,7 +401,7 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
     };
     if let Some(caps) = PAREN_BYLINE.captures(after) {
         let inner = caps[1].replace(['，', ',', '、'], " ");
-        let names = reporter_names(&inner);
+        let names = names_in(&inner);
         if !names.is_empty() || ROLES.iter().any(|r| inner.contains(r)) {
             let rest = after[caps.get(0).map_or(0, |m| m.end())..]
                 .trim()

@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::re;
-use crate::split::names::{is_personal_name, read_name_line, strip_role};
+use crate::split::names::{
+    is_personal_name, names_in, read_name_line, read_names_after_role, strip_role,
+};
 use crate::split::text::{ends_sentence, has_space, may_be_han};
 
 pub(super) static EDITOR_NOTE: LazyLock<Regex> =
@@ -57,16 +59,6 @@ pub(super) fn is_editors_note(text: &str) -> bool {
     (lead(chars.next()) || lead(chars.next())) && EDITOR_NOTE.is_match(text)
 }
 
-/// Names in a byline: `记者张锦芳、李拯宇`, `本报记者 戴月`.
-pub(super) fn names_in(text: &str) -> Vec<String> {
-    text.replace(['、', '，', ',', '；'], " ")
-        .split_whitespace()
-        .map(|t| strip_role(t.trim_end_matches("报道")))
-        .filter(|t| is_personal_name(t))
-        .map(str::to_string)
-        .collect()
-}
-
 /// The names of a byline line (`大学生科技报记者 何亮`, `杨孝慈 任光明`); one
 /// bare name only after a blank line (else it is the tail of a wrapped
 /// headline: `长城全周影院建` / `成开业`).
@@ -97,7 +89,11 @@ pub(super) fn byline_names(line: &str, gap_before: bool) -> Option<Vec<String>> 
     let line = line.replace('、', " ");
     let bare = strip_role_prefix(&line);
     let had_role = bare.len() != line.len();
-    let read = read_name_line(bare)?;
+    let read = if had_role {
+        read_names_after_role(bare)?
+    } else {
+        read_name_line(bare)?
+    };
     let signed =
         had_role || read.has_role || (read.all_personal && (read.names.len() >= 2 || gap_before));
     (!read.names.is_empty() && signed).then_some(read.names)

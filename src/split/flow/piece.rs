@@ -5,8 +5,7 @@
 use std::ops::Range;
 
 use super::bylines::{
-    bracketed_credit, closing_byline, ends_in_bracketed_credit, names_in, read_dateline,
-    EDITOR_NOTE,
+    bracketed_credit, closing_byline, ends_in_bracketed_credit, read_dateline, EDITOR_NOTE,
 };
 use super::cues::Candidate;
 use super::headline::{header_units, title_and_subtitle, Unit};
@@ -14,6 +13,7 @@ use super::lines::LineKind;
 use super::Reading;
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
 use crate::split::article::{caption, empty_article, push_paragraph};
+use crate::split::names::names_in;
 use crate::split::rules;
 use crate::split::text::{close_cjk_spaces, ends_sentence, join_wrapped, squeeze_spaces};
 use crate::split::Marker;
