@@ -156,7 +156,8 @@ impl Splitter {
         let mut saw_text = false;
         for j in i + 1..self.blocks.len().min(i + 16) {
             match &self.kinds[j] {
-                Kind::Credit(_) => return saw_text,
+                // A credit right under the headline is its photo's.
+                Kind::Credit(_) => return saw_text || j == i + 1,
                 Kind::Caption(..) if j == i + 1 && self.blocks[j].gap_before >= IMAGE_GAP => {
                     return true
                 }
@@ -481,6 +482,15 @@ mod tests {
         );
         assert_eq!(articles[1].kind, ArticleKind::PhotoStory);
         assert_eq!(articles[1].authors, vec!["郑家裕"]);
+    }
+
+    #[test]
+    fn a_credit_right_under_a_headline_opens_a_photo_story_by_its_photographer() {
+        let page = "春天来了\n\n新华社记者 赵丹平 摄\n\n图为游客在公园赏花。\n\n另一条新闻\n\n本报记者 李四\n\n正文。";
+        let articles = split_page(page);
+        assert_eq!(titles(page), ["春天来了", "另一条新闻"]);
+        assert_eq!(articles[0].kind, ArticleKind::PhotoStory);
+        assert_eq!(articles[0].authors, vec!["赵丹平"]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! kind), and what it says as a paragraph, a headline or a byline.
 
 use super::blocks::Block;
-use super::names::{is_institution_signature, read_name_line, NameLine};
+use super::names::{bracketed_byline, is_institution_signature, read_name_line, NameLine};
 use super::rules::{self, Credit};
 use super::text::{display_width, join_wrapped, squeeze_spaces};
 use super::{marker, Marker};
@@ -61,6 +61,10 @@ pub(super) fn classify(block: &Block) -> Kind {
     }
     if let Some(credit) = rules::credit_line(&joined) {
         return Kind::Credit(credit);
+    }
+    // A byline in brackets on a line of its own closes the piece above.
+    if let Some((0, names)) = bracketed_byline(&joined) {
+        return Kind::Names(names);
     }
     if let Some(NameLine {
         names,
@@ -173,6 +177,14 @@ mod tests {
         assert_eq!(kind("有奖新闻热线:88881111"), Kind::Furniture);
         assert_eq!(kind("人民日报 国际 第3版"), Kind::Furniture);
         assert_eq!(kind("评论员们说,这是好事。"), Kind::Text);
+    }
+
+    #[test]
+    fn a_bracketed_byline_alone_is_a_byline_and_a_bracketed_credit_a_credit() {
+        assert_eq!(kind("(朱冬娅)"), Kind::Names(vec!["朱冬娅".to_string()]));
+        assert_eq!(kind("（记者 郑九）"), Kind::Names(vec!["郑九".to_string()]));
+        assert!(matches!(kind("（李四 摄）"), Kind::Credit(_)));
+        assert_eq!(kind("（试行）"), Kind::Text);
     }
 
     #[test]
