@@ -39,6 +39,8 @@ pub enum Cue {
     SubheadShape,
     /// An editors' note (`编者按：`) opens the line: a piece of its own.
     EditorsNote,
+    /// A caption ending in a photo credit follows the headline line.
+    CreditedPhoto,
 }
 
 impl Cue {
@@ -62,6 +64,7 @@ impl Cue {
             Cue::PieceEnded => 2,
             Cue::SubheadShape => -3,
             Cue::EditorsNote => 3,
+            Cue::CreditedPhoto => 2,
         }
     }
 
@@ -80,6 +83,7 @@ impl Cue {
             Cue::PieceEnded => "piece-ended",
             Cue::SubheadShape => "subhead-shape",
             Cue::EditorsNote => "editors-note",
+            Cue::CreditedPhoto => "credited-photo",
         }
     }
 }
@@ -197,7 +201,9 @@ impl Reading {
             .take(2);
         match (next.next(), next.next()) {
             (Some(a), Some(b)) => {
-                self.is_full(a) && self.is_full(b) && self.lines[a].gap_before == 0
+                let b_runs_on = self.is_full(b)
+                    || self.lines[b].kind == LineKind::Text && ends_sentence(&self.lines[b].text);
+                self.is_full(a) && b_runs_on && self.lines[a].gap_before == 0
             }
             _ => false,
         }
@@ -266,6 +272,8 @@ impl Reading {
             cues.push(Cue::FurnitureBefore);
         }
         if self.piece_ended_before(i) {
+            // A piece closed by its byline has no more subheads.
+            cues.retain(|&c| c != Cue::SubheadShape);
             cues.push(Cue::PieceEnded);
         }
         let score = cues.iter().map(|c| c.weight()).sum();
@@ -281,7 +289,13 @@ impl Reading {
     /// The cues of headline lines opening at text line `i`, and where they
     /// end; `None` when no headline stands there.
     fn headline_cues(&self, i: usize, cues: &mut Vec<Cue>) -> Option<usize> {
-        let end = self.header_end(i)?;
+        let Some(end) = self.header_end(i) else {
+            if self.titles_photo(i) {
+                cues.extend([Cue::Headline, Cue::CreditedPhoto]);
+                return Some(i + 1);
+            }
+            return None;
+        };
         if end == i {
             return None;
         }
@@ -308,6 +322,24 @@ impl Reading {
             cues.push(Cue::SubheadShape);
         }
         Some(end)
+    }
+
+    /// Whether line `i` is the title of a photo printed with it: a short
+    /// line that does not end a sentence, over one to three lines of caption
+    /// that do, then the photo's credit.
+    fn titles_photo(&self, i: usize) -> bool {
+        let line = &self.lines[i];
+        if line.kind != LineKind::Text || ends_sentence(&line.text) || self.is_full(i) {
+            return false;
+        }
+        let Some(credit) =
+            (i + 1..self.lines.len().min(i + 5)).find(|&j| self.lines[j].kind != LineKind::Text)
+        else {
+            return false;
+        };
+        self.lines[credit].kind == LineKind::Credit
+            && credit > i + 1
+            && ends_sentence(&self.lines[credit - 1].text)
     }
 
     /// Whether the paragraph before line `i` is an editors' note, which

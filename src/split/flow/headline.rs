@@ -35,7 +35,11 @@ pub(super) fn header_units(reading: &Reading, from: usize, to: usize) -> Vec<Uni
             reading.lines[k].gap_before == 0 && reading.lines[k].width.abs_diff(w) <= 1
         });
         let tail = w * 10 <= last_width * 7 && !wraps_on;
-        let wraps = !tail_taken && line.gap_before == 0 && (w.abs_diff(last_width) <= 1 || tail);
+        // A dash opens a subtitle and closes a kicker: never a wrap.
+        let dashed = line.text.starts_with(['—', '-'])
+            || units.last().is_some_and(|u| u.text.ends_with(['—', '-']));
+        let wraps =
+            !tail_taken && !dashed && line.gap_before == 0 && (w.abs_diff(last_width) <= 1 || tail);
         match units.last_mut() {
             Some(unit) if wraps => {
                 unit.text = join_wrapped(&[unit.text.as_str(), line.text.as_str()]);

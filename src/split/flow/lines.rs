@@ -11,6 +11,7 @@ use super::bylines::{
 };
 use super::re;
 use crate::split::blocks::Block;
+use crate::split::names::bracketed_byline;
 use crate::split::rules;
 use crate::split::text::{display_width, ends_sentence, has_space, is_han, squeeze_spaces};
 use crate::split::{marker, Marker};
@@ -184,6 +185,14 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool) -> LineKind {
         return LineKind::Opener;
     }
     if let Some(names) = byline_names(text, gap_before) {
+        return LineKind::Names(names);
+    }
+    // A byline in brackets on a line of its own (`（记者 张三）`).
+    if let Some((0, names)) = text
+        .ends_with([')', '）'])
+        .then(|| bracketed_byline(text))
+        .flatten()
+    {
         return LineKind::Names(names);
     }
     let credit_end = text

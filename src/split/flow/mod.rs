@@ -209,7 +209,7 @@ pub fn explain(reading: &Reading) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::BodyPart;
+    use crate::model::{ArticleKind, BodyPart};
     use crate::split::blocks::split_blocks;
 
     fn split(page: &str) -> Vec<Article> {
@@ -319,5 +319,49 @@ mod tests {
         assert!(articles[0]
             .body
             .contains(&BodyPart::Subhead("小标题".into())));
+    }
+
+    #[test]
+    fn after_a_bracketed_byline_a_short_headline_opens_a_piece_without_one() {
+        // The first story closes with its byline on a line of its own; the
+        // second has no byline and a body of one short paragraph.
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        let page = format!(
+            "标题在此处\n本报记者 王小明\n{body}结束了。\n（记者 张三）\n春耕展开\n{}农民很忙。\n（朱冬娅）\n",
+            "一二三四五六七八九十一二三\n".repeat(2)
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["标题在此处", "春耕展开"]);
+        assert_eq!(articles[1].authors, ["朱冬娅"]);
+        assert!(!articles[0]
+            .body
+            .iter()
+            .any(|p| matches!(p, BodyPart::Subhead(_))));
+    }
+
+    #[test]
+    fn a_line_opening_with_a_dash_is_a_subtitle_even_at_the_headline_width() {
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        let page =
+            format!("引题在这里\n标题在此处一二\n——副题在这里\n本报记者 王小明\n{body}结束了。\n");
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["标题在此处一二"]);
+        assert_eq!(
+            articles[0].subtitle.as_deref(),
+            Some("引题在这里 副题在这里")
+        );
+    }
+
+    #[test]
+    fn a_titled_photo_between_stories_is_a_photo_by_its_photographer() {
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        let page = format!(
+            "标题在此处\n本报记者 王小明\n{body}结束了。\n春色满园\n游客在公园赏花。\n本报记者 刘强 摄\n第二条标题\n本报记者 李四\n{body}也完了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["标题在此处", "春色满园", "第二条标题"]);
+        assert_eq!(articles[1].kind, ArticleKind::Photo);
+        assert_eq!(articles[1].authors, ["刘强"]);
+        assert_eq!(articles[1].captions[0].text, "游客在公园赏花。");
     }
 }

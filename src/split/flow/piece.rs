@@ -265,8 +265,22 @@ pub(super) fn read_body(
         j += 1;
     }
     flush(article, &mut paragraph, &mut first_paragraph);
+    // One paragraph and a credit alone: the caption of a titled photo.
+    if let ([BodyPart::Paragraph(text)], [caption]) =
+        (article.body.as_slice(), article.captions.as_mut_slice())
+    {
+        if caption.text.is_empty() && caption.credit.is_some() {
+            caption.text = text.clone();
+            article.body.clear();
+        }
+    }
     if article.kind == ArticleKind::Story && article.paragraphs().next().is_none() {
         article.kind = ArticleKind::Photo;
+        // A photo printed with its title: the photographer is its author.
+        if article.authors.is_empty() {
+            let credit = article.captions.iter().find_map(|c| c.credit.as_deref());
+            article.authors = credit.map(photographers).unwrap_or_default();
+        }
     }
 }
 
@@ -281,7 +295,7 @@ fn read_credit(article: &mut Article, text: &str, line: &str) {
             .as_deref()
             .is_some_and(|c| c.contains("图片"));
     if photo_piece && article.authors.is_empty() {
-        article.authors = names_in(&credit.replace(['摄', '（', '）', '(', ')'], " "));
+        article.authors = photographers(&credit);
     }
     if text.is_empty() {
         match article.captions.last_mut() {
@@ -297,6 +311,11 @@ fn read_credit(article: &mut Article, text: &str, line: &str) {
             credit: Some(credit),
         });
     }
+}
+
+/// The names a photo credit gives (`本报记者 刘强 摄`, `（李四 摄）`).
+fn photographers(credit: &str) -> Vec<String> {
+    names_in(&credit.replace(['摄', '（', '）', '(', ')'], " "))
 }
 
 /// A line that can end a paragraph of a flowing page: a full stop, a
