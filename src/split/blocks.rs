@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::text::{clean_chars, display_width};
+use super::text::{clean_chars, display_width, ends_sentence};
 
 /// Blank lines that mark where a picture stood.
 pub const IMAGE_GAP: usize = 2;
@@ -69,6 +69,43 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
     blocks
 }
 
+/// Lines inside blocks a page needs before it can tell how it was written.
+const MIN_INNER_LINES: usize = 6;
+
+/// A page that prints one paragraph per line with no blank line between
+/// (text copied from an article page) is read as if each line stood apart:
+/// most of its lines inside blocks end a sentence, where in a hard-wrapped
+/// page only a paragraph's last line does (under one in five). Other pages
+/// come back as they are.
+pub fn lines_as_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
+    let inner = || {
+        blocks
+            .iter()
+            .flat_map(|b| &b.lines[..b.lines.len() - 1])
+            .filter(|l| l.chars().nth(12).is_some())
+    };
+    let lines = inner().count();
+    let ended = inner().filter(|l| ends_sentence(l)).count();
+    if lines < MIN_INNER_LINES || ended * 5 < lines * 2 {
+        return blocks;
+    }
+    blocks
+        .into_iter()
+        .flat_map(|block| {
+            let Block {
+                lines,
+                gap_before,
+                line_no,
+            } = block;
+            lines.into_iter().enumerate().map(move |(k, line)| Block {
+                lines: vec![line],
+                gap_before: if k == 0 { gap_before } else { 0 },
+                line_no: line_no + k,
+            })
+        })
+        .collect()
+}
+
 /// The width (in columns) to which the page's text was hard-wrapped, if it
 /// was: the median width of the lines that are not the last of their block.
 /// Pages whose paragraphs are one line each have none.
@@ -113,5 +150,17 @@ mod tests {
         let wrapped = "一二三四五六七八九十\n一二三四五六七八九十\n一二\n\n".repeat(4);
         assert_eq!(wrap_width(&split_blocks(&wrapped)), Some(20));
         assert_eq!(wrap_width(&split_blocks("一段。\n\n又一段。\n\n")), None);
+    }
+
+    #[test]
+    fn a_page_of_one_paragraph_per_line_is_read_line_by_line() {
+        let page = "城市更新让生活更美好\n本报记者 王小明\n".to_string()
+            + &"近日，某市完成了老旧小区改造工作，居民们纷纷表示满意。\n".repeat(8);
+        let blocks = lines_as_paragraphs(split_blocks(&page));
+        assert_eq!(blocks.len(), 10);
+        assert_eq!(blocks[1].lines, vec!["本报记者 王小明"]);
+        // A hard-wrapped page keeps its blocks.
+        let wrapped = "近日，某市完成了老旧小区改造\n工作，居民们纷纷表示满意。\n".repeat(4);
+        assert_eq!(lines_as_paragraphs(split_blocks(&wrapped)).len(), 1);
     }
 }

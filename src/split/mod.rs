@@ -27,15 +27,14 @@ mod rules;
 pub(crate) mod text;
 
 use crate::model::Article;
-use blocks::split_blocks;
+use blocks::{lines_as_paragraphs, split_blocks};
 pub use columns::reading_order;
 use text::squeeze_spaces;
 pub use text::{clean_chars, ends_sentence, is_han, truncate_chars};
 
 /// Splits the text of one page into its articles, in page order.
 pub fn split_page(text: &str) -> Vec<Article> {
-    let text = columns::reading_order(text);
-    let blocks = split_blocks(&text);
+    let blocks = page_blocks(text);
     if flow::is_flowing(&blocks) {
         return flow::articles(&flow::read_page(&blocks));
     }
@@ -56,12 +55,16 @@ pub fn page_articles(text: &str) -> Vec<Article> {
 /// Why a page was cut where it was: each line's (or block's) kind and, on a
 /// flowing page, each candidate boundary with the cues that decided it.
 pub fn explain_page(text: &str) -> String {
-    let text = columns::reading_order(text);
-    let blocks = split_blocks(&text);
+    let blocks = page_blocks(text);
     if flow::is_flowing(&blocks) {
         return flow::explain(&flow::read_page(&blocks));
     }
     assemble::explain(blocks)
+}
+
+/// The page's blocks, in reading order.
+fn page_blocks(text: &str) -> Vec<blocks::Block> {
+    lines_as_paragraphs(split_blocks(&columns::reading_order(text)))
 }
 
 /// An editor's instruction written into a page (`@@ break`, `@@ headline …`).
