@@ -160,7 +160,7 @@ mod tests {
         assert_eq!(blocks.len(), 10);
         assert_eq!(blocks[1].lines, vec!["本报记者 王小明"]);
         // A hard-wrapped page keeps its blocks.
-        let wrapped = "近日，某市完成了老旧小区改造\n工作，居民们纷纷表示满意。\n".repeat(4);
+        let wrapped = "近日，某市完成了老旧小区改造\n工作，共涉及小区四十多个，惠\n及居民两万余户，居民们纷纷表\n示满意。\n".repeat(4);
         assert_eq!(lines_as_paragraphs(split_blocks(&wrapped)).len(), 1);
     }
 }
