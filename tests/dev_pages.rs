@@ -8,7 +8,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{project_root, segscore, Project, Score};
+use common::{copy_without_blank_lines, project_root, segscore, Project, Score};
 
 /// Floors for the scorer's OVERALL line: what the splitter reaches today
 /// (F1 0.88, authors 1.00, body 1.00, 1 piece of furniture), so a regression
@@ -55,22 +55,7 @@ fn development_pages_without_blank_lines_score_at_or_above_the_floors() {
     let project = Project::empty();
     let from = shared_splitting().join("dev/seeds");
     let to = project.path("no-blank-lines");
-    for paper in std::fs::read_dir(&from).unwrap() {
-        let paper = paper.unwrap().path();
-        let dir = to.join(paper.file_name().unwrap());
-        std::fs::create_dir_all(&dir).unwrap();
-        for file in std::fs::read_dir(&paper).unwrap() {
-            let file = file.unwrap().path();
-            let text = std::fs::read_to_string(&file).unwrap();
-            let text = if file.extension().is_some_and(|e| e == "txt") {
-                let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-                lines.join("\n") + "\n"
-            } else {
-                text
-            };
-            std::fs::write(dir.join(file.file_name().unwrap()), text).unwrap();
-        }
-    }
+    copy_without_blank_lines(&from, &to);
     let s = score(&project, &to);
     s.assert_floors(0.84, 0.95, 0.90, 3);
 }

@@ -69,24 +69,30 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
     blocks
 }
 
-/// Lines inside blocks a page needs before it can tell how it was written.
-const MIN_INNER_LINES: usize = 6;
+/// Characters a line ending a sentence must have, at the median, for the
+/// page to print a paragraph per line: wider than the columns of pages
+/// wrapped at the column.
+const MIN_PARAGRAPH_LINE: usize = 24;
 
 /// A page that prints one paragraph per line with no blank line between
-/// (text copied from an article page) is read as if each line stood apart:
-/// most of its lines inside blocks end a sentence, where in a hard-wrapped
-/// page only a paragraph's last line does (under one in five). Other pages
-/// come back as they are.
+/// (text copied from an article page) is read as if each line stood apart.
+/// Its lines that end a sentence are whole paragraphs, at least twice as
+/// long as the others (headlines, bylines, furniture); on a hard-wrapped
+/// page they are paragraphs' last lines, no longer than the rest. Other
+/// pages come back as they are.
 pub fn lines_as_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
-    let inner = || {
-        blocks
-            .iter()
-            .flat_map(|b| &b.lines[..b.lines.len() - 1])
-            .filter(|l| l.chars().nth(12).is_some())
-    };
-    let lines = inner().count();
-    let ended = inner().filter(|l| ends_sentence(l)).count();
-    if lines < MIN_INNER_LINES || ended * 5 < lines * 2 {
+    let mut ended = Vec::new();
+    let mut open = Vec::new();
+    for line in blocks.iter().flat_map(|b| &b.lines) {
+        let chars = line.chars().count();
+        if ends_sentence(line) {
+            ended.push(chars);
+        } else {
+            open.push(chars);
+        }
+    }
+    let (ended, open) = (median(&mut ended), median(&mut open));
+    if ended < MIN_PARAGRAPH_LINE || ended < 2 * open {
         return blocks;
     }
     blocks
@@ -104,6 +110,12 @@ pub fn lines_as_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
             })
         })
         .collect()
+}
+
+/// The middle value, 0 for none.
+fn median(values: &mut [usize]) -> usize {
+    values.sort_unstable();
+    values.get(values.len() / 2).copied().unwrap_or(0)
 }
 
 /// The width (in columns) to which the page's text was hard-wrapped, if it

@@ -24,6 +24,28 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Copies a tree of seeds with every blank line taken out of its pages, as
+/// an export that prints none (PyMuPDF's plain text, text copied from an
+/// article page) gives them.
+pub fn copy_without_blank_lines(from: &Path, to: &Path) {
+    for paper in std::fs::read_dir(from).unwrap() {
+        let paper = paper.unwrap().path();
+        let dir = to.join(paper.file_name().unwrap());
+        std::fs::create_dir_all(&dir).unwrap();
+        for file in std::fs::read_dir(&paper).unwrap() {
+            let file = file.unwrap().path();
+            let text = std::fs::read_to_string(&file).unwrap();
+            let text = if file.extension().is_some_and(|e| e == "txt") {
+                let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+                lines.join("\n") + "\n"
+            } else {
+                text
+            };
+            std::fs::write(dir.join(file.file_name().unwrap()), text).unwrap();
+        }
+    }
+}
+
 /// A scratch project: a copy of the checked-in seeds and config.
 pub struct Project {
     pub dir: tempfile::TempDir,
