@@ -1,0 +1,33 @@
+//! Scores the splitter on held-out PDF exports (`tests/fixtures/pdfexport`:
+//! real article text of papers and eras the development pages do not hold,
+//! laid out as newspaper PDFs and taken out again with pdftotext, its
+//! `-raw` and `-layout` modes and PyMuPDF, with their gold articles). The
+//! rules were not written on these pages, so their score is the honest
+//! figure for e-paper text of other papers. Builds them with the real
+//! binary, runs the shared scorer `segscore.py`, prints its table and fails
+//! below the floors.
+
+mod common;
+
+use common::{project_root, segscore, Project};
+
+/// Floors for the scorer's OVERALL line: what the splitter reaches on these
+/// pages now (F1 0.29, authors 5/8, body 4/8, 18 pieces of furniture in
+/// entries), so a regression fails. Far below the target of 0.70: running
+/// heads and date lines beside the page label are read as text, headlines
+/// printed apart from their bodies and photo captions placed before the
+/// text are not taken as boundaries, and pages whose columns stand side by
+/// side lose most pieces; see docs/splitting.md, "Held-out PDF exports".
+const MIN_F1: f64 = 0.27;
+const MIN_AUTHORS: f64 = 0.55;
+const MIN_BODY: f64 = 0.45;
+const MAX_FURNITURE: u64 = 18;
+
+#[test]
+fn pdfexport_pages_score_at_or_above_the_floors() {
+    let fixtures = project_root().join("tests/fixtures/pdfexport");
+    let project = Project::empty();
+    let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
+    assert_eq!(s.gold, 31, "every gold article is scored");
+    s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
+}
