@@ -9,23 +9,19 @@ mod common;
 use common::{project_root, segscore, Project};
 
 /// Floors for the scorer's OVERALL line: what the block reading reaches on
-/// these pages now (F1 0.79, authors 15/17, body 16/17), so a regression
-/// fails; no furniture may leak. Below the target of 0.90: the five
-/// articles still missed need the assembly to start a piece without a
-/// byline (a headline after a closed piece, a standfirst between headline
-/// and byline) and to pick the first of three headline lines; the two
-/// authors missed are a photographer credited inside a paragraph
-/// (`…滑雪。曹建雄摄/光明图片`) and four of five photographers of a photo page;
-/// see docs/splitting.md.
-const MIN_F1: f64 = 0.78;
+/// these pages now, so a regression fails. The last twelve pages were scored
+/// before any rule was written for them (F1 0.62, authors 9/10, body 8/10,
+/// furniture 8): see docs/splitting.md for what is still missed.
+const MIN_F1: f64 = 0.71;
 const MIN_AUTHORS: f64 = 0.85;
-const MIN_BODY: f64 = 0.90;
+const MIN_BODY: f64 = 0.85;
+const MAX_FURNITURE: u64 = 8;
 
 #[test]
 fn seedlike_pages_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
-    assert_eq!(s.gold, 22, "every gold article is scored");
-    s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, 0);
+    assert_eq!(s.gold, 37, "every gold article is scored");
+    s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }
