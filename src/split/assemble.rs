@@ -70,6 +70,15 @@ pub(super) fn explain(blocks: Vec<Block>) -> String {
     out
 }
 
+/// A photo story is by everyone credited for its photos, in page order.
+fn add_photographers(article: &mut Article, names: &[String]) {
+    for name in names {
+        if !article.authors.contains(name) {
+            article.authors.push(name.clone());
+        }
+    }
+}
+
 impl Splitter {
     fn new(blocks: Vec<Block>) -> Splitter {
         let mut kinds: Vec<Kind> = blocks.iter().map(classify).collect();
@@ -326,16 +335,16 @@ impl Splitter {
             }
             Kind::Credit(credit) => {
                 let article = self.current();
-                if article.kind == ArticleKind::PhotoStory && article.authors.is_empty() {
-                    article.authors = credit.names;
+                if article.kind == ArticleKind::PhotoStory {
+                    add_photographers(article, &credit.names);
                 } else {
                     attach_credit(&mut article.captions, &credit);
                 }
             }
             Kind::Caption(text, credit) => {
                 let article = self.current();
-                if article.kind == ArticleKind::PhotoStory && article.authors.is_empty() {
-                    article.authors = credit.names.clone();
+                if article.kind == ArticleKind::PhotoStory {
+                    add_photographers(article, &credit.names);
                 }
                 article.captions.push(caption(&text, Some(&credit)))
             }
@@ -486,6 +495,16 @@ impl Splitter {
                 return i + 1;
             }
         }
+        // A piece of one paragraph that closes with a photo credit is photo
+        // news by its photographer (`…体验滑雪。曹建雄摄/光明图片`).
+        let photo_news = self.piece_ends_at(i + 1)
+            && self
+                .current
+                .as_ref()
+                .is_some_and(|a| a.authors.is_empty() && a.paragraphs().next().is_none());
+        if let Some(names) = rules::closing_credit(&text).filter(|_| photo_news) {
+            self.current().authors = names;
+        }
         let article = self.current();
         let headless =
             article.title.is_empty() && article.body.is_empty() && article.column.is_some();
@@ -564,6 +583,18 @@ mod tests {
         let articles = split_page(page);
         assert_eq!(articles[0].authors, vec!["邱焰"]);
         assert_eq!(articles[1].authors, vec!["王小明"]);
+    }
+
+    #[test]
+    fn a_photo_story_is_by_all_its_photographers_and_one_credited_paragraph_by_its_own() {
+        let page = "标题在上\n\n王小明\n\n正文。\n\n山乡晒秋忙\n\n\n\n稻谷即将成熟。 朱云平 摄\n\n村民采摘秋梨。记者 王忠虎 摄\n\n村民晾晒玉米。记者 王忠虎 摄\n\n大地流金,丰收如画。\n\n冰雪运动热起来\n\n近年来,这里推进冰雪产业。图为游客体验滑雪。曹建雄摄/光明图片";
+        let articles = split_page(page);
+        assert_eq!(titles(page), ["标题在上", "山乡晒秋忙", "冰雪运动热起来"]);
+        assert_eq!(articles[1].authors, vec!["朱云平", "王忠虎"]);
+        assert_eq!(articles[2].authors, vec!["曹建雄"]);
+        // A story's last paragraph closing with a credit keeps the story unsigned.
+        let page = "标题\n\n第一段。\n\n第二段。图为现场。李四摄";
+        assert!(split_page(page)[0].authors.is_empty());
     }
 
     #[test]

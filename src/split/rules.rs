@@ -232,7 +232,9 @@ pub struct Credit {
 }
 
 static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?P<who>.*?)\s*(?P<verb>摄影|摄|供图|制图|图)\s*(?P<note>[（(][^()（）]{1,12}[)）])?$")
+    re(
+        r"^(?P<who>.*?)\s*(?P<verb>摄影|摄|供图|制图|图)\s*(?P<note>[（(][^()（）]{1,12}[)）]|[/／]\p{Han}{2,8})?$",
+    )
 });
 
 /// Endings of the organisations that supply photos (`…街道供图`).
@@ -287,6 +289,20 @@ pub fn credit_line(line: &str) -> Option<Credit> {
         names,
         text: squeeze_spaces(bare),
     })
+}
+
+/// A photo credit closing a paragraph after its last sentence
+/// (`…游客正在体验滑雪。曹建雄摄/光明图片`): the photographers' names.
+pub fn closing_credit(paragraph: &str) -> Option<Vec<String>> {
+    let paragraph = paragraph.trim_end();
+    if !ends_like_credit(paragraph) {
+        return None;
+    }
+    let (at, end) = paragraph
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '。' | '！' | '？'))?;
+    let credit = credit_line(paragraph[at + end.len_utf8()..].trim())?;
+    (!credit.names.is_empty()).then_some(credit.names)
 }
 
 static WRITER_AND_PHOTOGRAPHER: LazyLock<Regex> = LazyLock::new(|| {
@@ -582,7 +598,17 @@ mod tests {
             vec!["邱焰"]
         );
         assert!(credit_line("武汉晚报 摄").is_none());
+        assert_eq!(
+            credit_line("曹建雄摄/光明图片").unwrap().names,
+            vec!["曹建雄"]
+        );
         assert!(credit_line("他们在现场拍摄").is_none());
+        assert_eq!(
+            closing_credit("图为游客正在体验滑雪。曹建雄摄/光明图片").unwrap(),
+            vec!["曹建雄"]
+        );
+        assert!(closing_credit("他拿出相机拍了一张图。").is_none());
+        assert!(closing_credit("图为公园一角。鹿城区南汇街道供图").is_none());
         assert!(credit_line("设在产业园内的人才咖啡驿站 陈立波 摄").is_none());
     }
 
