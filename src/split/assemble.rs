@@ -497,13 +497,14 @@ impl Splitter {
         }
         // A piece of one paragraph that closes with a photo credit is photo
         // news by its photographer (`…体验滑雪。曹建雄摄/光明图片`).
-        let photo_news = self.piece_ends_at(i + 1)
-            && self
+        if let Some(names) = rules::closing_credit(&text) {
+            let unsigned_and_empty = self
                 .current
                 .as_ref()
                 .is_some_and(|a| a.authors.is_empty() && a.paragraphs().next().is_none());
-        if let Some(names) = rules::closing_credit(&text).filter(|_| photo_news) {
-            self.current().authors = names;
+            if unsigned_and_empty && self.piece_ends_at(i + 1) {
+                self.current().authors = names;
+            }
         }
         let article = self.current();
         let headless =
