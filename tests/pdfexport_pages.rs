@@ -19,7 +19,7 @@ use common::{project_root, segscore, Project};
 /// text are not taken as boundaries, and pages whose columns stand side by
 /// side lose most pieces; see docs/splitting.md, "Held-out PDF exports".
 const MIN_F1: f64 = 0.27;
-const MIN_AUTHORS: f64 = 0.55;
+const MIN_AUTHORS: f64 = 0.50;
 const MIN_BODY: f64 = 0.45;
 const MAX_FURNITURE: u64 = 18;
 

@@ -2,7 +2,7 @@
 //! captions and credits, paragraphs rejoined across breaks, the final shape.
 
 use super::names::bracketed_byline;
-use super::rules::{credit_line, Credit};
+use super::rules::{credit_line, is_standfirst_point, Credit};
 use super::text::{close_cjk_spaces, ends_sentence, first_sentence};
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
 
@@ -66,7 +66,8 @@ pub(super) fn push_paragraph(article: &mut Article, text: &str) {
         return;
     }
     if let Some(BodyPart::Paragraph(previous)) = article.body.last_mut() {
-        if !ends_sentence(previous) {
+        // A standfirst point (`● …`) is printed without a full stop.
+        if !ends_sentence(previous) && !is_standfirst_point(previous) {
             let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
             if latin(previous.chars().last()) && latin(text.chars().next()) {
                 previous.push(' ');

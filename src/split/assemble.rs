@@ -20,6 +20,8 @@ struct Header {
     lines: Vec<String>,
     authors: Vec<String>,
     captions: Vec<Caption>,
+    /// Standfirst points printed between the headline and the byline.
+    standfirst: Vec<String>,
     /// The story's first paragraph, when the byline opened it.
     lead: Option<String>,
     /// Index of the first block after the header.
@@ -68,6 +70,15 @@ pub(super) fn explain(blocks: Vec<Block>) -> String {
     out
 }
 
+/// A photo story is by everyone credited for its photos, in page order.
+fn add_photographers(article: &mut Article, names: &[String]) {
+    for name in names {
+        if !article.authors.contains(name) {
+            article.authors.push(name.clone());
+        }
+    }
+}
+
 impl Splitter {
     fn new(blocks: Vec<Block>) -> Splitter {
         let mut kinds: Vec<Kind> = blocks.iter().map(classify).collect();
@@ -93,6 +104,18 @@ impl Splitter {
     /// The block's text if it has the shape of a headline (or kicker).
     fn headline_at(&self, i: usize) -> Option<String> {
         self.readings[i].headline.clone()
+    }
+
+    /// The block's text if it is a headline line: headline-shaped, or a
+    /// quoted question or exclamation (which a byline must then confirm).
+    fn header_line_at(&self, i: usize) -> Option<String> {
+        let text = &self.readings[i].text;
+        if rules::is_standfirst_point(text) {
+            return None;
+        }
+        self.headline_at(i).or_else(|| {
+            (self.kinds[i] == Kind::Text && rules::is_quoted_headline(text)).then(|| text.clone())
+        })
     }
 
     /// Authors and lead paragraph when block `i` is a byline that confirms
@@ -123,29 +146,83 @@ impl Splitter {
         j
     }
 
-    /// A headline (with kicker or subtitle) confirmed by the byline below it.
-    fn header_at(&self, i: usize) -> Option<Header> {
+    /// Up to three headline lines (kicker, headline, subtitle) from block
+    /// `i`; returns them and the next index.
+    fn header_lines(&self, i: usize) -> (Vec<String>, usize) {
         let mut lines = Vec::new();
         let mut j = i;
         while j < self.blocks.len() && lines.len() < 3 && self.byline_at(j).is_none() {
-            match self.headline_at(j) {
+            match self.header_line_at(j) {
                 Some(line) => lines.push(line),
                 None => break,
             }
             j += 1;
         }
+        (lines, j)
+    }
+
+    /// A headline (with kicker or subtitle) confirmed by the byline below
+    /// it; captions and standfirst points (`● …`) may stand between them.
+    fn header_at(&self, i: usize) -> Option<Header> {
+        let (lines, mut j) = self.header_lines(i);
         if lines.is_empty() {
             return None;
         }
         let mut captions = Vec::new();
         j = self.header_captions(j, &mut captions);
+        let mut standfirst = Vec::new();
+        while j < self.blocks.len()
+            && self.kinds[j] == Kind::Text
+            && rules::is_standfirst_point(&self.readings[j].text)
+        {
+            standfirst.push(self.body_text(j));
+            j += 1;
+        }
         let (authors, lead) = self.byline_at(j)?;
         Some(Header {
             lines,
             authors,
             captions,
+            standfirst,
             lead,
             end: j + 1,
+        })
+    }
+
+    /// The page's first piece: headline lines before anything else was read,
+    /// over a paragraph (maybe behind a box label such as `编者按`), need no
+    /// byline; the piece is unsigned. Markdown headings are left to their
+    /// levels.
+    fn opening_header_at(&self, i: usize) -> Option<Header> {
+        if self.current.is_some() || self.kinds[i] != Kind::Text {
+            return None;
+        }
+        let (lines, end) = self.header_lines(i);
+        let mut j = end;
+        while j < self.blocks.len() && self.kinds[j] == Kind::Furniture {
+            j += 1;
+        }
+        let paragraph = j < self.blocks.len()
+            && self.kinds[j] == Kind::Text
+            && self.header_line_at(j).is_none()
+            && self.byline_at(j).is_none();
+        (!lines.is_empty() && paragraph).then_some(Header {
+            lines,
+            authors: Vec::new(),
+            captions: Vec::new(),
+            standfirst: Vec::new(),
+            lead: None,
+            end,
+        })
+    }
+
+    /// Whether the blocks from `j` on, past any furniture, end the page or
+    /// head another piece.
+    fn piece_ends_at(&self, j: usize) -> bool {
+        let next = (j..self.blocks.len()).find(|&k| self.kinds[k] != Kind::Furniture);
+        next.is_none_or(|k| {
+            matches!(self.kinds[k], Kind::Heading(_) | Kind::Column(_))
+                || self.headline_at(k).is_some()
         })
     }
 
@@ -158,7 +235,13 @@ impl Splitter {
             match &self.kinds[j] {
                 // A credit right under the headline is its photo's.
                 Kind::Credit(_) => return saw_text || j == i + 1,
-                Kind::Caption(..) if j == i + 1 && self.blocks[j].gap_before >= IMAGE_GAP => {
+                // A credited photo right under the headline: after a
+                // photo's gap, or as the whole piece (a photo page's item).
+                Kind::Caption(..)
+                    if j == i + 1
+                        && (self.blocks[j].gap_before >= IMAGE_GAP
+                            || self.piece_ends_at(j + 1)) =>
+                {
                     return true
                 }
                 Kind::Furniture | Kind::Caption(..) => {}
@@ -253,16 +336,16 @@ impl Splitter {
             }
             Kind::Credit(credit) => {
                 let article = self.current();
-                if article.kind == ArticleKind::PhotoStory && article.authors.is_empty() {
-                    article.authors = credit.names;
+                if article.kind == ArticleKind::PhotoStory {
+                    add_photographers(article, &credit.names);
                 } else {
                     attach_credit(&mut article.captions, &credit);
                 }
             }
             Kind::Caption(text, credit) => {
                 let article = self.current();
-                if article.kind == ArticleKind::PhotoStory && article.authors.is_empty() {
-                    article.authors = credit.names.clone();
+                if article.kind == ArticleKind::PhotoStory {
+                    add_photographers(article, &credit.names);
                 }
                 article.captions.push(caption(&text, Some(&credit)))
             }
@@ -275,7 +358,7 @@ impl Splitter {
     /// it, or when the short piece it opens ends in a photo credit; else a
     /// heading is a subhead and a text line is read as text.
     fn headline_block(&mut self, i: usize) -> usize {
-        if let Some(header) = self.header_at(i) {
+        if let Some(header) = self.header_at(i).or_else(|| self.opening_header_at(i)) {
             let end = header.end;
             self.start_from_header(header);
             return end;
@@ -300,11 +383,20 @@ impl Splitter {
         }
         match self.kinds[i] {
             Kind::Heading(_) => {
-                self.heading(title);
+                self.heading(i, title);
                 i + 1
             }
             _ => self.text(i),
         }
+    }
+
+    /// The markdown level of a heading block (`## …` → 2).
+    fn heading_level(&self, i: usize) -> usize {
+        self.blocks[i]
+            .first()
+            .chars()
+            .take_while(|&c| c == '#')
+            .count()
     }
 
     fn start_from_header(&mut self, header: Header) {
@@ -312,6 +404,7 @@ impl Splitter {
             mut lines,
             authors,
             captions,
+            standfirst,
             lead,
             ..
         } = header;
@@ -338,14 +431,26 @@ impl Splitter {
         article.authors = authors;
         article.captions = captions;
         self.start(article);
+        for point in &standfirst {
+            push_paragraph(self.current(), point);
+        }
         if let Some(lead) = lead.filter(|l| !l.is_empty()) {
             push_paragraph(self.current(), &lead);
         }
     }
 
-    fn heading(&mut self, title: String) {
+    fn heading(&mut self, i: usize, title: String) {
+        // A deeper heading right under the headline heading is the story's
+        // first part heading (`# 标题` / `## 白天:…`).
+        let previous = (0..i).rev().find(|&k| self.kinds[k] != Kind::Furniture);
+        let under_headline = previous.is_some_and(|k| {
+            matches!(self.kinds[k], Kind::Heading(_))
+                && self.heading_level(k) < self.heading_level(i)
+        });
         match &mut self.current {
-            Some(a) if !a.body.is_empty() => a.body.push(BodyPart::Subhead(title)),
+            Some(a) if !a.body.is_empty() || (under_headline && !a.title.is_empty()) => {
+                a.body.push(BodyPart::Subhead(title))
+            }
             Some(a) if a.title.is_empty() => {
                 a.title = title;
                 a.printed_title = true;
@@ -356,6 +461,13 @@ impl Splitter {
 
     fn text(&mut self, i: usize) -> usize {
         let text = self.body_text(i);
+        if rules::is_quoted_headline(&text) {
+            if let Some(header) = self.header_at(i) {
+                let end = header.end;
+                self.start_from_header(header);
+                return end;
+            }
+        }
         // A byline that carries a lead paragraph is a dateline.
         if let Some((names, Some(rest))) = self.byline_at(i) {
             let fresh = self.current.as_ref().is_none_or(|a| !a.body.is_empty());
@@ -382,6 +494,17 @@ impl Splitter {
         if let Some(line) = self.headline_at(i) {
             if self.short_line(i, line) {
                 return i + 1;
+            }
+        }
+        // A piece of one paragraph that closes with a photo credit is photo
+        // news by its photographer (`…体验滑雪。曹建雄摄/光明图片`).
+        if let Some(names) = rules::closing_credit(&text) {
+            let unsigned_and_empty = self
+                .current
+                .as_ref()
+                .is_some_and(|a| a.authors.is_empty() && a.paragraphs().next().is_none());
+            if unsigned_and_empty && self.piece_ends_at(i + 1) {
+                self.current().authors = names;
             }
         }
         let article = self.current();
@@ -441,6 +564,66 @@ mod tests {
         assert_eq!(articles[1].title, "乙地新闻");
         assert_eq!(articles[1].authors, vec!["李大为"]);
         assert_eq!(articles[1].paragraphs().next(), Some("正文。"));
+    }
+
+    #[test]
+    fn the_pages_first_headline_needs_no_byline() {
+        let page = "某某晚报\n\n2025年12月18日 星期四\n\n栏目的名称\n\n那些年,我们一起走过\n\n编者按\n\n三十年过去了。\n\n第二段。";
+        let a = &split_page(page)[0];
+        assert_eq!(a.title, "那些年,我们一起走过");
+        assert_eq!(a.subtitle.as_deref(), Some("栏目的名称"));
+        assert!(a.authors.is_empty());
+        // Once a piece is open, an unsigned headline-shaped line is not one.
+        let page = "标题\n\n王小明\n\n正文。\n\n短小标题\n\n第二段。";
+        assert_eq!(titles(page), ["标题"]);
+    }
+
+    #[test]
+    fn a_headline_over_one_credited_caption_is_a_photo_item() {
+        let page = "图片专版\n\n家长打地铺过夜\n\n子夜,家长们打地铺过夜。(某某晚报 邱焰 摄)\n\n玫瑰盛开的地方\n\n花农的双手被刺扎伤。(新快报 王小明 摄)";
+        assert_eq!(titles(page), ["家长打地铺过夜", "玫瑰盛开的地方"]);
+        let articles = split_page(page);
+        assert_eq!(articles[0].authors, vec!["邱焰"]);
+        assert_eq!(articles[1].authors, vec!["王小明"]);
+    }
+
+    #[test]
+    fn a_photo_story_is_by_all_its_photographers_and_one_credited_paragraph_by_its_own() {
+        let page = "标题在上\n\n王小明\n\n正文。\n\n山乡晒秋忙\n\n\n\n稻谷即将成熟。 朱云平 摄\n\n村民采摘秋梨。记者 王忠虎 摄\n\n村民晾晒玉米。记者 王忠虎 摄\n\n大地流金,丰收如画。\n\n冰雪运动热起来\n\n近年来,这里推进冰雪产业。图为游客体验滑雪。曹建雄摄/光明图片";
+        let articles = split_page(page);
+        assert_eq!(titles(page), ["标题在上", "山乡晒秋忙", "冰雪运动热起来"]);
+        assert_eq!(articles[1].authors, vec!["朱云平", "王忠虎"]);
+        assert_eq!(articles[2].authors, vec!["曹建雄"]);
+        // A story's last paragraph closing with a credit keeps the story unsigned.
+        let page = "标题\n\n第一段。\n\n第二段。图为现场。李四摄";
+        assert!(split_page(page)[0].authors.is_empty());
+    }
+
+    #[test]
+    fn a_quoted_question_over_standfirst_points_is_confirmed_by_the_byline() {
+        let page = "“看电视怎么这么费劲?”\n\n记者调查智能电视的套路\n\n● 智能电视机增加了可选择的范围,但问题不少\n\n● 付费收看的情况十分普遍,应当明确提示消费者\n\n□ 本报记者 张守坤\n\n“看个电视怎么这么麻烦!”\n\n正文。";
+        let articles = split_page(page);
+        assert_eq!(articles.len(), 1);
+        let a = &articles[0];
+        assert_eq!(a.title, "记者调查智能电视的套路");
+        assert_eq!(a.subtitle.as_deref(), Some("“看电视怎么这么费劲?”"));
+        assert_eq!(a.authors, vec!["张守坤"]);
+        assert_eq!(a.paragraphs().count(), 4);
+        // A quoted exclamation inside a story stays text.
+        assert_eq!(a.paragraphs().nth(2), Some("“看个电视怎么这么麻烦!”"));
+    }
+
+    #[test]
+    fn a_deeper_heading_right_under_a_headline_heading_is_its_first_part() {
+        let page =
+            "# 城市生活的镜头\n\n## 白天:街头所见\n\n编者按:先看几组镜头。\n\n记者来到老东门。";
+        let articles = split_page(page);
+        assert_eq!(articles.len(), 1);
+        assert_eq!(articles[0].title, "城市生活的镜头");
+        assert_eq!(
+            articles[0].body[0],
+            BodyPart::Subhead("白天:街头所见".into())
+        );
     }
 
     #[test]

@@ -83,7 +83,7 @@ const MIN_PARAGRAPH_LINE: usize = 24;
 pub fn lines_as_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
     let mut ended = Vec::new();
     let mut open = Vec::new();
-    for line in blocks.iter().flat_map(|b| &b.lines) {
+    for line in blocks.iter().flat_map(|b| &b.lines[..b.lines.len() - 1]) {
         let chars = line.chars().count();
         if ends_sentence(line) {
             ended.push(chars);
@@ -92,7 +92,7 @@ pub fn lines_as_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
         }
     }
     let (ended, open) = (median(&mut ended), median(&mut open));
-    if ended < MIN_PARAGRAPH_LINE || ended < 2 * open {
+    if ended < MIN_PARAGRAPH_LINE || 2 * ended < 3 * open {
         return blocks;
     }
     blocks

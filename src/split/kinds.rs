@@ -39,6 +39,9 @@ pub(super) fn classify(block: &Block) -> Kind {
             return Kind::Furniture;
         }
     }
+    if rules::is_contents_label(line) {
+        return Kind::Furniture;
+    }
     // Footers, credits, author lines and captions are short; a long block
     // is text.
     if block.lines.iter().map(String::len).sum::<usize>() > 600 {
@@ -128,7 +131,8 @@ pub(super) fn mark_masthead(blocks: &[Block], kinds: &mut [Kind]) {
     let mut end = 0;
     for (i, block) in blocks.iter().enumerate().take(12) {
         let text = block.lines.join(" ");
-        if block.lines.len() > 2 || display_width(&text) > 100 {
+        // A hard-wrapped page may print the masthead's lines as one block.
+        if block.lines.len() > 4 || display_width(&text) > 100 {
             break;
         }
         if rules::is_masthead_marker(&text) {
@@ -185,6 +189,19 @@ mod tests {
         assert_eq!(kind("（记者 郑九）"), Kind::Names(vec!["郑九".to_string()]));
         assert!(matches!(kind("（李四 摄）"), Kind::Credit(_)));
         assert_eq!(kind("（试行）"), Kind::Text);
+    }
+
+    #[test]
+    fn a_contents_box_and_a_masthead_wrapped_into_one_block_are_furniture() {
+        assert_eq!(
+            kind("本期导读\n外贸形势仍然复杂 3版\n试点城市再扩容 5版"),
+            Kind::Furniture
+        );
+        let blocks = split_blocks("湖北日报\n2009年6月17日\n星期三\n第5版\n\n标题\n\n正文。");
+        let mut kinds: Vec<Kind> = blocks.iter().map(classify).collect();
+        mark_masthead(&blocks, &mut kinds);
+        assert_eq!(kinds[0], Kind::Furniture);
+        assert_eq!(kinds[2], Kind::Text);
     }
 
     #[test]

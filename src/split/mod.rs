@@ -26,6 +26,8 @@ pub mod punctuation;
 mod rules;
 pub(crate) mod text;
 
+use std::borrow::Cow;
+
 use crate::model::Article;
 use blocks::{lines_as_paragraphs, split_blocks};
 pub use columns::reading_order;
@@ -64,7 +66,11 @@ pub fn explain_page(text: &str) -> String {
 
 /// The page's blocks, in reading order.
 fn page_blocks(text: &str) -> Vec<blocks::Block> {
-    lines_as_paragraphs(split_blocks(&columns::reading_order(text)))
+    match columns::reading_order(text) {
+        // Columns printed side by side were wrapped at their width.
+        Cow::Owned(read) => split_blocks(&read),
+        Cow::Borrowed(text) => lines_as_paragraphs(split_blocks(text)),
+    }
 }
 
 /// An editor's instruction written into a page (`@@ break`, `@@ headline …`).

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::names::{is_personal_name, names_in, read_name_line, strip_role, ROLES};
+use super::names::{is_employer, is_personal_name, names_in, read_name_line, strip_role, ROLES};
 use super::text::{display_width, ends_mid_clause, ends_sentence, is_han, squeeze_spaces};
 
 fn re(pattern: &str) -> Regex {
@@ -29,8 +29,13 @@ fn is_latin_or_digit(c: char) -> bool {
         || matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}')
 }
 
-static DATE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*(星期|周)[一二三四五六日天]"));
+/// The issue's date with its weekday: `2024年3月4日 星期一`, `2013.12.11 星期三`,
+/// `一九八四年五月二十九日 星期二`.
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日).*(星期|周)[一二三四五六日天]",
+    )
+});
 static SERIAL: LazyLock<Regex> = LazyLock::new(|| re(r"^(总)?第\s*\d+\s*[号期]$"));
 static REGISTRATION: LazyLock<Regex> =
     LazyLock::new(|| re(r"出版物号|邮发代号|国内统一刊号|CN\s*\d{2}\s*[-—–]"));
@@ -48,7 +53,7 @@ pub fn is_masthead_marker(line: &str) -> bool {
     let serial = line.starts_with(['第', '总']) && line.ends_with(['号', '期']);
     (weekday || serial || registration)
         && display_width(line) <= 100
-        && ((weekday && line.contains('年') && DATE_LINE.is_match(line))
+        && ((weekday && line.contains(['年', '.', '-', '/']) && DATE_LINE.is_match(line))
             || (serial && SERIAL.is_match(line))
             || (registration && REGISTRATION.is_match(line)))
 }
@@ -61,7 +66,7 @@ static NAMED_PAGE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(\p{Han}{2,8}\s+){1,3}第\s*[A-Za-z]?\d{1,3}\s*版(\s+\p{Han}{2,6})?$"));
 /// A page's number and its section's name without `版` (`5 综合`, `A02 要闻`).
 static SECTION_PAGE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[A-Za-z]?\d{1,3}(\s+|\s*[:：]\s*)\p{Han}{2,4}$"));
+    LazyLock::new(|| re(r"^[A-Za-z]?\d{1,3}(\s+|\s*[:：·・]\s*)\p{Han}{2,4}$"));
 /// A jump line: where the rest of a story stands (`》》》上接01版`, `下转第6版`).
 static JUMP: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\W*(上接|下转|接|转)第?\s*[A-Za-z]?\d{1,3}\s*版\W*$"));
@@ -78,7 +83,7 @@ pub fn is_page_number(line: &str) -> bool {
         || (starts_with_digit && SECTION_PAGE.is_match(line))
 }
 
-const EDITOR_ROLES: [&str; 16] = [
+const EDITOR_ROLES: [&str; 17] = [
     "本版责任编辑",
     "本版责编",
     "本版编辑",
@@ -88,6 +93,7 @@ const EDITOR_ROLES: [&str; 16] = [
     "美术编辑",
     "值班编委",
     "版式设计",
+    "视觉设计",
     "本版制图",
     "责编",
     "美编",
@@ -114,9 +120,23 @@ pub fn is_editor_line(line: &str) -> bool {
 static CONTACT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(\p{Han}{2,10}(热线|电话|报料|传真)\s*[:：]?\s*[\d\-—－ ]{5,20}\s*)+$"));
 
-/// A line of the paper's telephone numbers (`有奖新闻热线:88881111`).
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| re(r"^((本报|报社)地址|社址)\s*[:：]"));
+
+/// A line of the paper's telephone numbers (`有奖新闻热线:88881111`, `■
+/// 本版热线:96706`) or its address (`本报地址:…`).
 pub fn is_contact_line(line: &str) -> bool {
-    line.len() <= 120 && CONTACT.is_match(line)
+    let line = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    line.len() <= 120 && (CONTACT.is_match(line) || ADDRESS.is_match(line))
+}
+
+/// Labels of a page's contents box (`本期导读` over the pages' headlines).
+const CONTENTS_LABELS: [&str; 5] = ["本期导读", "今日导读", "要闻提要", "本期要目", "导读"];
+
+/// The first line of a contents box: the box is furniture, its lines point
+/// to other pages.
+pub fn is_contents_label(line: &str) -> bool {
+    let bare = line.trim_matches(|c: char| !is_han(c));
+    CONTENTS_LABELS.contains(&bare) && bare.chars().count() + 4 >= line.chars().count()
 }
 
 /// Labels of boxes that belong to an article but are not one: the label is
@@ -212,7 +232,9 @@ pub struct Credit {
 }
 
 static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?P<who>.*?)\s*(?P<verb>摄影|摄|供图|制图|图)\s*(?P<note>[（(][^()（）]{1,12}[)）])?$")
+    re(
+        r"^(?P<who>.*?)\s*(?P<verb>摄影|摄|供图|制图|图)\s*(?P<note>[（(][^()（）]{1,12}[)）]|[/／]\p{Han}{2,8})?$",
+    )
 });
 
 /// Endings of the organisations that supply photos (`…街道供图`).
@@ -225,6 +247,11 @@ const ORGANISATION_ENDINGS: [char; 22] = [
 /// supplied picture (`供图`) one organisation. Returns the personal names.
 fn credit_names(who: &str, verb: &str) -> Option<Vec<String>> {
     let who = who.trim();
+    // The photographer behind their paper's name: `武汉晚报 邱焰`.
+    let who = who
+        .split_once(' ')
+        .filter(|(paper, _)| is_employer(paper))
+        .map_or(who, |(_, rest)| rest.trim());
     if let Some(line) = read_name_line(who) {
         if line.all_personal || line.has_role {
             return Some(line.names);
@@ -264,6 +291,20 @@ pub fn credit_line(line: &str) -> Option<Credit> {
     })
 }
 
+/// A photo credit closing a paragraph after its last sentence
+/// (`…游客正在体验滑雪。曹建雄摄/光明图片`): the photographers' names.
+pub fn closing_credit(paragraph: &str) -> Option<Vec<String>> {
+    let paragraph = paragraph.trim_end();
+    if !ends_like_credit(paragraph) {
+        return None;
+    }
+    let (at, end) = paragraph
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '。' | '！' | '？'))?;
+    let credit = credit_line(paragraph[at + end.len_utf8()..].trim())?;
+    (!credit.names.is_empty()).then_some(credit.names)
+}
+
 static WRITER_AND_PHOTOGRAPHER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?P<writer>.+?)\s*[/／]\s*文\s+(?P<photographer>.+?)\s*[/／]\s*(图|摄)$")
 });
@@ -271,10 +312,10 @@ static WROTE_AND_PHOTOGRAPHED: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?P<who>.+?)\s*(文\s*[/／]?\s*图|图\s*[/／]?\s*文)$"));
 
 /// The same with the roles in front: `文/张三 图/李四`, `文/本报记者 张三`,
-/// `文：张三 摄影：李四`.
+/// `文：张三 摄影：李四`, `蹲点记者:张三(时政部记者)`.
 static ROLES_IN_FRONT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(文|撰文|图文)\s*[/／:：]\s*(?P<writer>[^/／:：]+?)(\s+(图|摄影|摄)\s*[/／:：]\s*(?P<photographer>[^/／:：]+))?$",
+        r"^(文|撰文|图文|作者|\p{Han}{0,4}记者)\s*[/／:：]\s*(?P<writer>[^/／:：（(]+?)\s*([（(][^()（）]{1,16}[)）])?(\s+(图|摄影|摄)\s*[/／:：]\s*(?P<photographer>[^/／:：]+))?$",
     )
 });
 
@@ -290,7 +331,10 @@ pub fn writer_credit(line: &str) -> Option<Vec<String>> {
             .filter(|l| !l.names.is_empty() && (l.all_personal || l.has_role))
             .map(|l| l.names)
     };
-    if line.starts_with(['文', '撰', '图']) {
+    let role_first = line.starts_with(['文', '撰', '图', '作'])
+        || line.contains("记者:")
+        || line.contains("记者：");
+    if role_first {
         let caps = ROLES_IN_FRONT.captures(line)?;
         let mut names = signed(&caps["writer"])?;
         if let Some(photographer) = caps.name("photographer") {
@@ -453,6 +497,26 @@ pub fn is_headline_shaped(text: &str) -> bool {
         && text.chars().filter(|&c| is_han(c)).count() >= 2
 }
 
+/// A headline printed as a quoted question or exclamation
+/// (`“用电视机看电视怎么这么费劲?”`): it ends like a sentence, so only its
+/// place over a byline tells it from a quoted line of the story.
+pub fn is_quoted_headline(text: &str) -> bool {
+    let Some(inner) = text
+        .strip_prefix(['“', '「', '"'])
+        .and_then(|t| t.strip_suffix(['”', '」', '"']))
+    else {
+        return false;
+    };
+    (2..=30).contains(&inner.chars().count())
+        && inner.ends_with(['?', '？', '!', '！'])
+        && !inner.contains(['。', '“', '”', '「', '」'])
+}
+
+/// A standfirst point between a headline and its byline (`● 智能电视机…`).
+pub fn is_standfirst_point(text: &str) -> bool {
+    text.starts_with(['●', '◆']) && text.chars().count() > 12
+}
+
 /// A subhead inside an article is shorter still and has no clause breaks; a
 /// short line with a comma is a paragraph broken by a column.
 pub fn is_subhead_shaped(text: &str) -> bool {
@@ -483,6 +547,11 @@ mod tests {
         assert!(is_editor_line("责任编辑：张三"));
         assert!(!is_editor_line("责编们说，今年的版面更好看。"));
         assert!(is_page_number("第3版"));
+        assert!(is_masthead_marker("京江晚报 2013.12.11 星期三"));
+        assert!(is_masthead_marker("一九八四年五月二十九日 星期二 第二版"));
+        assert!(!is_masthead_marker("2013.12.11"));
+        assert!(is_contents_label("本期导读"));
+        assert!(!is_contents_label("本期导读说明了什么问题"));
         assert!(is_box_label("核心阅读"));
         assert!(!is_box_label("核心阅读是什么"));
     }
@@ -515,7 +584,22 @@ mod tests {
             credit_line("（新华社记者 王小明 摄）").unwrap().names,
             vec!["王小明"]
         );
+        assert_eq!(
+            credit_line("(武汉晚报 邱焰 摄)").unwrap().names,
+            vec!["邱焰"]
+        );
+        assert!(credit_line("武汉晚报 摄").is_none());
+        assert_eq!(
+            credit_line("曹建雄摄/光明图片").unwrap().names,
+            vec!["曹建雄"]
+        );
         assert!(credit_line("他们在现场拍摄").is_none());
+        assert_eq!(
+            closing_credit("图为游客正在体验滑雪。曹建雄摄/光明图片").unwrap(),
+            vec!["曹建雄"]
+        );
+        assert!(closing_credit("他拿出相机拍了一张图。").is_none());
+        assert!(closing_credit("图为公园一角。鹿城区南汇街道供图").is_none());
         assert!(credit_line("设在产业园内的人才咖啡驿站 陈立波 摄").is_none());
     }
 
@@ -540,6 +624,11 @@ mod tests {
             writer_credit("文：张三 摄影：李四").unwrap(),
             vec!["张三", "李四"]
         );
+        assert_eq!(
+            writer_credit("蹲点记者:竺捷(时政要闻部记者)").unwrap(),
+            vec!["竺捷"]
+        );
+        assert!(writer_credit("记者:这次活动有什么特点?").is_none());
         assert!(writer_credit("文/图 来源于网络").is_none());
         assert!(writer_credit("文化/旅游").is_none());
         assert!(writer_credit("谷向荣 江维海 摄").is_none());
@@ -605,6 +694,7 @@ mod tests {
         assert!(is_page_number("人民日报 国际 第3版"));
         assert!(is_page_number("5 综合"));
         assert!(is_page_number("A02 要闻"));
+        assert!(is_page_number("A05 · 蹲点日记"));
         assert!(is_page_number("》》》上接01版"));
         assert!(is_page_number("下转第6版"));
         assert!(!is_page_number("5个社区"));
@@ -619,6 +709,9 @@ mod tests {
         assert!(is_contact_line("有奖新闻热线:88881111"));
         assert!(is_contact_line("新闻热线 0577-88888888 广告热线 88889999"));
         assert!(!is_contact_line("市民可拨打热线反映问题。"));
+        assert!(is_contact_line("■ 本版热线:96706"));
+        assert!(is_contact_line("本报地址:本溪市 电话:2417"));
+        assert!(is_editor_line("视觉设计:王 晨"));
         assert!(is_debris("Ｔ2"));
     }
 
@@ -633,5 +726,11 @@ mod tests {
         assert!(!is_headline_shaped("服务。"));
         assert!(is_subhead_shaped("打造温馨驿站 开展关爱服务"));
         assert!(!is_subhead_shaped("针对用工难题，瓯海将组织开展"));
+        assert!(is_quoted_headline("“用电视机看电视怎么这么费劲?”"));
+        assert!(!is_quoted_headline("“看个电视怎么这么麻烦!”他说。"));
+        assert!(!is_quoted_headline("“我们要知道。政府能提供哪些服务?”"));
+        assert!(is_standfirst_point(
+            "● 智能电视机虽然增加了观看节目的可选择范围"
+        ));
     }
 }
