@@ -49,11 +49,15 @@ pub fn display_width(s: &str) -> usize {
 /// Drops what must never reach a reader: characters XML 1.0 forbids, other
 /// control characters, byte-order marks, zero-width and bidi-override
 /// characters (they hide or reorder text), and noncharacters. Tabs and the
-/// odd spaces PDF exports use become plain spaces.
+/// odd spaces PDF exports use become plain spaces. The look-alikes a PDF
+/// font's text map gives for ideographs (Kangxi radicals `⽇`, compatibility
+/// ideographs) become the ideographs they stand for (`日`), so that the
+/// rules and the reader see the same characters as in any other text.
 pub fn clean_chars(line: &str) -> Cow<'_, str> {
     let needs_cleaning = |c: char| {
         matches!(c, '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{A0}' | '\u{AD}' | '\u{2000}'..='\u{200F}' | '\u{202A}'..='\u{202F}' | '\u{205F}'..='\u{206F}' | '\u{3000}' | '\u{FDD0}'..='\u{FDEF}' | '\u{FEFF}')
             || (c as u32) & 0xFFFE == 0xFFFE
+            || is_ideograph_look_alike(c)
     };
     if !line.chars().any(needs_cleaning) {
         return Cow::Borrowed(line);
@@ -69,10 +73,31 @@ pub fn clean_chars(line: &str) -> Cow<'_, str> {
             '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' => None,
             '\u{FDD0}'..='\u{FDEF}' => None,
             c if (c as u32) & 0xFFFE == 0xFFFE => None,
+            c if is_ideograph_look_alike(c) => Some(ideograph_of(c)),
             c => Some(c),
         })
         .collect();
     Cow::Owned(cleaned)
+}
+
+/// Kangxi radicals and CJK compatibility ideographs: characters that look
+/// like an ideograph and have a compatibility mapping to it.
+fn is_ideograph_look_alike(c: char) -> bool {
+    matches!(c, '\u{2F00}'..='\u{2FD5}' | '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}')
+}
+
+/// The one ideograph a look-alike maps to, or the character itself.
+fn ideograph_of(c: char) -> char {
+    let mut mapped = None;
+    let mut count = 0;
+    unicode_normalization::char::decompose_compatible(c, |m| {
+        mapped = Some(m);
+        count += 1;
+    });
+    match mapped {
+        Some(m) if count == 1 => m,
+        _ => c,
+    }
 }
 
 /// Whether `s` holds white space. Text has been through [`clean_chars`],
@@ -208,6 +233,17 @@ mod tests {
             "abcdef"
         );
         assert_eq!(clean_chars("a\u{3000}b\tc"), "a b c");
+    }
+
+    #[test]
+    fn ideograph_look_alikes_of_pdf_fonts_become_the_ideographs() {
+        // Compatibility ideographs 年 and 六, a Kangxi radical 日.
+        assert_eq!(
+            clean_chars("2021\u{F98E}10月 星期\u{F9D1}"),
+            "2021年10月 星期六"
+        );
+        assert_eq!(clean_chars("\u{2F47}报"), "日报");
+        assert!(matches!(clean_chars("日报"), Cow::Borrowed(_)));
     }
 
     #[test]
