@@ -66,15 +66,20 @@ fn role_len(token: &str) -> usize {
         .iter()
         .find_map(|role| {
             let at = token.find(role)?;
-            is_employer(&token[..at]).then_some(at + role.len())
+            // A rank may stand between the employer and the role.
+            let employer = ["见习", "实习", "特约", "首席"]
+                .iter()
+                .find_map(|rank| token[..at].strip_suffix(rank))
+                .unwrap_or(&token[..at]);
+            is_employer(employer).then_some(at + role.len())
         })
         .unwrap_or(0)
 }
 
 /// The paper, agency or station a reporter works for (`光明日报`,
-/// `德州晚报全媒体`, `新华社`, `武汉晚报`).
+/// `德州晚报全媒体`, `新华社`, `武汉晚报`, `洛阳日报报业集团全媒体`).
 pub fn is_employer(name: &str) -> bool {
-    (2..=10).contains(&name.chars().count())
+    (2..=16).contains(&name.chars().count())
         && name.chars().all(is_han)
         && (name.ends_with(['报', '社', '台', '网']) || name.ends_with("媒体"))
 }
@@ -330,6 +335,7 @@ mod tests {
         assert!(l.has_role && l.all_personal);
         assert_eq!(strip_role("德州晚报全媒体记者"), "");
         assert_eq!(strip_role("新华社记者王小明"), "王小明");
+        assert_eq!(strip_role("洛阳日报报业集团全媒体见习记者"), "");
         // A word that only contains 记者 is no role.
         assert_eq!(strip_role("跟随记者"), "跟随记者");
         let l = read_name_line("□ 本报记者 张守坤").unwrap();

@@ -393,7 +393,8 @@ pub struct Dateline {
     pub rest: String,
 }
 
-static LOCAL_NEWS: LazyLock<Regex> = LazyLock::new(|| re(r"^本报讯\s*[:：]?\s*"));
+/// `本报讯`, or a paper's short name before `讯` (`快报讯`, `海都讯`).
+static LOCAL_NEWS: LazyLock<Regex> = LazyLock::new(|| re(r"^(本报|\p{Han}{1,3}(报|都))讯"));
 /// Months and days are printed in Arabic or in Chinese numerals (`七月九日`).
 static DATED: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -429,10 +430,23 @@ fn reported_by(after: &str) -> Option<Dateline> {
 
 /// Reads the byline a paragraph opens with: `本报讯 记者曾晨路 通讯员徐冬云报道
 /// 日前,…`, `本报太原4月9日电 (记者付明丽)记者近日…`, `据新华社 …`.
+/// What follows a paper's own dateline (`本报讯`, `快报讯 `, `海都讯（记者
+/// X）`): a short name's must be set apart by a space, colon or bracket.
+fn local_news(p: &str) -> Option<&str> {
+    let m = LOCAL_NEWS.find(p)?;
+    let rest = &p[m.end()..];
+    let apart = rest.starts_with(|c: char| c.is_whitespace() || "：:（(【".contains(c));
+    (m.as_str().starts_with("本报") || apart).then(|| {
+        rest.trim_start()
+            .trim_start_matches([':', '：'])
+            .trim_start()
+    })
+}
+
 pub fn dateline(paragraph: &str) -> Option<Dateline> {
     let p = paragraph.trim();
-    let after = if let Some(m) = LOCAL_NEWS.find(p) {
-        &p[m.end()..]
+    let after = if let Some(rest) = local_news(p) {
+        rest
     } else if let Some(m) = DATED.find(p) {
         &p[m.end()..]
     } else if let Some(m) = WIRE.find(p) {
@@ -670,6 +684,11 @@ mod tests {
         assert!(dateline("据悉,为确保会市安全有序").is_none());
         assert!(dateline("本报记者在现场看到,工地上").is_none());
         assert!(dateline("据介绍,平台将通过整合").is_none());
+        // A paper's short name before 讯, set apart from the story.
+        let d = dateline("快报讯（记者 田雪亭 见习记者 张颖）昨天").unwrap();
+        assert_eq!(d.names, vec!["田雪亭", "张颖"]);
+        assert_eq!(dateline("海都讯 昨日上午").unwrap().rest, "昨日上午");
+        assert!(dateline("商报讯息很多").is_none());
     }
 
     #[test]

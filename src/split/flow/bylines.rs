@@ -19,7 +19,7 @@ const NUMERAL: &str = "[0-9〇○零一二三四五六七八九十]";
 pub(super) static DATELINE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     let date = format!("({NUMERAL}{{2,4}}年)?({NUMERAL}{{1,3}}月)?{NUMERAL}{{1,3}}日");
     re(&format!(
-        r"^(?:[【\[]\s*(?:本刊|本报|\p{{Han}}{{1,5}}社)\p{{Han}}{{0,8}}?(?:{date})?\s*(?:电|讯|专电)\s*[】\]]|据?(?:本报|\p{{Han}}{{1,4}}社)\p{{Han}}{{0,8}}?{date}\s*(?:电|讯|专电)|(?:本报|本刊)讯|据\p{{Han}}{{1,6}}(?:社|报|网|台)(?:电|消息|报道)?\s)"
+        r"^(?:[【\[]\s*(?:本刊|本报|\p{{Han}}{{1,5}}社)\p{{Han}}{{0,8}}?(?:{date})?\s*(?:电|讯|专电)\s*[】\]]|据?(?:本报|\p{{Han}}{{1,4}}社)\p{{Han}}{{0,8}}?{date}\s*(?:电|讯|专电)|(?:本报|本刊)讯|\p{{Han}}{{1,3}}(?:报|都)讯[\s:：]*|据\p{{Han}}{{1,6}}(?:社|报|网|台)(?:电|消息|报道)?\s)"
     ))
 });
 pub(super) static REPORTER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -49,7 +49,7 @@ pub(super) fn may_open_story(text: &str) -> bool {
     chars
         .next()
         .is_some_and(|c| "【[据本新特见实记通".contains(c))
-        || chars.take(4).any(|c| c == '社')
+        || chars.take(4).any(|c| c == '社' || c == '讯')
 }
 
 /// Whether a line opens with an editors' note (`编者按：`).

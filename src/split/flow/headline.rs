@@ -4,7 +4,7 @@
 use super::lines::LineKind;
 use super::Reading;
 use crate::split::article::trim_dashes;
-use crate::split::text::{close_cjk_spaces, ends_sentence, join_wrapped, squeeze_spaces};
+use crate::split::text::{close_cjk_spaces, ends_sentence, is_han, join_wrapped, squeeze_spaces};
 
 /// A headline unit: one headline line, or several wrapped at one width.
 pub(super) struct Unit {
@@ -88,6 +88,10 @@ pub(super) fn headline_likeness(
         score -= 4;
     }
     if text.starts_with(['—', '-']) || text.ends_with(['—', '-']) {
+        score -= 4;
+    }
+    // A place or section name over the headline (`武陟县`, `城市表情`).
+    if count >= 2 && text.chars().count() <= 4 && text.chars().all(is_han) {
         score -= 4;
     }
     let speech = ["说", "认为", "强调", "表示", "指出"];

@@ -364,4 +364,25 @@ mod tests {
         assert_eq!(articles[1].authors, ["刘强"]);
         assert_eq!(articles[1].captions[0].text, "游客在公园赏花。");
     }
+
+    #[test]
+    fn a_place_or_section_name_over_a_headline_is_its_kicker() {
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        let page =
+            format!("武陟县\n留守儿童有了代理妈妈\n本报讯 （通讯员张俊杰）\n{body}结束了。\n");
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["留守儿童有了代理妈妈"]);
+        assert_eq!(articles[0].subtitle.as_deref(), Some("武陟县"));
+    }
+
+    #[test]
+    fn a_dateline_of_a_papers_short_name_opens_a_piece() {
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        let page = format!(
+            "标题在此处\n本报记者 王小明\n{body}结束了。\n第二条新闻的标题\n快报讯（记者 田雪亭）\n{body}也完了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["标题在此处", "第二条新闻的标题"]);
+        assert_eq!(articles[1].authors, ["田雪亭"]);
+    }
 }
