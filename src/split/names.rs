@@ -39,14 +39,18 @@ fn is_surname(c: char) -> bool {
 /// characters beginning with a surname (four only with a compound surname or
 /// a double surname, as in married names).
 pub fn is_personal_name(token: &str) -> bool {
-    let chars: Vec<char> = token.chars().collect();
-    if !(2..=4).contains(&chars.len()) || !chars.iter().all(|&c| is_han(c)) {
+    let mut chars = token.chars();
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let len = 2 + chars.count();
+    if len > 4 || !token.chars().all(is_han) {
         return false;
     }
     let compound = COMPOUND_SURNAMES.iter().any(|s| token.starts_with(s));
-    match chars.len() {
-        4 => compound || (is_surname(chars[0]) && is_surname(chars[1])),
-        _ => compound || is_surname(chars[0]),
+    match len {
+        4 => compound || (is_surname(first) && is_surname(second)),
+        _ => compound || is_surname(first),
     }
 }
 
@@ -65,6 +69,10 @@ fn role_len(token: &str) -> usize {
     ["记者", "通讯员"]
         .iter()
         .find_map(|role| {
+            // An employer is two Han characters or more: six bytes at least.
+            if token.len() < 6 + role.len() {
+                return None;
+            }
             let at = token.find(role)?;
             let employer = &token[..at];
             let chars = employer.chars().count();

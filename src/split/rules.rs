@@ -104,10 +104,15 @@ pub fn is_editor_line(line: &str) -> bool {
     let line = line
         .strip_prefix(['(', '（'])
         .map_or(line, |inner| inner.trim_end_matches([')', '）']));
+    // A role's first character (three bytes) is compared before its whole
+    // word.
+    let first = line.as_bytes().first_chunk::<3>();
     line.len() <= 240
         && EDITOR_ROLES.iter().any(|role| {
-            line.strip_prefix(role)
-                .is_some_and(|rest| rest.starts_with([':', '：', ' ', '|', '丨', '/', '／']))
+            role.as_bytes().first_chunk::<3>() == first
+                && line
+                    .strip_prefix(role)
+                    .is_some_and(|rest| rest.starts_with([':', '：', ' ', '|', '丨', '/', '／']))
         })
 }
 

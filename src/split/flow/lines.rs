@@ -124,17 +124,50 @@ fn masthead_band(line: &str) -> bool {
         && parts.iter().filter(|p| mark(p)).count() >= 2
 }
 
+/// The characters the costlier furniture and credit rules need, found in
+/// one pass over a line, so that each rule reads the line only when it may
+/// match (most lines of a page are text and match none).
+struct Glance {
+    /// `期`, `周`, `号` or `C`: every masthead date, serial number and
+    /// registration holds one.
+    masthead: bool,
+    /// `版`: every page label that does not open with a Latin letter or a
+    /// digit holds it.
+    page: bool,
+    /// `摄` or `图`: every photo credit ends in a word with one.
+    credit: bool,
+}
+
+impl Glance {
+    fn of(line: &str) -> Glance {
+        let mut glance = Glance {
+            masthead: false,
+            page: false,
+            credit: false,
+        };
+        for c in line.chars() {
+            match c {
+                '期' | '周' | '号' | 'C' => glance.masthead = true,
+                '版' => glance.page = true,
+                '摄' | '图' => glance.credit = true,
+                _ => {}
+            }
+        }
+        glance
+    }
+}
+
 /// Furniture a line shows on its own: masthead dates and numbers, page
 /// labels, the editors' footer, debris.
-pub(super) fn furniture_shape(line: &str) -> bool {
+fn furniture_shape(line: &str, glance: &Glance) -> bool {
     let opens_label = line
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_alphabetic() || c.is_numeric());
-    rules::is_masthead_marker(line)
+    (glance.masthead && rules::is_masthead_marker(line))
         || (ends_with_weekday(line) && CHINESE_DATE_LINE.is_match(line))
         || (opens_label && PAGE_LABEL.is_match(line))
-        || rules::is_page_number(line)
+        || ((glance.page || opens_label) && rules::is_page_number(line))
         || rules::is_editor_line(line)
         || rules::is_debris(line)
         || masthead_band(line)
@@ -169,7 +202,8 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool) -> LineKind {
     if let Some(m) = marker(text) {
         return LineKind::Marker(m);
     }
-    if furniture_shape(text) {
+    let glance = Glance::of(text);
+    if furniture_shape(text, &glance) {
         return LineKind::Furniture;
     }
     if let Some(label) = rules::column_label(text)
@@ -190,7 +224,7 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool) -> LineKind {
         .trim_end_matches([')', '）', ' '])
         .ends_with(['摄', '影']);
     if (credit_end && ORG_CREDIT.is_match(text))
-        || rules::credit_line(text).is_some()
+        || (glance.credit && rules::credit_line(text).is_some())
         || (credit_end && role_credit(text))
     {
         return LineKind::Credit;
@@ -215,7 +249,8 @@ pub(super) fn mark_masthead(lines: &mut [Line]) {
 /// tail of a wrap (`中国不会屈服于外来压` / `力`), not debris.
 pub(super) fn keep_wrap_tails(lines: &mut [Line]) {
     for i in 1..lines.len() {
-        let single = lines[i].text.chars().count() == 1 && lines[i].text.chars().all(is_han);
+        let mut chars = lines[i].text.chars();
+        let single = chars.next().is_some_and(is_han) && chars.next().is_none();
         if single && lines[i].gap_before == 0 && lines[i - 1].kind == LineKind::Text {
             lines[i].kind = LineKind::Text;
         }
@@ -275,7 +310,7 @@ pub(super) fn mark_boxed_furniture(lines: &mut [Line]) {
                 .take(3)
                 .any(|l| matches!(l.kind, LineKind::Names(_) | LineKind::Opener));
         let short_label = lines[i].kind == LineKind::Text
-            && text.chars().count() <= 4
+            && text.chars().nth(4).is_none()
             && text.chars().all(is_han)
             && (lines.get(i + 1).is_none_or(|l| l.gap_before > 0) || after || over_headline);
         // A page label alone at the foot of the page.
@@ -314,15 +349,37 @@ mod tests {
 
     #[test]
     fn a_masthead_band_on_one_line_is_furniture() {
-        assert!(furniture_shape(
+        let furniture = |line: &str| furniture_shape(line, &Glance::of(line));
+        assert!(furniture(
             "第2版 人民日报 国内新闻 一九六二年九月二十五日 星期二"
         ));
-        assert!(furniture_shape(
-            "某某晚报 2021年11月26日 星期五 A11版 区域新闻"
-        ));
+        assert!(furniture("某某晚报 2021年11月26日 星期五 A11版 区域新闻"));
         // A date and a place in a sentence, a headline with a date: text.
-        assert!(!furniture_shape("北京 2021年11月26日 代表团抵达"));
-        assert!(!furniture_shape("一九六二年九月二十五日 首都举行大会"));
+        assert!(!furniture("北京 2021年11月26日 代表团抵达"));
+        assert!(!furniture("一九六二年九月二十五日 首都举行大会"));
+    }
+
+    proptest::proptest! {
+        /// The glance never turns away a line that a rule it gates reads.
+        #[test]
+        fn the_glance_keeps_every_match(
+            line in "[第总期周号C版摄图影年月日星一二三0-9A-Za-z 记者通讯员王小明李（）()：:/、。]{0,16}"
+        ) {
+            let glance = Glance::of(&line);
+            let opens_label = line
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c.is_numeric());
+            if rules::is_masthead_marker(&line) {
+                proptest::prop_assert!(glance.masthead);
+            }
+            if rules::is_page_number(&line) {
+                proptest::prop_assert!(glance.page || opens_label);
+            }
+            if rules::credit_line(&line).is_some() {
+                proptest::prop_assert!(glance.credit);
+            }
+        }
     }
 
     #[test]
