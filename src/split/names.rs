@@ -3,7 +3,7 @@
 //! (`本报记者`, `通讯员`); two-character names are often padded to three
 //! columns (`李 旨`). A name is believed when it begins with a known surname.
 
-use super::text::{ends_sentence, is_han};
+use super::text::{ends_sentence, is_han, opens_with};
 
 /// Common single-character surnames (the few hundred that cover nearly every
 /// byline). Words that mostly begin headlines (国, 全, 新, 大 …) are left out.
@@ -63,7 +63,7 @@ pub fn strip_role(token: &str) -> &str {
 /// a reporter's role behind the paper or agency they work for
 /// (`光明日报记者`, `德州晚报全媒体记者`, `新华社记者`); 0 when none.
 fn role_len(token: &str) -> usize {
-    if let Some(role) = ROLES.iter().find(|r| token.starts_with(*r)) {
+    if let Some(role) = ROLES.iter().find(|r| opens_with(token, r)) {
         return role.len();
     }
     ["记者", "通讯员"]

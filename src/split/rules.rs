@@ -7,7 +7,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::names::{is_personal_name, read_name_line, strip_role, ROLES};
-use super::text::{display_width, ends_mid_clause, ends_sentence, is_han, squeeze_spaces};
+use super::text::{
+    display_width, ends_mid_clause, ends_sentence, is_han, opens_with, squeeze_spaces,
+};
 
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("built-in pattern compiles")
@@ -104,15 +106,10 @@ pub fn is_editor_line(line: &str) -> bool {
     let line = line
         .strip_prefix(['(', '（'])
         .map_or(line, |inner| inner.trim_end_matches([')', '）']));
-    // A role's first character (three bytes) is compared before its whole
-    // word.
-    let first = line.as_bytes().first_chunk::<3>();
     line.len() <= 240
         && EDITOR_ROLES.iter().any(|role| {
-            role.as_bytes().first_chunk::<3>() == first
-                && line
-                    .strip_prefix(role)
-                    .is_some_and(|rest| rest.starts_with([':', '：', ' ', '|', '丨', '/', '／']))
+            opens_with(line, role)
+                && line[role.len()..].starts_with([':', '：', ' ', '|', '丨', '/', '／'])
         })
 }
 

@@ -7,12 +7,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::bylines::{
-    byline_names, is_editors_note, may_open_story, opens_story, role_credit, ORG_CREDIT,
+    byline_names, is_editors_note, is_name_char, may_open_story, opens_story, role_credit,
+    ORG_CREDIT,
 };
 use super::re;
 use crate::split::blocks::Block;
 use crate::split::rules;
-use crate::split::text::{display_width, ends_sentence, has_space, is_han, squeeze_spaces};
+use crate::split::text::{ends_sentence, has_space, is_han, is_wide, squeeze_spaces};
 use crate::split::{marker, Marker};
 
 /// What a line is, read on its own (and, for furniture, beside its
@@ -124,10 +125,15 @@ fn masthead_band(line: &str) -> bool {
         && parts.iter().filter(|p| mark(p)).count() >= 2
 }
 
-/// The characters the costlier furniture and credit rules need, found in
-/// one pass over a line, so that each rule reads the line only when it may
-/// match (most lines of a page are text and match none).
-struct Glance {
+/// A line's width and the characters the costlier furniture, byline and
+/// credit rules need, found in one pass over the line, so that each rule
+/// reads the line only when it may match (most lines of a page are text
+/// and match none).
+pub(super) struct Glance {
+    /// Width in columns, as `display_width` counts it.
+    width: usize,
+    /// Only the characters a byline is made of ([`is_name_char`]).
+    name_chars: bool,
     /// `期`, `周`, `号` or `C`: every masthead date, serial number and
     /// registration holds one.
     masthead: bool,
@@ -141,11 +147,15 @@ struct Glance {
 impl Glance {
     fn of(line: &str) -> Glance {
         let mut glance = Glance {
+            width: 0,
+            name_chars: true,
             masthead: false,
             page: false,
             credit: false,
         };
         for c in line.chars() {
+            glance.width += if is_wide(c) { 2 } else { 1 };
+            glance.name_chars &= is_name_char(c);
             match c {
                 '期' | '周' | '号' | 'C' => glance.masthead = true,
                 '版' => glance.page = true,
@@ -176,21 +186,24 @@ fn furniture_shape(line: &str, glance: &Glance) -> bool {
 /// Reads the page's lines and kinds, from the blocks already cut.
 pub(super) fn read_lines(blocks: &[Block]) -> Vec<Line> {
     let mut lines = Vec::new();
+    let mut glances = Vec::new();
     for block in blocks {
         for (k, raw) in block.lines.iter().enumerate() {
             let text = unspace(raw);
+            let glance = Glance::of(&text);
             lines.push(Line {
                 no: block.line_no + k,
-                width: display_width(&text),
+                width: glance.width,
                 gap_before: if k == 0 { block.gap_before } else { 0 },
                 kind: LineKind::Text,
                 text,
             });
+            glances.push(glance);
         }
     }
-    for i in 0..lines.len() {
+    for (i, glance) in glances.iter().enumerate() {
         let next = lines.get(i + 1).map_or("", |l| l.text.as_str());
-        lines[i].kind = line_kind(&lines[i].text, next, lines[i].gap_before > 0);
+        lines[i].kind = line_kind(&lines[i].text, next, lines[i].gap_before > 0, glance);
     }
     mark_masthead(&mut lines);
     keep_wrap_tails(&mut lines);
@@ -198,12 +211,11 @@ pub(super) fn read_lines(blocks: &[Block]) -> Vec<Line> {
     lines
 }
 
-pub(super) fn line_kind(text: &str, next: &str, gap_before: bool) -> LineKind {
+pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glance) -> LineKind {
     if let Some(m) = marker(text) {
         return LineKind::Marker(m);
     }
-    let glance = Glance::of(text);
-    if furniture_shape(text, &glance) {
+    if furniture_shape(text, glance) {
         return LineKind::Furniture;
     }
     if let Some(label) = rules::column_label(text)
@@ -217,7 +229,11 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool) -> LineKind {
     if (opener_head && opens_story(&head())) || is_editors_note(text) {
         return LineKind::Opener;
     }
-    if let Some(names) = byline_names(text, gap_before) {
+    if let Some(names) = glance
+        .name_chars
+        .then(|| byline_names(text, gap_before))
+        .flatten()
+    {
         return LineKind::Names(names);
     }
     let credit_end = text
