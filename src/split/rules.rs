@@ -22,7 +22,13 @@ pub fn is_debris(line: &str) -> bool {
     let count = visible().take(4).count();
     count <= 1
         || (count <= 3 && visible().all(is_latin_or_digit))
-        || !line.chars().any(char::is_alphanumeric)
+        || !line.chars().any(is_alphanumeric)
+}
+
+/// [`char::is_alphanumeric`], with the unified ideographs (every one a
+/// letter) answered before the Unicode tables are searched.
+fn is_alphanumeric(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphanumeric()
 }
 
 /// A Latin letter or digit, half or full width.
@@ -496,6 +502,11 @@ mod tests {
         assert!(is_page_number("第3版"));
         assert!(is_box_label("核心阅读"));
         assert!(!is_box_label("核心阅读是什么"));
+    }
+
+    #[test]
+    fn every_unified_ideograph_is_a_letter() {
+        assert!(('\u{4E00}'..='\u{9FFF}').all(char::is_alphanumeric));
     }
 
     #[test]

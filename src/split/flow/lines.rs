@@ -185,8 +185,9 @@ fn furniture_shape(line: &str, glance: &Glance) -> bool {
 
 /// Reads the page's lines and kinds, from the blocks already cut.
 pub(super) fn read_lines(blocks: &[Block]) -> Vec<Line> {
-    let mut lines = Vec::new();
-    let mut glances = Vec::new();
+    let count = blocks.iter().map(|b| b.lines.len()).sum();
+    let mut lines = Vec::with_capacity(count);
+    let mut glances = Vec::with_capacity(count);
     for block in blocks {
         for (k, raw) in block.lines.iter().enumerate() {
             let text = unspace(raw);
@@ -224,7 +225,11 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
     {
         return LineKind::Label(label);
     }
-    let head = || -> String { text.chars().chain(next.chars()).take(40).collect() };
+    let head = || -> String {
+        let mut head = String::with_capacity(text.len() + next.len());
+        head.extend(text.chars().chain(next.chars()).take(40));
+        head
+    };
     let opener_head = may_open_story(text) || text.chars().nth(4).is_none();
     if (opener_head && opens_story(&head())) || is_editors_note(text) {
         return LineKind::Opener;
