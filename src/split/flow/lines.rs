@@ -225,9 +225,12 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
     {
         return LineKind::Label(label);
     }
+    // The line and the next, cut after 40 characters.
     let head = || -> String {
-        let mut head = String::with_capacity(text.len() + next.len());
-        head.extend(text.chars().chain(next.chars()).take(40));
+        let mut head = [text, next].concat();
+        if let Some((cut, _)) = head.char_indices().nth(40) {
+            head.truncate(cut);
+        }
         head
     };
     let opener_head = may_open_story(text) || text.chars().nth(4).is_none();
