@@ -37,7 +37,7 @@ pub fn split_page(text: &str) -> Vec<Article> {
     let text = columns::reading_order(text);
     let blocks = split_blocks(&text);
     if flow::is_flowing(&blocks) {
-        return flow::articles(&flow::read_page(&blocks));
+        return flow::articles(&flow::read_page(blocks));
     }
     assemble::articles(blocks)
 }
@@ -59,7 +59,7 @@ pub fn explain_page(text: &str) -> String {
     let text = columns::reading_order(text);
     let blocks = split_blocks(&text);
     if flow::is_flowing(&blocks) {
-        return flow::explain(&flow::read_page(&blocks));
+        return flow::explain(&flow::read_page(blocks));
     }
     assemble::explain(blocks)
 }

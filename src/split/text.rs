@@ -108,6 +108,11 @@ pub fn has_space(s: &str) -> bool {
 
 /// Collapses runs of white space to one space and trims the ends.
 pub fn squeeze_spaces(s: &str) -> String {
+    // Most paragraphs of Chinese text hold no space: a plain pass over
+    // the characters tells so sooner than the splitter.
+    if !s.chars().any(char::is_whitespace) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -124,6 +129,10 @@ pub fn squeeze_spaces(s: &str) -> String {
 /// and a wide character, digit or punctuation mark on the other. Runs of
 /// white space count as one space, and the ends are trimmed.
 pub fn close_cjk_spaces(s: &str) -> String {
+    // As in `squeeze_spaces`: most paragraphs hold no space.
+    if !s.chars().any(char::is_whitespace) {
+        return s.to_string();
+    }
     let narrow_ok = |x: char| is_wide(x) || x.is_ascii_digit() || x.is_ascii_punctuation();
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {

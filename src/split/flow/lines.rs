@@ -59,9 +59,9 @@ pub struct Line {
 
 /// Spaced-out text (`1 9 8 6 年`, `星 期 六`): most tokens are one
 /// character, so the spaces are letter-spacing, not word breaks.
-pub(super) fn unspace(line: &str) -> String {
-    if !has_space(line) {
-        return line.to_string();
+pub(super) fn unspace(line: String) -> String {
+    if !has_space(&line) {
+        return line;
     }
     let (tokens, singles) = line.split_whitespace().fold((0, 0), |(n, s), t| {
         (n + 1, s + usize::from(t.chars().nth(1).is_none()))
@@ -69,7 +69,7 @@ pub(super) fn unspace(line: &str) -> String {
     if tokens >= 4 && singles * 10 >= tokens * 6 {
         line.split_whitespace().collect()
     } else {
-        squeeze_spaces(line)
+        squeeze_spaces(&line)
     }
 }
 
@@ -184,12 +184,12 @@ fn furniture_shape(line: &str, glance: &Glance) -> bool {
 }
 
 /// Reads the page's lines and kinds, from the blocks already cut.
-pub(super) fn read_lines(blocks: &[Block]) -> Vec<Line> {
+pub(super) fn read_lines(blocks: Vec<Block>) -> Vec<Line> {
     let count = blocks.iter().map(|b| b.lines.len()).sum();
     let mut lines = Vec::with_capacity(count);
     let mut glances = Vec::with_capacity(count);
     for block in blocks {
-        for (k, raw) in block.lines.iter().enumerate() {
+        for (k, raw) in block.lines.into_iter().enumerate() {
             let text = unspace(raw);
             let glance = Glance::of(&text);
             lines.push(Line {
@@ -409,7 +409,7 @@ mod tests {
     #[test]
     fn a_contents_box_without_blank_lines_ends_after_its_last_page_reference() {
         let page = "今日导读\n某地新闻一则▶\nA03\nA06版 另一则新闻的标\n题\n第一条新闻的标题\n本报讯 今年九月\n正文一二三四五六七八九十。\n";
-        let lines = read_lines(&crate::split::blocks::split_blocks(page));
+        let lines = read_lines(crate::split::blocks::split_blocks(page));
         let kinds: Vec<bool> = lines
             .iter()
             .map(|l| l.kind == LineKind::Furniture)
@@ -419,7 +419,10 @@ mod tests {
 
     #[test]
     fn spaced_out_lines_close_up() {
-        assert_eq!(unspace("1 9 8 6 年 1 0 月 4 日"), "1986年10月4日");
-        assert_eq!(unspace("本版编辑：刘 畅 陈立新"), "本版编辑：刘 畅 陈立新");
+        assert_eq!(unspace("1 9 8 6 年 1 0 月 4 日".into()), "1986年10月4日");
+        assert_eq!(
+            unspace("本版编辑：刘 畅 陈立新".into()),
+            "本版编辑：刘 畅 陈立新"
+        );
     }
 }
