@@ -38,7 +38,7 @@ pub use text::{clean_chars, ends_sentence, is_han, truncate_chars};
 pub fn split_page(text: &str) -> Vec<Article> {
     let blocks = page_blocks(text);
     if flow::is_flowing(&blocks) {
-        return flow::articles(&flow::read_page(&blocks));
+        return flow::articles(&flow::read_page(blocks));
     }
     assemble::articles(blocks)
 }
@@ -59,7 +59,7 @@ pub fn page_articles(text: &str) -> Vec<Article> {
 pub fn explain_page(text: &str) -> String {
     let blocks = page_blocks(text);
     if flow::is_flowing(&blocks) {
-        return flow::explain(&flow::read_page(&blocks));
+        return flow::explain(&flow::read_page(blocks));
     }
     assemble::explain(blocks)
 }

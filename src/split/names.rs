@@ -3,7 +3,7 @@
 //! (`本报记者`, `通讯员`); two-character names are often padded to three
 //! columns (`李 旨`). A name is believed when it begins with a known surname.
 
-use super::text::{ends_sentence, is_han};
+use super::text::{ends_sentence, is_han, opens_with};
 
 /// Common single-character surnames (the few hundred that cover nearly every
 /// byline). Words that mostly begin headlines (国, 全, 新, 大 …) are left out.
@@ -39,14 +39,18 @@ fn is_surname(c: char) -> bool {
 /// characters beginning with a surname (four only with a compound surname or
 /// a double surname, as in married names).
 pub fn is_personal_name(token: &str) -> bool {
-    let chars: Vec<char> = token.chars().collect();
-    if !(2..=4).contains(&chars.len()) || !chars.iter().all(|&c| is_han(c)) {
+    let mut chars = token.chars();
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let len = 2 + chars.count();
+    if len > 4 || !token.chars().all(is_han) {
         return false;
     }
     let compound = COMPOUND_SURNAMES.iter().any(|s| token.starts_with(s));
-    match chars.len() {
-        4 => compound || (is_surname(chars[0]) && is_surname(chars[1])),
-        _ => compound || is_surname(chars[0]),
+    match len {
+        4 => compound || (is_surname(first) && is_surname(second)),
+        _ => compound || is_surname(first),
     }
 }
 
@@ -59,12 +63,16 @@ pub fn strip_role(token: &str) -> &str {
 /// a reporter's role behind the paper or agency they work for
 /// (`光明日报记者`, `德州晚报全媒体记者`, `新华社记者`); 0 when none.
 fn role_len(token: &str) -> usize {
-    if let Some(role) = ROLES.iter().find(|r| token.starts_with(*r)) {
+    if let Some(role) = ROLES.iter().find(|r| opens_with(token, r)) {
         return role.len();
     }
     ["记者", "通讯员"]
         .iter()
         .find_map(|role| {
+            // An employer is two Han characters or more: six bytes at least.
+            if token.len() < 6 + role.len() {
+                return None;
+            }
             let at = token.find(role)?;
             // A rank may stand between the employer and the role.
             let employer = ["见习", "实习", "特约", "首席"]

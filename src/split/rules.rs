@@ -7,7 +7,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::names::{is_employer, is_personal_name, names_in, read_name_line, strip_role, ROLES};
-use super::text::{display_width, ends_mid_clause, ends_sentence, is_han, squeeze_spaces};
+use super::text::{
+    display_width, ends_mid_clause, ends_sentence, is_han, opens_with, squeeze_spaces,
+};
 
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("built-in pattern compiles")
@@ -20,7 +22,13 @@ pub fn is_debris(line: &str) -> bool {
     let count = visible().take(4).count();
     count <= 1
         || (count <= 3 && visible().all(is_latin_or_digit))
-        || !line.chars().any(char::is_alphanumeric)
+        || !line.chars().any(is_alphanumeric)
+}
+
+/// [`char::is_alphanumeric`], with the unified ideographs (every one a
+/// letter) answered before the Unicode tables are searched.
+fn is_alphanumeric(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphanumeric()
 }
 
 /// A Latin letter or digit, half or full width.
@@ -112,8 +120,8 @@ pub fn is_editor_line(line: &str) -> bool {
         .map_or(line, |inner| inner.trim_end_matches([')', '）']));
     line.len() <= 240
         && EDITOR_ROLES.iter().any(|role| {
-            line.strip_prefix(role)
-                .is_some_and(|rest| rest.starts_with([':', '：', ' ', '|', '丨', '/', '／']))
+            opens_with(line, role)
+                && line[role.len()..].starts_with([':', '：', ' ', '|', '丨', '/', '／'])
         })
 }
 
@@ -568,6 +576,11 @@ mod tests {
         assert!(!is_contents_label("本期导读说明了什么问题"));
         assert!(is_box_label("核心阅读"));
         assert!(!is_box_label("核心阅读是什么"));
+    }
+
+    #[test]
+    fn every_unified_ideograph_is_a_letter() {
+        assert!(('\u{4E00}'..='\u{9FFF}').all(char::is_alphanumeric));
     }
 
     #[test]

@@ -7,6 +7,13 @@ use std::borrow::Cow;
 /// CJK and full-width punctuation, and the curly quotes and dashes Chinese text
 /// uses. Spaces next to these are artefacts of the PDF export, not word breaks.
 pub fn is_wide(c: char) -> bool {
+    // The common cases first: Latin text, then the unified ideographs.
+    if c < '·' {
+        return false;
+    }
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return true;
+    }
     matches!(c,
         '\u{1100}'..='\u{115F}'
         | '\u{2E80}'..='\u{303E}'
@@ -41,6 +48,16 @@ pub fn may_be_han(c: char) -> bool {
         || c > '\u{FFFF}'
 }
 
+/// Whether `text` opens with `word`, their first three bytes (one CJK
+/// character) compared before the whole word: cheap when a list of words
+/// is tried and most differ in their first character.
+pub fn opens_with(text: &str, word: &str) -> bool {
+    match word.as_bytes().first_chunk::<3>() {
+        Some(head) => text.as_bytes().first_chunk::<3>() == Some(head) && text.starts_with(word),
+        None => text.starts_with(word),
+    }
+}
+
 /// Width of `s` in columns: wide characters take two.
 pub fn display_width(s: &str) -> usize {
     s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
@@ -55,9 +72,14 @@ pub fn display_width(s: &str) -> usize {
 /// rules and the reader see the same characters as in any other text.
 pub fn clean_chars(line: &str) -> Cow<'_, str> {
     let needs_cleaning = |c: char| {
-        matches!(c, '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{A0}' | '\u{AD}' | '\u{2000}'..='\u{200F}' | '\u{202A}'..='\u{202F}' | '\u{205F}'..='\u{206F}' | '\u{3000}' | '\u{FDD0}'..='\u{FDEF}' | '\u{FEFF}')
-            || (c as u32) & 0xFFFE == 0xFFFE
-            || is_ideograph_look_alike(c)
+        // Printable ASCII and the ideographs, kana and CJK punctuation
+        // between U+3001 and U+FDCF (most of a page; the compatibility
+        // ideographs apart) need nothing: asked first, they spare most
+        // characters the full list.
+        !matches!(c, ' '..='~' | '\u{3001}'..='\u{F8FF}' | '\u{FB00}'..='\u{FDCF}')
+            && (matches!(c, '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{A0}' | '\u{AD}' | '\u{2000}'..='\u{200F}' | '\u{202A}'..='\u{202F}' | '\u{205F}'..='\u{206F}' | '\u{3000}' | '\u{FDD0}'..='\u{FDEF}' | '\u{FEFF}')
+                || (c as u32) & 0xFFFE == 0xFFFE
+                || is_ideograph_look_alike(c))
     };
     if !line.chars().any(needs_cleaning) {
         return Cow::Borrowed(line);
@@ -104,11 +126,19 @@ fn ideograph_of(c: char) -> char {
 /// which turns the odd spaces of PDF exports into plain ones, so a byte
 /// scan finds them.
 pub fn has_space(s: &str) -> bool {
-    s.bytes().any(|b| b.is_ascii_whitespace())
+    // Without an early exit, the compiler turns the pass into vector
+    // instructions; most lines hold no space and are read to the end.
+    s.bytes()
+        .fold(false, |space, b| space | b.is_ascii_whitespace())
 }
 
 /// Collapses runs of white space to one space and trims the ends.
 pub fn squeeze_spaces(s: &str) -> String {
+    // Most paragraphs of Chinese text hold no space: a plain pass over
+    // the characters tells so sooner than the splitter.
+    if !s.chars().any(char::is_whitespace) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -122,22 +152,22 @@ pub fn squeeze_spaces(s: &str) -> String {
 /// Removes the spaces OCR and column layout put inside CJK text (`武汉 市`,
 /// `1.6万 人次`) while keeping the spaces that separate Latin words
 /// (`DXC Technology`). A space goes when a wide character stands on one side
-/// and a wide character, digit or punctuation mark on the other.
+/// and a wide character, digit or punctuation mark on the other. Runs of
+/// white space count as one space, and the ends are trimmed.
 pub fn close_cjk_spaces(s: &str) -> String {
-    if !s.contains(char::is_whitespace) {
+    // As in `squeeze_spaces`: most paragraphs hold no space.
+    if !s.chars().any(char::is_whitespace) {
         return s.to_string();
     }
-    let chars: Vec<char> = squeeze_spaces(s).chars().collect();
+    let narrow_ok = |x: char| is_wide(x) || x.is_ascii_digit() || x.is_ascii_punctuation();
     let mut out = String::with_capacity(s.len());
-    for (i, &c) in chars.iter().enumerate() {
-        if c == ' ' && i > 0 && i + 1 < chars.len() {
-            let (a, b) = (chars[i - 1], chars[i + 1]);
-            let narrow_ok = |x: char| is_wide(x) || x.is_ascii_digit() || x.is_ascii_punctuation();
-            if (is_wide(a) && narrow_ok(b)) || (is_wide(b) && narrow_ok(a)) {
-                continue;
+    for word in s.split_whitespace() {
+        if let (Some(a), Some(b)) = (out.chars().next_back(), word.chars().next()) {
+            if !((is_wide(a) && narrow_ok(b)) || (is_wide(b) && narrow_ok(a))) {
+                out.push(' ');
             }
         }
-        out.push(c);
+        out.push_str(word);
     }
     out
 }
@@ -146,7 +176,7 @@ pub fn close_cjk_spaces(s: &str) -> String {
 /// break words anywhere, so lines are joined without a space, except where a
 /// long line of Latin text was wrapped at a word boundary.
 pub fn join_wrapped<S: AsRef<str>>(lines: &[S]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(lines.iter().map(|l| l.as_ref().len() + 1).sum());
     for line in lines {
         let line = line.as_ref();
         if let (Some(a), Some(b)) = (out.chars().last(), line.chars().next()) {
@@ -244,6 +274,15 @@ mod tests {
         );
         assert_eq!(clean_chars("\u{2F47}报"), "日报");
         assert!(matches!(clean_chars("日报"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn words_open_texts() {
+        assert!(opens_with("本版编辑：王", "本版编辑"));
+        assert!(!opens_with("本版编", "本版编辑"));
+        assert!(!opens_with("责任编辑", "本版编辑"));
+        assert!(opens_with("ab", "a") && opens_with("abc", "ab"));
+        assert!(!opens_with("a", "ab"));
     }
 
     #[test]

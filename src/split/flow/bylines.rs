@@ -9,7 +9,7 @@ use super::re;
 use crate::split::names::{
     is_personal_name, names_in, read_name_line, read_names_after_role, strip_role,
 };
-use crate::split::text::{ends_sentence, has_space, may_be_han};
+use crate::split::text::{ends_sentence, may_be_han};
 
 pub(super) static EDITOR_NOTE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[【\[（(]?(编者按|编者的话|开栏的话|编后)[】\]）)]?\s*[:：]"));
@@ -46,10 +46,12 @@ pub(super) fn opens_story(text: &str) -> bool {
 /// the first few characters.
 pub(super) fn may_open_story(text: &str) -> bool {
     let mut chars = text.chars();
-    chars
-        .next()
-        .is_some_and(|c| "【[据本新特见实记通".contains(c))
-        || chars.take(4).any(|c| c == '社' || c == '讯')
+    chars.next().is_some_and(|c| {
+        matches!(
+            c,
+            '【' | '[' | '据' | '本' | '新' | '特' | '见' | '实' | '记' | '通'
+        )
+    }) || chars.take(4).any(|c| c == '社' || c == '讯')
 }
 
 /// Whether a line opens with an editors' note (`编者按：`).
@@ -63,15 +65,21 @@ pub(super) fn is_editors_note(text: &str) -> bool {
 /// bare name only after a blank line (else it is the tail of a wrapped
 /// headline: `长城全周影院建` / `成开业`).
 pub(super) fn byline_names(line: &str, gap_before: bool) -> Option<Vec<String>> {
-    // Names, role words, spaces, `、` and the `/` of `X/文 Y/图` only.
-    let name_chars = |c: char| c.is_whitespace() || c == '/' || c == '、' || may_be_han(c);
-    if line.chars().count() > 30 || ends_sentence(line) || !line.chars().all(name_chars) {
-        return None;
+    // Name characters only, at most 30 (so the line cannot end a
+    // sentence), read in one pass that also notes what the next checks ask.
+    let (mut chars, mut parted, mut role_initial) = (0, false, false);
+    for c in line.chars() {
+        chars += 1;
+        if chars > 30 || !is_name_char(c) {
+            return None;
+        }
+        parted |= !may_be_han(c);
+        role_initial |= matches!(c, '记' | '通' | '撰' | '读');
     }
     // One run of Han characters longer than a name, with no role word, is
-    // text (most lines of a narrow column).
-    let one_run = !line.contains(|c: char| c.is_whitespace() || c == '/' || c == '、');
-    if one_run && line.chars().nth(4).is_some() && !has_role_word(line) {
+    // text (most lines of a narrow column). Every role word opens with one
+    // of the characters noted.
+    if !parted && chars > 4 && !(role_initial && has_role_word(line)) {
         return None;
     }
     if let Some(caps) = line
@@ -97,6 +105,12 @@ pub(super) fn byline_names(line: &str, gap_before: bool) -> Option<Vec<String>> 
     let signed =
         had_role || read.has_role || (read.all_personal && (read.names.len() >= 2 || gap_before));
     (!read.names.is_empty() && signed).then_some(read.names)
+}
+
+/// A character a byline line may hold: Han characters (names and role
+/// words), spaces, `、` and the `/` of `X/文 Y/图`.
+pub(super) fn is_name_char(c: char) -> bool {
+    may_be_han(c) || c.is_whitespace() || c == '/' || c == '、'
 }
 
 /// Whether a role word a byline may carry stands in the line.
@@ -159,8 +173,18 @@ pub(super) fn may_close(parts: &[&str]) -> bool {
         return false;
     };
     let han_end = last.chars().next_back().is_some_and(may_be_han);
-    last.ends_with([')', '）'])
-        || (han_end && parts.iter().any(|p| p.contains('据') || has_space(p)))
+    last.ends_with([')', '）']) || (han_end && parts.iter().any(|p| holds_space_or_ju(p)))
+}
+
+/// Whether a part holds a space or `据`. One pass over the bytes without
+/// early exit, which the compiler turns into vector instructions, looks
+/// for a space and for the last byte of `据`; only then is `据` searched.
+fn holds_space_or_ju(part: &str) -> bool {
+    let ju_last = *"据".as_bytes().last().unwrap_or(&0);
+    let (space, ju_byte) = part.bytes().fold((false, false), |(space, ju), b| {
+        (space | b.is_ascii_whitespace(), ju | (b == ju_last))
+    });
+    space || (ju_byte && part.contains('据'))
 }
 
 /// A paragraph's closing byline or source (`…份。 （杨季平）`, `…工作。 张庆龙`,

@@ -7,13 +7,14 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::bylines::{
-    byline_names, is_editors_note, may_open_story, opens_story, role_credit, ORG_CREDIT,
+    byline_names, is_editors_note, is_name_char, may_open_story, opens_story, role_credit,
+    ORG_CREDIT,
 };
 use super::re;
 use crate::split::blocks::Block;
 use crate::split::names::bracketed_byline;
 use crate::split::rules;
-use crate::split::text::{display_width, ends_sentence, has_space, is_han, squeeze_spaces};
+use crate::split::text::{ends_sentence, has_space, is_han, is_wide, squeeze_spaces};
 use crate::split::{marker, Marker};
 
 /// What a line is, read on its own (and, for furniture, beside its
@@ -59,9 +60,9 @@ pub struct Line {
 
 /// Spaced-out text (`1 9 8 6 年`, `星 期 六`): most tokens are one
 /// character, so the spaces are letter-spacing, not word breaks.
-pub(super) fn unspace(line: &str) -> String {
-    if !has_space(line) {
-        return line.to_string();
+pub(super) fn unspace(line: String) -> String {
+    if !has_space(&line) {
+        return line;
     }
     let (tokens, singles) = line.split_whitespace().fold((0, 0), |(n, s), t| {
         (n + 1, s + usize::from(t.chars().nth(1).is_none()))
@@ -69,7 +70,7 @@ pub(super) fn unspace(line: &str) -> String {
     if tokens >= 4 && singles * 10 >= tokens * 6 {
         line.split_whitespace().collect()
     } else {
-        squeeze_spaces(line)
+        squeeze_spaces(&line)
     }
 }
 
@@ -125,40 +126,86 @@ fn masthead_band(line: &str) -> bool {
         && parts.iter().filter(|p| mark(p)).count() >= 2
 }
 
+/// A line's width and the characters the costlier furniture, byline and
+/// credit rules need, found in one pass over the line, so that each rule
+/// reads the line only when it may match (most lines of a page are text
+/// and match none).
+pub(super) struct Glance {
+    /// Width in columns, as `display_width` counts it.
+    width: usize,
+    /// Only the characters a byline is made of ([`is_name_char`]).
+    name_chars: bool,
+    /// `期`, `周`, `号` or `C`: every masthead date, serial number and
+    /// registration holds one.
+    masthead: bool,
+    /// `版`: every page label that does not open with a Latin letter or a
+    /// digit holds it.
+    page: bool,
+    /// `摄` or `图`: every photo credit ends in a word with one.
+    credit: bool,
+}
+
+impl Glance {
+    fn of(line: &str) -> Glance {
+        let mut glance = Glance {
+            width: 0,
+            name_chars: true,
+            masthead: false,
+            page: false,
+            credit: false,
+        };
+        for c in line.chars() {
+            glance.width += if is_wide(c) { 2 } else { 1 };
+            glance.name_chars &= is_name_char(c);
+            match c {
+                '期' | '周' | '号' | 'C' => glance.masthead = true,
+                '版' => glance.page = true,
+                '摄' | '图' => glance.credit = true,
+                _ => {}
+            }
+        }
+        glance
+    }
+}
+
 /// Furniture a line shows on its own: masthead dates and numbers, page
 /// labels, the editors' footer, debris.
-pub(super) fn furniture_shape(line: &str) -> bool {
+fn furniture_shape(line: &str, glance: &Glance) -> bool {
     let opens_label = line
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_alphabetic() || c.is_numeric());
-    rules::is_masthead_marker(line)
+    (glance.masthead && rules::is_masthead_marker(line))
         || (ends_with_weekday(line) && CHINESE_DATE_LINE.is_match(line))
         || (opens_label && PAGE_LABEL.is_match(line))
-        || rules::is_page_number(line)
+        || ((glance.page || opens_label) && rules::is_page_number(line))
         || rules::is_editor_line(line)
         || rules::is_debris(line)
         || masthead_band(line)
 }
 
 /// Reads the page's lines and kinds, from the blocks already cut.
-pub(super) fn read_lines(blocks: &[Block]) -> Vec<Line> {
-    let mut lines = Vec::new();
+pub(super) fn read_lines(blocks: Vec<Block>) -> Vec<Line> {
+    let count = blocks.iter().map(|b| b.lines.len()).sum();
+    let mut lines = Vec::with_capacity(count);
+    let mut glances = Vec::with_capacity(count);
     for block in blocks {
-        for (k, raw) in block.lines.iter().enumerate() {
+        for (k, raw) in block.lines.into_iter().enumerate() {
             let text = unspace(raw);
+            let glance = Glance::of(&text);
             lines.push(Line {
                 no: block.line_no + k,
-                width: display_width(&text),
+                width: glance.width,
                 gap_before: if k == 0 { block.gap_before } else { 0 },
                 kind: LineKind::Text,
                 text,
             });
+            glances.push(glance);
         }
     }
-    for i in 0..lines.len() {
+    for (i, glance) in glances.iter().enumerate() {
         let next = lines.get(i + 1).map_or("", |l| l.text.as_str());
-        lines[i].kind = line_kind(&lines[i].text, next, lines[i].gap_before > 0);
+        lines[i].kind = line_kind(&lines[i].text, next, lines[i].gap_before > 0, glance);
     }
     mark_masthead(&mut lines);
     keep_wrap_tails(&mut lines);
@@ -166,11 +213,11 @@ pub(super) fn read_lines(blocks: &[Block]) -> Vec<Line> {
     lines
 }
 
-pub(super) fn line_kind(text: &str, next: &str, gap_before: bool) -> LineKind {
+pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glance) -> LineKind {
     if let Some(m) = marker(text) {
         return LineKind::Marker(m);
     }
-    if furniture_shape(text) {
+    if furniture_shape(text, glance) {
         return LineKind::Furniture;
     }
     if let Some(label) = rules::column_label(text)
@@ -179,12 +226,23 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool) -> LineKind {
     {
         return LineKind::Label(label);
     }
-    let head = || -> String { text.chars().chain(next.chars()).take(40).collect() };
+    // The line and the next, cut after 40 characters.
+    let head = || -> String {
+        let mut head = [text, next].concat();
+        if let Some((cut, _)) = head.char_indices().nth(40) {
+            head.truncate(cut);
+        }
+        head
+    };
     let opener_head = may_open_story(text) || text.chars().nth(4).is_none();
     if (opener_head && opens_story(&head())) || is_editors_note(text) {
         return LineKind::Opener;
     }
-    if let Some(names) = byline_names(text, gap_before) {
+    if let Some(names) = glance
+        .name_chars
+        .then(|| byline_names(text, gap_before))
+        .flatten()
+    {
         return LineKind::Names(names);
     }
     // A byline in brackets on a line of its own (`（记者 张三）`).
@@ -199,7 +257,7 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool) -> LineKind {
         .trim_end_matches([')', '）', ' '])
         .ends_with(['摄', '影']);
     if (credit_end && ORG_CREDIT.is_match(text))
-        || rules::credit_line(text).is_some()
+        || (glance.credit && rules::credit_line(text).is_some())
         || (credit_end && role_credit(text))
     {
         return LineKind::Credit;
@@ -224,7 +282,8 @@ pub(super) fn mark_masthead(lines: &mut [Line]) {
 /// tail of a wrap (`中国不会屈服于外来压` / `力`), not debris.
 pub(super) fn keep_wrap_tails(lines: &mut [Line]) {
     for i in 1..lines.len() {
-        let single = lines[i].text.chars().count() == 1 && lines[i].text.chars().all(is_han);
+        let mut chars = lines[i].text.chars();
+        let single = chars.next().is_some_and(is_han) && chars.next().is_none();
         if single && lines[i].gap_before == 0 && lines[i - 1].kind == LineKind::Text {
             lines[i].kind = LineKind::Text;
         }
@@ -284,7 +343,7 @@ pub(super) fn mark_boxed_furniture(lines: &mut [Line]) {
                 .take(3)
                 .any(|l| matches!(l.kind, LineKind::Names(_) | LineKind::Opener));
         let short_label = lines[i].kind == LineKind::Text
-            && text.chars().count() <= 4
+            && text.chars().nth(4).is_none()
             && text.chars().all(is_han)
             && (lines.get(i + 1).is_none_or(|l| l.gap_before > 0) || after || over_headline);
         // A page label alone at the foot of the page.
@@ -323,21 +382,43 @@ mod tests {
 
     #[test]
     fn a_masthead_band_on_one_line_is_furniture() {
-        assert!(furniture_shape(
+        let furniture = |line: &str| furniture_shape(line, &Glance::of(line));
+        assert!(furniture(
             "第2版 人民日报 国内新闻 一九六二年九月二十五日 星期二"
         ));
-        assert!(furniture_shape(
-            "某某晚报 2021年11月26日 星期五 A11版 区域新闻"
-        ));
+        assert!(furniture("某某晚报 2021年11月26日 星期五 A11版 区域新闻"));
         // A date and a place in a sentence, a headline with a date: text.
-        assert!(!furniture_shape("北京 2021年11月26日 代表团抵达"));
-        assert!(!furniture_shape("一九六二年九月二十五日 首都举行大会"));
+        assert!(!furniture("北京 2021年11月26日 代表团抵达"));
+        assert!(!furniture("一九六二年九月二十五日 首都举行大会"));
+    }
+
+    proptest::proptest! {
+        /// The glance never turns away a line that a rule it gates reads.
+        #[test]
+        fn the_glance_keeps_every_match(
+            line in "[第总期周号C版摄图影年月日星一二三0-9A-Za-z 记者通讯员王小明李（）()：:/、。]{0,16}"
+        ) {
+            let glance = Glance::of(&line);
+            let opens_label = line
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c.is_numeric());
+            if rules::is_masthead_marker(&line) {
+                proptest::prop_assert!(glance.masthead);
+            }
+            if rules::is_page_number(&line) {
+                proptest::prop_assert!(glance.page || opens_label);
+            }
+            if rules::credit_line(&line).is_some() {
+                proptest::prop_assert!(glance.credit);
+            }
+        }
     }
 
     #[test]
     fn a_contents_box_without_blank_lines_ends_after_its_last_page_reference() {
         let page = "今日导读\n某地新闻一则▶\nA03\nA06版 另一则新闻的标\n题\n第一条新闻的标题\n本报讯 今年九月\n正文一二三四五六七八九十。\n";
-        let lines = read_lines(&crate::split::blocks::split_blocks(page));
+        let lines = read_lines(crate::split::blocks::split_blocks(page));
         let kinds: Vec<bool> = lines
             .iter()
             .map(|l| l.kind == LineKind::Furniture)
@@ -347,7 +428,10 @@ mod tests {
 
     #[test]
     fn spaced_out_lines_close_up() {
-        assert_eq!(unspace("1 9 8 6 年 1 0 月 4 日"), "1986年10月4日");
-        assert_eq!(unspace("本版编辑：刘 畅 陈立新"), "本版编辑：刘 畅 陈立新");
+        assert_eq!(unspace("1 9 8 6 年 1 0 月 4 日".into()), "1986年10月4日");
+        assert_eq!(
+            unspace("本版编辑：刘 畅 陈立新".into()),
+            "本版编辑：刘 畅 陈立新"
+        );
     }
 }

@@ -73,7 +73,8 @@ pub struct Reading {
 }
 
 /// Reads a flowing page: line kinds, candidates, the chosen boundaries.
-pub fn read_page(blocks: &[Block]) -> Reading {
+/// The blocks' lines become the page's lines (taken, not copied).
+pub fn read_page(blocks: Vec<Block>) -> Reading {
     let lines = read_lines(blocks);
     let width = column_width(&lines);
     let mut text_before = Vec::with_capacity(lines.len() + 1);
@@ -213,7 +214,7 @@ mod tests {
     use crate::split::blocks::split_blocks;
 
     fn split(page: &str) -> Vec<Article> {
-        articles(&read_page(&split_blocks(page)))
+        articles(&read_page(split_blocks(page)))
     }
 
     fn titles(articles: &[Article]) -> Vec<&str> {
