@@ -202,7 +202,7 @@ pub fn name_tokens(text: &str) -> Vec<NameToken> {
 }
 
 /// Symbols a page prints before a byline.
-const BYLINE_SYMBOLS: [char; 6] = ['□', '■', '●', '◆', '▲', '★'];
+pub const BYLINE_SYMBOLS: [char; 6] = ['□', '■', '●', '◆', '▲', '★'];
 
 /// How a line of names reads.
 #[derive(Debug, PartialEq, Eq)]

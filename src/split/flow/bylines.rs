@@ -30,7 +30,7 @@ pub(super) static REPORTER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static PAREN_NAMES: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*[（(]([^()（）]{2,40})[)）]\s*"));
 pub(super) static ROLE_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\p{Han}{0,8}?(记者|通讯员|撰稿|读者)\s*"));
+    LazyLock::new(|| re(r"^\p{Han}{0,8}?(记者|通讯员|撰稿|读者|主持人?)\s*"));
 pub(super) static WRITER_AND_PHOTOGRAPHER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(\p{Han}{2,4})\s*/\s*文\s*(\p{Han}{2,4})\s*/\s*图$"));
 pub(super) static ORG_CREDIT: LazyLock<Regex> =
@@ -74,7 +74,7 @@ pub(super) fn byline_names(line: &str, gap_before: bool) -> Option<Vec<String>> 
             return None;
         }
         parted |= !may_be_han(c);
-        role_initial |= matches!(c, '记' | '通' | '撰' | '读');
+        role_initial |= matches!(c, '记' | '通' | '撰' | '读' | '主');
     }
     // One run of Han characters longer than a name, with no role word, is
     // text (most lines of a narrow column). Every role word opens with one
@@ -114,8 +114,8 @@ pub(super) fn is_name_char(c: char) -> bool {
 }
 
 /// Whether a role word a byline may carry stands in the line.
-fn has_role_word(line: &str) -> bool {
-    ["记者", "通讯员", "撰稿", "读者"]
+pub(super) fn has_role_word(line: &str) -> bool {
+    ["记者", "通讯员", "撰稿", "读者", "主持"]
         .iter()
         .any(|role| line.contains(role))
 }

@@ -7,12 +7,12 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::bylines::{
-    byline_names, is_editors_note, is_name_char, may_open_story, opens_story, role_credit,
-    ORG_CREDIT,
+    byline_names, has_role_word, is_editors_note, is_name_char, may_open_story, opens_story,
+    role_credit, ORG_CREDIT,
 };
 use super::re;
 use crate::split::blocks::Block;
-use crate::split::names::bracketed_byline;
+use crate::split::names::{bracketed_byline, BYLINE_SYMBOLS};
 use crate::split::rules;
 use crate::split::text::{ends_sentence, has_space, is_han, is_wide, squeeze_spaces};
 use crate::split::{marker, Marker};
@@ -191,7 +191,7 @@ pub(super) fn read_lines(blocks: Vec<Block>) -> Vec<Line> {
     let mut glances = Vec::with_capacity(count);
     for block in blocks {
         for (k, raw) in block.lines.into_iter().enumerate() {
-            let text = unspace(raw);
+            let text = without_mark(unspace(raw));
             let glance = Glance::of(&text);
             lines.push(Line {
                 no: block.line_no + k,
@@ -211,6 +211,24 @@ pub(super) fn read_lines(blocks: Vec<Block>) -> Vec<Line> {
     keep_wrap_tails(&mut lines);
     mark_boxed_furniture(&mut lines);
     lines
+}
+
+/// A byline or dateline behind a symbol or a logo's debris (`□晚报记者
+/// 苏莉`, `N海都记者 朱敏敏`, `□快报讯（记者 X）`): the mark is dropped, so
+/// the line reads as what it is.
+fn without_mark(line: String) -> String {
+    let bare = line
+        .trim_start_matches(BYLINE_SYMBOLS)
+        .trim_start_matches(|c: char| c.is_ascii_uppercase());
+    let dropped = line.len() - bare.len();
+    let byline_like = (1..=3).contains(&dropped)
+        && bare.starts_with(|c: char| is_han(c))
+        && (has_role_word(bare) || bare.chars().take(5).any(|c| c == '讯'));
+    if byline_like {
+        bare.trim_start().to_string()
+    } else {
+        line
+    }
 }
 
 pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glance) -> LineKind {
@@ -266,17 +284,36 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
 }
 
 /// The masthead: the paper's name among the page's first lines, before any
-/// line of text longer than a section label.
+/// line of text longer than a section label; and a short line set between
+/// two of the masthead's parts (a section's name: `社会/24小时`).
 pub(super) fn mark_masthead(lines: &mut [Line]) {
-    for line in lines.iter_mut().take(8) {
+    let mut band_end = 0;
+    for (i, line) in lines.iter_mut().take(8).enumerate() {
         // `新闻简报` ends like a paper's name but labels briefs.
         if PAPER_NAME.is_match(&line.text) && !matches!(line.kind, LineKind::Label(_)) {
             line.kind = LineKind::Furniture;
-        } else if line.kind != LineKind::Furniture && line.text.chars().count() > 6 {
+        }
+        // One character is debris (or a wrap's tail), no masthead part.
+        if line.kind == LineKind::Furniture && line.text.chars().nth(1).is_some() {
+            band_end = i + 1;
+        } else if line.text.chars().nth(MASTHEAD_PART_CHARS).is_some() || ends_sentence(&line.text)
+        {
             break;
         }
     }
+    // A short line set between two of the masthead's parts; not a
+    // headline's lines, which run on into each other.
+    for i in 1..band_end.saturating_sub(1) {
+        let between =
+            lines[i - 1].kind == LineKind::Furniture && lines[i + 1].kind == LineKind::Furniture;
+        if lines[i].kind == LineKind::Text && between {
+            lines[i].kind = LineKind::Furniture;
+        }
+    }
 }
+
+/// Longest section name or slogan a masthead sets among its parts.
+const MASTHEAD_PART_CHARS: usize = 10;
 
 /// One character under a line of text with no blank line between is the
 /// tail of a wrap (`中国不会屈服于外来压` / `力`), not debris.

@@ -386,4 +386,25 @@ mod tests {
         assert_eq!(titles(&articles), ["标题在此处", "第二条新闻的标题"]);
         assert_eq!(articles[1].authors, ["田雪亭"]);
     }
+
+    #[test]
+    fn a_byline_behind_a_symbol_or_a_logos_debris_is_a_byline() {
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        let page = format!(
+            "标题在此处\n□晚报记者 苏莉\n{body}结束了。\n第二条新闻的标题\nN海都记者 朱敏敏\n{body}也完了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["标题在此处", "第二条新闻的标题"]);
+        assert_eq!(articles[0].authors, ["苏莉"]);
+        assert_eq!(articles[1].authors, ["朱敏敏"]);
+    }
+
+    #[test]
+    fn short_lines_among_the_mastheads_parts_are_furniture() {
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        let page = format!("A09\n社会/24小时\n海峡都市报\n2018年3月21日 星期三\n标题在此处\n本报记者 王小明\n{body}结束了。\n");
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["标题在此处"]);
+        assert_eq!(articles[0].subtitle, None);
+    }
 }
