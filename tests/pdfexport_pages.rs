@@ -12,17 +12,17 @@ mod common;
 use common::{project_root, segscore, Project};
 
 /// Floors for the scorer's OVERALL line: what the splitter reaches on these
-/// pages now (F1 0.55, authors 13/17, body 11/17, 6 pieces of furniture in
+/// pages now (F1 0.54, authors 14/17, body 12/17, 1 piece of furniture in
 /// entries; 0.29, 5/8, 4/8 and 18 before any rule was written for them), so
 /// a regression fails. Below the target of 0.70: two pieces' headlines
 /// printed in one band above both bodies, photos standing between a
 /// headline and its dateline, headlines with no byline or dateline under
 /// them, and pages whose columns stand side by side; see docs/splitting.md,
 /// "Held-out PDF exports".
-const MIN_F1: f64 = 0.53;
-const MIN_AUTHORS: f64 = 0.70;
+const MIN_F1: f64 = 0.52;
+const MIN_AUTHORS: f64 = 0.75;
 const MIN_BODY: f64 = 0.60;
-const MAX_FURNITURE: u64 = 6;
+const MAX_FURNITURE: u64 = 1;
 
 #[test]
 fn pdfexport_pages_score_at_or_above_the_floors() {

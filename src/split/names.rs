@@ -155,6 +155,8 @@ fn is_vouched_name(token: &str) -> bool {
     (2..=3).contains(&token.chars().count())
         && token.chars().all(is_han)
         && !BYLINE_WORDS.contains(&token)
+        // A credit's verb glued on (`张彬摄`).
+        && !token.ends_with(['摄', '图', '文'])
 }
 
 /// A name transliterated from another language: Han parts joined by a middle
@@ -329,6 +331,7 @@ mod tests {
         assert!(read_name_line("禤浩 么辰").unwrap().names.is_empty());
         assert!(names_in("记者手记").is_empty());
         assert!(read_name_line("记者 专访").unwrap().names.is_empty());
+        assert!(read_names_after_role("禤浩摄").unwrap().names.is_empty());
         assert_eq!(names_in("记者禤浩、李拯宇报道"), vec!["李拯宇"]);
         assert_eq!(
             names_in("本报记者 禤浩、李拯宇报道"),

@@ -91,8 +91,11 @@ pub fn is_page_number(line: &str) -> bool {
         || (starts_with_digit && SECTION_PAGE.is_match(line))
 }
 
-const EDITOR_ROLES: [&str; 17] = [
+const EDITOR_ROLES: [&str; 20] = [
     "本版责任编辑",
+    "值班主任",
+    "首席编辑",
+    "总值班",
     "本版责编",
     "本版编辑",
     "责任编辑",

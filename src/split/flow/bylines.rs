@@ -65,6 +65,10 @@ pub(super) fn is_editors_note(text: &str) -> bool {
 /// bare name only after a blank line (else it is the tail of a wrapped
 /// headline: `长城全周影院建` / `成开业`).
 pub(super) fn byline_names(line: &str, gap_before: bool) -> Option<Vec<String>> {
+    // A photographer's credit, its verb glued on (`新华社记者 张彬摄`).
+    if line.ends_with('摄') {
+        return None;
+    }
     // Name characters only, at most 30 (so the line cannot end a
     // sentence), read in one pass that also notes what the next checks ask.
     let (mut chars, mut parted, mut role_initial) = (0, false, false);

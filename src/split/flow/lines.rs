@@ -98,6 +98,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"^[〇○零一二三四五六七八九\d]{2,4}年[一二三四五六七八九十\d]{1,3}月[一二三四五六七八九十\d]{1,3}日$",
     )
 });
+/// How many pages today's issue has (`今日16版`).
+static TODAYS_PAGES: LazyLock<Regex> = LazyLock::new(|| re(r"^(今日|本期)\d{1,3}版$"));
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| re(r"^(星期|周)[一二三四五六日天]$"));
 
 /// A masthead band: the paper's name, the date, the weekday, the page
@@ -111,7 +113,9 @@ fn masthead_band(line: &str) -> bool {
     }
     let parts: Vec<&str> = line.split_whitespace().collect();
     let mark = |part: &str| {
-        DATE.is_match(part)
+        TODAYS_PAGES.is_match(part)
+            || rules::is_masthead_marker(part)
+            || DATE.is_match(part)
             || PAPER_NAME.is_match(part)
             || rules::is_page_number(part)
             || PAGE_LABEL.is_match(part)
@@ -121,7 +125,7 @@ fn masthead_band(line: &str) -> bool {
             || rules::is_masthead_marker(part)
             || (part.chars().count() <= 4 && part.chars().all(is_han))
     };
-    parts.len() >= 3
+    parts.len() >= 2
         && parts.iter().all(|p| mark(p) || masthead_part(p))
         && parts.iter().filter(|p| mark(p)).count() >= 2
 }
@@ -182,7 +186,23 @@ fn furniture_shape(line: &str, glance: &Glance) -> bool {
         || rules::is_editor_line(line)
         || rules::is_debris(line)
         || masthead_band(line)
+        || (ends_in_number(line) && (rules::is_contact_line(line) || points_to_page(line)))
 }
+
+/// Whether a line ends in a digit or `版`, as telephone lines and page
+/// pointers do: a cheap look before their patterns.
+fn ends_in_number(line: &str) -> bool {
+    line.ends_with(|c: char| c.is_ascii_digit() || c == '版')
+}
+
+/// A teaser for a story on another page (`中共中央政治局召开会议 >>>02`,
+/// `汉口江滩樱花进入盛花期 >>10版`): never a story's own text.
+fn points_to_page(line: &str) -> bool {
+    line.len() <= 120 && PAGE_POINTER.is_match(line)
+}
+
+static PAGE_POINTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(>{2,3}|》|▶|►|→)\s*[A-Za-z]?\d{1,3}\s*版?$"));
 
 /// Reads the page's lines and kinds, from the blocks already cut.
 pub(super) fn read_lines(blocks: Vec<Block>) -> Vec<Line> {

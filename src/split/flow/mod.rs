@@ -407,4 +407,23 @@ mod tests {
         assert_eq!(titles(&articles), ["标题在此处"]);
         assert_eq!(articles[0].subtitle, None);
     }
+
+    #[test]
+    fn teasers_hotlines_duty_editors_and_page_counts_are_furniture() {
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        let page = format!(
+            "兰州晚报\n今日16版 总第15000期\n标题在此处\n本报记者 王小明\n{body}结束了。\n新华社记者 张彬摄\n中共中央政治局召开会议 >>>02\n汉口江滩樱花进入盛花期 >>10版\n新闻热线：4286666 发行热线：6132999\n总值班：万星 值班主任：徐晓兵 美编：焦翔\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["标题在此处"]);
+        assert_eq!(articles[0].authors, ["王小明"]);
+        let text: String = articles[0].paragraphs().collect();
+        assert_eq!(
+            articles[0].captions[0].credit.as_deref(),
+            Some("新华社记者 张彬摄")
+        );
+        for furniture in ["16版", ">>", "热线", "值班", "张彬"] {
+            assert!(!text.contains(furniture), "{furniture} in {text}");
+        }
+    }
 }
