@@ -94,6 +94,13 @@ pub(super) fn headline_likeness(
     if count >= 2 && text.chars().count() <= 4 && text.chars().all(is_han) {
         score -= 4;
     }
+    // A frame of place or time (`在…会议上`, `在…期间`) sets the scene for
+    // the headline under it.
+    let frame = text.starts_with('在')
+        && (text.ends_with(['上', '中', '时', '后', '前', '里']) || text.ends_with("期间"));
+    if count >= 2 && frame {
+        score -= 4;
+    }
     let speech = ["说", "认为", "强调", "表示", "指出"];
     if text.ends_with([':', '：']) || speech.iter().any(|s| text.ends_with(s)) {
         score -= 4;

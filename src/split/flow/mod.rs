@@ -426,4 +426,15 @@ mod tests {
             assert!(!text.contains(furniture), "{furniture} in {text}");
         }
     }
+
+    #[test]
+    fn a_frame_of_place_or_time_over_a_headline_is_its_kicker() {
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        let page = format!(
+            "在执行委员会会议上\n两位代表分别作了报告\n新华社北京十二日电 会议\n{body}结束了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["两位代表分别作了报告"]);
+        assert_eq!(articles[0].subtitle.as_deref(), Some("在执行委员会会议上"));
+    }
 }
