@@ -272,8 +272,6 @@ impl Reading {
             cues.push(Cue::FurnitureBefore);
         }
         if self.piece_ended_before(i) {
-            // A piece closed by its byline has no more subheads.
-            cues.retain(|&c| c != Cue::SubheadShape);
             cues.push(Cue::PieceEnded);
         }
         let score = cues.iter().map(|c| c.weight()).sum();
@@ -317,8 +315,13 @@ impl Reading {
         if (i..end).any(|j| self.is_wide(j)) {
             cues.push(Cue::WiderThanColumn);
         }
+        // A piece closed by its byline has no more subheads.
         let text_lines = self.text_lines(i, end);
-        if !byline_after && text_lines == 1 && self.lines[i].text.chars().count() <= 12 {
+        if !byline_after
+            && text_lines == 1
+            && self.lines[i].text.chars().count() <= 12
+            && !self.piece_ended_before(i)
+        {
             cues.push(Cue::SubheadShape);
         }
         Some(end)

@@ -121,9 +121,7 @@ fn masthead_band(line: &str) -> bool {
             || PAGE_LABEL.is_match(part)
     };
     let masthead_part = |part: &str| {
-        WEEKDAY.is_match(part)
-            || rules::is_masthead_marker(part)
-            || (part.chars().count() <= 4 && part.chars().all(is_han))
+        WEEKDAY.is_match(part) || (part.chars().count() <= 4 && part.chars().all(is_han))
     };
     parts.len() >= 2
         && parts.iter().all(|p| mark(p) || masthead_part(p))
@@ -284,11 +282,7 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
         return LineKind::Names(names);
     }
     // A byline in brackets on a line of its own (`（记者 张三）`).
-    if let Some((0, names)) = text
-        .ends_with([')', '）'])
-        .then(|| bracketed_byline(text))
-        .flatten()
-    {
+    if let Some((0, names)) = bracketed_byline(text) {
         return LineKind::Names(names);
     }
     let credit_end = text
