@@ -258,22 +258,36 @@ const ORGANISATION_ENDINGS: [char; 22] = [
 /// supplied picture (`供图`) one organisation. Returns the personal names.
 fn credit_names(who: &str, verb: &str) -> Option<Vec<String>> {
     let who = who.trim();
-    // The photographer behind their paper's name: `武汉晚报 邱焰`.
-    let who = who
+    // The photographer behind their paper's or team's name: `武汉晚报 邱焰`,
+    // `城市摄影队 马里奥`.
+    let employer = who
         .split_once(' ')
-        .filter(|(paper, _)| is_employer(paper))
-        .map_or(who, |(_, rest)| rest.trim());
+        .filter(|(front, _)| is_employer(front) || is_photo_desk(front));
+    let who = employer.map_or(who, |(_, rest)| rest.trim());
     if let Some(line) = read_name_line(who) {
         if line.all_personal || line.has_role {
             return Some(line.names);
         }
     }
-    let org = who.chars().collect::<Vec<char>>();
-    let organisation = matches!(verb, "供图" | "制图")
-        && (3..=20).contains(&org.len())
-        && org.iter().all(|&c| is_han(c))
-        && org.last().is_some_and(|c| ORGANISATION_ENDINGS.contains(c));
-    organisation.then(Vec::new)
+    // Behind an employer, one photographer may sign with a pen name.
+    let pen_name = (2..=5).contains(&who.chars().count()) && who.chars().all(is_han);
+    if employer.is_some() && matches!(verb, "摄" | "摄影") && pen_name {
+        return Some(vec![who.to_string()]);
+    }
+    (matches!(verb, "供图" | "制图") && is_organisation(who)).then(Vec::new)
+}
+
+/// A photographers' team or desk (`城市摄影队`, `…摄影部`).
+fn is_photo_desk(name: &str) -> bool {
+    is_organisation(name) && name.contains("摄影")
+}
+
+/// An organisation's name: Han characters ending in an organisation's word
+/// (`…街道`, `…摄影队`).
+fn is_organisation(name: &str) -> bool {
+    (3..=20).contains(&name.chars().count())
+        && name.chars().all(is_han)
+        && name.ends_with(ORGANISATION_ENDINGS)
 }
 
 /// A cheap look at the end of a line before the credit pattern runs.
@@ -681,6 +695,13 @@ mod tests {
         assert_eq!(text, "图为比赛现场。");
         assert_eq!(credit.names, vec!["冯十"]);
         assert_eq!(credit.text, "本报记者 冯十 摄");
+        // A photo desk's photographer, by a pen name.
+        let (text, credit) =
+            caption_with_credit("汉阳琴断口。 长江日报城市摄影队 哈喽马里奥 摄").unwrap();
+        assert_eq!(text, "汉阳琴断口。");
+        assert_eq!(credit.names, vec!["哈喽马里奥"]);
+        // An organisation that is not a photo desk gives no pen names.
+        assert!(credit_line("人才咖啡驿站 马里奥 摄").is_none());
     }
 
     #[test]

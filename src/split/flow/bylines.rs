@@ -36,9 +36,86 @@ pub(super) static WRITER_AND_PHOTOGRAPHER: LazyLock<Regex> =
 pub(super) static ORG_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[（(]?\p{Han}{0,6}(记者|社|报)摄[)）]?$"));
 
+/// An outlet's own dateline (`长江日报大武汉客户端10月2日讯`): a name, a
+/// date, `电` or `讯`. What follows it is checked apart (see
+/// [`outlet_dateline`]).
+pub(super) static OUTLET_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^\p{{Han}}{{2,14}}?({NUMERAL}{{1,3}}月)?{NUMERAL}{{1,3}}日(电|讯)"
+    ))
+});
+/// Reporters in brackets opening a story, glued to its first words
+/// (`（长江日报 记者刘睿彻）前晚…`).
+pub(super) static BRACKETED_REPORTERS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[（(]\p{Han}{0,8}?\s*(?:特约|见习|实习)?(?:记者|通讯员)\s*([^()（）]{2,24}?)\s*[)）]")
+});
+
 /// Whether a paragraph opens with a dateline or a reporter's line.
 pub(super) fn opens_story(text: &str) -> bool {
-    may_open_story(text) && (DATELINE_HEAD.is_match(text) || REPORTER_HEAD.is_match(text))
+    story_head(text).is_some()
+}
+
+/// Whether a line opens a story: a wire or paper's dateline, or a
+/// reporter's line, that may run on into the next line (`joined`: the two
+/// lines' head; a short line may be a dateline's first part); an outlet's
+/// own dateline or bracketed reporters on the line itself (their patterns
+/// would read the tail of a wrapped line joined to the next line's
+/// dateline as one).
+pub(super) fn line_opens_story(line: &str, joined: impl FnOnce() -> String) -> bool {
+    let short = line.chars().nth(4).is_none();
+    ((short || may_open_story(line)) && wire_head(&joined()).is_some()) || own_head(line).is_some()
+}
+
+/// Where the dateline or reporter's line a paragraph opens with ends, and
+/// the reporters it names.
+fn story_head(text: &str) -> Option<(usize, Vec<String>)> {
+    wire_head(text).or_else(|| own_head(text))
+}
+
+/// The head of a paragraph that opens with a wire or paper's dateline or
+/// a reporter's line (`本报记者X报道：`).
+fn wire_head(text: &str) -> Option<(usize, Vec<String>)> {
+    if !may_open_story(text) {
+        return None;
+    }
+    if let Some(head) = DATELINE_HEAD.find(text) {
+        return Some((head.end(), Vec::new()));
+    }
+    REPORTER_HEAD.captures(text).and_then(names_at)
+}
+
+/// The head of a paragraph that opens with an outlet's own dateline or
+/// with its reporters in brackets.
+fn own_head(text: &str) -> Option<(usize, Vec<String>)> {
+    if let Some(end) = dated_wire_near_start(text)
+        .then(|| outlet_dateline(text))
+        .flatten()
+    {
+        return Some((end, Vec::new()));
+    }
+    // The story's words must follow on the line: a bracket alone closes one.
+    text.starts_with(['（', '('])
+        .then(|| BRACKETED_REPORTERS.captures(text))
+        .flatten()
+        .filter(|caps| {
+            caps.get(0)
+                .is_some_and(|m| !text[m.end()..].trim().is_empty())
+        })
+        .and_then(names_at)
+}
+
+/// Where a head's match ends, and the names in its first group.
+fn names_at(caps: regex::Captures) -> Option<(usize, Vec<String>)> {
+    Some((caps.get(0)?.end(), names_in(&caps[1])))
+}
+
+/// The end of an outlet's dateline, when a space, a bracket, a colon or
+/// the line's end follows it (not more words: `…2日电视台`).
+fn outlet_dateline(text: &str) -> Option<usize> {
+    let end = OUTLET_DATELINE.find(text)?.end();
+    let next = text[end..].chars().next();
+    next.is_none_or(|c| c.is_whitespace() || matches!(c, '（' | '(' | '【' | ':' | '：'))
+        .then_some(end)
 }
 
 /// What every dateline or reporter's line opens with, checked before their
@@ -52,6 +129,14 @@ pub(super) fn may_open_story(text: &str) -> bool {
             '【' | '[' | '据' | '本' | '新' | '特' | '见' | '实' | '记' | '通'
         )
     }) || chars.take(4).any(|c| c == '社' || c == '讯')
+}
+
+/// Whether `日电` or `日讯` stands within a dateline's reach of the start.
+fn dated_wire_near_start(text: &str) -> bool {
+    let head = &text.as_bytes()[..text.len().min(66)];
+    let day = "日".as_bytes();
+    head.windows(6)
+        .any(|w| w.starts_with(day) && (&w[3..] == "电".as_bytes() || &w[3..] == "讯".as_bytes()))
 }
 
 /// Whether a line opens with an editors' note (`编者按：`).
@@ -140,17 +225,8 @@ pub(super) fn strip_role_prefix(line: &str) -> &str {
 /// reporters named, and where the story starts.
 pub(super) fn read_dateline(text: &str) -> Option<(Vec<String>, String)> {
     let mut rest = text.trim();
-    if !may_open_story(rest) {
-        return None;
-    }
-    let head = DATELINE_HEAD
-        .find(rest)
-        .or_else(|| REPORTER_HEAD.find(rest))?;
-    let mut names = Vec::new();
-    if let Some(caps) = REPORTER_HEAD.captures(rest) {
-        names = names_in(&caps[1]);
-    }
-    rest = rest[head.end()..].trim_start_matches([' ', ':', '：']);
+    let (end, mut names) = story_head(rest)?;
+    rest = rest[end..].trim_start_matches([' ', ':', '：']);
     if let Some(caps) = PAREN_NAMES.captures(rest) {
         let inner = names_in(&caps[1]);
         if !inner.is_empty() || caps[1].contains("记者") {
@@ -294,6 +370,26 @@ mod tests {
         let (_, rest) = read_dateline("【法新社北京十二日电】北京报纸").unwrap();
         assert_eq!(rest, "北京报纸");
         assert!(read_dateline("新华社的电讯具有非常重要的意义。").is_none());
+        // An outlet's own dateline, and reporters in brackets opening a story.
+        let (names, rest) =
+            read_dateline("长江日报大武汉客户端10月2日讯（见习记者李阳）国庆长假").unwrap();
+        assert_eq!(names, ["李阳"]);
+        assert_eq!(rest, "国庆长假");
+        assert!(read_dateline("截至10月2日电视台已经播出").is_none());
+        let (names, rest) = read_dateline("（长江日报 记者刘睿彻）前晚清理").unwrap();
+        assert_eq!(names, ["刘睿彻"]);
+        assert_eq!(rest, "前晚清理");
+    }
+
+    #[test]
+    fn a_line_opens_a_story_with_its_own_head_only_on_itself() {
+        let opens = |line: &str, next: &str| line_opens_story(line, || format!("{line}{next}"));
+        // The tail of a wrapped headline over a wire dateline is no dateline.
+        assert!(!opens("报告", "据新华社24日讯 首都"));
+        assert!(opens("据新华", "社24日讯 首都"));
+        // A closing bracket with no story after it closes the story before.
+        assert!(!opens("（记者 张三）", "下一条标题"));
+        assert!(opens("（记者张三）昨天上午", ""));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::headline::{header_units, Unit};
 use super::lines::LineKind;
 use super::piece::ends_paragraph;
 use super::Reading;
+use crate::split::rules;
 use crate::split::text::ends_sentence;
 
 /// The independent cues that speak for a boundary before a line.
@@ -209,6 +210,13 @@ impl Reading {
         }
     }
 
+    /// Whether a byline, a dateline or the body opens at line `i`.
+    fn opens_at(&self, i: usize) -> bool {
+        i < self.lines.len()
+            && (matches!(self.lines[i].kind, LineKind::Opener | LineKind::Names(_))
+                || self.body_starts(i))
+    }
+
     /// Where the headline lines that open at `at` end: the index of the
     /// first line after them (an opener, or the body), or `None` when no
     /// body follows within reach.
@@ -226,6 +234,10 @@ impl Reading {
                 _ if self.body_starts(j)
                     && (j > at || self.lines[j].width * 10 >= self.width * 6) =>
                 {
+                    return Some(j)
+                }
+                // Photos between the headline and the story's opening.
+                _ if j > at && self.captions_end(j).is_some_and(|e| self.opens_at(e)) => {
                     return Some(j)
                 }
                 // A finished sentence is text, unless set wider than the
@@ -255,11 +267,17 @@ impl Reading {
                 header_end = i + 1;
             }
             _ if !self.closed_before(i) => return None,
-            LineKind::Opener if opens_story(&line.text) && !self.after_editors_note(i) => {
+            LineKind::Opener
+                if opens_story(&line.text)
+                    && !self.after_editors_note(i)
+                    && !self.under_photo_captions(i, true) =>
+            {
                 cues.push(Cue::Dateline)
             }
             LineKind::Opener if is_editors_note(&line.text) => cues.push(Cue::EditorsNote),
-            LineKind::Text => header_end = self.headline_cues(i, &mut cues)?,
+            LineKind::Text if !self.under_photo_captions(i, false) => {
+                header_end = self.headline_cues(i, &mut cues)?
+            }
             _ => return None,
         }
         if line.gap_before > 0 && i > 0 {
@@ -288,11 +306,9 @@ impl Reading {
     /// end; `None` when no headline stands there.
     fn headline_cues(&self, i: usize, cues: &mut Vec<Cue>) -> Option<usize> {
         let Some(end) = self.header_end(i) else {
-            if self.titles_photo(i) {
-                cues.extend([Cue::Headline, Cue::CreditedPhoto]);
-                return Some(i + 1);
-            }
-            return None;
+            let title_end = self.photo_title_end(i)?;
+            cues.extend([Cue::Headline, Cue::CreditedPhoto]);
+            return Some(title_end);
         };
         if end == i {
             return None;
@@ -308,7 +324,15 @@ impl Reading {
         if units.len() == 1 && units.iter().all(narrow_wrap) {
             cues.push(Cue::WrappedHeadline);
         }
-        let byline_after = matches!(self.lines[end].kind, LineKind::Opener | LineKind::Names(_));
+        // Photos may stand between the headline and its byline.
+        let captions_end = self.captions_end(end);
+        if captions_end.is_some() {
+            cues.push(Cue::CreditedPhoto);
+        }
+        let byline_after = self
+            .lines
+            .get(captions_end.unwrap_or(end))
+            .is_some_and(|l| matches!(l.kind, LineKind::Opener | LineKind::Names(_)));
         if byline_after {
             cues.push(Cue::BylineAfter);
         }
@@ -327,22 +351,73 @@ impl Reading {
         Some(end)
     }
 
-    /// Whether line `i` is the title of a photo printed with it: a short
-    /// line that does not end a sentence, over one to three lines of caption
-    /// that do, then the photo's credit.
-    fn titles_photo(&self, i: usize) -> bool {
-        let line = &self.lines[i];
-        if line.kind != LineKind::Text || ends_sentence(&line.text) || self.is_full(i) {
-            return false;
-        }
-        let Some(credit) =
-            (i + 1..self.lines.len().min(i + 5)).find(|&j| self.lines[j].kind != LineKind::Text)
-        else {
-            return false;
+    /// Where the title of a photo printed with it ends, when line `i` opens
+    /// one: one or two short lines that do not end a sentence (a title set
+    /// in large type wraps), over its captions.
+    fn photo_title_end(&self, i: usize) -> Option<usize> {
+        let titles = |j: usize| {
+            self.lines.get(j).is_some_and(|line| {
+                line.kind == LineKind::Text && !ends_sentence(&line.text) && !self.is_full(j)
+            })
         };
-        self.lines[credit].kind == LineKind::Credit
-            && credit > i + 1
-            && ends_sentence(&self.lines[credit - 1].text)
+        if !titles(i) {
+            return None;
+        }
+        [i + 2, i + 1]
+            .into_iter()
+            .find(|&end| (end == i + 1 || titles(i + 1)) && self.captions_end(end).is_some())
+    }
+
+    /// Where the photo captions that open at line `from` end: each one to
+    /// three lines, the last ending a sentence over a credit on a line of
+    /// its own, or ending in a credit itself (`…秀丽。 城市摄影队 张三 摄`).
+    /// `None` when no caption opens there.
+    pub(super) fn captions_end(&self, from: usize) -> Option<usize> {
+        let mut end = from;
+        while let Some(next) = self.caption_end(end) {
+            end = next;
+        }
+        (end > from).then_some(end)
+    }
+
+    /// Where the one photo caption that opens at line `from` ends (see
+    /// [`Reading::captions_end`]).
+    fn caption_end(&self, from: usize) -> Option<usize> {
+        for last in from..self.lines.len().min(from + 3) {
+            let line = &self.lines[last];
+            if line.kind != LineKind::Text {
+                return None;
+            }
+            let credit_below = self
+                .lines
+                .get(last + 1)
+                .is_some_and(|l| l.kind == LineKind::Credit);
+            if credit_below && ends_sentence(&line.text) {
+                return Some(last + 2);
+            }
+            if rules::caption_with_credit(&line.text).is_some() {
+                return Some(last + 1);
+            }
+            // A caption wraps only at the column's width.
+            if !self.is_full(last) && !self.is_wide(last) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Whether line `i` stands among the photo captions under a headline,
+    /// or (`at_end`) right after them: a story opening there without a
+    /// headline of its own is the story that headline heads.
+    fn under_photo_captions(&self, i: usize, at_end: bool) -> bool {
+        (i.saturating_sub(MAX_HEADER_LINES)..i).any(|c| {
+            self.captions_end(c)
+                .is_some_and(|e| e > i || (at_end && e == i))
+                && (c.saturating_sub(3)..c).any(|h| {
+                    self.closed_before(h)
+                        && (self.photo_title_end(h) == Some(c) || self.header_end(h) == Some(c))
+                })
+        })
     }
 
     /// Whether the paragraph before line `i` is an editors' note, which

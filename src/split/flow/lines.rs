@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::bylines::{
-    byline_names, has_role_word, is_editors_note, is_name_char, may_open_story, opens_story,
-    role_credit, ORG_CREDIT,
+    byline_names, has_role_word, is_editors_note, is_name_char, line_opens_story, role_credit,
+    ORG_CREDIT,
 };
 use super::re;
 use crate::split::blocks::Block;
@@ -270,8 +270,7 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
         }
         head
     };
-    let opener_head = may_open_story(text) || text.chars().nth(4).is_none();
-    if (opener_head && opens_story(&head())) || is_editors_note(text) {
+    if line_opens_story(text, head) || is_editors_note(text) {
         return LineKind::Opener;
     }
     if let Some(names) = glance

@@ -367,6 +367,36 @@ mod tests {
     }
 
     #[test]
+    fn photos_between_a_headline_and_its_dateline_are_its_captions() {
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        let page = format!(
+            "江城的节日\n湖边日出，霞光满天。 城市摄影队 张三 摄\n游客在巷口合影留念。\n城市摄影队 李四 摄\n本报10月2日讯（记者王五）\n{body}结束了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["江城的节日"]);
+        assert_eq!(articles[0].authors, ["王五"]);
+        let captions: Vec<&str> = articles[0]
+            .captions
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(captions, ["湖边日出，霞光满天。", "游客在巷口合影留念。"]);
+        assert!(articles[0].paragraphs().all(|p| p.starts_with('一')));
+    }
+
+    #[test]
+    fn a_photo_title_in_two_lines_over_a_headless_story_heads_it() {
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        let page = format!(
+            "第一条标题\n新华社六日讯 {body}结束了。\n林枫副委员长接\n见外宾\n图为林枫同外宾交谈。\n新华社记者 张彬摄\n新华社六日讯 {body}也完了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["第一条标题", "林枫副委员长接见外宾"]);
+        assert_eq!(articles[1].captions[0].text, "图为林枫同外宾交谈。");
+        assert_eq!(articles[1].paragraphs().count(), 1);
+    }
+
+    #[test]
     fn a_place_or_section_name_over_a_headline_is_its_kicker() {
         let body = "一二三四五六七八九十一二三\n".repeat(3);
         let page =

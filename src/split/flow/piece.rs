@@ -234,8 +234,17 @@ pub(super) fn read_body(
                 }
             }
             LineKind::Credit => {
-                let text = paragraph.concat();
+                let mut text = paragraph.concat();
                 paragraph.clear();
+                // The piece's one paragraph so far, with no byline or
+                // dateline, and then a credit: the caption of a titled photo.
+                let no_opener = (from..j).all(|k| lines[k].kind != LineKind::Opener);
+                if text.is_empty() && no_opener {
+                    if let [BodyPart::Paragraph(only)] = article.body.as_slice() {
+                        text = only.clone();
+                        article.body.clear();
+                    }
+                }
                 read_credit(article, &text, &line.text);
             }
             LineKind::Opener | LineKind::Text => {
@@ -257,6 +266,7 @@ pub(super) fn read_body(
                 if ends_paragraph(&line.text)
                     || closing_byline(&line.text).is_some()
                     || ends_in_bracketed_credit(&line.text)
+                    || rules::caption_with_credit(&line.text).is_some()
                 {
                     flush(article, &mut paragraph, &mut first_paragraph);
                 }
@@ -265,15 +275,6 @@ pub(super) fn read_body(
         j += 1;
     }
     flush(article, &mut paragraph, &mut first_paragraph);
-    // One paragraph and a credit alone: the caption of a titled photo.
-    if let ([BodyPart::Paragraph(text)], [caption]) =
-        (article.body.as_slice(), article.captions.as_mut_slice())
-    {
-        if caption.text.is_empty() && caption.credit.is_some() {
-            caption.text = text.clone();
-            article.body.clear();
-        }
-    }
     if article.kind == ArticleKind::Story && article.paragraphs().next().is_none() {
         article.kind = ArticleKind::Photo;
         // A photo printed with its title: the photographer is its author.
