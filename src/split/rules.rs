@@ -410,6 +410,13 @@ pub fn caption_with_credit(line: &str) -> Option<(String, Credit)> {
     })
 }
 
+/// Whether a paragraph opens the way a photo caption does (`图为…`,
+/// `上图：…`, `左图为…`).
+pub fn opens_caption(text: &str) -> bool {
+    let rest = text.trim_start_matches(['上', '下', '左', '右', '中']);
+    text.len() - rest.len() <= 6 && ["图为", "图:", "图："].iter().any(|m| rest.starts_with(m))
+}
+
 /// What a dateline or wire credit at the head of a paragraph says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dateline {
@@ -677,6 +684,13 @@ mod tests {
         assert!(writer_credit("文化/旅游").is_none());
         assert!(writer_credit("谷向荣 江维海 摄").is_none());
         assert!(writer_credit("民生工程/文 建设忙/图").is_none());
+    }
+
+    #[test]
+    fn caption_openings() {
+        assert!(opens_caption("图为：1957年10月15日，武汉长江大桥通车。"));
+        assert!(opens_caption("左上图：游客在赏花。"));
+        assert!(!opens_caption("图书馆今天开放。"));
     }
 
     #[test]

@@ -184,7 +184,7 @@ pub(super) fn byline_names(line: &str, gap_before: bool) -> Option<Vec<String>> 
         return (!names.is_empty()).then_some(names);
     }
     let line = line.replace('、', " ");
-    let bare = strip_role_prefix(&line);
+    let bare = strip_role_prefix(without_words_and_pictures(&line));
     let had_role = bare.len() != line.len();
     let read = if had_role {
         read_names_after_role(bare)?
@@ -194,6 +194,15 @@ pub(super) fn byline_names(line: &str, gap_before: bool) -> Option<Vec<String>> 
     let signed =
         had_role || read.has_role || (read.all_personal && (read.names.len() >= 2 || gap_before));
     (!read.names.is_empty() && signed).then_some(read.names)
+}
+
+/// The line without the credit for both words and pictures it opens with
+/// (`图/文 记者 田悦`): the role before the names.
+fn without_words_and_pictures(line: &str) -> &str {
+    ["图/文", "文/图", "图／文", "文／图"]
+        .iter()
+        .find_map(|credit| line.strip_prefix(credit))
+        .map_or(line, |rest| rest.trim_start())
 }
 
 /// A character a byline line may hold: Han characters (names and role
@@ -417,6 +426,7 @@ mod tests {
             ["张三", "李四"]
         );
         assert!(byline_names("成开业", false).is_none());
+        assert_eq!(byline_names("图/文 记者 田悦", false).unwrap(), ["田悦"]);
         assert!(role_credit("新华社记者 王小明 摄"));
         assert!(role_credit("（本报记者 刘强 摄）"));
         let (names, _) = closing_byline("工作。（记者 张三）").unwrap();

@@ -305,6 +305,9 @@ impl Reading {
     /// The cues of headline lines opening at text line `i`, and where they
     /// end; `None` when no headline stands there.
     fn headline_cues(&self, i: usize, cues: &mut Vec<Cue>) -> Option<usize> {
+        if rules::opens_caption(&self.lines[i].text) {
+            return None;
+        }
         let Some(end) = self.header_end(i) else {
             let title_end = self.photo_title_end(i)?;
             cues.extend([Cue::Headline, Cue::CreditedPhoto]);
@@ -383,6 +386,10 @@ impl Reading {
     /// Where the one photo caption that opens at line `from` ends (see
     /// [`Reading::captions_end`]).
     fn caption_end(&self, from: usize) -> Option<usize> {
+        let marked = self
+            .lines
+            .get(from)
+            .is_some_and(|l| rules::opens_caption(&l.text));
         for last in from..self.lines.len().min(from + 3) {
             let line = &self.lines[last];
             if line.kind != LineKind::Text {
@@ -395,7 +402,9 @@ impl Reading {
             if credit_below && ends_sentence(&line.text) {
                 return Some(last + 2);
             }
-            if rules::caption_with_credit(&line.text).is_some() {
+            if rules::caption_with_credit(&line.text).is_some()
+                || (marked && ends_sentence(&line.text))
+            {
                 return Some(last + 1);
             }
             // A caption wraps only at the column's width.

@@ -423,7 +423,7 @@ pub(super) fn column_width(lines: &[Line]) -> usize {
         return 0;
     }
     widths.sort_unstable();
-    widths[widths.len() / 2]
+    widths[widths.len() * 3 / 4]
 }
 
 #[cfg(test)]

@@ -347,6 +347,10 @@ pub(super) fn flush(article: &mut Article, paragraph: &mut Vec<&str>, first: &mu
         text = before;
     }
     let squeezed = squeeze_spaces(&text);
+    if rules::opens_caption(&squeezed) {
+        article.captions.push(caption(&squeezed, None));
+        return;
+    }
     if let Some((caption_text, credit)) = rules::caption_with_credit(&squeezed) {
         if !caption_text.is_empty() && !*first || article.body.is_empty() {
             article.captions.push(caption(&caption_text, Some(&credit)));
