@@ -127,6 +127,8 @@ pub(super) fn read(block: &Block, kind: &Kind) -> Reading {
 
 /// The masthead: the run of short blocks at the top of the page up to the
 /// last one only a masthead prints (issue date with weekday, serial number).
+/// A headline set above the date line (lines longer than a masthead's
+/// slogan) stays what it is.
 pub(super) fn mark_masthead(blocks: &[Block], kinds: &mut [Kind]) {
     let mut end = 0;
     for (i, block) in blocks.iter().enumerate().take(12) {
@@ -139,9 +141,28 @@ pub(super) fn mark_masthead(blocks: &[Block], kinds: &mut [Kind]) {
             end = i + 1;
         }
     }
-    for kind in &mut kinds[..end] {
-        *kind = Kind::Furniture;
+    for (block, kind) in blocks.iter().zip(kinds.iter_mut()).take(end) {
+        if !headline_above_date(block) {
+            *kind = Kind::Furniture;
+        }
     }
+}
+
+/// Longest slogan or section name a masthead sets among its parts.
+const MASTHEAD_PART_CHARS: usize = 10;
+
+/// Whether a block above the masthead's date line is a headline: shaped
+/// like one, with a line longer than a masthead's slogan, and no page
+/// label or serial number (no Latin letters or figures).
+fn headline_above_date(block: &Block) -> bool {
+    let text = squeeze_spaces(&block.lines.join(" "));
+    block
+        .lines
+        .iter()
+        .any(|l| l.chars().count() > MASTHEAD_PART_CHARS)
+        && !text.contains(|c: char| c.is_ascii_alphanumeric())
+        && !rules::is_masthead_marker(&text)
+        && rules::is_headline_shaped(&text)
 }
 
 /// On a page marked up with headings, short lines above the first heading
@@ -202,6 +223,18 @@ mod tests {
         mark_masthead(&blocks, &mut kinds);
         assert_eq!(kinds[0], Kind::Furniture);
         assert_eq!(kinds[2], Kind::Text);
+    }
+
+    #[test]
+    fn a_headline_set_above_the_masthead_date_stays_a_headline() {
+        let page = "人民日报\n\n拿出大搞钢铁的劲头搞好群众生活\n源源供应城乡副食品\n\nA4:视点 总第2960期\n\n1958年12月28日 星期日\n\n正文。";
+        let blocks = split_blocks(page);
+        let mut kinds: Vec<Kind> = blocks.iter().map(classify).collect();
+        mark_masthead(&blocks, &mut kinds);
+        assert_eq!(kinds[0], Kind::Furniture);
+        assert_ne!(kinds[1], Kind::Furniture);
+        assert_eq!(kinds[2], Kind::Furniture);
+        assert_eq!(kinds[3], Kind::Furniture);
     }
 
     #[test]

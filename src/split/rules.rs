@@ -8,12 +8,8 @@ use regex::Regex;
 
 use super::names::{is_employer, is_personal_name, names_in, read_name_line, strip_role, ROLES};
 use super::text::{
-    display_width, ends_mid_clause, ends_sentence, is_han, opens_with, squeeze_spaces,
+    display_width, ends_mid_clause, ends_sentence, is_han, opens_with, re, squeeze_spaces,
 };
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("built-in pattern compiles")
-}
 
 /// OCR debris: a lone character, a few stray Latin letters or digits (what is
 /// left of a logo, in half or full width: `RI`, `Ｔ2`), or a line of symbols.

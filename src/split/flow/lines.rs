@@ -14,7 +14,9 @@ use super::re;
 use crate::split::blocks::Block;
 use crate::split::names::{bracketed_byline, BYLINE_SYMBOLS};
 use crate::split::rules;
-use crate::split::text::{ends_sentence, has_space, is_han, is_wide, squeeze_spaces};
+use crate::split::text::{
+    ends_sentence, has_space, is_han, is_letter_spaced, is_wide, squeeze_spaces,
+};
 use crate::split::{marker, Marker};
 
 /// What a line is, read on its own (and, for furniture, beside its
@@ -58,16 +60,13 @@ pub struct Line {
     pub kind: LineKind,
 }
 
-/// Spaced-out text (`1 9 8 6 年`, `星 期 六`): most tokens are one
-/// character, so the spaces are letter-spacing, not word breaks.
+/// Spaced-out text closed up (see [`is_letter_spaced`]); other spaces
+/// squeezed.
 pub(super) fn unspace(line: String) -> String {
     if !has_space(&line) {
         return line;
     }
-    let (tokens, singles) = line.split_whitespace().fold((0, 0), |(n, s), t| {
-        (n + 1, s + usize::from(t.chars().nth(1).is_none()))
-    });
-    if tokens >= 4 && singles * 10 >= tokens * 6 {
+    if is_letter_spaced(&line) {
         line.split_whitespace().collect()
     } else {
         squeeze_spaces(&line)

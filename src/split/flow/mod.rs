@@ -29,8 +29,6 @@ mod segment;
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use regex::Regex;
-
 use super::article::complete;
 use super::blocks::Block;
 use crate::model::Article;
@@ -40,9 +38,7 @@ use lines::{column_width, read_lines};
 pub use lines::{Line, LineKind};
 use piece::piece;
 
-pub(super) fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("built-in pattern compiles")
-}
+pub(super) use crate::split::text::re;
 
 /// Whether a page flows: blocks that hold several paragraphs (a line that
 /// ends a sentence inside a block), as PDF exports do; a page whose blocks
