@@ -9,30 +9,30 @@ mod common;
 use common::{copy_without_blank_lines, project_root, segscore, Project};
 
 /// Floors for the scorer's OVERALL line: what the block reading reaches on
-/// these pages now (F1 0.95, authors 35/35, body 34/35, no furniture), so a
-/// regression fails. The last twelve pages were scored before any rule was
-/// written for them (F1 0.62, authors 9/10, body 8/10, furniture 8), which
-/// is the better estimate for pages never seen; docs/splitting.md lists
-/// what is still missed.
-const MIN_F1: f64 = 0.94;
-const MIN_AUTHORS: f64 = 1.0;
+/// these pages now (F1 0.91, authors 45/46, body 45/46, 1 piece of
+/// furniture), so a regression fails. Each batch of new pages was scored
+/// before any rule was written for it (the third batch of eleven: F1 0.52,
+/// authors 6/7, body 6/7, furniture 6), which is the better estimate for
+/// pages never seen; docs/splitting.md lists what is still missed.
+const MIN_F1: f64 = 0.91;
+const MIN_AUTHORS: f64 = 0.97;
 const MIN_BODY: f64 = 0.97;
-const MAX_FURNITURE: u64 = 0;
+const MAX_FURNITURE: u64 = 1;
 
 #[test]
 fn seedlike_pages_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
-    assert_eq!(s.gold, 37, "every gold article is scored");
+    assert_eq!(s.gold, 50, "every gold article is scored");
     s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }
 
 /// The same pages with every blank line taken out: a page that prints one
 /// paragraph per line is read line by line, a hard-wrapped one as a flowing
-/// export. Floors at what the splitter reaches (F1 0.86, authors 31/31,
-/// body 28/31, 5 pieces of furniture: mastheads that a blank line no
-/// longer sets apart).
+/// export. Floors at what the splitter reaches (F1 0.80, authors 38/39,
+/// body 36/39, 8 pieces of furniture: mastheads and page labels that a
+/// blank line no longer sets apart).
 #[test]
 fn seedlike_pages_without_blank_lines_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
@@ -40,5 +40,5 @@ fn seedlike_pages_without_blank_lines_score_at_or_above_the_floors() {
     let seeds = project.path("no-blank-lines");
     copy_without_blank_lines(&fixtures.join("seeds"), &seeds);
     let s = segscore(&project, &seeds, &fixtures.join("gold"));
-    s.assert_floors(0.85, 0.95, 0.85, 5);
+    s.assert_floors(0.80, 0.97, 0.92, 8);
 }

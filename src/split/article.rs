@@ -1,7 +1,7 @@
 //! Article building shared by both readings of a page: a fresh article,
 //! captions and credits, paragraphs rejoined across breaks, the final shape.
 
-use super::names::bracketed_byline;
+use super::names::{bracketed_byline, spaced_closing_byline};
 use super::rules::{credit_line, is_standfirst_point, Credit};
 use super::text::{close_cjk_spaces, ends_sentence, first_sentence};
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
@@ -54,6 +54,15 @@ pub(super) fn attach_credit(captions: &mut Vec<Caption>, credit: &Credit) {
 /// Adds a paragraph, rejoining it to the previous one when that one broke
 /// off mid-sentence (a column break or a box in between).
 pub(super) fn push_paragraph(article: &mut Article, text: &str) {
+    // A closing `… 读者 X` is read before the spaces between Han
+    // characters close up, since only the space sets it apart.
+    let (text, closing) = match spaced_closing_byline(text) {
+        Some((at, names)) => (&text[..at], Some(names)),
+        None => (text, None),
+    };
+    if let Some(names) = closing.filter(|_| article.authors.is_empty()) {
+        article.authors = names;
+    }
     let mut text = close_cjk_spaces(text);
     // A closing `（记者 X）` is the byline printed after the body.
     if let Some((at, names)) = bracketed_byline(&text) {

@@ -8,7 +8,9 @@ use super::article::{
     attach_credit, caption, complete, empty_article, push_paragraph, titled, trim_dashes,
 };
 use super::blocks::{wrap_width, Block, IMAGE_GAP};
-use super::kinds::{classify, mark_masthead, mark_page_title, read, Kind, Reading};
+use super::kinds::{
+    classify, mark_fact_lines, mark_masthead, mark_page_title, read, Kind, Reading,
+};
 use super::rules;
 use super::text::{close_cjk_spaces, display_width, ends_sentence};
 use super::Marker;
@@ -85,7 +87,9 @@ impl Splitter {
         mark_masthead(&blocks, &mut kinds);
         mark_page_title(&blocks, &mut kinds);
         let wrap = wrap_width(&blocks);
-        let readings = blocks.iter().zip(&kinds).map(|(b, k)| read(b, k)).collect();
+        let mut readings: Vec<Reading> =
+            blocks.iter().zip(&kinds).map(|(b, k)| read(b, k)).collect();
+        mark_fact_lines(&blocks, &mut readings);
         Splitter {
             blocks,
             kinds,
@@ -198,7 +202,15 @@ impl Splitter {
             return None;
         }
         let (lines, end) = self.header_lines(i);
+        // Captions of the piece's photos may stand between its headline
+        // and its first paragraph (a credit alone under a headline opens a
+        // photo story instead).
+        let mut captions = Vec::new();
         let mut j = end;
+        while let Some(Kind::Caption(text, credit)) = self.kinds.get(j) {
+            captions.push(caption(text, Some(credit)));
+            j += 1;
+        }
         while j < self.blocks.len() && self.kinds[j] == Kind::Furniture {
             j += 1;
         }
@@ -206,10 +218,11 @@ impl Splitter {
             && self.kinds[j] == Kind::Text
             && self.header_line_at(j).is_none()
             && self.byline_at(j).is_none();
+        let end = if captions.is_empty() { end } else { j };
         (!lines.is_empty() && paragraph).then_some(Header {
             lines,
             authors: Vec::new(),
-            captions: Vec::new(),
+            captions,
             standfirst: Vec::new(),
             lead: None,
             end,
@@ -624,6 +637,16 @@ mod tests {
             articles[0].body[0],
             BodyPart::Subhead("白天:街头所见".into())
         );
+    }
+
+    #[test]
+    fn the_pages_first_headline_keeps_the_captions_between_it_and_its_text() {
+        let page = "赛龙讲龙育龙\n\n文化代代传承\n\n猎德龙舟文化尽显魅力。本报记者莫伟浓摄\n\n\
+                    鸦岗村村民在进行龙舟训练。本报记者陈忧子摄\n\n在荔湾泮塘,村民乐此不疲地分享龙舟文化。";
+        let articles = split_page(page);
+        assert_eq!(articles.len(), 1);
+        assert_eq!(articles[0].captions.len(), 2);
+        assert_eq!(articles[0].paragraphs().count(), 1);
     }
 
     #[test]

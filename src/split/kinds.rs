@@ -4,7 +4,7 @@
 use super::blocks::Block;
 use super::names::{bracketed_byline, is_institution_signature, read_name_line, NameLine};
 use super::rules::{self, Credit};
-use super::text::{display_width, join_wrapped, squeeze_spaces};
+use super::text::{display_width, is_han, join_wrapped, squeeze_spaces};
 use super::{marker, Marker};
 
 /// What a block is, read on its own.
@@ -58,7 +58,9 @@ pub(super) fn classify(block: &Block) -> Kind {
         return Kind::Names(names);
     }
     if single {
-        if let Some(name) = rules::column_label(line) {
+        // A label over briefs (`简讯`) heads its items as a column does, and
+        // is read before names, since such labels read as names (`简`).
+        if let Some(name) = rules::column_label(line).or_else(|| rules::brief_label(line)) {
             return Kind::Column(name);
         }
     }
@@ -165,6 +167,39 @@ fn headline_above_date(block: &Block) -> bool {
         && rules::is_headline_shaped(&text)
 }
 
+/// Characters of the label of a fact line (`时间:`, `地点:`).
+const MAX_FACT_LABEL: usize = 3;
+
+/// The label of a short `label:value` line (`地点:胜利南路天桥下`).
+fn fact_label(block: &Block) -> Option<&str> {
+    if !block.is_single_line() {
+        return None;
+    }
+    let (label, value) = block.first().split_once([':', '：'])?;
+    let short = (2..=MAX_FACT_LABEL).contains(&label.chars().count());
+    (short && label.chars().all(is_han) && !value.trim().is_empty()).then_some(label)
+}
+
+/// Fact lines: two or more `label:value` lines in a row with short labels
+/// (`时间:3月6日上午` / `地点:胜利南路天桥下`) state the when and where of
+/// a piece; alone, such a line may be a headline (`北京:…`), in a run it is
+/// not. Their readings lose the headline shape.
+pub(super) fn mark_fact_lines(blocks: &[Block], readings: &mut [Reading]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let run = blocks[i..]
+            .iter()
+            .take_while(|b| fact_label(b).is_some())
+            .count();
+        if run >= 2 {
+            for reading in &mut readings[i..i + run] {
+                reading.headline = None;
+            }
+        }
+        i += run.max(1);
+    }
+}
+
 /// On a page marked up with headings, short lines above the first heading
 /// are the page's title (`最美南大门看苍南`), not an article.
 pub(super) fn mark_page_title(blocks: &[Block], kinds: &mut [Kind]) {
@@ -207,6 +242,8 @@ mod tests {
     #[test]
     fn a_bracketed_byline_alone_is_a_byline_and_a_bracketed_credit_a_credit() {
         assert_eq!(kind("(朱冬娅)"), Kind::Names(vec!["朱冬娅".to_string()]));
+        assert_eq!(kind("■郑蜀炎"), Kind::Names(vec!["郑蜀炎".to_string()]));
+        assert_eq!(kind("简讯"), Kind::Column("简讯".to_string()));
         assert_eq!(kind("（记者 郑九）"), Kind::Names(vec!["郑九".to_string()]));
         assert!(matches!(kind("（李四 摄）"), Kind::Credit(_)));
         assert_eq!(kind("（试行）"), Kind::Text);
@@ -242,5 +279,19 @@ mod tests {
         let block = &split_blocks("本报评论员")[0];
         let reading = read(block, &classify(block));
         assert_eq!(reading.byline, Some((Vec::new(), None)));
+    }
+
+    #[test]
+    fn a_run_of_fact_lines_is_no_headline_but_one_such_line_may_be() {
+        let blocks =
+            split_blocks("时间:3月6日上午\n\n地点:胜利南路天桥下\n\n北京:春来早\n\n正文。");
+        let kinds: Vec<Kind> = blocks.iter().map(classify).collect();
+        let mut readings: Vec<Reading> =
+            blocks.iter().zip(&kinds).map(|(b, k)| read(b, k)).collect();
+        assert!(readings[0].headline.is_some());
+        mark_fact_lines(&blocks[..2], &mut readings[..2]);
+        assert!(readings[0].headline.is_none() && readings[1].headline.is_none());
+        mark_fact_lines(&blocks[2..], &mut readings[2..]);
+        assert!(readings[2].headline.is_some());
     }
 }

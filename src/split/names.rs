@@ -111,6 +111,24 @@ pub fn bracketed_byline(paragraph: &str) -> Option<(usize, Vec<String>)> {
     (!line.names.is_empty() && (line.all_personal || line.has_role)).then_some((open, line.names))
 }
 
+/// A byline set apart by a space after a paragraph's last sentence
+/// (`…是企业的主力军。 读者 薛芳玲`): where the space opens, and the names.
+/// Without the space the tail would be the sentence's own words.
+pub fn spaced_closing_byline(paragraph: &str) -> Option<(usize, Vec<String>)> {
+    let paragraph = paragraph.trim_end();
+    let end = paragraph.rfind(['。', '！', '？', '!', '?', '”'])?;
+    let open = end + paragraph[end..].chars().next()?.len_utf8();
+    let tail = &paragraph[open..];
+    if !tail.starts_with(char::is_whitespace) || tail.len() > 40 {
+        return None;
+    }
+    if !ends_sentence(&paragraph[..open]) {
+        return None;
+    }
+    let line = read_name_line(tail.trim())?;
+    (!line.names.is_empty() && (line.all_personal || line.has_role)).then_some((open, line.names))
+}
+
 /// A byline signed by institutions, with no personal name
 /// (`本报评论员 新华社评论员`, `本报特约评论员`).
 pub fn is_institution_signature(line: &str) -> bool {
@@ -382,5 +400,24 @@ mod tests {
         assert!(is_institution_signature("本报特约评论员"));
         assert!(!is_institution_signature("评论员们认为这是好事"));
         assert!(!is_institution_signature("王小明 评论员"));
+    }
+
+    #[test]
+    fn a_byline_set_apart_after_the_last_sentence_closes_the_paragraph() {
+        let text = "毕竟职工是企业的主力军。 读者 薛芳玲";
+        let (at, names) = spaced_closing_byline(text).unwrap();
+        assert_eq!(&text[..at], "毕竟职工是企业的主力军。");
+        assert_eq!(names, vec!["薛芳玲"]);
+        assert_eq!(
+            spaced_closing_byline("工作做完了。 张三 李四").unwrap().1,
+            vec!["张三", "李四"]
+        );
+        // Glued on, or words that are no names, it is the sentence's own.
+        assert_eq!(
+            spaced_closing_byline("毕竟职工是企业的主力军。读者薛芳玲"),
+            None
+        );
+        assert_eq!(spaced_closing_byline("工作做完了。 接下来怎么办"), None);
+        assert_eq!(spaced_closing_byline("工作做完了。"), None);
     }
 }

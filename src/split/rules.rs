@@ -41,6 +41,10 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static SERIAL: LazyLock<Regex> = LazyLock::new(|| re(r"^(总)?第\s*\d+\s*[号期]$"));
+/// The issue's date with its serial number instead of a weekday
+/// (`2022年5月30日 第434期`).
+static DATED_SERIAL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+(总)?第\s*\d+\s*[号期]$"));
 static REGISTRATION: LazyLock<Regex> =
     LazyLock::new(|| re(r"出版物号|邮发代号|国内统一刊号|CN\s*\d{2}\s*[-—–]"));
 
@@ -54,37 +58,47 @@ pub fn is_masthead_marker(line: &str) -> bool {
         weekday |= c == '期' || c == '周';
         registration |= c == '号' || c == 'C';
     }
-    let serial = line.starts_with(['第', '总']) && line.ends_with(['号', '期']);
+    let serial = line.ends_with(['号', '期']);
     (weekday || serial || registration)
         && display_width(line) <= 100
         && ((weekday && line.contains(['年', '.', '-', '/']) && DATE_LINE.is_match(line))
-            || (serial && SERIAL.is_match(line))
+            || (serial && (SERIAL.is_match(line) || DATED_SERIAL.is_match(line)))
             || (registration && REGISTRATION.is_match(line)))
 }
 
-static PAGE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(第\s*)?[A-Za-z]?\s*\d{1,3}\s*版(\s*\S{0,8})?$"));
+/// The section's name may follow with its characters spaced (`第03版:城 事`).
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(第\s*)?[A-Za-z]?\s*\d{1,3}\s*版(\s*\S{0,8}|\s*[:：·・]\s*\p{Han}(\s\p{Han}){1,3})?$")
+});
 /// A page label inside a short line of the paper's and the section's names
 /// (`人民日报 国际 第3版`).
 static NAMED_PAGE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(\p{Han}{2,8}\s+){1,3}第\s*[A-Za-z]?\d{1,3}\s*版(\s+\p{Han}{2,6})?$"));
-/// A page's number and its section's name without `版` (`5 综合`, `A02 要闻`).
+/// A page's number and its section's name without `版` (`5 综合`, `A02 要闻`,
+/// `A4 端午特别报道`).
 static SECTION_PAGE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[A-Za-z]?\d{1,3}(\s+|\s*[:：·・]\s*)\p{Han}{2,4}$"));
+    LazyLock::new(|| re(r"^[A-Za-z]?\d{1,3}(\s+|\s*[:：·・]\s*)\p{Han}{2,8}$"));
+/// The section's name before the page's number (`综合新闻 02`, `要闻 A3`):
+/// a number of two digits or behind a letter, so that a count (`新增 5`)
+/// is not taken for a page.
+static PAGE_AFTER_SECTION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\p{Han}{2,6}\s+([A-Za-z]\d{1,2}|\d{2})$"));
 /// A jump line: where the rest of a story stands (`》》》上接01版`, `下转第6版`).
 static JUMP: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\W*(上接|下转|接|转)第?\s*[A-Za-z]?\d{1,3}\s*版\W*$"));
 
-/// Page labels: `第3版`, `A03版`, `人民日报 国际 第3版`, `5 综合`, and the
+/// Page labels: `第3版`, `A03版`, `人民日报 国际 第3版`, `5 综合`, `综合新闻 02`, and the
 /// jump lines that point to another page.
 pub fn is_page_number(line: &str) -> bool {
     let starts_with_digit = line
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_alphanumeric());
+    let ends_with_digit = line.ends_with(|c: char| c.is_ascii_digit());
     (line.contains('版')
         && (PAGE_NUMBER.is_match(line) || NAMED_PAGE.is_match(line) || JUMP.is_match(line)))
         || (starts_with_digit && SECTION_PAGE.is_match(line))
+        || (ends_with_digit && PAGE_AFTER_SECTION.is_match(line))
 }
 
 const EDITOR_ROLES: [&str; 20] = [
@@ -124,8 +138,11 @@ pub fn is_editor_line(line: &str) -> bool {
         })
 }
 
-static CONTACT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(\p{Han}{2,10}(热线|电话|报料|传真)\s*[:：]?\s*[\d\-—－ ]{5,20}\s*)+$"));
+static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(\p{Han}{2,10}(热线|熱線|电话|電話|报料|傳真|传真|查询|查詢)\s*[:：]?\s*[\d\-—－ ]{5,20}\s*)+$",
+    )
+});
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| re(r"^((本报|报社)地址|社址)\s*[:：]"));
 
@@ -198,7 +215,12 @@ pub fn column_label(line: &str) -> Option<String> {
         _ => None,
     };
     if let Some(caps) = pattern.and_then(|p| p.captures(line)) {
-        return Some(caps[1].to_string());
+        // Behind a symbol a short personal name is a byline (`■郑蜀炎`).
+        let name = &caps[1];
+        let byline = line.starts_with(['■', '□', '●', '◆', '▲', '★'])
+            && name.chars().count() <= 3
+            && is_personal_name(name);
+        return (!byline).then(|| name.to_string());
     }
     GENRE_LABELS.contains(&line).then(|| line.to_string())
 }
@@ -253,7 +275,9 @@ const ORGANISATION_ENDINGS: [char; 22] = [
 /// Reads `who` as the giver of a credit: names (with role words), or for a
 /// supplied picture (`供图`) one organisation. Returns the personal names.
 fn credit_names(who: &str, verb: &str) -> Option<Vec<String>> {
-    let who = who.trim();
+    // Names joined by `、` (`记者夏强、廖靖文摄`).
+    let who = who.trim().replace('、', " ");
+    let who = who.as_str();
     // The photographer behind their paper's or team's name: `武汉晚报 邱焰`,
     // `城市摄影队 马里奥`.
     let employer = who
@@ -315,6 +339,12 @@ pub fn credit_line(line: &str) -> Option<Credit> {
 /// A photo credit closing a paragraph after its last sentence
 /// (`…游客正在体验滑雪。曹建雄摄/光明图片`): the photographers' names.
 pub fn closing_credit(paragraph: &str) -> Option<Vec<String>> {
+    credit_after_last_sentence(paragraph).map(|(_, credit)| credit.names)
+}
+
+/// The credit glued after a paragraph's last sentence, naming someone, and
+/// where the sentence ends.
+fn credit_after_last_sentence(paragraph: &str) -> Option<(usize, Credit)> {
     let paragraph = paragraph.trim_end();
     if !ends_like_credit(paragraph) {
         return None;
@@ -322,9 +352,15 @@ pub fn closing_credit(paragraph: &str) -> Option<Vec<String>> {
     let (at, end) = paragraph
         .char_indices()
         .rfind(|&(_, c)| matches!(c, '。' | '！' | '？'))?;
-    let credit = credit_line(paragraph[at + end.len_utf8()..].trim())?;
-    (!credit.names.is_empty()).then_some(credit.names)
+    let at = at + end.len_utf8();
+    let credit = credit_line(paragraph[at..].trim())?;
+    (!credit.names.is_empty()).then_some((at, credit))
 }
+
+/// Characters of a one-sentence caption with its credit glued on
+/// (`猎德龙舟文化尽显魅力。X报记者莫伟浓摄`); longer, it is a paragraph of
+/// photo news signed by its photographer.
+const MAX_GLUED_CAPTION: usize = 40;
 
 static WRITER_AND_PHOTOGRAPHER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?P<writer>.+?)\s*[/／]\s*文\s+(?P<photographer>.+?)\s*[/／]\s*(图|摄)$")
@@ -333,10 +369,10 @@ static WROTE_AND_PHOTOGRAPHED: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?P<who>.+?)\s*(文\s*[/／]?\s*图|图\s*[/／]?\s*文)$"));
 
 /// The same with the roles in front: `文/张三 图/李四`, `文/本报记者 张三`,
-/// `文：张三 摄影：李四`, `蹲点记者:张三(时政部记者)`.
+/// `文：张三 摄影：李四`, `蹲点记者:张三(时政部记者)`, `拍摄者:本报记者 张三`.
 static ROLES_IN_FRONT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(文|撰文|图文|作者|\p{Han}{0,4}记者)\s*[/／:：]\s*(?P<writer>[^/／:：（(]+?)\s*([（(][^()（）]{1,16}[)）])?(\s+(图|摄影|摄)\s*[/／:：]\s*(?P<photographer>[^/／:：]+))?$",
+        r"^(文|撰文|图文|作者|拍摄者?|摄影者?|\p{Han}{0,4}记者)\s*[/／:：]\s*(?P<writer>[^/／:：（(]+?)\s*([（(][^()（）]{1,16}[)）])?(\s+(图|摄影|摄)\s*[/／:：]\s*(?P<photographer>[^/／:：]+))?$",
     )
 });
 
@@ -352,7 +388,7 @@ pub fn writer_credit(line: &str) -> Option<Vec<String>> {
             .filter(|l| !l.names.is_empty() && (l.all_personal || l.has_role))
             .map(|l| l.names)
     };
-    let role_first = line.starts_with(['文', '撰', '图', '作'])
+    let role_first = line.starts_with(['文', '撰', '图', '作', '拍', '摄'])
         || line.contains("记者:")
         || line.contains("记者：");
     if role_first {
@@ -388,6 +424,15 @@ pub fn caption_with_credit(line: &str) -> Option<(String, Credit)> {
     {
         let caption = line[..open].trim();
         if let Some(credit) = credit_line(&line[open..]).filter(|_| !caption.is_empty()) {
+            return Some((caption.to_string(), credit));
+        }
+    }
+    if let Some((at, credit)) = credit_after_last_sentence(&line) {
+        let caption = &line[..at];
+        let one_sentence = caption[..at - '。'.len_utf8()]
+            .rfind(['。', '！', '？'])
+            .is_none();
+        if one_sentence && caption.chars().count() <= MAX_GLUED_CAPTION {
             return Some((caption.to_string(), credit));
         }
     }
@@ -579,6 +624,8 @@ mod tests {
         assert!(!is_debris("周洁"));
         assert!(is_masthead_marker("2024年3月4日 星期一 甲辰年正月廿四"));
         assert!(is_masthead_marker("总第12604号"));
+        assert!(is_masthead_marker("2022年5月30日 第434期"));
+        assert!(!is_masthead_marker("2022年5月30日出版的第434期"));
         assert!(is_masthead_marker(
             "国内统一连续出版物号:CN33—0018 邮发代号:31—2"
         ));
@@ -609,6 +656,7 @@ mod tests {
         assert_eq!(column_label("RI一线探民生").as_deref(), Some("一线探民生"));
         assert_eq!(column_label("【今日谈】").as_deref(), Some("今日谈"));
         assert_eq!(column_label("■ 记者观察").as_deref(), Some("记者观察"));
+        assert_eq!(column_label("■郑蜀炎"), None);
         assert_eq!(column_label("短评").as_deref(), Some("短评"));
         assert_eq!(column_label("武汉推动新就业群体融入城市"), None);
     }
@@ -661,6 +709,11 @@ mod tests {
             vec!["张三", "李四"]
         );
         assert_eq!(writer_credit("王小明 图文").unwrap(), vec!["王小明"]);
+        assert_eq!(
+            writer_credit("拍摄者:本报记者 张方志").unwrap(),
+            vec!["张方志"]
+        );
+        assert!(writer_credit("拍摄地点:胜利南路").is_none());
         assert!(writer_credit("一组图文").is_none());
         assert_eq!(
             writer_credit("文/张三 图/李四").unwrap(),
@@ -701,6 +754,16 @@ mod tests {
         assert_eq!(text, "伯蔚山庄投用“小哥+驿站”关爱新就业群体");
         assert_eq!(credit.text, "鹿城区南汇街道供图");
         assert!(caption_with_credit("谷向荣 江维海 摄").is_none());
+        let (text, credit) =
+            caption_with_credit("龙潭村老中青三代扒龙舟。广州日报全媒体记者夏强、廖靖文摄")
+                .unwrap();
+        assert_eq!(text, "龙潭村老中青三代扒龙舟。");
+        assert_eq!(credit.names, vec!["夏强", "廖靖文"]);
+        // Several sentences before a glued credit are photo news, not a caption.
+        assert!(caption_with_credit(
+            "6月11日,记者途经南滨路时看到井盖损坏严重。希望尽快更换。本报记者 肖金雄 摄"
+        )
+        .is_none_or(|(text, _)| text.contains("6月11日")));
         let (text, credit) = caption_with_credit("图为比赛现场。（本报记者 冯十 摄）").unwrap();
         assert_eq!(text, "图为比赛现场。");
         assert_eq!(credit.names, vec!["冯十"]);
@@ -764,6 +827,12 @@ mod tests {
         assert!(is_page_number("》》》上接01版"));
         assert!(is_page_number("下转第6版"));
         assert!(!is_page_number("5个社区"));
+        assert!(is_page_number("A4 端午特别报道"));
+        assert!(is_page_number("第03版:城 事"));
+        assert!(is_page_number("综合新闻 02"));
+        assert!(is_page_number("要闻 A3"));
+        assert!(!is_page_number("新增病例 5"));
+        assert!(!is_page_number("第3版:城市更新让生活更美好"));
         assert!(!is_page_number("第3版的文章说明了问题。"));
         assert!(is_editor_line(
             "值班编委/张广 本版编辑/陈广江 美编/张新宇 文检/张一帅"
@@ -776,6 +845,8 @@ mod tests {
         assert!(is_contact_line("新闻热线 0577-88888888 广告热线 88889999"));
         assert!(!is_contact_line("市民可拨打热线反映问题。"));
         assert!(is_contact_line("■ 本版热线:96706"));
+        assert!(is_contact_line("廣告查詢 604-231-8998"));
+        assert!(is_contact_line("热线电话:65233333"));
         assert!(is_contact_line("本报地址:本溪市 电话:2417"));
         assert!(is_editor_line("视觉设计:王 晨"));
         assert!(is_debris("Ｔ2"));
