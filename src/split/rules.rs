@@ -468,10 +468,11 @@ pub struct Dateline {
 
 /// `本报讯`, or a paper's short name before `讯` (`快报讯`, `海都讯`).
 static LOCAL_NEWS: LazyLock<Regex> = LazyLock::new(|| re(r"^(本报|\p{Han}{1,3}(报|都))讯"));
-/// Months and days are printed in Arabic or in Chinese numerals (`七月九日`).
+/// Months and days are printed in Arabic or in Chinese numerals (`七月九日`);
+/// the month may be left out (`本报合肥18日电`, `新华社六日讯`).
 static DATED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(本报|\p{Han}{1,4}社)\p{Han}{0,10}?\s*(\d{1,2}|[一二三四五六七八九十〇]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十〇]{1,3})\s*日\s*(电|讯)\s*",
+        r"^(本报|\p{Han}{1,4}社)\p{Han}{0,10}?\s*((\d{1,2}|[一二三四五六七八九十〇]{1,3})\s*月\s*)?(\d{1,2}|[一二三四五六七八九十〇]{1,3})\s*日\s*(电|讯)\s*",
     )
 });
 static WIRE: LazyLock<Regex> =
@@ -798,6 +799,8 @@ mod tests {
         let d = dateline("快报讯（记者 田雪亭 见习记者 张颖）昨天").unwrap();
         assert_eq!(d.names, vec!["田雪亭", "张颖"]);
         assert_eq!(dateline("海都讯 昨日上午").unwrap().rest, "昨日上午");
+        assert_eq!(dateline("本报合肥18日电 在淮北").unwrap().rest, "在淮北");
+        assert_eq!(dateline("新华社六日讯 全国人大").unwrap().rest, "全国人大");
         assert!(dateline("商报讯息很多").is_none());
     }
 
