@@ -7,9 +7,9 @@ use regex::Regex;
 
 use super::re;
 use crate::split::names::{
-    is_personal_name, names_in, read_name_line, read_names_after_role, strip_role,
+    is_personal_name, names_in, read_name_line, read_names_after_role, strip_role, ROLES,
 };
-use crate::split::text::{ends_sentence, may_be_han};
+use crate::split::text::{ends_sentence, may_be_han, opens_with};
 
 pub(super) static EDITOR_NOTE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[【\[（(]?(编者按|编者的话|开栏的话|编后)[】\]）)]?\s*[:：]"));
@@ -169,6 +169,11 @@ pub(super) fn byline_names(line: &str, gap_before: bool) -> Option<Vec<String>> 
     // text (most lines of a narrow column). Every role word opens with one
     // of the characters noted.
     if !parted && chars > 4 && !(role_initial && has_role_word(line)) {
+        return None;
+    }
+    // A shorter run is one token, so one name at most: only a role word in
+    // front of it or a blank line above it makes it a byline.
+    if !parted && !role_initial && !gap_before && !ROLES.iter().any(|r| opens_with(line, r)) {
         return None;
     }
     if let Some(caps) = line

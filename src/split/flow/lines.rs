@@ -157,7 +157,8 @@ impl Glance {
         };
         for c in line.chars() {
             glance.width += if is_wide(c) { 2 } else { 1 };
-            glance.name_chars &= is_name_char(c);
+            // Once a character is not, the rest need not be asked.
+            glance.name_chars = glance.name_chars && is_name_char(c);
             match c {
                 '期' | '周' | '号' | 'C' => glance.masthead = true,
                 '版' => glance.page = true,
@@ -172,10 +173,7 @@ impl Glance {
 /// Furniture a line shows on its own: masthead dates and numbers, page
 /// labels, the editors' footer, debris.
 fn furniture_shape(line: &str, glance: &Glance) -> bool {
-    let opens_label = line
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c.is_numeric());
+    let opens_label = opens_label(line);
     (glance.masthead && rules::is_masthead_marker(line))
         || (ends_with_weekday(line) && CHINESE_DATE_LINE.is_match(line))
         || (opens_label && PAGE_LABEL.is_match(line))
@@ -184,6 +182,15 @@ fn furniture_shape(line: &str, glance: &Glance) -> bool {
         || rules::is_debris(line)
         || masthead_band(line)
         || (ends_in_number(line) && (rules::is_contact_line(line) || points_to_page(line)))
+}
+
+/// Whether a line opens with a Latin letter or a digit, as page labels do.
+/// The unified ideographs (letters all) are answered before the Unicode
+/// tables, which most lines would otherwise search.
+fn opens_label(line: &str) -> bool {
+    line.chars().next().is_some_and(|c| {
+        !('\u{4E00}'..='\u{9FFF}').contains(&c) && (c.is_ascii_alphabetic() || c.is_numeric())
+    })
 }
 
 /// Whether a line ends in a digit or `版`, as telephone lines and page
@@ -448,10 +455,7 @@ mod tests {
             line in "[第总期周号C版摄图影年月日星一二三0-9A-Za-z 记者通讯员王小明李（）()：:/、。]{0,16}"
         ) {
             let glance = Glance::of(&line);
-            let opens_label = line
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic() || c.is_numeric());
+            let opens_label = opens_label(&line);
             if rules::is_masthead_marker(&line) {
                 proptest::prop_assert!(glance.masthead);
             }
@@ -462,6 +466,11 @@ mod tests {
                 proptest::prop_assert!(glance.credit);
             }
         }
+    }
+
+    #[test]
+    fn no_unified_ideograph_is_a_number() {
+        assert!(('\u{4E00}'..='\u{9FFF}').all(|c| !c.is_numeric()));
     }
 
     #[test]
