@@ -269,7 +269,7 @@ pub struct Credit {
 
 static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?P<who>.*?)\s*(?P<verb>摄影|摄|供图|制图|图)\s*(?P<note>[（(][^()（）]{1,12}[)）]|[/／]\p{Han}{2,8})?$",
+        r"^(?P<who>.*?)\s*(?P<verb>摄影报道|摄影|摄|供图|制图|图)\s*(?P<note>[（(][^()（）]{1,12}[)）]|[/／]\p{Han}{2,8})?$",
     )
 });
 
@@ -298,7 +298,7 @@ fn credit_names(who: &str, verb: &str) -> Option<Vec<String>> {
     }
     // Behind an employer, one photographer may sign with a pen name.
     let pen_name = (2..=5).contains(&who.chars().count()) && who.chars().all(is_han);
-    if employer.is_some() && matches!(verb, "摄" | "摄影") && pen_name {
+    if employer.is_some() && matches!(verb, "摄" | "摄影" | "摄影报道") && pen_name {
         return Some(vec![who.to_string()]);
     }
     (matches!(verb, "供图" | "制图") && is_organisation(who)).then(Vec::new)
@@ -788,6 +788,10 @@ mod tests {
             caption_with_credit("汉阳琴断口。 长江日报城市摄影队 哈喽马里奥 摄").unwrap();
         assert_eq!(text, "汉阳琴断口。");
         assert_eq!(credit.names, vec!["哈喽马里奥"]);
+        assert_eq!(
+            credit_line("吕依霖 摄影报道").unwrap().names,
+            vec!["吕依霖"]
+        );
         // An organisation that is not a photo desk gives no pen names.
         assert!(credit_line("人才咖啡驿站 马里奥 摄").is_none());
     }

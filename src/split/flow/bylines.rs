@@ -139,6 +139,13 @@ fn dated_wire_near_start(text: &str) -> bool {
         .any(|w| w.starts_with(day) && (&w[3..] == "电".as_bytes() || &w[3..] == "讯".as_bytes()))
 }
 
+/// The heading of an editors' note set on a line of its own (`开栏的话`,
+/// `【编者按】`): the note is a piece of its own under it.
+pub(super) fn is_editors_note_heading(line: &str) -> bool {
+    let bare = line.trim_matches(['【', '】', '[', ']', '（', '）', '(', ')']);
+    ["编者按", "编者的话", "开栏的话", "编后", "编后语"].contains(&bare)
+}
+
 /// Whether a line opens with an editors' note (`编者按：`).
 pub(super) fn is_editors_note(text: &str) -> bool {
     let mut chars = text.chars();
@@ -300,6 +307,10 @@ pub(super) fn closing_byline(paragraph: &str) -> Option<(Vec<String>, String)> {
         return None;
     }
     let inner = caps.get(1).or_else(|| caps.get(2))?.as_str();
+    // A writer signing with a familiar name in brackets (`（小杰）`).
+    if caps.get(1).is_some() && !before.is_empty() && is_familiar_name(inner) {
+        return Some((vec![inner.to_string()], before.to_string()));
+    }
     let names = names_in(inner);
     let all_names = inner
         .replace(['、', '，'], " ")
@@ -308,6 +319,15 @@ pub(super) fn closing_byline(paragraph: &str) -> Option<(Vec<String>, String)> {
         .filter(|t| !t.is_empty())
         .all(is_personal_name);
     (!names.is_empty() && all_names).then(|| (names, before.to_string()))
+}
+
+/// A familiar name a writer may sign with: `小`, `老` or `阿` and one or
+/// two Han characters (`小杰`, `老王`).
+fn is_familiar_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some('小' | '老' | '阿'))
+        && (1..=2).contains(&chars.clone().count())
+        && chars.all(crate::split::text::is_han)
 }
 
 /// A credit naming photographers behind a role (`新华社记者 王小明 摄`,
@@ -417,6 +437,16 @@ mod tests {
         assert!(names.is_empty());
         assert_eq!(before, "间隔14天。");
         assert!(closing_byline("这是一个（括号里的话）").is_none());
+        let (names, _) = closing_byline("蝉联文化强县荣誉。（小杰）").unwrap();
+        assert_eq!(names, ["小杰"]);
+        assert!(closing_byline("荣誉。（小组赛第一轮）").is_none());
+    }
+
+    #[test]
+    fn editors_note_headings() {
+        assert!(is_editors_note_heading("开栏的话"));
+        assert!(is_editors_note_heading("【编者按】"));
+        assert!(!is_editors_note_heading("开栏的话很长"));
     }
 
     #[test]

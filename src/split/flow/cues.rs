@@ -1,7 +1,7 @@
 //! Candidate boundaries of a flowing page: where a new piece may begin and
 //! the independent cues, with their weights, that speak for it.
 
-use super::bylines::{is_editors_note, opens_story};
+use super::bylines::{is_editors_note, is_editors_note_heading, opens_story};
 use super::headline::{header_units, Unit};
 use super::lines::LineKind;
 use super::piece::ends_paragraph;
@@ -210,11 +210,13 @@ impl Reading {
         }
     }
 
-    /// Whether a byline, a dateline or the body opens at line `i`.
+    /// Whether a byline, a dateline or the body opens at line `i` (a body's
+    /// first line not much narrower than the column, else it is the next
+    /// headline).
     fn opens_at(&self, i: usize) -> bool {
         i < self.lines.len()
             && (matches!(self.lines[i].kind, LineKind::Opener | LineKind::Names(_))
-                || self.body_starts(i))
+                || (self.body_starts(i) && self.lines[i].width * 10 >= self.width * 6))
     }
 
     /// Where the headline lines that open at `at` end: the index of the
@@ -342,6 +344,10 @@ impl Reading {
         if (i..end).any(|j| self.is_wide(j)) {
             cues.push(Cue::WiderThanColumn);
         }
+        if is_editors_note_heading(&self.lines[i].text) {
+            cues.push(Cue::EditorsNote);
+            return Some(end);
+        }
         // A piece closed by its byline has no more subheads.
         let text_lines = self.text_lines(i, end);
         if !byline_after
@@ -363,7 +369,13 @@ impl Reading {
                 line.kind == LineKind::Text && !ends_sentence(&line.text) && !self.is_full(j)
             })
         };
-        if !titles(i) {
+        // A paragraph's first line, set in by two characters from the
+        // line under it, is no title.
+        let set_in = self
+            .lines
+            .get(i + 1)
+            .is_some_and(|next| (2..=6).contains(&next.width.saturating_sub(self.lines[i].width)));
+        if !titles(i) || set_in {
             return None;
         }
         [i + 2, i + 1]

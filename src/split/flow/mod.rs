@@ -36,7 +36,7 @@ use bylines::{closing_byline, may_close};
 pub use cues::{Candidate, Cue, THRESHOLD};
 use lines::{column_width, read_lines};
 pub use lines::{Line, LineKind};
-use piece::piece;
+use piece::{piece, signed_by_photographer};
 
 pub(super) use crate::split::text::re;
 
@@ -122,12 +122,24 @@ pub fn articles(reading: &Reading) -> Vec<Article> {
         .filter(|c| !c.chosen && c.cues.contains(&Cue::SubheadShape))
         .collect();
     let headlines = headlines_apart(reading, &starts);
+    // Under a photo news label (`图片新闻`), each piece is a photo's story
+    // and its photographer signs it, up to the next label.
+    let mut photo_news = false;
     for (k, start) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(reading.lines.len(), |c| c.at);
+        if let LineKind::Label(name) = &reading.lines[start.at].kind {
+            photo_news = name.contains("图片");
+        }
         out.extend(
             piece(reading, start, end, headlines[k].clone(), &subheads)
                 .into_iter()
-                .filter_map(complete),
+                .filter_map(complete)
+                .map(|mut article| {
+                    if photo_news && article.authors.is_empty() {
+                        article.authors = signed_by_photographer(&article);
+                    }
+                    article
+                }),
         );
     }
     out
@@ -390,6 +402,15 @@ mod tests {
         assert_eq!(titles(&articles), ["第一条标题", "林枫副委员长接见外宾"]);
         assert_eq!(articles[1].captions[0].text, "图为林枫同外宾交谈。");
         assert_eq!(articles[1].paragraphs().count(), 1);
+    }
+
+    #[test]
+    fn photo_news_pieces_are_signed_by_their_photographers() {
+        let page = "图片新闻\n市民不文明旅游\n春节期间，记者发现有个别市民不文\n明旅游。在市区清风楼广场附近的运河段，\n记者看到一个空塑料瓶被丢弃在河边的杂\n草中，十分刺眼。\n爱护环境是每位市民的责任。大家春\n节放假出游时，莫要忘记带上“文明”。\n吕依霖 摄影报道\n井盖“张大口”\n六月十一日，记者途经市区南滨路时看\n到，该路段市体育场过洞下人行路面上一\n井盖损坏严重，希望相关部门尽快更换。\n本报记者 肖金雄 摄\n";
+        let articles = split(page);
+        assert_eq!(titles(&articles), ["市民不文明旅游", "井盖“张大口”"]);
+        assert_eq!(articles[0].authors, ["吕依霖"]);
+        assert_eq!(articles[1].authors, ["肖金雄"]);
     }
 
     #[test]

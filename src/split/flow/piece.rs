@@ -279,10 +279,15 @@ pub(super) fn read_body(
         article.kind = ArticleKind::Photo;
         // A photo printed with its title: the photographer is its author.
         if article.authors.is_empty() {
-            let credit = article.captions.iter().find_map(|c| c.credit.as_deref());
-            article.authors = credit.map(photographers).unwrap_or_default();
+            article.authors = signed_by_photographer(article);
         }
     }
+}
+
+/// The names the article's first photo credit gives.
+pub(super) fn signed_by_photographer(article: &Article) -> Vec<String> {
+    let credit = article.captions.iter().find_map(|c| c.credit.as_deref());
+    credit.map(photographers).unwrap_or_default()
 }
 
 /// A photo credit on a line of its own: it goes with the text read just
