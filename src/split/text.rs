@@ -118,10 +118,12 @@ static SPACED_FIGURES: LazyLock<Regex> = LazyLock::new(|| re(r"[0-9](?: [0-9])* 
 /// line spaced out letter by letter (see [`is_letter_spaced`]) closed up
 /// whole.
 pub fn close_spaced_figures(line: &str) -> String {
-    let spaced = line
-        .as_bytes()
-        .windows(2)
-        .any(|w| w[0].is_ascii_digit() && w[1] == b' ');
+    // Most lines hold no space: one vector pass tells so.
+    let spaced = has_space(line)
+        && line
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_digit() && w[1] == b' ');
     if !spaced {
         return line.to_string();
     }

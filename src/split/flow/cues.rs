@@ -384,15 +384,23 @@ impl Reading {
     }
 
     /// Where the photo captions that open at line `from` end: each one to
-    /// three lines, the last ending a sentence over a credit on a line of
-    /// its own, or ending in a credit itself (`…秀丽。 城市摄影队 张三 摄`).
+    /// three lines, the last over a credit on a line of its own, or ending
+    /// in a credit itself (`…秀丽。 城市摄影队 张三 摄`).
     /// `None` when no caption opens there.
     pub(super) fn captions_end(&self, from: usize) -> Option<usize> {
-        let mut end = from;
-        while let Some(next) = self.caption_end(end) {
-            end = next;
+        self.captions.get(from).copied().flatten()
+    }
+
+    /// The caption runs of every line (see [`Reading::captions_end`]), read
+    /// from the page's end: a caption's run goes on with the run after it.
+    pub(super) fn caption_runs(&self) -> Vec<Option<usize>> {
+        let mut runs: Vec<Option<usize>> = vec![None; self.lines.len()];
+        for from in (0..self.lines.len()).rev() {
+            runs[from] = self
+                .caption_end(from)
+                .map(|end| runs.get(end).copied().flatten().unwrap_or(end));
         }
-        (end > from).then_some(end)
+        runs
     }
 
     /// Where the one photo caption that opens at line `from` ends (see
@@ -411,12 +419,11 @@ impl Reading {
                 .lines
                 .get(last + 1)
                 .is_some_and(|l| l.kind == LineKind::Credit);
-            if credit_below && ends_sentence(&line.text) {
+            // A caption over its credit may be a phrase (`“福”字送市民`).
+            if credit_below {
                 return Some(last + 2);
             }
-            if rules::caption_with_credit(&line.text).is_some()
-                || (marked && ends_sentence(&line.text))
-            {
+            if self.credited[last] || (marked && ends_sentence(&line.text)) {
                 return Some(last + 1);
             }
             // A caption wraps only at the column's width.

@@ -83,7 +83,7 @@ pub(super) static PAGE_LABEL: LazyLock<Regex> =
 pub(super) static PAPER_NAME: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\p{Han}{1,6}(日报|晚报|时报|报|消息|周刊)$"));
 pub(super) static CONTENTS_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(本期|今日|本版)?(导读|要闻提要|内容提要|提要)$"));
+    LazyLock::new(|| re(r"^(本期|今日|本版|要闻|新闻)?(导读|要闻提要|内容提要|提要)$"));
 
 /// Whether a line ends in a weekday (`星期三`, `周三`), as a masthead date does.
 fn ends_with_weekday(line: &str) -> bool {
@@ -144,6 +144,8 @@ pub(super) struct Glance {
     page: bool,
     /// `摄` or `图`: every photo credit ends in a word with one.
     credit: bool,
+    /// `电` or `讯`: every outlet's dateline holds one.
+    wire: bool,
 }
 
 impl Glance {
@@ -154,6 +156,7 @@ impl Glance {
             masthead: false,
             page: false,
             credit: false,
+            wire: false,
         };
         for c in line.chars() {
             glance.width += if is_wide(c) { 2 } else { 1 };
@@ -163,6 +166,7 @@ impl Glance {
                 '期' | '周' | '号' | 'C' => glance.masthead = true,
                 '版' => glance.page = true,
                 '摄' | '图' => glance.credit = true,
+                '电' | '讯' => glance.wire = true,
                 _ => {}
             }
         }
@@ -276,7 +280,7 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
         }
         head
     };
-    if line_opens_story(text, head) || is_editors_note(text) {
+    if line_opens_story(text, head, glance.wire) || is_editors_note(text) {
         return LineKind::Opener;
     }
     if let Some(names) = glance
@@ -446,6 +450,9 @@ mod tests {
         // A date and a place in a sentence, a headline with a date: text.
         assert!(!furniture("北京 2021年11月26日 代表团抵达"));
         assert!(!furniture("一九六二年九月二十五日 首都举行大会"));
+        // A contents box's label.
+        assert!(CONTENTS_LABEL.is_match("要闻导读"));
+        assert!(CONTENTS_LABEL.is_match("本期导读"));
     }
 
     proptest::proptest! {

@@ -31,6 +31,7 @@ use std::ops::Range;
 
 use super::article::complete;
 use super::blocks::Block;
+use super::rules;
 use crate::model::Article;
 use bylines::{closing_byline, may_close};
 pub use cues::{Candidate, Cue, THRESHOLD};
@@ -66,6 +67,13 @@ pub struct Reading {
     /// `text_before[i]`: lines that are not furniture before line `i`, so
     /// that the segmentation counts a piece's lines in one subtraction.
     text_before: Vec<usize>,
+    /// `credited[i]`: whether line `i` ends in a photo credit after its
+    /// caption (`…秀丽。 城市摄影队 张三 摄`).
+    credited: Vec<bool>,
+    /// `captions[i]`: where the photo captions that open at line `i` end
+    /// (see [`Reading::captions_end`]). Read once, asked for every
+    /// candidate and headline line.
+    captions: Vec<Option<usize>>,
 }
 
 /// Reads a flowing page: line kinds, candidates, the chosen boundaries.
@@ -85,7 +93,15 @@ pub fn read_page(blocks: Vec<Block>) -> Reading {
         width,
         closings: Vec::new(),
         text_before,
+        credited: Vec::new(),
+        captions: Vec::new(),
     };
+    reading.credited = reading
+        .lines
+        .iter()
+        .map(|l| l.kind == LineKind::Text && rules::caption_with_credit(&l.text).is_some())
+        .collect();
+    reading.captions = reading.caption_runs();
     reading.closings = (0..reading.lines.len())
         .map(|p| {
             let closes =
@@ -390,6 +406,20 @@ mod tests {
             .collect();
         assert_eq!(captions, ["湖边日出，霞光满天。", "游客在巷口合影留念。"]);
         assert!(articles[0].paragraphs().all(|p| p.starts_with('一')));
+    }
+
+    #[test]
+    fn photo_captions_of_a_phrase_each_over_its_credit_stay_under_the_headline() {
+        let page = "春节氛围组已就位\n“福”字送市民\n兰州日报社全媒体记者 谭安丽 摄\n年货节年味拉满\n兰州日报社全媒体记者 张鹏伟 摄\n这个时节的忙碌都是\n充满喜悦的：到年货节置\n办年货、在黄河岸边领取\n一副书法家现场写就的春\n联，新春的脚步越来越近了。\n";
+        let articles = split(page);
+        assert_eq!(titles(&articles), ["春节氛围组已就位"]);
+        let captions: Vec<&str> = articles[0]
+            .captions
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(captions, ["“福”字送市民", "年货节年味拉满"]);
+        assert!(articles[0].paragraphs().all(|p| p.starts_with("这个时节")));
     }
 
     #[test]

@@ -266,7 +266,7 @@ pub(super) fn read_body(
                 if ends_paragraph(&line.text)
                     || closing_byline(&line.text).is_some()
                     || ends_in_bracketed_credit(&line.text)
-                    || rules::caption_with_credit(&line.text).is_some()
+                    || reading.credited[j]
                 {
                     flush(article, &mut paragraph, &mut first_paragraph);
                 }
