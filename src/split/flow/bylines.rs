@@ -202,9 +202,14 @@ pub(super) fn byline_names(line: &str, gap_before: bool) -> Option<Vec<String>> 
             .collect();
         return (!names.is_empty()).then_some(names);
     }
+    // A writer's name over a poem or a drawing, signed `作` (`贡振宝 作`).
+    let (line, signed_as_maker) = match line.strip_suffix('作') {
+        Some(rest) if rest.ends_with(' ') => (rest.trim_end(), true),
+        _ => (line, false),
+    };
     let line = line.replace('、', " ");
     let bare = strip_role_prefix(without_words_and_pictures(&line));
-    let had_role = bare.len() != line.len();
+    let had_role = signed_as_maker || bare.len() != line.len();
     let read = if had_role {
         read_names_after_role(bare)?
     } else {
@@ -472,6 +477,8 @@ mod tests {
         );
         assert!(byline_names("成开业", false).is_none());
         assert_eq!(byline_names("图/文 记者 田悦", false).unwrap(), ["田悦"]);
+        assert_eq!(byline_names("贡振宝 作", false).unwrap(), ["贡振宝"]);
+        assert!(byline_names("合作", false).is_none());
         assert!(role_credit("新华社记者 王小明 摄"));
         assert!(role_credit("（本报记者 刘强 摄）"));
         let (names, _) = closing_byline("工作。（记者 张三）").unwrap();

@@ -81,7 +81,7 @@ pub(super) static CHINESE_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static PAGE_LABEL: LazyLock<Regex> =
     LazyLock::new(|| re(r"^([A-Za-z]\d{2}|[A-Za-z]?\d{1,4}\s*版(\s*\S{0,8})?)$"));
 pub(super) static PAPER_NAME: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\p{Han}{1,6}(日报|晚报|时报|报|消息|周刊)$"));
+    LazyLock::new(|| re(r"^\p{Han}{1,6}(日报|晚报|时报|报|報|消息|周刊)$"));
 pub(super) static CONTENTS_LABEL: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(本期|今日|本版|要闻|新闻)?(导读|要闻提要|内容提要|提要)$"));
 
@@ -402,9 +402,14 @@ pub(super) fn mark_boxed_furniture(lines: &mut [Line]) {
                 .iter()
                 .take(3)
                 .any(|l| matches!(l.kind, LineKind::Names(_) | LineKind::Opener));
+        // A short headline has its byline right under it (`报喜去` / `贡振宝 作`).
+        let over_byline = lines
+            .get(i + 1)
+            .is_some_and(|l| matches!(l.kind, LineKind::Names(_) | LineKind::Opener));
         let short_label = lines[i].kind == LineKind::Text
             && text.chars().nth(4).is_none()
             && text.chars().all(is_han)
+            && !over_byline
             && (lines.get(i + 1).is_none_or(|l| l.gap_before > 0) || after || over_headline);
         // A page label alone at the foot of the page.
         let foot_label = short_label && i + 1 == lines.len() && lines[i].gap_before > 0;
@@ -453,6 +458,8 @@ mod tests {
         // A contents box's label.
         assert!(CONTENTS_LABEL.is_match("要闻导读"));
         assert!(CONTENTS_LABEL.is_match("本期导读"));
+        // A paper's name in traditional characters.
+        assert!(PAPER_NAME.is_match("北京日報"));
     }
 
     proptest::proptest! {

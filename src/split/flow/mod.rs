@@ -423,6 +423,14 @@ mod tests {
     }
 
     #[test]
+    fn a_short_headline_over_its_byline_under_the_masthead_is_no_section_name() {
+        let page = "北京日報\n\n一九五二年十月四日 星期六\n\n第 三 版\n\n报喜去\n\n贡振宝 作\n\n高炉响,轰隆隆,烟囱突突冒火星,\n天上的星星千千万,工厂里模范事迹数不清!\n嘿,报喜队,又来喽,前呼后拥紧着走。\n";
+        let articles = split(page);
+        assert_eq!(titles(&articles), ["报喜去"]);
+        assert_eq!(articles[0].authors, ["贡振宝"]);
+    }
+
+    #[test]
     fn a_photo_title_in_two_lines_over_a_headless_story_heads_it() {
         let body = "一二三四五六七八九十一二三\n".repeat(3);
         let page = format!(
