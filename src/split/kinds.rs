@@ -150,9 +150,6 @@ pub(super) fn mark_masthead(blocks: &[Block], kinds: &mut [Kind]) {
     }
 }
 
-/// Longest slogan or section name a masthead sets among its parts.
-const MASTHEAD_PART_CHARS: usize = 10;
-
 /// Whether a block above the masthead's date line is a headline: shaped
 /// like one, with a line longer than a masthead's slogan, and no page
 /// label or serial number (no Latin letters or figures).
@@ -161,7 +158,7 @@ fn headline_above_date(block: &Block) -> bool {
     block
         .lines
         .iter()
-        .any(|l| l.chars().count() > MASTHEAD_PART_CHARS)
+        .any(|l| l.chars().count() > rules::MASTHEAD_PART_CHARS)
         && !text.contains(|c: char| c.is_ascii_alphanumeric())
         && !rules::is_masthead_marker(&text)
         && rules::is_headline_shaped(&text)

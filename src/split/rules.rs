@@ -275,6 +275,9 @@ static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Longest slogan or section name a masthead sets among its parts.
+pub const MASTHEAD_PART_CHARS: usize = 10;
+
 /// Endings of the organisations that supply photos (`…街道供图`).
 const ORGANISATION_ENDINGS: [char; 22] = [
     '区', '县', '市', '省', '镇', '乡', '村', '道', '局', '院', '部', '委', '会', '司', '心', '馆',

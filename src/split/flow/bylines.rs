@@ -9,10 +9,15 @@ use super::re;
 use crate::split::names::{
     is_personal_name, names_in, read_name_line, read_names_after_role, strip_role, ROLES,
 };
-use crate::split::text::{ends_sentence, may_be_han, opens_with};
+use crate::split::text::{ends_sentence, is_han, may_be_han, opens_with};
 
-pub(super) static EDITOR_NOTE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[【\[（(]?(编者按|编者的话|开栏的话|编后)[】\]）)]?\s*[:：]"));
+/// The labels of an editors' note, longest first where one opens another.
+const EDITOR_NOTE_LABELS: [&str; 5] = ["编者按", "编者的话", "开栏的话", "编后语", "编后"];
+
+pub(super) static EDITOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    let labels = EDITOR_NOTE_LABELS.join("|");
+    re(&format!(r"^[【\[（(]?({labels})[】\]）)]?\s*[:：]"))
+});
 
 const NUMERAL: &str = "[0-9〇○零一二三四五六七八九十]";
 
@@ -150,7 +155,7 @@ fn dated_wire_near_start(text: &str) -> bool {
 /// `【编者按】`): the note is a piece of its own under it.
 pub(super) fn is_editors_note_heading(line: &str) -> bool {
     let bare = line.trim_matches(['【', '】', '[', ']', '（', '）', '(', ')']);
-    ["编者按", "编者的话", "开栏的话", "编后", "编后语"].contains(&bare)
+    EDITOR_NOTE_LABELS.contains(&bare)
 }
 
 /// Whether a line opens with an editors' note (`编者按：`).
@@ -339,7 +344,7 @@ fn is_familiar_name(name: &str) -> bool {
     let mut chars = name.chars();
     matches!(chars.next(), Some('小' | '老' | '阿'))
         && (1..=2).contains(&chars.clone().count())
-        && chars.all(crate::split::text::is_han)
+        && chars.all(is_han)
 }
 
 /// A credit naming photographers behind a role (`新华社记者 王小明 摄`,

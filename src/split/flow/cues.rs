@@ -216,7 +216,13 @@ impl Reading {
     fn opens_at(&self, i: usize) -> bool {
         i < self.lines.len()
             && (matches!(self.lines[i].kind, LineKind::Opener | LineKind::Names(_))
-                || (self.body_starts(i) && self.lines[i].width * 10 >= self.width * 6))
+                || (self.body_starts(i) && self.body_wide(i)))
+    }
+
+    /// Whether line `i` is not much narrower than the column, as a body's
+    /// first line is (a short line there is a headline).
+    fn body_wide(&self, i: usize) -> bool {
+        self.lines[i].width * 10 >= self.width * 6
     }
 
     /// Where the headline lines that open at `at` end: the index of the
@@ -233,11 +239,7 @@ impl Reading {
                 }
                 // The first line starts the body only when it is not much
                 // narrower than the column (else it is a short headline).
-                _ if self.body_starts(j)
-                    && (j > at || self.lines[j].width * 10 >= self.width * 6) =>
-                {
-                    return Some(j)
-                }
+                _ if self.body_starts(j) && (j > at || self.body_wide(j)) => return Some(j),
                 // Photos between the headline and the story's opening.
                 _ if j > at && self.captions_end(j).is_some_and(|e| self.opens_at(e)) => {
                     return Some(j)

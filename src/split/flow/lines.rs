@@ -319,7 +319,8 @@ pub(super) fn mark_masthead(lines: &mut [Line]) {
         // One character is debris (or a wrap's tail), no masthead part.
         if line.kind == LineKind::Furniture && line.text.chars().nth(1).is_some() {
             band_end = i + 1;
-        } else if line.text.chars().nth(MASTHEAD_PART_CHARS).is_some() || ends_sentence(&line.text)
+        } else if line.text.chars().nth(rules::MASTHEAD_PART_CHARS).is_some()
+            || ends_sentence(&line.text)
         {
             break;
         }
@@ -334,9 +335,6 @@ pub(super) fn mark_masthead(lines: &mut [Line]) {
         }
     }
 }
-
-/// Longest section name or slogan a masthead sets among its parts.
-const MASTHEAD_PART_CHARS: usize = 10;
 
 /// One character under a line of text with no blank line between is the
 /// tail of a wrap (`中国不会屈服于外来压` / `力`), not debris.

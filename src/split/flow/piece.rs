@@ -54,12 +54,7 @@ pub(super) fn piece(
         article.subtitle = subtitle;
     }
     read_body(reading, &mut article, header_end, end, subheads);
-    if article
-        .column
-        .as_deref()
-        .is_some_and(|c| c.contains("图片"))
-        && article.title.is_empty()
-    {
+    if under_photo_label(&article) && article.title.is_empty() {
         article.title = article.column.clone().unwrap_or_default();
         article.printed_title = true;
         article.kind = ArticleKind::Photo;
@@ -284,6 +279,16 @@ pub(super) fn read_body(
     }
 }
 
+/// Whether a label names photo news (`图片新闻`, `图片报道`).
+pub(super) fn is_photo_label(name: &str) -> bool {
+    name.contains("图片")
+}
+
+/// Whether the article stands under a photo news label.
+fn under_photo_label(article: &Article) -> bool {
+    article.column.as_deref().is_some_and(is_photo_label)
+}
+
 /// The names the article's first photo credit gives.
 pub(super) fn signed_by_photographer(article: &Article) -> Vec<String> {
     let credit = article.captions.iter().find_map(|c| c.credit.as_deref());
@@ -295,11 +300,7 @@ pub(super) fn signed_by_photographer(article: &Article) -> Vec<String> {
 /// its names are the authors.
 fn read_credit(article: &mut Article, text: &str, line: &str) {
     let credit = squeeze_spaces(line);
-    let photo_piece = article.kind == ArticleKind::Photo
-        || article
-            .column
-            .as_deref()
-            .is_some_and(|c| c.contains("图片"));
+    let photo_piece = article.kind == ArticleKind::Photo || under_photo_label(article);
     if photo_piece && article.authors.is_empty() {
         article.authors = photographers(&credit);
     }
@@ -366,12 +367,7 @@ pub(super) fn flush(article: &mut Article, paragraph: &mut Vec<&str>, first: &mu
         }
     }
     if let Some((caption_text, names)) = bracketed_credit(&squeezed) {
-        if article.authors.is_empty()
-            && article
-                .column
-                .as_deref()
-                .is_some_and(|c| c.contains("图片"))
-        {
+        if article.authors.is_empty() && under_photo_label(article) {
             article.authors = names;
             push_paragraph(article, &caption_text);
         } else if article.body.is_empty() && !caption_text.is_empty() {
