@@ -8,7 +8,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{copy_without_blank_lines, project_root, segscore, Project, Score};
+use common::{copy_pages, project_root, segscore, without_blank_lines, Project, Score};
 
 /// Floors for the scorer's OVERALL line: what the splitter reaches today
 /// (F1 0.88, authors 1.00, body 1.00, 1 piece of furniture), so a regression
@@ -55,7 +55,7 @@ fn development_pages_without_blank_lines_score_at_or_above_the_floors() {
     let project = Project::empty();
     let from = shared_splitting().join("dev/seeds");
     let to = project.path("no-blank-lines");
-    copy_without_blank_lines(&from, &to);
+    copy_pages(&from, &to, without_blank_lines);
     let s = score(&project, &to);
     s.assert_floors(0.84, 0.95, 0.90, 3);
 }

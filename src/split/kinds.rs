@@ -79,7 +79,14 @@ pub(super) fn classify(block: &Block) -> Kind {
     {
         return Kind::Names(names);
     }
-    if let Some((caption, credit)) = rules::caption_with_credit(&joined) {
+    // A caption wrapped in a narrow column may break inside its credit
+    // (`（新快` / `报 王小明 摄）`): read it rejoined as a paragraph too.
+    let caption = rules::caption_with_credit(&joined).or_else(|| {
+        (block.lines.len() > 1)
+            .then(|| rules::caption_with_credit(&join_wrapped(&block.lines)))
+            .flatten()
+    });
+    if let Some((caption, credit)) = caption {
         return Kind::Caption(caption, credit);
     }
     Kind::Text

@@ -207,7 +207,7 @@ pub fn name_tokens(text: &str) -> Vec<NameToken> {
     let mut tokens: Vec<NameToken> = Vec::new();
     let mut pending_single = false;
     let mut after_role = false;
-    for raw in text.split_whitespace() {
+    for raw in text.split_whitespace().flat_map(cut_before_glued_roles) {
         let role = role_len(raw);
         let token = &raw[role..];
         if token.is_empty() {
@@ -216,6 +216,19 @@ pub fn name_tokens(text: &str) -> Vec<NameToken> {
             continue;
         }
         let single = token.chars().count() == 1;
+        // A run of names is vouched for by a role glued on too: a column
+        // label (`记者手记`) never cuts into names.
+        if after_role || role > 0 {
+            if let Some(names) = names_run_together(token) {
+                tokens.extend(names.into_iter().map(|name| NameToken {
+                    text: name.to_string(),
+                    after_role: true,
+                }));
+                after_role = false;
+                pending_single = false;
+                continue;
+            }
+        }
         match tokens.last_mut() {
             Some(last) if single && pending_single => last.text.push_str(token),
             // Only a role word standing apart vouches: glued on, it also
@@ -229,6 +242,78 @@ pub fn name_tokens(text: &str) -> Vec<NameToken> {
         pending_single = single && tokens.last().is_some_and(|t| t.text.chars().count() == 1);
     }
     tokens
+}
+
+/// Role words that may follow a name with no space between them.
+const GLUED_ROLES: [&str; 3] = ["通讯员", "记者", "实习生"];
+
+/// A token holding a name and, glued behind it, the next role word
+/// (`记者赵优通讯员司玉`: a space lost at a line wrap or squeezed out of a
+/// bracket) cut before each such role: `记者赵优`, `通讯员司玉`. The part
+/// before a role must read as a name (`新华社记者` is an employer's role).
+fn cut_before_glued_roles(token: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(token);
+    std::iter::from_fn(move || {
+        let part = rest?;
+        let role = role_len(part);
+        let cut = part[role..].char_indices().skip(2).find_map(|(at, _)| {
+            let (name, after) = part[role..].split_at(at);
+            let glued = GLUED_ROLES.iter().any(|r| after.starts_with(r));
+            let named = glued
+                && NameToken {
+                    text: name.to_string(),
+                    after_role: role > 0,
+                }
+                .is_name();
+            named.then_some(role + at)
+        });
+        match cut {
+            Some(at) => {
+                rest = Some(&part[at..]);
+                Some(&part[..at])
+            }
+            None => rest.take(),
+        }
+    })
+}
+
+/// Names printed with no space between them behind a role word
+/// (`通讯员张鹏董冠男高梓健`): the one way to cut the run into names of two
+/// or three characters that each begin with a surname. `None` when the run
+/// is short enough to be one name, or when no cut or more than one fits.
+fn names_run_together(run: &str) -> Option<Vec<&str>> {
+    let chars: Vec<(usize, char)> = run.char_indices().collect();
+    if !(5..=12).contains(&chars.len()) || !chars.iter().all(|&(_, c)| is_han(c)) {
+        return None;
+    }
+    // cuts[i]: the ways to cut the first i characters (0, 1, or "many").
+    let mut ways = vec![0u8; chars.len() + 1];
+    let mut last_name = vec![0usize; chars.len() + 1];
+    ways[0] = 1;
+    for end in 2..=chars.len() {
+        for len in [2, 3] {
+            let Some(start) = end.checked_sub(len) else {
+                continue;
+            };
+            if ways[start] > 0 && is_surname(chars[start].1) {
+                ways[end] = ways[end].saturating_add(ways[start]).min(2);
+                last_name[end] = start;
+            }
+        }
+    }
+    if ways[chars.len()] != 1 {
+        return None;
+    }
+    let byte = |i: usize| chars.get(i).map_or(run.len(), |&(at, _)| at);
+    let mut names = Vec::new();
+    let mut end = chars.len();
+    while end > 0 {
+        let start = last_name[end];
+        names.push(&run[byte(start)..byte(end)]);
+        end = start;
+    }
+    names.reverse();
+    Some(names)
 }
 
 /// Symbols a page prints before a byline.
@@ -372,6 +457,30 @@ mod tests {
             names_in("本报记者 禤浩、李拯宇报道"),
             vec!["禤浩", "李拯宇"]
         );
+    }
+
+    #[test]
+    fn a_role_glued_behind_a_name_opens_the_next_name() {
+        assert_eq!(names_in("记者赵优通讯员司玉"), vec!["赵优", "司玉"]);
+        assert_eq!(names_in("本报记者王小明实习生钟南"), vec!["王小明", "钟南"]);
+        // An employer before the role is no name; a word that only ends in
+        // a role is no byline.
+        assert_eq!(names_in("新华社记者王小明"), vec!["王小明"]);
+        assert!(names_in("跟随记者").is_empty());
+    }
+
+    #[test]
+    fn names_run_together_behind_a_role_are_cut_where_only_one_cut_fits() {
+        assert_eq!(
+            names_in("记者夏晶通讯员张鹏董冠男高梓健"),
+            vec!["夏晶", "张鹏", "董冠男", "高梓健"]
+        );
+        // Two cuts fit (张华 林王平, 张华林 王平): none is guessed.
+        assert_eq!(names_run_together("张华林王平"), None);
+        // A name and a word: no cut fits.
+        assert_eq!(names_run_together("王小明采访"), None);
+        // Without a role word, no run is cut.
+        assert!(names_in("张鹏董冠男高梓健").is_empty());
     }
 
     #[test]

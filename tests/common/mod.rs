@@ -24,10 +24,9 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// Copies a tree of seeds with every blank line taken out of its pages, as
-/// an export that prints none (PyMuPDF's plain text, text copied from an
-/// article page) gives them.
-pub fn copy_without_blank_lines(from: &Path, to: &Path) {
+/// Copies a tree of seeds with each page's text changed by `change` (other
+/// files as they are): the same pages as another export prints them.
+pub fn copy_pages(from: &Path, to: &Path, change: impl Fn(&str) -> String) {
     for paper in std::fs::read_dir(from).unwrap() {
         let paper = paper.unwrap().path();
         let dir = to.join(paper.file_name().unwrap());
@@ -36,14 +35,47 @@ pub fn copy_without_blank_lines(from: &Path, to: &Path) {
             let file = file.unwrap().path();
             let text = std::fs::read_to_string(&file).unwrap();
             let text = if file.extension().is_some_and(|e| e == "txt") {
-                let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-                lines.join("\n") + "\n"
+                change(&text)
             } else {
                 text
             };
             std::fs::write(dir.join(file.file_name().unwrap()), text).unwrap();
         }
     }
+}
+
+/// A page with every blank line taken out, as an export that prints none
+/// (PyMuPDF's plain text, text copied from an article page) gives it.
+pub fn without_blank_lines(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    lines.join("\n") + "\n"
+}
+
+/// A page whose paragraphs are hard-wrapped at `width` characters, as a
+/// narrow newspaper column prints them (the `zjgrrb` seed): every line of 30
+/// characters or more that ends in punctuation is a paragraph and is cut
+/// into lines of `width`; headlines, mastheads and markdown headings stay
+/// whole, and blank lines stay where they were.
+pub fn hard_wrapped(text: &str, width: usize) -> String {
+    let mut page = String::new();
+    for line in text.lines() {
+        let chars: Vec<char> = line.trim_end().chars().collect();
+        let paragraph = chars.len() >= 30
+            && !line.starts_with('#')
+            && chars
+                .last()
+                .is_some_and(|c| "。！？!?”」）)：:；;，,、".contains(*c));
+        if paragraph {
+            for row in chars.chunks(width) {
+                page.extend(row);
+                page.push('\n');
+            }
+        } else {
+            page.push_str(line);
+            page.push('\n');
+        }
+    }
+    page
 }
 
 /// A scratch project: a copy of the checked-in seeds and config.

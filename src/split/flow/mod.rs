@@ -43,15 +43,24 @@ pub(super) use crate::split::text::re;
 
 /// Whether a page flows: blocks that hold several paragraphs (a line that
 /// ends a sentence inside a block), as PDF exports do; a page whose blocks
-/// are paragraphs is read block by block instead.
+/// are paragraphs is read block by block instead. A paragraph hard-wrapped
+/// in a narrow column ends a sentence at a line's end now and then too, so
+/// such lines must be many (one in forty) and at least half as many as the
+/// blocks that end a sentence.
 pub fn is_flowing(blocks: &[Block]) -> bool {
+    let closes = |l: &&String| l.ends_with(['。', '！', '？']) || l.ends_with("。”");
     let lines: usize = blocks.iter().map(|b| b.lines.len()).sum();
     let inner_ends = blocks
         .iter()
         .flat_map(|b| &b.lines[..b.lines.len() - 1])
-        .filter(|l| l.ends_with(['。', '！', '？']) || l.ends_with("。”"))
+        .filter(closes)
         .count();
-    inner_ends >= 2 && inner_ends * 40 >= lines
+    let block_ends = blocks
+        .iter()
+        .filter_map(|b| b.lines.last())
+        .filter(closes)
+        .count();
+    inner_ends >= 2 && inner_ends * 40 >= lines && inner_ends * 2 > block_ends
 }
 
 /// A flowing page read: its lines, the candidate boundaries, the column
@@ -247,6 +256,22 @@ mod tests {
 
     fn first_paragraph(article: &Article) -> &str {
         article.paragraphs().next().unwrap()
+    }
+
+    #[test]
+    fn paragraphs_hard_wrapped_between_blank_lines_do_not_flow() {
+        // Narrow columns: now and then a wrap falls right after a sentence.
+        let plain = "一二三四五六七八九十\n一二三四五六七八九十\n一二三四五六七结束。\n\n";
+        let wrapped_at_a_stop = "一二三四五六七八九十。\n一二三四五六七八九十\n一二三结束。\n\n";
+        let page = format!(
+            "标题在这里\n\n{}{}",
+            plain.repeat(4),
+            wrapped_at_a_stop.repeat(2)
+        );
+        assert!(!is_flowing(&split_blocks(&page)));
+        // A PDF export: paragraphs end inside the blocks.
+        let page = page.replace("\n\n", "\n");
+        assert!(is_flowing(&split_blocks(&page)));
     }
 
     #[test]
