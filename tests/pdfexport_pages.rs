@@ -15,22 +15,23 @@ use common::{project_root, segscore, Project};
 /// pages now, so a regression fails. The first twelve pages scored F1 0.29
 /// before any rule was written for them; the seven added later scored F1
 /// 0.50, authors 5/10, body 6/10 and 4 pieces of furniture before the rules
-/// written on them, 0.71, 14/16, 13/16 and 0 after. The whole set of 19
-/// stands at F1 0.73, authors 33/38, body 30/38, 1 piece of furniture.
-/// Still missed: headlines printed in one band above several bodies,
-/// headlines with no byline or dateline under them, pages whose columns
-/// stand side by side with irregular gutters, and columns joined by one
-/// space; see docs/splitting.md, "Held-out PDF exports".
-const MIN_F1: f64 = 0.72;
-const MIN_AUTHORS: f64 = 0.85;
-const MIN_BODY: f64 = 0.78;
-const MAX_FURNITURE: u64 = 1;
+/// written on them, 0.71, 14/16, 13/16 and 0 after, when the nineteen stood
+/// at F1 0.75, authors 34/39, body 31/39, no furniture. A third batch of
+/// ten pages, scored before any rule was written on it, reaches F1 0.33,
+/// authors 5/8, body 1/8, 6 pieces of furniture, and takes the whole set of
+/// 29 to F1 0.61, authors 39/47, body 32/47, furniture 6: the floors below.
+/// What the third batch's misses are: docs/splitting.md, "Held-out PDF
+/// exports".
+const MIN_F1: f64 = 0.61;
+const MIN_AUTHORS: f64 = 0.82;
+const MIN_BODY: f64 = 0.68;
+const MAX_FURNITURE: u64 = 6;
 
 #[test]
 fn pdfexport_pages_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/pdfexport");
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
-    assert_eq!(s.gold, 52, "every titled gold article is scored");
+    assert_eq!(s.gold, 76, "every titled gold article is scored");
     s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }
