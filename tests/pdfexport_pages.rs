@@ -22,10 +22,10 @@ use common::{project_root, segscore, Project};
 /// 29 to F1 0.61, authors 39/47, body 32/47, furniture 6: the floors below.
 /// What the third batch's misses are: docs/splitting.md, "Held-out PDF
 /// exports".
-const MIN_F1: f64 = 0.61;
-const MIN_AUTHORS: f64 = 0.82;
+const MIN_F1: f64 = 0.62;
+const MIN_AUTHORS: f64 = 0.85;
 const MIN_BODY: f64 = 0.68;
-const MAX_FURNITURE: u64 = 6;
+const MAX_FURNITURE: u64 = 2;
 
 #[test]
 fn pdfexport_pages_score_at_or_above_the_floors() {

@@ -40,7 +40,9 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日).*(星期|周)[一二三四五六日天]",
     )
 });
-static SERIAL: LazyLock<Regex> = LazyLock::new(|| re(r"^(总)?第\s*\d+\s*[号期]$"));
+/// The serial number, in figures or in Chinese numerals (`第八六一号`).
+static SERIAL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(总)?第\s*(\d+|[〇○零一二三四五六七八九十百千万]+)\s*[号期]$"));
 /// The issue's date with its serial number instead of a weekday
 /// (`2022年5月30日 第434期`).
 static DATED_SERIAL: LazyLock<Regex> =
@@ -103,7 +105,7 @@ pub fn is_page_number(line: &str) -> bool {
         || (ends_with_digit && PAGE_AFTER_SECTION.is_match(line))
 }
 
-const EDITOR_ROLES: [&str; 20] = [
+const EDITOR_ROLES: [&str; 21] = [
     "本版责任编辑",
     "值班主任",
     "首席编辑",
@@ -124,12 +126,13 @@ const EDITOR_ROLES: [&str; 20] = [
     "文检",
     "编辑",
     "监制",
+    "主编",
 ];
 
 /// The first characters of [`EDITOR_ROLES`]: most lines open with none,
 /// and are turned away before the roles are compared one by one.
-const EDITOR_ROLE_INITIALS: [char; 13] = [
-    '本', '值', '首', '总', '责', '见', '美', '版', '视', '校', '文', '编', '监',
+const EDITOR_ROLE_INITIALS: [char; 14] = [
+    '本', '值', '首', '总', '责', '见', '美', '版', '视', '校', '文', '编', '监', '主',
 ];
 
 /// The page editors' footer (`本版责编：…`, `责任编辑：…`,
@@ -876,6 +879,10 @@ mod tests {
         assert!(is_contact_line("热线电话:65233333"));
         assert!(is_contact_line("本报地址:本溪市 电话:2417"));
         assert!(is_editor_line("视觉设计:王 晨"));
+        assert!(is_editor_line("主编：唐莉 责编：覃静 美编：黄海"));
+        assert!(!is_editor_line("主编这份报纸的是一位老报人。"));
+        assert!(is_masthead_marker("第八六一号"));
+        assert!(!is_masthead_marker("第八个年头"));
         assert!(is_debris("Ｔ2"));
     }
 

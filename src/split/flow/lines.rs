@@ -204,13 +204,14 @@ fn ends_in_number(line: &str) -> bool {
 }
 
 /// A teaser for a story on another page (`中共中央政治局召开会议 >>>02`,
-/// `汉口江滩樱花进入盛花期 >>10版`): never a story's own text.
+/// `汉口江滩樱花进入盛花期 >>10版`, the figures spaced out: `>>A0 2`):
+/// never a story's own text.
 fn points_to_page(line: &str) -> bool {
     line.len() <= 120 && PAGE_POINTER.is_match(line)
 }
 
 static PAGE_POINTER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(>{2,3}|》|▶|►|→)\s*[A-Za-z]?\d{1,3}\s*版?$"));
+    LazyLock::new(|| re(r"(>{2,3}|》|▶|►|→)\s*[A-Za-z]?\d(\s?\d){0,2}\s*版?$"));
 
 /// Reads the page's lines and kinds, from the blocks already cut.
 pub(super) fn read_lines(blocks: Vec<Block>) -> Vec<Line> {
@@ -483,6 +484,13 @@ mod tests {
     #[test]
     fn no_unified_ideograph_is_a_number() {
         assert!(('\u{4E00}'..='\u{9FFF}').all(|c| !c.is_numeric()));
+    }
+
+    #[test]
+    fn teasers_point_to_pages_whose_figures_may_be_spaced_out() {
+        assert!(points_to_page("中共中央政治局召开会议 >>>02"));
+        assert!(points_to_page("清明假期全省迎客流高峰 >>A0 2"));
+        assert!(!points_to_page("增长了 >> 2 0 1 9 年"));
     }
 
     #[test]
