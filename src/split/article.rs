@@ -2,7 +2,7 @@
 //! captions and credits, paragraphs rejoined across breaks, the final shape.
 
 use super::names::{bracketed_byline, spaced_closing_byline};
-use super::rules::{credit_line, is_standfirst_point, Credit};
+use super::rules::{closing_credit, credit_line, is_standfirst_point, Credit};
 use super::text::{close_cjk_spaces, ends_sentence, first_sentence};
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
 
@@ -75,8 +75,10 @@ pub(super) fn push_paragraph(article: &mut Article, text: &str) {
         return;
     }
     if let Some(BodyPart::Paragraph(previous)) = article.body.last_mut() {
-        // A standfirst point (`● …`) is printed without a full stop.
-        if !ends_sentence(previous) && !is_standfirst_point(previous) {
+        // A standfirst point (`● …`) is printed without a full stop, and
+        // a paragraph may close with its photo's credit (`…桥梁。徐率摄`).
+        let closed = ends_sentence(previous) || closing_credit(previous).is_some();
+        if !closed && !is_standfirst_point(previous) {
             let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
             if latin(previous.chars().last()) && latin(text.chars().next()) {
                 previous.push(' ');
@@ -92,18 +94,25 @@ pub(super) fn push_paragraph(article: &mut Article, text: &str) {
 /// than paragraphs, at least two), in page order: they are its authors when
 /// no byline names a writer. A story with one photo keeps no author.
 fn photographers_of_a_photo_piece(article: &Article) -> Vec<String> {
-    let credits: Vec<&str> = article
+    let credits = article
+        .captions
+        .iter()
+        .filter(|c| c.credit.is_some())
+        .count();
+    if credits < 2 || credits <= article.paragraphs().count() {
+        return Vec::new();
+    }
+    photographers(article)
+}
+
+/// Everyone the article's captions credit, in page order, once each.
+pub(super) fn photographers(article: &Article) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for name in article
         .captions
         .iter()
         .filter_map(|c| c.credit.as_deref())
-        .collect();
-    if credits.len() < 2 || credits.len() <= article.paragraphs().count() {
-        return Vec::new();
-    }
-    let mut names: Vec<String> = Vec::new();
-    for name in credits
-        .iter()
-        .filter_map(|c| credit_line(c))
+        .filter_map(credit_line)
         .flat_map(|c| c.names)
     {
         if !names.contains(&name) {
@@ -170,6 +179,24 @@ mod tests {
         push_paragraph(&mut piece, "大地流金,丰收如画。");
         let piece = complete(piece).unwrap();
         assert_eq!(piece.authors, vec!["朱云平", "王忠虎"]);
+    }
+
+    #[test]
+    fn a_paragraph_closed_by_a_photo_credit_is_not_joined_to_the_next() {
+        let mut piece = titled("图片新闻".to_string());
+        push_paragraph(&mut piece, "列车停靠在盘古站。徐率摄");
+        push_paragraph(&mut piece, "图①为列车停靠。");
+        push_paragraph(&mut piece, "这个句子被分栏");
+        push_paragraph(&mut piece, "截断了。");
+        let paragraphs: Vec<&str> = piece.paragraphs().collect();
+        assert_eq!(
+            paragraphs,
+            [
+                "列车停靠在盘古站。徐率摄",
+                "图①为列车停靠。",
+                "这个句子被分栏截断了。"
+            ]
+        );
     }
 
     #[test]
