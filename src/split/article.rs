@@ -56,15 +56,19 @@ pub(super) fn attach_credit(captions: &mut Vec<Caption>, credit: &Credit) {
 pub(super) fn push_paragraph(article: &mut Article, text: &str) {
     // A closing `… 读者 X` is read before the spaces between Han
     // characters close up, since only the space sets it apart.
-    let (text, closing) = match spaced_closing_byline(text) {
-        Some((at, names)) => (&text[..at], Some(names)),
-        None => (text, None),
+    // A closing `（记者 X）` is the byline printed after the body, read
+    // before the spaces close up too, since they part its names.
+    let closing = spaced_closing_byline(text).or_else(|| bracketed_byline(text));
+    let text = match closing {
+        Some((at, names)) => {
+            if article.authors.is_empty() {
+                article.authors = names;
+            }
+            &text[..at]
+        }
+        None => text,
     };
-    if let Some(names) = closing.filter(|_| article.authors.is_empty()) {
-        article.authors = names;
-    }
     let mut text = close_cjk_spaces(text);
-    // A closing `（记者 X）` is the byline printed after the body.
     if let Some((at, names)) = bracketed_byline(&text) {
         if article.authors.is_empty() {
             article.authors = names;
@@ -206,6 +210,10 @@ mod tests {
         push_paragraph(&mut story, "活动很热闹。（记者 周七）");
         assert_eq!(story.authors, vec!["周七"]);
         assert_eq!(story.paragraphs().last(), Some("活动很热闹。"));
+        let mut story = titled("新闻".to_string());
+        push_paragraph(&mut story, "劝导近千起。(记者 兰超 通讯员 榕警 文/摄)");
+        assert_eq!(story.authors, vec!["兰超", "榕警"]);
+        assert_eq!(story.paragraphs().last(), Some("劝导近千起。"));
         let mut signed = titled("新闻".to_string());
         signed.authors = vec!["张三".to_string()];
         push_paragraph(&mut signed, "完了。（记者 周七）");
