@@ -9,13 +9,13 @@ mod common;
 use common::{copy_without_blank_lines, project_root, segscore, Project};
 
 /// Floors for the scorer's OVERALL line: what the block reading reaches on
-/// these pages now (F1 0.94, authors 56/58, body 57/58, 2 pieces of
+/// these pages now (F1 0.94, authors 57/58, body 57/58, 2 pieces of
 /// furniture), so a regression fails. Each batch of new pages was scored
 /// before any rule was written for it (the fourth batch of ten: F1 0.55,
 /// authors 2/6, body 5/6, furniture 1), which is the better estimate for
 /// pages never seen; docs/splitting.md lists what is still missed.
 const MIN_F1: f64 = 0.94;
-const MIN_AUTHORS: f64 = 0.96;
+const MIN_AUTHORS: f64 = 0.98;
 const MIN_BODY: f64 = 0.98;
 const MAX_FURNITURE: u64 = 2;
 
@@ -30,7 +30,7 @@ fn seedlike_pages_score_at_or_above_the_floors() {
 
 /// The same pages with every blank line taken out: a page that prints one
 /// paragraph per line is read line by line, a hard-wrapped one as a flowing
-/// export. Floors at what the splitter reaches (F1 0.84, authors 47/50,
+/// export. Floors at what the splitter reaches (F1 0.84, authors 48/50,
 /// body 47/50, 10 pieces of furniture: mastheads and page labels that a
 /// blank line no longer sets apart).
 #[test]
@@ -40,5 +40,5 @@ fn seedlike_pages_without_blank_lines_score_at_or_above_the_floors() {
     let seeds = project.path("no-blank-lines");
     copy_without_blank_lines(&fixtures.join("seeds"), &seeds);
     let s = segscore(&project, &seeds, &fixtures.join("gold"));
-    s.assert_floors(0.84, 0.94, 0.94, 10);
+    s.assert_floors(0.84, 0.96, 0.94, 10);
 }

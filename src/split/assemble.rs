@@ -594,15 +594,16 @@ impl Splitter {
                 return i + 1;
             }
         }
-        // A piece of one paragraph that closes with a photo credit is photo
-        // news by its photographer (`…体验滑雪。曹建雄摄/光明图片`).
+        // A piece that closes with a photo credit and has no other caption
+        // told that photo: photo news by its photographer
+        // (`…体验滑雪。曹建雄摄/光明图片`, `…更具活力。庄文斌摄`).
         let credit_closed = rules::closing_credit(&text);
         if let Some(names) = credit_closed.clone() {
-            let unsigned_and_empty = self
+            let unsigned_uncaptioned = self
                 .current
                 .as_ref()
-                .is_some_and(|a| a.authors.is_empty() && a.paragraphs().next().is_none());
-            if unsigned_and_empty && self.piece_ends_at(i + 1) {
+                .is_some_and(|a| a.authors.is_empty() && a.captions.is_empty());
+            if unsigned_uncaptioned && self.piece_ends_at(i + 1) {
                 self.current().authors = names;
             }
         }
@@ -695,8 +696,11 @@ mod tests {
         assert_eq!(titles(page), ["标题在上", "山乡晒秋忙", "冰雪运动热起来"]);
         assert_eq!(articles[1].authors, vec!["朱云平", "王忠虎"]);
         assert_eq!(articles[2].authors, vec!["曹建雄"]);
-        // A story's last paragraph closing with a credit keeps the story unsigned.
+        // So does a longer piece with no other caption; one with a captioned
+        // photo keeps no author.
         let page = "标题\n\n第一段。\n\n第二段。图为现场。李四摄";
+        assert_eq!(split_page(page)[0].authors, vec!["李四"]);
+        let page = "标题\n\n图为会场。王五 摄\n\n第一段。\n\n第二段。图为现场。李四摄";
         assert!(split_page(page)[0].authors.is_empty());
     }
 
