@@ -198,7 +198,8 @@ impl Splitter {
             let debris = self.kinds[j] == Kind::Furniture
                 && self.blocks[j].is_single_line()
                 && rules::is_debris(self.blocks[j].first());
-            if debris && !lines.is_empty() && self.header_line_at(j + 1).is_some() {
+            let line_follows = j + 1 < self.blocks.len() && self.header_line_at(j + 1).is_some();
+            if debris && !lines.is_empty() && line_follows {
                 j += 1;
                 continue;
             }
@@ -782,6 +783,8 @@ mod tests {
         let a = &split_page(page)[0];
         assert_eq!(a.title, "清泉明月相映生辉");
         assert_eq!(a.subtitle.as_deref(), Some("鲁青·图片"));
+        // Debris closing the page after a headline line is only debris.
+        assert_eq!(titles("清泉明月相映生辉\n\n■"), Vec::<String>::new());
     }
 
     #[test]
