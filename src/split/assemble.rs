@@ -95,9 +95,13 @@ fn photo_news(mut article: Article) -> Article {
     article
 }
 
-/// An article that is only a title: a short line no byline confirmed.
+/// Longest section name a page prints over its columns (`要闻`, `国内新闻`).
+const MAX_SECTION_NAME: usize = 6;
+
+/// An article that is only a title as short as a section's name, which no
+/// byline confirmed.
 fn is_lone_title(article: &Article) -> bool {
-    !article.title.is_empty()
+    (1..=MAX_SECTION_NAME).contains(&article.title.chars().count())
         && article.body.is_empty()
         && article.authors.is_empty()
         && article.captions.is_empty()
@@ -761,6 +765,9 @@ mod tests {
         let articles = split_page(page);
         assert_eq!(titles(page), ["图片新闻"]);
         assert_eq!(articles[0].authors, vec!["黄恬恬"]);
+        // A headline over a genre label keeps the label as its column.
+        let page = "市民盼望早日修好这条路\n\n短评\n\n路修好了,大家都高兴。";
+        assert_eq!(split_page(page)[0].title, "市民盼望早日修好这条路");
         let page = "图片新闻\n\n列车是通往林区的唯一客车。它被称为采山专列。徐率摄\n\n图①为列车停靠在盘古站。";
         let articles = split_page(page);
         assert_eq!(titles(page), ["图片新闻"]);
