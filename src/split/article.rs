@@ -2,7 +2,7 @@
 //! captions and credits, paragraphs rejoined across breaks, the final shape.
 
 use super::names::{bracketed_byline, spaced_closing_byline};
-use super::rules::{credit_line, is_standfirst_point, Credit};
+use super::rules::{closing_credit, credit_line, is_standfirst_point, Credit};
 use super::text::{close_cjk_spaces, ends_sentence, first_sentence};
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
 
@@ -56,15 +56,19 @@ pub(super) fn attach_credit(captions: &mut Vec<Caption>, credit: &Credit) {
 pub(super) fn push_paragraph(article: &mut Article, text: &str) {
     // A closing `… 读者 X` is read before the spaces between Han
     // characters close up, since only the space sets it apart.
-    let (text, closing) = match spaced_closing_byline(text) {
-        Some((at, names)) => (&text[..at], Some(names)),
-        None => (text, None),
+    // A closing `（记者 X）` is the byline printed after the body, read
+    // before the spaces close up too, since they part its names.
+    let closing = spaced_closing_byline(text).or_else(|| bracketed_byline(text));
+    let text = match closing {
+        Some((at, names)) => {
+            if article.authors.is_empty() {
+                article.authors = names;
+            }
+            &text[..at]
+        }
+        None => text,
     };
-    if let Some(names) = closing.filter(|_| article.authors.is_empty()) {
-        article.authors = names;
-    }
     let mut text = close_cjk_spaces(text);
-    // A closing `（记者 X）` is the byline printed after the body.
     if let Some((at, names)) = bracketed_byline(&text) {
         if article.authors.is_empty() {
             article.authors = names;
@@ -75,8 +79,10 @@ pub(super) fn push_paragraph(article: &mut Article, text: &str) {
         return;
     }
     if let Some(BodyPart::Paragraph(previous)) = article.body.last_mut() {
-        // A standfirst point (`● …`) is printed without a full stop.
-        if !ends_sentence(previous) && !is_standfirst_point(previous) {
+        // A standfirst point (`● …`) is printed without a full stop, and
+        // a paragraph may close with its photo's credit (`…桥梁。徐率摄`).
+        let closed = ends_sentence(previous) || closing_credit(previous).is_some();
+        if !closed && !is_standfirst_point(previous) {
             let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
             if latin(previous.chars().last()) && latin(text.chars().next()) {
                 previous.push(' ');
@@ -92,18 +98,25 @@ pub(super) fn push_paragraph(article: &mut Article, text: &str) {
 /// than paragraphs, at least two), in page order: they are its authors when
 /// no byline names a writer. A story with one photo keeps no author.
 fn photographers_of_a_photo_piece(article: &Article) -> Vec<String> {
-    let credits: Vec<&str> = article
+    let credits = article
+        .captions
+        .iter()
+        .filter(|c| c.credit.is_some())
+        .count();
+    if credits < 2 || credits <= article.paragraphs().count() {
+        return Vec::new();
+    }
+    photographers(article)
+}
+
+/// Everyone the article's captions credit, in page order, once each.
+pub(super) fn photographers(article: &Article) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for name in article
         .captions
         .iter()
         .filter_map(|c| c.credit.as_deref())
-        .collect();
-    if credits.len() < 2 || credits.len() <= article.paragraphs().count() {
-        return Vec::new();
-    }
-    let mut names: Vec<String> = Vec::new();
-    for name in credits
-        .iter()
-        .filter_map(|c| credit_line(c))
+        .filter_map(credit_line)
         .flat_map(|c| c.names)
     {
         if !names.contains(&name) {
@@ -173,12 +186,34 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_closed_by_a_photo_credit_is_not_joined_to_the_next() {
+        let mut piece = titled("图片新闻".to_string());
+        push_paragraph(&mut piece, "列车停靠在盘古站。徐率摄");
+        push_paragraph(&mut piece, "图①为列车停靠。");
+        push_paragraph(&mut piece, "这个句子被分栏");
+        push_paragraph(&mut piece, "截断了。");
+        let paragraphs: Vec<&str> = piece.paragraphs().collect();
+        assert_eq!(
+            paragraphs,
+            [
+                "列车停靠在盘古站。徐率摄",
+                "图①为列车停靠。",
+                "这个句子被分栏截断了。"
+            ]
+        );
+    }
+
+    #[test]
     fn a_closing_byline_names_the_authors_and_leaves_the_text() {
         let mut story = titled("新闻".to_string());
         push_paragraph(&mut story, "第一段。");
         push_paragraph(&mut story, "活动很热闹。（记者 周七）");
         assert_eq!(story.authors, vec!["周七"]);
         assert_eq!(story.paragraphs().last(), Some("活动很热闹。"));
+        let mut story = titled("新闻".to_string());
+        push_paragraph(&mut story, "劝导近千起。(记者 兰超 通讯员 榕警 文/摄)");
+        assert_eq!(story.authors, vec!["兰超", "榕警"]);
+        assert_eq!(story.paragraphs().last(), Some("劝导近千起。"));
         let mut signed = titled("新闻".to_string());
         signed.authors = vec!["张三".to_string()];
         push_paragraph(&mut signed, "完了。（记者 周七）");

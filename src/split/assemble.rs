@@ -5,7 +5,8 @@
 use std::fmt::Write as _;
 
 use super::article::{
-    attach_credit, caption, complete, empty_article, push_paragraph, titled, trim_dashes,
+    attach_credit, caption, complete, empty_article, photographers, push_paragraph, titled,
+    trim_dashes,
 };
 use super::blocks::{wrap_width, Block, IMAGE_GAP};
 use super::kinds::{
@@ -38,6 +39,8 @@ struct Splitter {
     wrap: Option<usize>,
     articles: Vec<Article>,
     current: Option<Article>,
+    /// The markdown level of the heading that opened the current article.
+    opening_level: Option<usize>,
 }
 
 /// Reads a page's blocks into its articles.
@@ -72,11 +75,49 @@ pub(super) fn explain(blocks: Vec<Block>) -> String {
     out
 }
 
+/// A piece under a photo news label with no headline of its own is titled
+/// by the label and signed by its photographers: those its captions credit
+/// and those credited after a paragraph's last sentence (`…桥梁。徐率摄`).
+fn photo_news(mut article: Article) -> Article {
+    let label = article.column.clone();
+    let Some(label) = label.filter(|l| rules::is_photo_news_label(l) && article.title.is_empty())
+    else {
+        return article;
+    };
+    article.title = label;
+    article.printed_title = true;
+    if article.authors.is_empty() {
+        let mut names = photographers(&article);
+        let closing = article.paragraphs().filter_map(rules::closing_credit);
+        add_names(&mut names, &closing.flatten().collect::<Vec<_>>());
+        article.authors = names;
+    }
+    article
+}
+
+/// Longest section name a page prints over its columns (`要闻`, `国内新闻`).
+const MAX_SECTION_NAME: usize = 6;
+
+/// An article that is only a title as short as a section's name, which no
+/// byline confirmed.
+fn is_lone_title(article: &Article) -> bool {
+    (1..=MAX_SECTION_NAME).contains(&article.title.chars().count())
+        && article.body.is_empty()
+        && article.authors.is_empty()
+        && article.captions.is_empty()
+        && article.kind == ArticleKind::Story
+}
+
 /// A photo story is by everyone credited for its photos, in page order.
 fn add_photographers(article: &mut Article, names: &[String]) {
+    add_names(&mut article.authors, names);
+}
+
+/// Adds the names not yet in the list, in order.
+fn add_names(list: &mut Vec<String>, names: &[String]) {
     for name in names {
-        if !article.authors.contains(name) {
-            article.authors.push(name.clone());
+        if !list.contains(name) {
+            list.push(name.clone());
         }
     }
 }
@@ -97,6 +138,7 @@ impl Splitter {
             wrap,
             articles: Vec::new(),
             current: None,
+            opening_level: None,
         }
     }
 
@@ -156,6 +198,15 @@ impl Splitter {
         let mut lines = Vec::new();
         let mut j = i;
         while j < self.blocks.len() && lines.len() < 3 && self.byline_at(j).is_none() {
+            // OCR debris between two headline lines (`鲁青·图片` / `■` / …).
+            let debris = self.kinds[j] == Kind::Furniture
+                && self.blocks[j].is_single_line()
+                && rules::is_debris(self.blocks[j].first());
+            let line_follows = j + 1 < self.blocks.len() && self.header_line_at(j + 1).is_some();
+            if debris && !lines.is_empty() && line_follows {
+                j += 1;
+                continue;
+            }
             match self.header_line_at(j) {
                 Some(line) => lines.push(line),
                 None => break,
@@ -303,7 +354,7 @@ impl Splitter {
     }
 
     fn finish(&mut self) {
-        if let Some(article) = self.current.take().and_then(complete) {
+        if let Some(article) = self.current.take().map(photo_news).and_then(complete) {
             self.articles.push(article);
         }
     }
@@ -311,6 +362,14 @@ impl Splitter {
     fn start(&mut self, article: Article) {
         self.finish();
         self.current = Some(article);
+        self.opening_level = None;
+    }
+
+    /// Notes the markdown level of block `i` when it opened the article.
+    fn opened_by(&mut self, i: usize) {
+        if let Kind::Heading(_) = self.kinds[i] {
+            self.opening_level = Some(self.heading_level(i));
+        }
     }
 
     fn current(&mut self) -> &mut Article {
@@ -333,7 +392,11 @@ impl Splitter {
             Kind::Marker(Marker::Break) => self.start(empty_article()),
             Kind::Marker(Marker::Headline(title)) => self.start(titled(title)),
             Kind::Column(name) => match &mut self.current {
-                Some(a) if a.body.is_empty() && a.column.is_none() => a.column = Some(name),
+                // A lone short line over a column label was a section's
+                // name, not a headline: no headline stands over a column.
+                Some(a) if a.body.is_empty() && a.column.is_none() && !is_lone_title(a) => {
+                    a.column = Some(name)
+                }
                 _ => self.start(Article {
                     column: Some(name),
                     ..empty_article()
@@ -348,10 +411,20 @@ impl Splitter {
                 }
             }
             Kind::Credit(credit) => {
+                let ends_piece = self.piece_ends_at(i + 1);
                 let article = self.current();
                 if article.kind == ArticleKind::PhotoStory {
                     add_photographers(article, &credit.names);
                 } else {
+                    // A credit closing an unsigned piece with no other
+                    // caption: its text told the photo, by its photographer.
+                    let photo_told = ends_piece
+                        && article.authors.is_empty()
+                        && article.captions.is_empty()
+                        && article.paragraphs().next().is_some();
+                    if photo_told {
+                        article.authors = credit.names.clone();
+                    }
                     attach_credit(&mut article.captions, &credit);
                 }
             }
@@ -374,6 +447,7 @@ impl Splitter {
         if let Some(header) = self.header_at(i).or_else(|| self.opening_header_at(i)) {
             let end = header.end;
             self.start_from_header(header);
+            self.opened_by(i);
             return end;
         }
         let title = self.headline_at(i).unwrap_or_default();
@@ -385,6 +459,7 @@ impl Splitter {
             .is_some_and(|a| a.kind == ArticleKind::PhotoStory && !a.body.is_empty());
         if after_photo_story {
             self.start(titled(title));
+            self.opened_by(i);
             return i + 1;
         }
         if self.photo_story_at(i) {
@@ -392,6 +467,7 @@ impl Splitter {
                 kind: ArticleKind::PhotoStory,
                 ..titled(title)
             });
+            self.opened_by(i);
             return i + 1;
         }
         match self.kinds[i] {
@@ -453,23 +529,37 @@ impl Splitter {
     }
 
     fn heading(&mut self, i: usize, title: String) {
+        let level = self.heading_level(i);
         // A deeper heading right under the headline heading is the story's
-        // first part heading (`# 标题` / `## 白天:…`).
+        // first part heading (`# 标题` / `## 白天:…`); one of the same level
+        // is the headline's second line (`# 新会举办巡回论坛` / `# 警民…`).
         let previous = (0..i).rev().find(|&k| self.kinds[k] != Kind::Furniture);
-        let under_headline = previous.is_some_and(|k| {
-            matches!(self.kinds[k], Kind::Heading(_))
-                && self.heading_level(k) < self.heading_level(i)
-        });
+        let previous_level = previous
+            .filter(|&k| matches!(self.kinds[k], Kind::Heading(_)))
+            .map(|k| self.heading_level(k));
+        let under_headline = previous_level.is_some_and(|l| l < level);
+        let second_line = previous_level == Some(level) && self.opening_level == Some(level);
+        // After the text, a heading above the one that opened the article
+        // opens the next (`## 交警连线` … `# 新会举办巡回论坛`).
+        let above_opening = self.opening_level.is_some_and(|l| level < l);
         match &mut self.current {
+            Some(a) if !a.body.is_empty() && above_opening => {}
             Some(a) if !a.body.is_empty() || (under_headline && !a.title.is_empty()) => {
-                a.body.push(BodyPart::Subhead(title))
+                return a.body.push(BodyPart::Subhead(title));
             }
             Some(a) if a.title.is_empty() => {
                 a.title = title;
                 a.printed_title = true;
+                return;
             }
-            _ => self.start(titled(title)),
+            Some(a) if second_line && a.subtitle.is_none() => {
+                a.subtitle = Some(title);
+                return;
+            }
+            _ => {}
         }
+        self.start(titled(title));
+        self.opened_by(i);
     }
 
     fn text(&mut self, i: usize) -> usize {
@@ -509,22 +599,26 @@ impl Splitter {
                 return i + 1;
             }
         }
-        // A piece of one paragraph that closes with a photo credit is photo
-        // news by its photographer (`…体验滑雪。曹建雄摄/光明图片`).
-        if let Some(names) = rules::closing_credit(&text) {
-            let unsigned_and_empty = self
+        // A piece that closes with a photo credit and has no other caption
+        // told that photo: photo news by its photographer
+        // (`…体验滑雪。曹建雄摄/光明图片`, `…更具活力。庄文斌摄`).
+        let credit_closed = rules::closing_credit(&text);
+        if let Some(names) = credit_closed.clone() {
+            let unsigned_uncaptioned = self
                 .current
                 .as_ref()
-                .is_some_and(|a| a.authors.is_empty() && a.paragraphs().next().is_none());
-            if unsigned_and_empty && self.piece_ends_at(i + 1) {
+                .is_some_and(|a| a.authors.is_empty() && a.captions.is_empty());
+            if unsigned_uncaptioned && self.piece_ends_at(i + 1) {
                 self.current().authors = names;
             }
         }
         let article = self.current();
         let headless =
             article.title.is_empty() && article.body.is_empty() && article.column.is_some();
-        if headless && !ends_sentence(&text) && article.subtitle.is_none() {
-            // The standfirst of a headless column piece.
+        let unterminated = !ends_sentence(&text) && credit_closed.is_none();
+        if headless && unterminated && article.subtitle.is_none() {
+            // The standfirst of a headless column piece (a paragraph closed
+            // by a photo credit is none).
             article.subtitle = Some(close_cjk_spaces(&text));
             return i + 1;
         }
@@ -607,8 +701,11 @@ mod tests {
         assert_eq!(titles(page), ["标题在上", "山乡晒秋忙", "冰雪运动热起来"]);
         assert_eq!(articles[1].authors, vec!["朱云平", "王忠虎"]);
         assert_eq!(articles[2].authors, vec!["曹建雄"]);
-        // A story's last paragraph closing with a credit keeps the story unsigned.
+        // So does a longer piece with no other caption; one with a captioned
+        // photo keeps no author.
         let page = "标题\n\n第一段。\n\n第二段。图为现场。李四摄";
+        assert_eq!(split_page(page)[0].authors, vec!["李四"]);
+        let page = "标题\n\n图为会场。王五 摄\n\n第一段。\n\n第二段。图为现场。李四摄";
         assert!(split_page(page)[0].authors.is_empty());
     }
 
@@ -647,6 +744,54 @@ mod tests {
         assert_eq!(articles.len(), 1);
         assert_eq!(articles[0].captions.len(), 2);
         assert_eq!(articles[0].paragraphs().count(), 1);
+    }
+
+    #[test]
+    fn a_heading_above_the_one_that_opened_the_piece_opens_the_next() {
+        let page = "## 交警连线\n\n交警发现一辆车。为此拖走了。张三 李四\n\n# 新会举办论坛\n\n# 警民共创文明\n\n论坛吸引了市民。 张三 王五";
+        let articles = split_page(page);
+        assert_eq!(titles(page), ["交警连线", "新会举办论坛"]);
+        assert_eq!(articles[0].authors, vec!["张三", "李四"]);
+        assert_eq!(articles[1].subtitle.as_deref(), Some("警民共创文明"));
+        assert_eq!(articles[1].authors, vec!["张三", "王五"]);
+        // Deeper headings after the text stay subheads.
+        let page = "# 大标题\n\n第一段。\n\n## 小节\n\n第二段。";
+        assert_eq!(titles(page), ["大标题"]);
+    }
+
+    #[test]
+    fn a_photo_news_label_titles_its_headless_piece_signed_by_its_photographers() {
+        let page = "要闻\n\n■图片新闻\n\n交警开展专项整治。图为执勤交警劝导市民。\n\n本报见习记者 黄恬恬 摄";
+        let articles = split_page(page);
+        assert_eq!(titles(page), ["图片新闻"]);
+        assert_eq!(articles[0].authors, vec!["黄恬恬"]);
+        // A headline over a genre label keeps the label as its column.
+        let page = "市民盼望早日修好这条路\n\n短评\n\n路修好了,大家都高兴。";
+        assert_eq!(split_page(page)[0].title, "市民盼望早日修好这条路");
+        let page = "图片新闻\n\n列车是通往林区的唯一客车。它被称为采山专列。徐率摄\n\n图①为列车停靠在盘古站。";
+        let articles = split_page(page);
+        assert_eq!(titles(page), ["图片新闻"]);
+        assert_eq!(articles[0].authors, vec!["徐率"]);
+        assert_eq!(articles[0].paragraphs().count(), 2);
+    }
+
+    #[test]
+    fn a_credit_closing_an_unsigned_piece_without_captions_signs_it() {
+        let page = "铁路线上的青春力量\n\n职工在设备室检查设备。\n\n他们承担设备养护。\n\n新华社记者 李然 摄";
+        assert_eq!(split_page(page)[0].authors, vec!["李然"]);
+        // A story whose photo has its caption keeps no author.
+        let page = "标题\n\n第一段。\n\n图为现场。\n\n李四 摄\n\n第二段。";
+        assert!(split_page(page)[0].authors.is_empty());
+    }
+
+    #[test]
+    fn debris_between_headline_lines_does_not_part_them() {
+        let page = "鲁青·图片\n\n■\n\n清泉明月相映生辉\n\n今年70岁的市民特别高兴。";
+        let a = &split_page(page)[0];
+        assert_eq!(a.title, "清泉明月相映生辉");
+        assert_eq!(a.subtitle.as_deref(), Some("鲁青·图片"));
+        // Debris closing the page after a headline line is only debris.
+        assert_eq!(titles("清泉明月相映生辉\n\n■"), Vec::<String>::new());
     }
 
     #[test]

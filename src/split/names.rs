@@ -5,7 +5,9 @@
 
 use std::sync::LazyLock;
 
-use super::text::{ends_sentence, is_han, opens_with};
+use regex::Regex;
+
+use super::text::{ends_sentence, is_han, opens_with, re};
 
 /// Common single-character surnames (the few hundred that cover nearly every
 /// byline). Words that mostly begin headlines (国, 全, 新, 大 …) are left out.
@@ -113,30 +115,37 @@ pub fn bracketed_byline(paragraph: &str) -> Option<(usize, Vec<String>)> {
     let open = body.rfind(['(', '（'])?;
     let inner = &body[open..];
     let inner = inner.trim_start_matches(['(', '（']);
+    // The reporters may have taken the pictures too (`记者 X 文/摄`).
+    let inner = WROTE_AND_PHOTOGRAPHED_TAIL.replace(inner, "");
     let before = &paragraph[..open];
     if !(before.is_empty() || ends_sentence(before)) {
         return None;
     }
-    let line = read_name_line(inner)?;
+    let line = read_name_line(&inner)?;
     (!line.names.is_empty() && (line.all_personal || line.has_role)).then_some((open, line.names))
 }
 
+static WROTE_AND_PHOTOGRAPHED_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\s*(文\s*[/／]\s*[摄图]|图\s*[/／]\s*文)$"));
+
 /// A byline set apart by a space after a paragraph's last sentence
 /// (`…是企业的主力军。 读者 薛芳玲`): where the space opens, and the names.
-/// Without the space the tail would be the sentence's own words.
+/// Glued to the sentence, the tail would be the sentence's own words,
+/// unless it is two or more names spaced apart (`…的行为。肖艳霞 叶少杰`),
+/// which no sentence opens with.
 pub fn spaced_closing_byline(paragraph: &str) -> Option<(usize, Vec<String>)> {
     let paragraph = paragraph.trim_end();
     let end = paragraph.rfind(['。', '！', '？', '!', '?', '”'])?;
     let open = end + paragraph[end..].chars().next()?.len_utf8();
     let tail = &paragraph[open..];
-    if !tail.starts_with(char::is_whitespace) || tail.len() > 40 {
-        return None;
-    }
-    if !ends_sentence(&paragraph[..open]) {
+    if tail.len() > 40 || !ends_sentence(&paragraph[..open]) {
         return None;
     }
     let line = read_name_line(tail.trim())?;
-    (!line.names.is_empty() && (line.all_personal || line.has_role)).then_some((open, line.names))
+    let spaced = tail.starts_with(char::is_whitespace);
+    let names_apart = line.all_personal && !line.has_role && line.names.len() >= 2;
+    let signed = !line.names.is_empty() && (line.all_personal || line.has_role);
+    (signed && (spaced || names_apart)).then_some((open, line.names))
 }
 
 /// A byline signed by institutions, with no personal name
@@ -517,6 +526,12 @@ mod tests {
         assert!(bracketed_byline("负责人（李四）说").is_none());
         assert!(bracketed_byline("他找到了负责人（李四）").is_none());
         assert!(bracketed_byline("图为现场。（李四 摄）").is_none());
+        assert_eq!(
+            bracketed_byline("近千起。(记者 兰超 通讯员 榕警 文/摄)")
+                .unwrap()
+                .1,
+            vec!["兰超", "榕警"]
+        );
         assert!(bracketed_byline("办法见附件。（试行）").is_none());
     }
 
@@ -538,11 +553,19 @@ mod tests {
             spaced_closing_byline("工作做完了。 张三 李四").unwrap().1,
             vec!["张三", "李四"]
         );
-        // Glued on, or words that are no names, it is the sentence's own.
+        // Glued on, or words that are no names, it is the sentence's own,
+        // unless it is names spaced apart.
         assert_eq!(
             spaced_closing_byline("毕竟职工是企业的主力军。读者薛芳玲"),
             None
         );
+        assert_eq!(
+            spaced_closing_byline("打击这种行为。肖艳霞 叶少杰")
+                .unwrap()
+                .1,
+            vec!["肖艳霞", "叶少杰"]
+        );
+        assert_eq!(spaced_closing_byline("工作做完了。张三"), None);
         assert_eq!(spaced_closing_byline("工作做完了。 接下来怎么办"), None);
         assert_eq!(spaced_closing_byline("工作做完了。"), None);
     }

@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::names::{is_employer, is_personal_name, names_in, read_name_line, strip_role, ROLES};
+use super::names::{
+    is_employer, is_personal_name, names_in, read_name_line, strip_role, BYLINE_SYMBOLS, ROLES,
+};
 use super::text::{
     display_width, ends_mid_clause, ends_sentence, is_han, opens_with, re, squeeze_spaces,
 };
@@ -14,11 +16,25 @@ use super::text::{
 /// OCR debris: a lone character, a few stray Latin letters or digits (what is
 /// left of a logo, in half or full width: `RI`, `Ｔ2`), or a line of symbols.
 pub fn is_debris(line: &str) -> bool {
-    let visible = || line.chars().filter(|c| !c.is_whitespace());
+    is_debris_bit(line) || is_debris_run(line)
+}
+
+fn is_debris_bit(text: &str) -> bool {
+    let visible = || text.chars().filter(|c| !c.is_whitespace());
     let count = visible().take(4).count();
     count <= 1
         || (count <= 3 && visible().all(is_latin_or_digit))
-        || !line.chars().any(is_alphanumeric)
+        || !text.chars().any(is_alphanumeric)
+}
+
+/// Several bits of debris spaced out on one line (`口 ■`, `口 口 Ｔ2`). One
+/// bit must be no Han character: lone characters spaced out are also a
+/// padded name (`高 凯`) or a spaced masthead.
+fn is_debris_run(line: &str) -> bool {
+    let bits: Vec<&str> = line.split_whitespace().collect();
+    bits.len() >= 2
+        && bits.iter().all(|bit| is_debris_bit(bit))
+        && bits.iter().any(|bit| !bit.chars().any(is_han))
 }
 
 /// [`char::is_alphanumeric`], with the unified ideographs (every one a
@@ -249,6 +265,12 @@ pub fn brief_label(line: &str) -> Option<String> {
     BRIEF_LABEL.captures(line).map(|caps| caps[1].to_string())
 }
 
+/// A label over photo news (`图片新闻`, `■图片新闻`, `图片报道`): a piece
+/// under it with no headline of its own is titled by the label.
+pub fn is_photo_news_label(name: &str) -> bool {
+    name.contains("图片")
+}
+
 static BANNER: LazyLock<Regex> = LazyLock::new(|| re(r"^[【〖]([^【】〖〗]{2,30})[】〗]$"));
 
 /// A banner over a series (`【纪念…来自国外的祝贺】`): a bracketed line that
@@ -382,6 +404,9 @@ static WRITER_AND_PHOTOGRAPHER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WROTE_AND_PHOTOGRAPHED: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?P<who>.+?)\s*(文\s*[/／]?\s*图|图\s*[/／]?\s*文)$"));
+/// Both roles in front of the same people: `文/图 本报记者 张三`.
+static WROTE_AND_PHOTOGRAPHED_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(文\s*[/／]\s*图|图\s*[/／]\s*文)\s*[:：]?\s+(?P<who>.+)$"));
 
 /// The same with the roles in front: `文/张三 图/李四`, `文/本报记者 张三`,
 /// `文：张三 摄影：李四`, `蹲点记者:张三(时政部记者)`, `拍摄者:本报记者 张三`.
@@ -403,6 +428,11 @@ pub fn writer_credit(line: &str) -> Option<Vec<String>> {
             .filter(|l| !l.names.is_empty() && (l.all_personal || l.has_role))
             .map(|l| l.names)
     };
+    // A symbol may stand before a byline (`□文/图 本报记者 张三`).
+    let line = line.trim_start_matches(BYLINE_SYMBOLS).trim_start();
+    if let Some(caps) = WROTE_AND_PHOTOGRAPHED_FIRST.captures(line) {
+        return signed(&caps["who"]);
+    }
     let role_first = line.starts_with(['文', '撰', '图', '作', '拍', '摄'])
         || line.contains("记者:")
         || line.contains("记者：");
@@ -637,6 +667,10 @@ mod tests {
         assert!(is_debris("口"));
         assert!(is_debris("RI"));
         assert!(is_debris("■ ■"));
+        assert!(is_debris("口 ■"));
+        assert!(is_debris("口 口 Ｔ2"));
+        assert!(!is_debris("高 凯"));
+        assert!(!is_debris("口 口"));
         assert!(!is_debris("周洁"));
         assert!(is_masthead_marker("2024年3月4日 星期一 甲辰年正月廿四"));
         assert!(is_masthead_marker("总第12604号"));
@@ -754,6 +788,14 @@ mod tests {
         );
         assert!(writer_credit("记者:这次活动有什么特点?").is_none());
         assert!(writer_credit("文/图 来源于网络").is_none());
+        assert_eq!(
+            writer_credit("□文/图 本报记者 尹晓玉").unwrap(),
+            vec!["尹晓玉"]
+        );
+        assert_eq!(
+            writer_credit("图/文 张三 李四").unwrap(),
+            vec!["张三", "李四"]
+        );
         assert!(writer_credit("文化/旅游").is_none());
         assert!(writer_credit("谷向荣 江维海 摄").is_none());
         assert!(writer_credit("民生工程/文 建设忙/图").is_none());
