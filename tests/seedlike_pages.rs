@@ -47,7 +47,7 @@ fn seedlike_pages_without_blank_lines_score_at_or_above_the_floors() {
 /// and 16 characters wide, blank lines kept between paragraphs (the shape of
 /// the `zjgrrb` seed). A line that happens to end a sentence inside a
 /// paragraph must not make the page read as a flowing export. Floors at what
-/// the splitter reaches (F1 0.90 at both widths).
+/// the splitter reaches (F1 0.92 and 0.91, furniture 2 and 4).
 #[test]
 fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
@@ -58,6 +58,6 @@ fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
             hard_wrapped(text, width)
         });
         let s = segscore(&project, &seeds, &fixtures.join("gold"));
-        s.assert_floors(0.90, 0.97, 0.95, 3);
+        s.assert_floors(0.91, 0.97, 0.95, 4);
     }
 }

@@ -24,7 +24,7 @@ const NUMERAL: &str = "[0-9〇○零一二三四五六七八九十]";
 pub(super) static DATELINE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     let date = format!("({NUMERAL}{{2,4}}年)?({NUMERAL}{{1,3}}月)?{NUMERAL}{{1,3}}日");
     re(&format!(
-        r"^(?:[【\[]\s*(?:本刊|本报|\p{{Han}}{{1,5}}社)\p{{Han}}{{0,8}}?(?:{date})?\s*(?:电|讯|专电)\s*[】\]]|据?(?:本报|\p{{Han}}{{1,4}}社)\p{{Han}}{{0,8}}?{date}\s*(?:电|讯|专电)|(?:本报|本刊)讯|\p{{Han}}{{1,3}}(?:报|都)讯[\s:：]*|据\p{{Han}}{{1,6}}(?:社|报|网|台)(?:电|消息|报道)?\s)"
+        r"^(?:[【\[]\s*(?:本刊|本报|\p{{Han}}{{1,6}}(?:社|报|台|网))\p{{Han}}{{0,8}}?(?:{date})?\s*(?:电|讯|专电|报道)\s*[】\]]|据?(?:本报|\p{{Han}}{{1,4}}社)\p{{Han}}{{0,8}}?{date}\s*(?:电|讯|专电)|(?:本报|本刊)讯|\p{{Han}}{{1,3}}(?:报|都)讯[\s:：]*|据\p{{Han}}{{1,6}}(?:社|报|网|台)(?:电|消息|报道)?\s)"
     ))
 });
 pub(super) static REPORTER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -420,6 +420,8 @@ mod tests {
         assert_eq!(rest, "我国");
         let (_, rest) = read_dateline("【法新社北京十二日电】北京报纸").unwrap();
         assert_eq!(rest, "北京报纸");
+        let (_, rest) = read_dateline("【南京日报报道】树更绿了").unwrap();
+        assert_eq!(rest, "树更绿了");
         assert!(read_dateline("新华社的电讯具有非常重要的意义。").is_none());
         // An outlet's own dateline, and reporters in brackets opening a story.
         let (names, rest) =

@@ -37,7 +37,7 @@ use bylines::{closing_byline, may_close};
 pub use cues::{Candidate, Cue, THRESHOLD};
 use lines::{column_width, read_lines};
 pub use lines::{Line, LineKind};
-use piece::{is_photo_label, piece, signed_by_photographer};
+use piece::{piece, signed_by_photographer};
 
 pub(super) use crate::split::text::re;
 
@@ -153,7 +153,7 @@ pub fn articles(reading: &Reading) -> Vec<Article> {
     for (k, start) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(reading.lines.len(), |c| c.at);
         if let LineKind::Label(name) = &reading.lines[start.at].kind {
-            photo_news = is_photo_label(name);
+            photo_news = rules::is_photo_news_label(name);
         }
         out.extend(
             piece(reading, start, end, headlines[k].clone(), &subheads)

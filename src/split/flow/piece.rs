@@ -279,14 +279,12 @@ pub(super) fn read_body(
     }
 }
 
-/// Whether a label names photo news (`图片新闻`, `图片报道`).
-pub(super) fn is_photo_label(name: &str) -> bool {
-    name.contains("图片")
-}
-
 /// Whether the article stands under a photo news label.
 fn under_photo_label(article: &Article) -> bool {
-    article.column.as_deref().is_some_and(is_photo_label)
+    article
+        .column
+        .as_deref()
+        .is_some_and(rules::is_photo_news_label)
 }
 
 /// The names the article's first photo credit gives.
