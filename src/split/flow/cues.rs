@@ -7,7 +7,7 @@ use super::lines::LineKind;
 use super::piece::ends_paragraph;
 use super::Reading;
 use crate::split::rules;
-use crate::split::text::ends_sentence;
+use crate::split::text::{ends_sentence, is_han};
 
 /// The independent cues that speak for a boundary before a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +42,10 @@ pub enum Cue {
     EditorsNote,
     /// A caption ending in a photo credit follows the headline line.
     CreditedPhoto,
+    /// A headline of phrases set apart by spaces, with no punctuation
+    /// (`社区信息勤沟通 居民连心零距离`): a headline's shape, never a
+    /// sentence's.
+    SpacedPhrases,
 }
 
 impl Cue {
@@ -66,6 +70,7 @@ impl Cue {
             Cue::SubheadShape => -3,
             Cue::EditorsNote => 3,
             Cue::CreditedPhoto => 2,
+            Cue::SpacedPhrases => 1,
         }
     }
 
@@ -85,6 +90,7 @@ impl Cue {
             Cue::SubheadShape => "subhead-shape",
             Cue::EditorsNote => "editors-note",
             Cue::CreditedPhoto => "credited-photo",
+            Cue::SpacedPhrases => "spaced-phrases",
         }
     }
 }
@@ -331,6 +337,9 @@ impl Reading {
         if units.len() == 1 && units.iter().all(narrow_wrap) {
             cues.push(Cue::WrappedHeadline);
         }
+        if units.iter().any(|u| spaced_phrases(&u.text)) {
+            cues.push(Cue::SpacedPhrases);
+        }
         // Photos may stand between the headline and its byline.
         let captions_end = self.captions_end(end);
         if captions_end.is_some() {
@@ -459,4 +468,15 @@ impl Reading {
             .find(|&j| self.lines[j].kind == LineKind::Opener)
             .is_some_and(|j| is_editors_note(&self.lines[j].text))
     }
+}
+
+/// Whether a headline unit is two to four phrases of two to twelve Han
+/// characters (quotes allowed) set apart by single spaces.
+fn spaced_phrases(text: &str) -> bool {
+    let phrases: Vec<&str> = text.split(' ').collect();
+    (2..=4).contains(&phrases.len())
+        && phrases.iter().all(|p| {
+            (2..=12).contains(&p.chars().count())
+                && p.chars().all(|c| is_han(c) || "“”‘’《》".contains(c))
+        })
 }

@@ -259,6 +259,20 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_of_spaced_phrases_after_a_closed_piece_opens_the_next() {
+        let body = "一二三四五六七八九十一二三四五六七\n".repeat(3);
+        let page = format!(
+            "第一条新闻的标题\n本报讯 第一条的\n{body}正文结束了。\n新风新景来眼前\n社区信息勤沟通 居民连心零距离\n“特大好消息，我们社区有了自\n{body}也结束了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(articles.len(), 2);
+        assert!(first_paragraph(&articles[1]).starts_with("“特大好消息"));
+        // Without the spaces the two lines could be a section's subheads.
+        let page = page.replace("勤沟通 居民", "勤沟通居民");
+        assert_eq!(split(&page).len(), 1);
+    }
+
+    #[test]
     fn paragraphs_hard_wrapped_between_blank_lines_do_not_flow() {
         // Narrow columns: now and then a wrap falls right after a sentence.
         let plain = "一二三四五六七八九十\n一二三四五六七八九十\n一二三四五六七结束。\n\n";
