@@ -215,7 +215,10 @@ pub(super) fn byline_names(line: &str, gap_before: bool) -> Option<Vec<String>> 
     let line = line.replace('、', " ");
     let bare = strip_role_prefix(without_words_and_pictures(&line));
     let had_role = signed_as_maker || bare.len() != line.len();
-    let read = if had_role {
+    // A role set apart vouches for the name behind it; glued on, it may
+    // head a subhead (`记者核实`), so the surname must.
+    let role_apart = signed_as_maker || line[..line.len() - bare.len()].ends_with(' ');
+    let read = if had_role && role_apart {
         read_names_after_role(bare)?
     } else {
         read_name_line(bare)?
@@ -486,6 +489,10 @@ mod tests {
         assert_eq!(byline_names("图/文 记者 田悦", false).unwrap(), ["田悦"]);
         assert_eq!(byline_names("贡振宝 作", false).unwrap(), ["贡振宝"]);
         assert!(byline_names("合作", false).is_none());
+        // A glued role vouches for a surname's name only.
+        assert_eq!(byline_names("记者王小明", false).unwrap(), ["王小明"]);
+        assert!(byline_names("记者核实", false).is_none());
+        assert_eq!(byline_names("记者 禤浩", false).unwrap(), ["禤浩"]);
         assert!(role_credit("新华社记者 王小明 摄"));
         assert!(role_credit("（本报记者 刘强 摄）"));
         let (names, _) = closing_byline("工作。（记者 张三）").unwrap();
