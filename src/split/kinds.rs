@@ -4,7 +4,7 @@
 use super::blocks::Block;
 use super::names::{bracketed_byline, is_institution_signature, read_name_line, NameLine};
 use super::rules::{self, Credit};
-use super::text::{display_width, is_han, join_wrapped, squeeze_spaces};
+use super::text::{display_width, join_wrapped, squeeze_spaces};
 use super::{marker, Marker};
 
 /// What a block is, read on its own.
@@ -171,17 +171,12 @@ fn headline_above_date(block: &Block) -> bool {
         && rules::is_headline_shaped(&text)
 }
 
-/// Characters of the label of a fact line (`时间:`, `地点:`).
-const MAX_FACT_LABEL: usize = 3;
-
-/// The label of a short `label:value` line (`地点:胜利南路天桥下`).
+/// The label of a one-line `label:value` block (`地点:胜利南路天桥下`).
 fn fact_label(block: &Block) -> Option<&str> {
-    if !block.is_single_line() {
-        return None;
-    }
-    let (label, value) = block.first().split_once([':', '：'])?;
-    let short = (2..=MAX_FACT_LABEL).contains(&label.chars().count());
-    (short && label.chars().all(is_han) && !value.trim().is_empty()).then_some(label)
+    block
+        .is_single_line()
+        .then(|| rules::fact_label(block.first()))
+        .flatten()
 }
 
 /// Fact lines: two or more `label:value` lines in a row with short labels

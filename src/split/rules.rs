@@ -181,6 +181,17 @@ pub fn is_contact_line(line: &str) -> bool {
     line.len() <= 120 && (CONTACT.is_match(line) || ADDRESS.is_match(line))
 }
 
+/// Characters of the label of a fact line (`时间:`, `地点:`).
+const MAX_FACT_LABEL: usize = 3;
+
+/// The label of a short `label:value` line (`地点:胜利南路天桥下`): in a run
+/// of two or more, such lines state a piece's when and where.
+pub fn fact_label(line: &str) -> Option<&str> {
+    let (label, value) = line.split_once([':', '：'])?;
+    let short = (2..=MAX_FACT_LABEL).contains(&label.chars().count());
+    (short && label.chars().all(is_han) && !value.trim().is_empty()).then_some(label)
+}
+
 /// Labels of a page's contents box (`本期导读` over the pages' headlines).
 const CONTENTS_LABELS: [&str; 5] = ["本期导读", "今日导读", "要闻提要", "本期要目", "导读"];
 

@@ -225,6 +225,16 @@ impl Reading {
                 || (self.body_starts(i) && self.body_wide(i)))
     }
 
+    /// Whether lines `i` and `i + 1` are both `label:value` fact lines.
+    fn fact_run_at(&self, i: usize) -> bool {
+        self.lines[i..]
+            .iter()
+            .take(2)
+            .filter(|l| rules::fact_label(&l.text).is_some())
+            .count()
+            == 2
+    }
+
     /// Whether line `i` is not much narrower than the column, as a body's
     /// first line is (a short line there is a headline).
     fn body_wide(&self, i: usize) -> bool {
@@ -250,6 +260,8 @@ impl Reading {
                 _ if j > at && self.captions_end(j).is_some_and(|e| self.opens_at(e)) => {
                     return Some(j)
                 }
+                // A run of fact lines (`时间:…` / `地点:…`) opens the body.
+                _ if j > at && self.fact_run_at(j) => return Some(j),
                 // A finished sentence is text, unless set wider than the
                 // column (a deck).
                 _ if ends_sentence(&self.lines[j].text) && !self.is_wide(j) => return None,

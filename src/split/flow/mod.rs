@@ -273,6 +273,17 @@ mod tests {
     }
 
     #[test]
+    fn a_run_of_fact_lines_under_a_headline_is_body_not_headline() {
+        let body = "一二三四五六七八九十一二三四五六七\n".repeat(3);
+        let page = format!(
+            "街拍\n时间:3月6日上午\n地点:胜利南路天桥下\n有市民反映，天桥下\n{body}正文结束了。\n"
+        );
+        let article = &split(&page)[0];
+        assert_eq!(article.title, "街拍");
+        assert!(first_paragraph(article).starts_with("时间"));
+    }
+
+    #[test]
     fn paragraphs_hard_wrapped_between_blank_lines_do_not_flow() {
         // Narrow columns: now and then a wrap falls right after a sentence.
         let plain = "一二三四五六七八九十\n一二三四五六七八九十\n一二三四五六七结束。\n\n";
