@@ -290,8 +290,15 @@ pub(super) fn may_close(parts: &[&str]) -> bool {
     let Some(last) = parts.last() else {
         return false;
     };
+    ends_like_closing(last, || parts.iter().any(|p| holds_space_or_ju(p)))
+}
+
+/// [`may_close`] for a paragraph ending in `last`, with whether a part
+/// holds a space or `据` asked (of `space_or_ju`) only when the end is a
+/// Han character.
+pub(super) fn ends_like_closing(last: &str, space_or_ju: impl FnOnce() -> bool) -> bool {
     let han_end = last.chars().next_back().is_some_and(may_be_han);
-    last.ends_with([')', '）']) || (han_end && parts.iter().any(|p| holds_space_or_ju(p)))
+    last.ends_with([')', '）']) || (han_end && space_or_ju())
 }
 
 /// Whether a part holds a space or `据`. One pass over the bytes without
