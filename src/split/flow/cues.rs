@@ -177,6 +177,13 @@ impl Reading {
         })
     }
 
+    /// Whether line `i` alone may close in a byline or source (the cheap
+    /// look [`super::bylines::closing_byline`] takes first), from its glance.
+    pub(super) fn line_may_close(&self, i: usize) -> bool {
+        let line = &self.lines[i];
+        ends_like_closing(&line.text, || line.glance.space_or_ju)
+    }
+
     /// The parts of [`Reading::tail_text`], not joined.
     pub(super) fn tail_parts(&self, p: usize) -> [&str; 2] {
         let line = self.lines[p].text.as_str();
