@@ -109,7 +109,6 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| re(r"^(星期|周)[一二三�
 /// 一九六二年九月二十五日 星期二`). Every part has a masthead's shape, and
 /// at least two are a date, a page label or a paper's name.
 fn masthead_band(line: &str) -> bool {
-    // Most lines have no space: no parts to look at.
     if !has_space(line) {
         return false;
     }
@@ -194,7 +193,8 @@ fn furniture_shape(line: &str, glance: &Glance) -> bool {
         || ((glance.page || opens_label) && rules::is_page_number(line))
         || rules::is_editor_line(line)
         || rules::is_debris(line)
-        || masthead_band(line)
+        // Most lines have no space (the glance tells): no parts to look at.
+        || (glance.space_or_ju && masthead_band(line))
         || (ends_in_number(line) && (rules::is_contact_line(line) || points_to_page(line)))
 }
 
