@@ -52,11 +52,14 @@ pub(super) fn runs(line: &str) -> Vec<Run> {
 }
 
 /// A run that crosses a column edge at a single space is two columns' lines
-/// that the export set one space apart: it is cut there.
-pub(super) fn unglue(line: &str, run: &Run, starts: &[usize]) -> Vec<Run> {
+/// that the export set one space apart: it is cut there. The run, and the
+/// right part when it was cut.
+pub(super) fn unglue(line: &str, run: &Run, starts: &[usize]) -> (Run, Option<Run>) {
     let text = &line[run.bytes.0..run.bytes.1];
-    if text.chars().filter(|&c| is_blank(c)).count() > MAX_GLUE_SPACES {
-        return vec![*run];
+    // A run with no blank (most of them) has nowhere to be cut.
+    let blanks = text.chars().filter(|&c| is_blank(c)).count();
+    if blanks == 0 || blanks > MAX_GLUE_SPACES {
+        return (*run, None);
     }
     let mut x = run.start;
     let mut blank_at: Option<(usize, usize)> = None;
@@ -80,10 +83,10 @@ pub(super) fn unglue(line: &str, run: &Run, starts: &[usize]) -> Vec<Run> {
                     end: run.end,
                     bytes: (at, run.bytes.1),
                 };
-                return vec![left, right];
+                return (left, Some(right));
             }
         }
         x += if is_wide(c) { 2 } else { 1 };
     }
-    vec![*run]
+    (*run, None)
 }

@@ -28,7 +28,10 @@ pub(super) fn place(
         let alone = runs.len() > 1
             && (row == from || rows[row - 1].is_empty())
             && (row + 1 == to || rows[row + 1].is_empty());
-        let runs = runs.iter().flat_map(|run| unglue(lines[row], run, starts));
+        let runs = runs.iter().flat_map(|run| {
+            let (left, right) = unglue(lines[row], run, starts);
+            std::iter::once(left).chain(right)
+        });
         for run in runs {
             let (first, last) = if alone {
                 (0, last_column)
@@ -61,11 +64,10 @@ pub(super) fn covered_columns(
             .get(k + 1)
             .map_or(typical_width, |next| next - starts[k])
     };
-    let filled: Vec<usize> = (0..columns.len())
-        .filter(|&k| overlap(k) * 2 >= width(k).max(1))
-        .collect();
-    match (filled.first(), filled.last()) {
-        (Some(&first), Some(&last)) => (first, last),
+    let mut filled = (0..columns.len()).filter(|&k| overlap(k) * 2 >= width(k).max(1));
+    let first = filled.next();
+    match (first, filled.next_back().or(first)) {
+        (Some(first), Some(last)) => (first, last),
         _ => {
             let best = (0..columns.len())
                 .max_by_key(|&k| (overlap(k), std::cmp::Reverse(k)))

@@ -1,7 +1,7 @@
 //! Candidate boundaries of a flowing page: where a new piece may begin and
 //! the independent cues, with their weights, that speak for it.
 
-use super::bylines::{is_editors_note, is_editors_note_heading, opens_story};
+use super::bylines::{ends_like_closing, is_editors_note, is_editors_note_heading, opens_story};
 use super::headline::{header_units, Unit};
 use super::lines::LineKind;
 use super::piece::ends_paragraph;
@@ -170,6 +170,24 @@ impl Reading {
             && next.is_some_and(|n| {
                 n.kind == LineKind::Text && n.gap_before == 0 && self.lines[i].width + 2 <= n.width
             })
+    }
+
+    /// Whether the paragraph ending at line `p` may close in a byline or
+    /// source ([`super::bylines::may_close`] of [`Reading::tail_parts`]),
+    /// with the spaces and `据` taken from the lines' glances.
+    pub(super) fn may_close_at(&self, p: usize) -> bool {
+        let [before, line] = self.tail_parts(p);
+        ends_like_closing(line, || {
+            self.lines[p].glance.space_or_ju
+                || (!before.is_empty() && self.lines[p - 1].glance.space_or_ju)
+        })
+    }
+
+    /// Whether line `i` alone may close in a byline or source (the cheap
+    /// look [`super::bylines::closing_byline`] takes first), from its glance.
+    pub(super) fn line_may_close(&self, i: usize) -> bool {
+        let line = &self.lines[i];
+        ends_like_closing(&line.text, || line.glance.space_or_ju)
     }
 
     /// The parts of [`Reading::tail_text`], not joined.

@@ -58,6 +58,9 @@ pub struct Line {
     pub gap_before: usize,
     pub width: usize,
     pub kind: LineKind,
+    /// What the line's one pass found (see [`Glance`]), kept so that the
+    /// page-wide tables ask it instead of reading the line again.
+    pub(super) glance: Glance,
 }
 
 /// Spaced-out text closed up (see [`is_letter_spaced`]); other spaces
@@ -106,7 +109,6 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| re(r"^(星期|周)[一二三�
 /// 一九六二年九月二十五日 星期二`). Every part has a masthead's shape, and
 /// at least two are a date, a page label or a paper's name.
 fn masthead_band(line: &str) -> bool {
-    // Most lines have no space: no parts to look at.
     if !has_space(line) {
         return false;
     }
@@ -131,6 +133,7 @@ fn masthead_band(line: &str) -> bool {
 /// credit rules need, found in one pass over the line, so that each rule
 /// reads the line only when it may match (most lines of a page are text
 /// and match none).
+#[derive(Debug, Clone)]
 pub(super) struct Glance {
     /// Width in columns, as `display_width` counts it.
     width: usize,
@@ -143,9 +146,13 @@ pub(super) struct Glance {
     /// digit holds it.
     page: bool,
     /// `摄` or `图`: every photo credit ends in a word with one.
-    credit: bool,
+    pub(super) credit: bool,
     /// `电` or `讯`: every outlet's dateline holds one.
     wire: bool,
+    /// An ASCII white-space character or `据`: a closing byline or source
+    /// that does not end in a bracket follows one (see
+    /// [`super::bylines::may_close`]).
+    pub(super) space_or_ju: bool,
 }
 
 impl Glance {
@@ -157,6 +164,7 @@ impl Glance {
             page: false,
             credit: false,
             wire: false,
+            space_or_ju: false,
         };
         for c in line.chars() {
             glance.width += if is_wide(c) { 2 } else { 1 };
@@ -167,6 +175,7 @@ impl Glance {
                 '版' => glance.page = true,
                 '摄' | '图' => glance.credit = true,
                 '电' | '讯' => glance.wire = true,
+                ' ' | '\t' | '\n' | '\x0C' | '\r' | '据' => glance.space_or_ju = true,
                 _ => {}
             }
         }
@@ -184,7 +193,8 @@ fn furniture_shape(line: &str, glance: &Glance) -> bool {
         || ((glance.page || opens_label) && rules::is_page_number(line))
         || rules::is_editor_line(line)
         || rules::is_debris(line)
-        || masthead_band(line)
+        // Most lines have no space (the glance tells): no parts to look at.
+        || (glance.space_or_ju && masthead_band(line))
         || (ends_in_number(line) && (rules::is_contact_line(line) || points_to_page(line)))
 }
 
@@ -216,8 +226,7 @@ static PAGE_POINTER: LazyLock<Regex> =
 /// Reads the page's lines and kinds, from the blocks already cut.
 pub(super) fn read_lines(blocks: Vec<Block>) -> Vec<Line> {
     let count = blocks.iter().map(|b| b.lines.len()).sum();
-    let mut lines = Vec::with_capacity(count);
-    let mut glances = Vec::with_capacity(count);
+    let mut lines: Vec<Line> = Vec::with_capacity(count);
     for block in blocks {
         for (k, raw) in block.lines.into_iter().enumerate() {
             let text = without_mark(unspace(raw));
@@ -228,13 +237,15 @@ pub(super) fn read_lines(blocks: Vec<Block>) -> Vec<Line> {
                 gap_before: if k == 0 { block.gap_before } else { 0 },
                 kind: LineKind::Text,
                 text,
+                glance,
             });
-            glances.push(glance);
         }
     }
-    for (i, glance) in glances.iter().enumerate() {
+    for i in 0..lines.len() {
         let next = lines.get(i + 1).map_or("", |l| l.text.as_str());
-        lines[i].kind = line_kind(&lines[i].text, next, lines[i].gap_before > 0, glance);
+        let line = &lines[i];
+        let kind = line_kind(&line.text, next, line.gap_before > 0, &line.glance);
+        lines[i].kind = kind;
     }
     mark_masthead(&mut lines);
     keep_wrap_tails(&mut lines);
@@ -465,7 +476,7 @@ mod tests {
         /// The glance never turns away a line that a rule it gates reads.
         #[test]
         fn the_glance_keeps_every_match(
-            line in "[第总期周号C版摄图影年月日星一二三0-9A-Za-z 记者通讯员王小明李（）()：:/、。]{0,16}"
+            line in "[第总期周号C版摄图影年月日星一二三0-9A-Za-z \t\r\x0B\x0C\u{3000}据记者通讯员王小明李（）()：:/、。]{0,16}"
         ) {
             let glance = Glance::of(&line);
             let opens_label = opens_label(&line);
@@ -475,9 +486,11 @@ mod tests {
             if rules::is_page_number(&line) {
                 proptest::prop_assert!(glance.page || opens_label);
             }
-            if rules::credit_line(&line).is_some() {
+            if rules::credit_line(&line).is_some() || rules::caption_with_credit(&line).is_some() {
                 proptest::prop_assert!(glance.credit);
             }
+            let space_or_ju = line.bytes().any(|b| b.is_ascii_whitespace()) || line.contains('据');
+            proptest::prop_assert_eq!(glance.space_or_ju, space_or_ju);
         }
     }
 

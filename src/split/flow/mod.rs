@@ -33,7 +33,7 @@ use super::article::complete;
 use super::blocks::Block;
 use super::rules;
 use crate::model::Article;
-use bylines::{closing_byline, may_close};
+use bylines::closing_byline;
 pub use cues::{Candidate, Cue, THRESHOLD};
 use lines::{column_width, read_lines};
 pub use lines::{Line, LineKind};
@@ -105,16 +105,21 @@ pub fn read_page(blocks: Vec<Block>) -> Reading {
         credited: Vec::new(),
         captions: Vec::new(),
     };
+    // A credit ends in a word with `摄` or `图`: the glance tells which
+    // lines hold one.
     reading.credited = reading
         .lines
         .iter()
-        .map(|l| l.kind == LineKind::Text && rules::caption_with_credit(&l.text).is_some())
+        .map(|l| {
+            l.kind == LineKind::Text
+                && l.glance.credit
+                && rules::caption_with_credit(&l.text).is_some()
+        })
         .collect();
     reading.captions = reading.caption_runs();
     reading.closings = (0..reading.lines.len())
         .map(|p| {
-            let closes =
-                reading.lines[p].kind != LineKind::Furniture && may_close(&reading.tail_parts(p));
+            let closes = reading.lines[p].kind != LineKind::Furniture && reading.may_close_at(p);
             closes
                 .then(|| closing_byline(&reading.tail_text(p)))
                 .flatten()

@@ -259,7 +259,7 @@ pub(super) fn read_body(
                 }
                 paragraph.push(&line.text);
                 if ends_paragraph(&line.text)
-                    || closing_byline(&line.text).is_some()
+                    || (reading.line_may_close(j) && closing_byline(&line.text).is_some())
                     || ends_in_bracketed_credit(&line.text)
                     || reading.credited[j]
                 {
