@@ -264,6 +264,10 @@ fn cut_before_glued_roles(token: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(token);
     std::iter::from_fn(move || {
         let part = rest?;
+        // Most tokens hold no role's first character after their own role.
+        if !part.contains(['通', '记', '实']) {
+            return rest.take();
+        }
         let role = role_len(part);
         let cut = part[role..].char_indices().skip(2).find_map(|(at, _)| {
             let (name, after) = part[role..].split_at(at);

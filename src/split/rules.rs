@@ -31,10 +31,15 @@ fn is_debris_bit(text: &str) -> bool {
 /// bit must be no Han character: lone characters spaced out are also a
 /// padded name (`高 凯`) or a spaced masthead.
 fn is_debris_run(line: &str) -> bool {
-    let bits: Vec<&str> = line.split_whitespace().collect();
-    bits.len() >= 2
-        && bits.iter().all(|bit| is_debris_bit(bit))
-        && bits.iter().any(|bit| !bit.chars().any(is_han))
+    let (mut bits, mut not_han) = (0, false);
+    for bit in line.split_whitespace() {
+        if !is_debris_bit(bit) {
+            return false;
+        }
+        bits += 1;
+        not_han |= !bit.chars().any(is_han);
+    }
+    bits >= 2 && not_han
 }
 
 /// [`char::is_alphanumeric`], with the unified ideographs (every one a
@@ -187,7 +192,13 @@ const MAX_FACT_LABEL: usize = 3;
 /// The label of a short `label:value` line (`地点:胜利南路天桥下`): in a run
 /// of two or more, such lines state a piece's when and where.
 pub fn fact_label(line: &str) -> Option<&str> {
-    let (label, value) = line.split_once([':', '：'])?;
+    // The colon stands within the label's reach of the start: the rest of
+    // a long line is never read.
+    let (at, colon) = line
+        .char_indices()
+        .take(MAX_FACT_LABEL + 1)
+        .find(|&(_, c)| c == ':' || c == '：')?;
+    let (label, value) = (&line[..at], &line[at + colon.len_utf8()..]);
     let short = (2..=MAX_FACT_LABEL).contains(&label.chars().count());
     (short && label.chars().all(is_han) && !value.trim().is_empty()).then_some(label)
 }
