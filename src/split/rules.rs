@@ -31,6 +31,17 @@ fn is_debris_bit(text: &str) -> bool {
 /// bit must be no Han character: lone characters spaced out are also a
 /// padded name (`高 凯`) or a spaced masthead.
 fn is_debris_run(line: &str) -> bool {
+    // A line opening with four characters and no space, a letter among
+    // them, holds a word no debris has: most lines end here, unread.
+    let head: [Option<char>; 4] = {
+        let mut chars = line.trim_start().chars();
+        std::array::from_fn(|_| chars.next())
+    };
+    if head.iter().all(|c| c.is_some_and(|c| !c.is_whitespace()))
+        && head.iter().flatten().any(|&c| is_alphanumeric(c))
+    {
+        return false;
+    }
     let (mut bits, mut not_han) = (0, false);
     for bit in line.split_whitespace() {
         if !is_debris_bit(bit) {
