@@ -92,7 +92,8 @@ pub fn lines_as_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
         }
     }
     let (ended, open) = (median(&mut ended), median(&mut open));
-    if ended < MIN_PARAGRAPH_LINE || 2 * ended < 3 * open {
+    let by_sentence_ends = ended >= MIN_PARAGRAPH_LINE && 2 * ended >= 3 * open;
+    if !by_sentence_ends && !runs_on_in_long_lines(&blocks) {
         return blocks;
     }
     blocks
@@ -110,6 +111,28 @@ pub fn lines_as_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
             })
         })
         .collect()
+}
+
+/// Display width from which a line is wider than any newspaper column: a
+/// paragraph printed on one line.
+const PARAGRAPH_LINE_WIDTH: usize = 100;
+
+/// Whether the page prints no blank line at all and most of its text stands
+/// in lines wider than any column: paragraphs a line each, whatever their
+/// last characters (a credit, a semicolon).
+fn runs_on_in_long_lines(blocks: &[Block]) -> bool {
+    if blocks.iter().skip(1).any(|b| b.gap_before > 0) {
+        return false;
+    }
+    let (mut long, mut all) = (0, 0);
+    for line in blocks.iter().flat_map(|b| &b.lines) {
+        let width = display_width(line);
+        all += width;
+        if width >= PARAGRAPH_LINE_WIDTH {
+            long += width;
+        }
+    }
+    2 * long >= all && all > 0
 }
 
 /// The middle value, 0 for none.
@@ -174,5 +197,17 @@ mod tests {
         // A hard-wrapped page keeps its blocks.
         let wrapped = "近日，某市完成了老旧小区改造\n工作，共涉及小区四十多个，惠\n及居民两万余户，居民们纷纷表\n示满意。\n".repeat(4);
         assert_eq!(lines_as_paragraphs(split_blocks(&wrapped)).len(), 1);
+    }
+
+    #[test]
+    fn a_page_of_long_lines_with_no_blank_line_is_read_line_by_line() {
+        // Its one paragraph ends in a photo credit, not a sentence.
+        let paragraph = "近日，某市完成了老旧小区改造工作，共涉及小区四十多个，惠及居民两万余户。居民们纷纷表示满意。本报记者 王小明 摄";
+        let page =
+            format!("某某日报 2024年3月5日\n■ 图片新闻\n井盖破损\n{paragraph}\n责任编辑：李四");
+        assert_eq!(lines_as_paragraphs(split_blocks(&page)).len(), 5);
+        // With a blank line somewhere, the page's blocks are its own.
+        let spaced = page.replacen('\n', "\n\n", 1);
+        assert_eq!(lines_as_paragraphs(split_blocks(&spaced)).len(), 2);
     }
 }

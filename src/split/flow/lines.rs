@@ -190,7 +190,7 @@ fn furniture_shape(line: &str, glance: &Glance) -> bool {
     (glance.masthead && rules::is_masthead_marker(line))
         || (ends_with_weekday(line) && CHINESE_DATE_LINE.is_match(line))
         || (opens_label && PAGE_LABEL.is_match(line))
-        || ((glance.page || opens_label) && rules::is_page_number(line))
+        || ((glance.page || opens_label || ends_in_number(line)) && rules::is_page_number(line))
         || rules::is_editor_line(line)
         || rules::is_debris(line)
         // Most lines have no space (the glance tells): no parts to look at.
@@ -465,6 +465,9 @@ mod tests {
         // A date and a place in a sentence, a headline with a date: text.
         assert!(!furniture("北京 2021年11月26日 代表团抵达"));
         assert!(!furniture("一九六二年九月二十五日 首都举行大会"));
+        // A section's name and the page's number, with neither `版` nor a
+        // leading figure.
+        assert!(furniture("综合新闻 02"));
         // A contents box's label.
         assert!(CONTENTS_LABEL.is_match("要闻导读"));
         assert!(CONTENTS_LABEL.is_match("本期导读"));
@@ -476,7 +479,7 @@ mod tests {
         /// The glance never turns away a line that a rule it gates reads.
         #[test]
         fn the_glance_keeps_every_match(
-            line in "[第总期周号C版摄图影年月日星一二三0-9A-Za-z \t\r\x0B\x0C\u{3000}据记者通讯员王小明李（）()：:/、。]{0,16}"
+            line in "[第总期周号C版摄图影年月日星一二三0-9A-Za-z \t\r\x0B\x0C\u{3000}据记者通讯员王小明李（）()：:/、。综合新闻]{0,16}"
         ) {
             let glance = Glance::of(&line);
             let opens_label = opens_label(&line);
@@ -484,7 +487,7 @@ mod tests {
                 proptest::prop_assert!(glance.masthead);
             }
             if rules::is_page_number(&line) {
-                proptest::prop_assert!(glance.page || opens_label);
+                proptest::prop_assert!(glance.page || opens_label || ends_in_number(&line));
             }
             if rules::credit_line(&line).is_some() || rules::caption_with_credit(&line).is_some() {
                 proptest::prop_assert!(glance.credit);

@@ -46,8 +46,12 @@ pub(super) use crate::split::text::re;
 /// are paragraphs is read block by block instead. A paragraph hard-wrapped
 /// in a narrow column ends a sentence at a line's end now and then too, so
 /// such lines must be many (one in forty) and at least half as many as the
-/// blocks that end a sentence.
+/// blocks that end a sentence. A page with no blank line at all between
+/// lines run together is never a page of paragraphs.
 pub fn is_flowing(blocks: &[Block]) -> bool {
+    if runs_together(blocks) {
+        return true;
+    }
     let closes = |l: &&String| l.ends_with(['。', '！', '？']) || l.ends_with("。”");
     let lines: usize = blocks.iter().map(|b| b.lines.len()).sum();
     let inner_ends = blocks
@@ -61,6 +65,13 @@ pub fn is_flowing(blocks: &[Block]) -> bool {
         .filter(closes)
         .count();
     inner_ends >= 2 && inner_ends * 40 >= lines && inner_ends * 2 > block_ends
+}
+
+/// Whether the page prints no blank line between its lines, and some of
+/// them run on in one block (a page of a paragraph per line is cut into
+/// one block a line before it gets here).
+fn runs_together(blocks: &[Block]) -> bool {
+    blocks.iter().skip(1).all(|b| b.gap_before == 0) && blocks.iter().any(|b| b.lines.len() >= 4)
 }
 
 /// A flowing page read: its lines, the candidate boundaries, the column
@@ -302,6 +313,13 @@ mod tests {
         // A PDF export: paragraphs end inside the blocks.
         let page = page.replace("\n\n", "\n");
         assert!(is_flowing(&split_blocks(&page)));
+    }
+
+    #[test]
+    fn a_page_with_no_blank_line_flows_however_few_sentences_end_a_line() {
+        let page = "标题在这里\n".to_string() + &"一二三四五六七八九十\n".repeat(6) + "结束。\n";
+        assert!(is_flowing(&split_blocks(&page)));
+        assert!(!is_flowing(&split_blocks(&page.replacen('\n', "\n\n", 1))));
     }
 
     #[test]
