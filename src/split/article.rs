@@ -52,13 +52,15 @@ pub(super) fn attach_credit(captions: &mut Vec<Caption>, credit: &Credit) {
 }
 
 /// Adds a paragraph, rejoining it to the previous one when that one broke
-/// off mid-sentence (a column break or a box in between).
-pub(super) fn push_paragraph(article: &mut Article, text: &str) {
+/// off mid-sentence (a column break or a box in between). Returns whether
+/// the paragraph closed in a byline (`…评比。(谢辉)`): the piece has ended.
+pub(super) fn push_paragraph(article: &mut Article, text: &str) -> bool {
     // A closing `… 读者 X` is read before the spaces between Han
     // characters close up, since only the space sets it apart.
     // A closing `（记者 X）` is the byline printed after the body, read
     // before the spaces close up too, since they part its names.
     let closing = spaced_closing_byline(text).or_else(|| bracketed_byline(text));
+    let mut signed = closing.is_some();
     let text = match closing {
         Some((at, names)) => {
             if article.authors.is_empty() {
@@ -74,9 +76,10 @@ pub(super) fn push_paragraph(article: &mut Article, text: &str) {
             article.authors = names;
         }
         text.truncate(at);
+        signed = true;
     }
     if text.is_empty() {
-        return;
+        return signed;
     }
     if let Some(BodyPart::Paragraph(previous)) = article.body.last_mut() {
         // A standfirst point (`● …`) is printed without a full stop, and
@@ -88,10 +91,11 @@ pub(super) fn push_paragraph(article: &mut Article, text: &str) {
                 previous.push(' ');
             }
             previous.push_str(&text);
-            return;
+            return signed;
         }
     }
     article.body.push(BodyPart::Paragraph(text));
+    signed
 }
 
 /// The photographers of a piece told in pictures (more credited captions

@@ -41,6 +41,10 @@ struct Splitter {
     current: Option<Article>,
     /// The markdown level of the heading that opened the current article.
     opening_level: Option<usize>,
+    /// Whether the current article has ended: its last paragraph closed in
+    /// a byline, or a byline or a jump to another page followed its text.
+    /// A headline after it needs no byline.
+    closed: bool,
 }
 
 /// Reads a page's blocks into its articles.
@@ -139,6 +143,7 @@ impl Splitter {
             articles: Vec::new(),
             current: None,
             opening_level: None,
+            closed: false,
         }
     }
 
@@ -244,12 +249,12 @@ impl Splitter {
         })
     }
 
-    /// The page's first piece: headline lines before anything else was read,
-    /// over a paragraph (maybe behind a box label such as `编者按`), need no
-    /// byline; the piece is unsigned. Markdown headings are left to their
-    /// levels.
+    /// The page's first piece, or one after a piece that has ended:
+    /// headline lines over a paragraph (maybe behind a box label such as
+    /// `编者按`) need no byline; the piece is unsigned. Markdown headings
+    /// are left to their levels.
     fn opening_header_at(&self, i: usize) -> Option<Header> {
-        if self.current.is_some() || self.kinds[i] != Kind::Text {
+        if (self.current.is_some() && !self.closed) || self.kinds[i] != Kind::Text {
             return None;
         }
         let (lines, end) = self.header_lines(i);
@@ -363,6 +368,12 @@ impl Splitter {
         self.finish();
         self.current = Some(article);
         self.opening_level = None;
+        self.closed = false;
+    }
+
+    /// Whether the current article holds text.
+    fn has_body(&self) -> bool {
+        self.current.as_ref().is_some_and(|a| !a.body.is_empty())
     }
 
     /// Notes the markdown level of block `i` when it opened the article.
@@ -388,7 +399,11 @@ impl Splitter {
     /// Reads block `i` into the articles; returns the next block's index.
     fn step(&mut self, i: usize) -> usize {
         match self.kinds[i].clone() {
-            Kind::Furniture => {}
+            Kind::Furniture => {
+                if self.has_body() && rules::is_jump_out(self.blocks[i].first()) {
+                    self.closed = true;
+                }
+            }
             Kind::Marker(Marker::Break) => self.start(empty_article()),
             Kind::Marker(Marker::Headline(title)) => self.start(titled(title)),
             Kind::Column(name) => match &mut self.current {
@@ -405,6 +420,7 @@ impl Splitter {
             Kind::Heading(_) => return self.headline_block(i),
             Kind::Text if self.readings[i].headline.is_some() => return self.headline_block(i),
             Kind::Names(names) => {
+                self.closed = self.has_body();
                 let article = self.current();
                 if article.authors.is_empty() {
                     article.authors = names;
@@ -622,7 +638,7 @@ impl Splitter {
             article.subtitle = Some(close_cjk_spaces(&text));
             return i + 1;
         }
-        push_paragraph(article, &text);
+        self.closed = push_paragraph(article, &text);
         i + 1
     }
 
@@ -671,6 +687,18 @@ mod tests {
         assert_eq!(articles[1].title, "乙地新闻");
         assert_eq!(articles[1].authors, vec!["李大为"]);
         assert_eq!(articles[1].paragraphs().next(), Some("正文。"));
+    }
+
+    #[test]
+    fn a_headline_after_a_piece_closed_by_its_byline_or_a_jump_needs_no_byline() {
+        let body = "一二三四五六七八九十，一二三四五六七八九十。";
+        let signed = format!("第一篇的标题\n\n{body}\n\n{body}（谢辉）\n\n第二篇的标题\n\n{body}");
+        assert_eq!(titles(&signed), ["第一篇的标题", "第二篇的标题"]);
+        let jumped = format!("第一篇的标题\n\n{body}\n\n（下转第四版）\n\n第二篇的标题\n\n{body}");
+        assert_eq!(titles(&jumped), ["第一篇的标题", "第二篇的标题"]);
+        // After a paragraph that only ends a sentence, it is a subhead.
+        let open = format!("第一篇的标题\n\n{body}\n\n小标题在这里\n\n{body}");
+        assert_eq!(titles(&open), ["第一篇的标题"]);
     }
 
     #[test]

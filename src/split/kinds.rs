@@ -35,7 +35,11 @@ pub(super) fn classify(block: &Block) -> Kind {
                 Kind::Heading(title)
             };
         }
-        if rules::is_debris(line) || rules::is_page_number(line) || rules::is_box_label(line) {
+        if rules::is_debris(line)
+            || rules::is_page_number(line)
+            || rules::is_box_label(line)
+            || rules::is_masthead_band(line)
+        {
             return Kind::Furniture;
         }
     }

@@ -10,7 +10,8 @@ use super::names::{
     is_employer, is_personal_name, names_in, read_name_line, strip_role, BYLINE_SYMBOLS, ROLES,
 };
 use super::text::{
-    display_width, ends_mid_clause, ends_sentence, is_han, opens_with, re, squeeze_spaces,
+    display_width, ends_mid_clause, ends_sentence, has_space, is_han, opens_with, re,
+    squeeze_spaces,
 };
 
 /// OCR debris: a lone character, a few stray Latin letters or digits (what is
@@ -28,8 +29,9 @@ fn is_debris_bit(text: &str) -> bool {
 }
 
 /// Several bits of debris spaced out on one line (`口 ■`, `口 口 Ｔ2`). One
-/// bit must be no Han character: lone characters spaced out are also a
-/// padded name (`高 凯`) or a spaced masthead.
+/// bit must be no Han character, or all be one character (`口 口`): lone
+/// characters spaced out are also a padded name (`高 凯`) or a spaced
+/// masthead.
 fn is_debris_run(line: &str) -> bool {
     // A line opening with four characters and no space, a letter among
     // them, holds a word no debris has: most lines end here, unread.
@@ -42,15 +44,16 @@ fn is_debris_run(line: &str) -> bool {
     {
         return false;
     }
-    let (mut bits, mut not_han) = (0, false);
+    let (mut bits, mut not_han, mut first, mut repeated) = (0, false, None, true);
     for bit in line.split_whitespace() {
         if !is_debris_bit(bit) {
             return false;
         }
         bits += 1;
         not_han |= !bit.chars().any(is_han);
+        repeated &= *first.get_or_insert(bit) == bit;
     }
-    bits >= 2 && not_han
+    bits >= 2 && (not_han || repeated)
 }
 
 /// [`char::is_alphanumeric`], with the unified ideographs (every one a
@@ -109,19 +112,61 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// A page label inside a short line of the paper's and the section's names
 /// (`人民日报 国际 第3版`).
 static NAMED_PAGE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(\p{Han}{2,8}\s+){1,3}第\s*[A-Za-z]?\d{1,3}\s*版(\s+\p{Han}{2,6})?$"));
+    LazyLock::new(|| re(r"^(\p{Han}{2,10}\s+){1,3}第\s*[A-Za-z]?\d{1,3}\s*版(\s+\p{Han}{2,6})?$"));
 /// A page's number and its section's name without `版` (`5 综合`, `A02 要闻`,
 /// `A4 端午特别报道`).
 static SECTION_PAGE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[A-Za-z]?\d{1,3}(\s+|\s*[:：·・]\s*)\p{Han}{2,8}$"));
+    LazyLock::new(|| re(r"^[A-Za-z]?\d{1,3}(\s+|\s*[:：·・]\s*)\p{Han}{2,8}([·・]\p{Han}{2,6})?$"));
 /// The section's name before the page's number (`综合新闻 02`, `要闻 A3`):
 /// a number of two digits or behind a letter, so that a count (`新增 5`)
 /// is not taken for a page.
 static PAGE_AFTER_SECTION: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\p{Han}{2,6}\s+([A-Za-z]\d{1,2}|\d{2})$"));
 /// A jump line: where the rest of a story stands (`》》》上接01版`, `下转第6版`).
-static JUMP: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\W*(上接|下转|接|转)第?\s*[A-Za-z]?\d{1,3}\s*版\W*$"));
+static JUMP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\W*(上接|下转|接|转)第?\s*[A-Za-z]?(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\W*$")
+});
+
+/// A page label: `A05`, `5版`, `A11版 区域新闻`.
+pub static PAGE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^([A-Za-z]\d{2}|[A-Za-z]?\d{1,4}\s*版(\s*\S{0,8})?)$"));
+/// A paper's name (`人民日报`, `北京日報`).
+pub static PAPER_NAME: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\p{Han}{1,6}(日报|晚报|时报|报|報|消息|周刊)$"));
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[〇○零一二三四五六七八九\d]{2,4}年[一二三四五六七八九十\d]{1,3}月[一二三四五六七八九十\d]{1,3}日$",
+    )
+});
+/// How many pages today's issue has (`今日16版`).
+static TODAYS_PAGES: LazyLock<Regex> = LazyLock::new(|| re(r"^(今日|本期)\d{1,3}版$"));
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| re(r"^(星期|周)[一二三四五六日天]$"));
+
+/// A masthead band: the paper's name, the date, the weekday, the page
+/// label and its section set on one line (`第2版 人民日报 国内新闻
+/// 一九六二年九月二十五日 星期二`). Every part has a masthead's shape, and
+/// at least two are a date, a page label or a paper's name.
+pub fn is_masthead_band(line: &str) -> bool {
+    if !has_space(line) {
+        return false;
+    }
+    let parts: Vec<&str> = line.split_whitespace().collect();
+    let mark = |part: &str| {
+        TODAYS_PAGES.is_match(part)
+            || is_masthead_marker(part)
+            || DATE.is_match(part)
+            || PAPER_NAME.is_match(part)
+            || is_page_number(part)
+            || PAGE_LABEL.is_match(part)
+    };
+    let masthead_part = |part: &str| {
+        WEEKDAY.is_match(part) || (part.chars().count() <= 4 && part.chars().all(is_han))
+    };
+    parts.len() >= 2
+        && parts.iter().all(|p| mark(p) || masthead_part(p))
+        && parts.iter().filter(|p| mark(p)).count() >= 2
+}
 
 /// Page labels: `第3版`, `A03版`, `人民日报 国际 第3版`, `5 综合`, `综合新闻 02`, and the
 /// jump lines that point to another page.
@@ -212,6 +257,12 @@ pub fn fact_label(line: &str) -> Option<&str> {
     let (label, value) = (&line[..at], &line[at + colon.len_utf8()..]);
     let short = (2..=MAX_FACT_LABEL).contains(&label.chars().count());
     (short && label.chars().all(is_han) && !value.trim().is_empty()).then_some(label)
+}
+
+/// A jump line sending the reader to another page (`(下转第四版)`,
+/// `转A3版`): the story before it ends on this page.
+pub fn is_jump_out(line: &str) -> bool {
+    line.contains('转') && JUMP.captures(line).is_some_and(|c| c[1].ends_with('转'))
 }
 
 /// Labels of a page's contents box (`本期导读` over the pages' headlines).
@@ -703,7 +754,9 @@ mod tests {
         assert!(is_debris("口 ■"));
         assert!(is_debris("口 口 Ｔ2"));
         assert!(!is_debris("高 凯"));
-        assert!(!is_debris("口 口"));
+        // One character repeated, spaced out: no name repeats its surname.
+        assert!(is_debris("口  口"));
+        assert!(!is_debris("高 高凯"));
         assert!(!is_debris("周洁"));
         assert!(is_masthead_marker("2024年3月4日 星期一 甲辰年正月廿四"));
         assert!(is_masthead_marker("总第12604号"));
@@ -931,6 +984,16 @@ mod tests {
         assert!(is_page_number("A05 · 蹲点日记"));
         assert!(is_page_number("》》》上接01版"));
         assert!(is_page_number("下转第6版"));
+        assert!(is_page_number("(下转第四版)"));
+        assert!(is_page_number("A5 民生·热线"));
+        assert!(is_page_number("中共固原地委机关报 第2版"));
+        assert!(is_jump_out("(下转第四版)"));
+        assert!(is_jump_out("转A3版"));
+        assert!(!is_jump_out("》》》上接01版"));
+        assert!(is_masthead_band("佛山报 一九五九年三月二十一日 第二版"));
+        assert!(!is_masthead_band(
+            "佛山报 一九五九年三月二十一日 工人们夺高产"
+        ));
         assert!(!is_page_number("5个社区"));
         assert!(is_page_number("A4 端午特别报道"));
         assert!(is_page_number("第03版:城 事"));

@@ -81,10 +81,6 @@ pub(super) static CHINESE_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日\s*(星期|周)[一二三四五六日天]$",
     )
 });
-pub(super) static PAGE_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^([A-Za-z]\d{2}|[A-Za-z]?\d{1,4}\s*版(\s*\S{0,8})?)$"));
-pub(super) static PAPER_NAME: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\p{Han}{1,6}(日报|晚报|时报|报|報|消息|周刊)$"));
 pub(super) static CONTENTS_LABEL: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(本期|今日|本版|要闻|新闻)?(导读|要闻提要|内容提要|提要)$"));
 
@@ -93,40 +89,6 @@ fn ends_with_weekday(line: &str) -> bool {
     let mut end = line.chars().rev();
     end.next();
     matches!(end.next(), Some('期' | '周'))
-}
-
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^[〇○零一二三四五六七八九\d]{2,4}年[一二三四五六七八九十\d]{1,3}月[一二三四五六七八九十\d]{1,3}日$",
-    )
-});
-/// How many pages today's issue has (`今日16版`).
-static TODAYS_PAGES: LazyLock<Regex> = LazyLock::new(|| re(r"^(今日|本期)\d{1,3}版$"));
-static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| re(r"^(星期|周)[一二三四五六日天]$"));
-
-/// A masthead band: the paper's name, the date, the weekday, the page
-/// label and its section set on one line (`第2版 人民日报 国内新闻
-/// 一九六二年九月二十五日 星期二`). Every part has a masthead's shape, and
-/// at least two are a date, a page label or a paper's name.
-fn masthead_band(line: &str) -> bool {
-    if !has_space(line) {
-        return false;
-    }
-    let parts: Vec<&str> = line.split_whitespace().collect();
-    let mark = |part: &str| {
-        TODAYS_PAGES.is_match(part)
-            || rules::is_masthead_marker(part)
-            || DATE.is_match(part)
-            || PAPER_NAME.is_match(part)
-            || rules::is_page_number(part)
-            || PAGE_LABEL.is_match(part)
-    };
-    let masthead_part = |part: &str| {
-        WEEKDAY.is_match(part) || (part.chars().count() <= 4 && part.chars().all(is_han))
-    };
-    parts.len() >= 2
-        && parts.iter().all(|p| mark(p) || masthead_part(p))
-        && parts.iter().filter(|p| mark(p)).count() >= 2
 }
 
 /// A line's width and the characters the costlier furniture, byline and
@@ -189,12 +151,12 @@ fn furniture_shape(line: &str, glance: &Glance) -> bool {
     let opens_label = opens_label(line);
     (glance.masthead && rules::is_masthead_marker(line))
         || (ends_with_weekday(line) && CHINESE_DATE_LINE.is_match(line))
-        || (opens_label && PAGE_LABEL.is_match(line))
+        || (opens_label && rules::PAGE_LABEL.is_match(line))
         || ((glance.page || opens_label || ends_in_number(line)) && rules::is_page_number(line))
         || rules::is_editor_line(line)
         || rules::is_debris(line)
         // Most lines have no space (the glance tells): no parts to look at.
-        || (glance.space_or_ju && masthead_band(line))
+        || (glance.space_or_ju && rules::is_masthead_band(line))
         || (ends_in_number(line) && (rules::is_contact_line(line) || points_to_page(line)))
 }
 
@@ -325,7 +287,7 @@ pub(super) fn mark_masthead(lines: &mut [Line]) {
     let mut band_end = 0;
     for (i, line) in lines.iter_mut().take(8).enumerate() {
         // `新闻简报` ends like a paper's name but labels briefs.
-        if PAPER_NAME.is_match(&line.text) && !matches!(line.kind, LineKind::Label(_)) {
+        if rules::PAPER_NAME.is_match(&line.text) && !matches!(line.kind, LineKind::Label(_)) {
             line.kind = LineKind::Furniture;
         }
         // One character is debris (or a wrap's tail), no masthead part.
@@ -472,7 +434,7 @@ mod tests {
         assert!(CONTENTS_LABEL.is_match("要闻导读"));
         assert!(CONTENTS_LABEL.is_match("本期导读"));
         // A paper's name in traditional characters.
-        assert!(PAPER_NAME.is_match("北京日報"));
+        assert!(rules::PAPER_NAME.is_match("北京日報"));
     }
 
     proptest::proptest! {
