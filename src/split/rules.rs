@@ -604,8 +604,11 @@ static DATED: LazyLock<Regex> = LazyLock::new(|| {
         r"^(本报|\p{Han}{1,4}社)\p{Han}{0,10}?\s*((\d{1,2}|[一二三四五六七八九十〇]{1,3})\s*月\s*)?(\d{1,2}|[一二三四五六七八九十〇]{1,3})\s*日\s*(电|讯)\s*",
     )
 });
+/// The paper's dateline without a date (`本报海口电`): a place of two to four
+/// characters before `电`.
+static UNDATED: LazyLock<Regex> = LazyLock::new(|| re(r"^本报\p{Han}{2,4}?电"));
 static WIRE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^据\p{Han}{1,6}(社|报|网|台)(电|消息|报道)?\s+"));
+    LazyLock::new(|| re(r"^据\p{Han}{1,6}(社|报|网|台)(电|讯|消息|报道)?\s+"));
 static PAREN_BYLINE: LazyLock<Regex> = LazyLock::new(|| re(r"^[（(]([^()（）]{2,40})[)）]\s*"));
 
 /// Reporters glued to the dateline and to each other, up to `报道`:
@@ -646,12 +649,24 @@ fn local_news(p: &str) -> Option<&str> {
     })
 }
 
+/// What follows the paper's undated dateline, when a space, a bracket, a
+/// colon or the reporter's role sets it apart from the story (not more
+/// words: `本报记者电话采访`).
+pub fn undated(p: &str) -> Option<&str> {
+    let rest = &p[UNDATED.find(p)?.end()..];
+    let apart = rest.starts_with(|c: char| c.is_whitespace() || "：:（(【".contains(c))
+        || ROLES.iter().any(|r| rest.starts_with(r));
+    apart.then(|| rest.trim_start().trim_start_matches([':', '：']))
+}
+
 pub fn dateline(paragraph: &str) -> Option<Dateline> {
     let p = paragraph.trim();
     let after = if let Some(rest) = local_news(p) {
         rest
     } else if let Some(m) = DATED.find(p) {
         &p[m.end()..]
+    } else if let Some(rest) = undated(p) {
+        rest
     } else if let Some(m) = WIRE.find(p) {
         return Some(Dateline {
             names: Vec::new(),
@@ -941,6 +956,13 @@ mod tests {
         let d = dateline("本报太原4月9日电 (记者付明丽)记者近日从山西省人社厅获悉").unwrap();
         assert_eq!(d.names, vec!["付明丽"]);
         assert_eq!(d.rest, "记者近日从山西省人社厅获悉");
+        let d = dateline("本报海口电记者鲍洪俊报道：记者近日看到").unwrap();
+        assert_eq!(
+            (d.names, d.rest.as_str()),
+            (vec!["鲍洪俊".to_string()], "记者近日看到")
+        );
+        assert!(dateline("本报记者电话采访了他").is_none());
+        assert!(dateline("据新华社讯 北京、天津、重庆等地").is_some());
         let d = dateline("据新华社 全国政协十四届二次会议").unwrap();
         assert!(d.names.is_empty());
         assert_eq!(d.rest, "全国政协十四届二次会议");

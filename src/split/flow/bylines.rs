@@ -9,6 +9,7 @@ use super::re;
 use crate::split::names::{
     is_personal_name, names_in, read_name_line, read_names_after_role, strip_role, ROLES,
 };
+use crate::split::rules;
 use crate::split::text::{ends_sentence, is_han, may_be_han, opens_with};
 
 /// The labels of an editors' note, longest first where one opens another.
@@ -24,7 +25,7 @@ const NUMERAL: &str = "[0-9〇○零一二三四五六七八九十]";
 pub(super) static DATELINE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     let date = format!("({NUMERAL}{{2,4}}年)?({NUMERAL}{{1,3}}月)?{NUMERAL}{{1,3}}日");
     re(&format!(
-        r"^(?:[【\[]\s*(?:本刊|本报|\p{{Han}}{{1,6}}(?:社|报|台|网))\p{{Han}}{{0,8}}?(?:{date})?\s*(?:电|讯|专电|报道)\s*[】\]]|据?(?:本报|\p{{Han}}{{1,4}}社)\p{{Han}}{{0,8}}?{date}\s*(?:电|讯|专电)|(?:本报|本刊)讯|\p{{Han}}{{1,3}}(?:报|都)讯[\s:：]*|据\p{{Han}}{{1,6}}(?:社|报|网|台)(?:电|消息|报道)?\s)"
+        r"^(?:[【\[]\s*(?:本刊|本报|\p{{Han}}{{1,6}}(?:社|报|台|网))\p{{Han}}{{0,8}}?(?:{date})?\s*(?:电|讯|专电|报道)\s*[】\]]|据?(?:本报|\p{{Han}}{{1,4}}社)\p{{Han}}{{0,8}}?{date}\s*(?:电|讯|专电)|(?:本报|本刊)讯|\p{{Han}}{{1,3}}(?:报|都)讯[\s:：]*|据\p{{Han}}{{1,6}}(?:社|报|网|台)(?:电|讯|消息|报道)?\s)"
     ))
 });
 pub(super) static REPORTER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -92,6 +93,15 @@ fn wire_head(text: &str) -> Option<(usize, Vec<String>)> {
     }
     if let Some(head) = DATELINE_HEAD.find(text) {
         return Some((head.end(), Vec::new()));
+    }
+    if let Some(rest) = rules::undated(text) {
+        let head = text.len() - rest.len();
+        return Some(
+            REPORTER_HEAD
+                .captures(rest)
+                .and_then(names_at)
+                .map_or((head, Vec::new()), |(end, names)| (head + end, names)),
+        );
     }
     REPORTER_HEAD.captures(text).and_then(names_at)
 }

@@ -12,7 +12,7 @@ use super::bylines::{
 };
 use super::re;
 use crate::split::blocks::Block;
-use crate::split::names::{bracketed_byline, BYLINE_SYMBOLS};
+use crate::split::names::{bracketed_byline, is_personal_name, BYLINE_SYMBOLS};
 use crate::split::rules;
 use crate::split::text::{
     ends_sentence, has_space, is_han, is_letter_spaced, is_wide, squeeze_spaces,
@@ -268,6 +268,15 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
     if let Some((0, names)) = bracketed_byline(text) {
         return LineKind::Names(names);
     }
+    // A writer's name behind a byline's mark (`□侯敬方`), as commentaries
+    // print it: the mark tells it from a short line of text.
+    if let Some(name) = text
+        .strip_prefix(BYLINE_SYMBOLS)
+        .map(str::trim_start)
+        .filter(|name| is_personal_name(name))
+    {
+        return LineKind::Names(vec![name.to_string()]);
+    }
     let credit_end = text
         .trim_end_matches([')', '）', ' '])
         .ends_with(['摄', '影']);
@@ -480,6 +489,17 @@ mod tests {
             .map(|l| l.kind == LineKind::Furniture)
             .collect();
         assert_eq!(kinds, [true, true, true, true, true, false, false, false]);
+    }
+
+    #[test]
+    fn a_name_behind_a_bylines_mark_is_a_byline() {
+        let page = "公共场合请多点公德意识\n□侯敬方\n立秋后高温天气仍在持续，溽热越发\n";
+        let lines = read_lines(crate::split::blocks::split_blocks(page));
+        assert_eq!(lines[1].kind, LineKind::Names(vec!["侯敬方".to_string()]));
+        // A bullet before words that are no name is text.
+        let page = "标题\n●立秋后高温\n";
+        let lines = read_lines(crate::split::blocks::split_blocks(page));
+        assert!(!matches!(lines[1].kind, LineKind::Names(_)));
     }
 
     #[test]
