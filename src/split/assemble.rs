@@ -702,6 +702,18 @@ mod tests {
     }
 
     #[test]
+    fn three_headline_lines_in_one_block_over_a_dateline_head_a_piece() {
+        let body = "一二三四五六七八九十，一二三四五六七八九十。";
+        let page = format!(
+            "第一篇的标题\n\n{body}\n\n代表律师交证明\n刘某又没到\n检察官建议检查\n\n【本报讯】{body}"
+        );
+        assert_eq!(
+            titles(&page),
+            ["第一篇的标题", "代表律师交证明 刘某又没到 检察官建议检查"]
+        );
+    }
+
+    #[test]
     fn the_pages_first_headline_needs_no_byline() {
         let page = "某某晚报\n\n2025年12月18日 星期四\n\n栏目的名称\n\n那些年,我们一起走过\n\n编者按\n\n三十年过去了。\n\n第二段。";
         let a = &split_page(page)[0];

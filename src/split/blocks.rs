@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use super::names::{read_name_line, BYLINE_SYMBOLS, ROLES};
 use super::text::{clean_chars, close_spaced_figures, display_width, ends_sentence};
 
 /// Blank lines that mark where a picture stood.
@@ -135,6 +136,36 @@ fn runs_on_in_long_lines(blocks: &[Block]) -> bool {
     2 * long >= all && all > 0
 }
 
+/// A byline printed as the first line of a block, the text run on under it
+/// with no blank line (`□张持坚` / `传来纪念…的消息`), stands apart: a
+/// line behind a byline's mark, or opening with a role word, that holds
+/// personal names only.
+pub fn bylines_apart(blocks: Vec<Block>) -> Vec<Block> {
+    let mut apart = Vec::with_capacity(blocks.len());
+    for mut block in blocks {
+        let first = block.first();
+        let marked =
+            first.starts_with(BYLINE_SYMBOLS) || ROLES.iter().any(|r| first.starts_with(r));
+        let byline = block.lines.len() > 1
+            && marked
+            && first.chars().count() <= 24
+            && read_name_line(first).is_some_and(|l| l.all_personal && !l.names.is_empty());
+        if byline {
+            let rest = block.lines.split_off(1);
+            let line_no = block.line_no + 1;
+            apart.push(block);
+            apart.push(Block {
+                lines: rest,
+                gap_before: 0,
+                line_no,
+            });
+        } else {
+            apart.push(block);
+        }
+    }
+    apart
+}
+
 /// The middle value, 0 for none.
 fn median(values: &mut [usize]) -> usize {
     values.sort_unstable();
@@ -197,6 +228,19 @@ mod tests {
         // A hard-wrapped page keeps its blocks.
         let wrapped = "近日，某市完成了老旧小区改造\n工作，共涉及小区四十多个，惠\n及居民两万余户，居民们纷纷表\n示满意。\n".repeat(4);
         assert_eq!(lines_as_paragraphs(split_blocks(&wrapped)).len(), 1);
+    }
+
+    #[test]
+    fn a_byline_over_the_text_it_runs_into_stands_apart() {
+        let page =
+            "前行路上的老师\n\n□张持坚\n传来纪念创办75周年的消息\n,脑海里立刻浮现出老报人的形象。";
+        let blocks = bylines_apart(split_blocks(page));
+        assert_eq!(blocks.len(), 3);
+        assert_eq!(blocks[1].lines, ["□张持坚"]);
+        assert_eq!((blocks[2].line_no, blocks[2].gap_before), (4, 0));
+        // A paragraph's first line is no byline, even when a name opens it.
+        let text = "张持坚说\n传来纪念创办75周年的消息。";
+        assert_eq!(bylines_apart(split_blocks(text)).len(), 1);
     }
 
     #[test]

@@ -109,7 +109,7 @@ pub(super) fn read(block: &Block, kind: &Kind) -> Reading {
     let text = join_wrapped(&block.lines);
     let headline = match kind {
         Kind::Heading(title) => Some(title.clone()),
-        Kind::Text if block.lines.len() <= 2 && text.len() <= 4 * rules::MAX_HEADLINE_CHARS => {
+        Kind::Text if block.lines.len() <= 3 && text.len() <= 4 * rules::MAX_HEADLINE_CHARS => {
             let line = squeeze_spaces(&block.lines.join(" "));
             rules::is_headline_shaped(&line).then_some(line)
         }

@@ -29,7 +29,7 @@ pub(crate) mod text;
 use std::borrow::Cow;
 
 use crate::model::Article;
-use blocks::{lines_as_paragraphs, split_blocks};
+use blocks::{bylines_apart, lines_as_paragraphs, split_blocks};
 pub use columns::reading_order;
 use text::squeeze_spaces;
 pub use text::{clean_chars, ends_sentence, is_han, truncate_chars};
@@ -69,7 +69,7 @@ fn page_blocks(text: &str) -> Vec<blocks::Block> {
     match columns::reading_order(text) {
         // Columns printed side by side were wrapped at their width.
         Cow::Owned(read) => split_blocks(&read),
-        Cow::Borrowed(text) => lines_as_paragraphs(split_blocks(text)),
+        Cow::Borrowed(text) => bylines_apart(lines_as_paragraphs(split_blocks(text))),
     }
 }
 

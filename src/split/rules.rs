@@ -72,7 +72,7 @@ fn is_latin_or_digit(c: char) -> bool {
 /// `一九八四年五月二十九日 星期二`.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日).*(星期|周)[一二三四五六日天]",
+        r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}|[〇○零OＯ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日).*(星期|周)[一二三四五六日天]",
     )
 });
 /// The serial number, in figures or in Chinese numerals (`第八六一号`).
@@ -659,8 +659,48 @@ pub fn undated(p: &str) -> Option<&str> {
     apart.then(|| rest.trim_start().trim_start_matches([':', '：']))
 }
 
+/// Traditional forms of the characters datelines and bylines are made of,
+/// with their simplified forms: each pair is three bytes long in UTF-8, so
+/// a head read in the simplified forms ends where the original's does.
+const TRADITIONAL_HEAD: [(char, char); 8] = [
+    ('報', '报'),
+    ('訊', '讯'),
+    ('電', '电'),
+    ('記', '记'),
+    ('員', '员'),
+    ('據', '据'),
+    ('攝', '摄'),
+    ('習', '习'),
+];
+
+/// Reads the byline a paragraph opens with (see [`simplified_dateline`]),
+/// also when the dateline stands in brackets (`【本报讯】`) or is printed in
+/// traditional characters (`【本報訊】`, `香港文匯報訊(記者 X)`).
 pub fn dateline(paragraph: &str) -> Option<Dateline> {
     let p = paragraph.trim();
+    if p.starts_with(['【', '[']) {
+        let (inner, rest) = p[3.min(p.len())..].split_once(['】', ']'])?;
+        return (inner.chars().count() <= 24)
+            .then(|| dateline(&format!("{inner} {rest}")))
+            .flatten();
+    }
+    let traditional = |c: char| TRADITIONAL_HEAD.iter().find(|(t, _)| *t == c);
+    if !p.chars().take(40).any(|c| traditional(c).is_some()) {
+        return simplified_dateline(p);
+    }
+    let simple: String = p
+        .chars()
+        .map(|c| traditional(c).map_or(c, |&(_, s)| s))
+        .collect();
+    let mut d = simplified_dateline(&simple)?;
+    // The story after the head is the original's own text.
+    if simple.ends_with(&d.rest) {
+        d.rest = p[p.len() - d.rest.len()..].to_string();
+    }
+    Some(d)
+}
+
+fn simplified_dateline(p: &str) -> Option<Dateline> {
     let after = if let Some(rest) = local_news(p) {
         rest
     } else if let Some(m) = DATED.find(p) {
@@ -963,6 +1003,17 @@ mod tests {
         );
         assert!(dateline("本报记者电话采访了他").is_none());
         assert!(dateline("据新华社讯 北京、天津、重庆等地").is_some());
+        // In brackets, and in traditional characters.
+        let d = dateline("【本报讯】澳门大学新学年开始迁入").unwrap();
+        assert_eq!(d.rest, "澳门大学新学年开始迁入");
+        let d = dateline("【本報訊】電訊管理局局長表示").unwrap();
+        assert_eq!(d.rest, "電訊管理局局長表示");
+        let d = dateline("本報訊（記者 蘇榕蓉）逾千兩岸青年").unwrap();
+        assert_eq!(
+            (d.names, d.rest.as_str()),
+            (vec!["蘇榕蓉".to_string()], "逾千兩岸青年")
+        );
+        assert!(is_masthead_marker("二O一三年五月十七日 星期五"));
         let d = dateline("据新华社 全国政协十四届二次会议").unwrap();
         assert!(d.names.is_empty());
         assert_eq!(d.rest, "全国政协十四届二次会议");
