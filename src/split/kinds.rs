@@ -52,7 +52,10 @@ pub(super) fn classify(block: &Block) -> Kind {
         return Kind::Text;
     }
     let joined = squeeze_spaces(&block.lines.join(" "));
-    if rules::is_editor_line(&joined) || rules::is_contact_line(&joined) {
+    if rules::is_editor_line(&joined)
+        || rules::is_contact_line(&joined)
+        || rules::is_imprint(&joined)
+    {
         return Kind::Furniture;
     }
     if is_institution_signature(&joined) {

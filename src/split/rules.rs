@@ -229,17 +229,31 @@ pub fn is_editor_line(line: &str) -> bool {
 
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(\p{Han}{2,10}(热线|熱線|电话|電話|报料|傳真|传真|查询|查詢)\s*[:：]?\s*[\d\-—－ ]{5,20}\s*)+$",
+        r"^(\p{Han}{0,10}(热线|熱線|电话|電話|报料|傳真|传真|查询|查詢)\s*[:：]?\s*[\d\-—－ ]{5,20}\s*)+$",
     )
 });
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| re(r"^((本报|报社)地址|社址)\s*[:：]"));
+/// How to send the paper a piece (`投稿请寄本报评论部`, `来稿请注明真实姓名`,
+/// `投稿邮箱：…`).
+static SUBMISSIONS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(投稿|来稿)(请|须|邮箱|信箱|地址|热线|电话)"));
 
 /// A line of the paper's telephone numbers (`有奖新闻热线:88881111`, `■
 /// 本版热线:96706`) or its address (`本报地址:…`).
 pub fn is_contact_line(line: &str) -> bool {
     let line = line.trim_start_matches(|c: char| !c.is_alphanumeric());
-    line.len() <= 120 && (CONTACT.is_match(line) || ADDRESS.is_match(line))
+    line.len() <= 120
+        && (CONTACT.is_match(line) || ADDRESS.is_match(line) || SUBMISSIONS.is_match(line))
+}
+
+/// The paper's imprint at the foot of the page (`天津日报社出版 电话：…`,
+/// `正報社出版 零售每份…`).
+static IMPRINT: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{Han}{1,10}[报報]社(编辑)?出版"));
+
+/// Whether a line is the paper's imprint.
+pub fn is_imprint(line: &str) -> bool {
+    line.len() <= 150 && line.contains("出版") && IMPRINT.is_match(line)
 }
 
 /// Characters of the label of a fact line (`时间:`, `地点:`).
@@ -257,6 +271,11 @@ pub fn fact_label(line: &str) -> Option<&str> {
     let (label, value) = (&line[..at], &line[at + colon.len_utf8()..]);
     let short = (2..=MAX_FACT_LABEL).contains(&label.chars().count());
     (short && label.chars().all(is_han) && !value.trim().is_empty()).then_some(label)
+}
+
+/// A jump line: where the rest of a story stands, or where its start does.
+pub fn is_jump(line: &str) -> bool {
+    line.contains(['接', '转']) && JUMP.is_match(line)
 }
 
 /// A jump line sending the reader to another page (`(下转第四版)`,
@@ -1063,6 +1082,13 @@ mod tests {
         assert!(is_jump_out("(下转第四版)"));
         assert!(is_jump_out("转A3版"));
         assert!(!is_jump_out("》》》上接01版"));
+        assert!(is_jump("（上接第1版）"));
+        assert!(is_imprint("天津日报社出版 电话：二局三二五一"));
+        assert!(is_imprint("正報社出版 零售每份澳門幣伍元"));
+        assert!(!is_imprint("人民出版社出版了这本书"));
+        assert!(is_contact_line("傳真：2873 1906"));
+        assert!(is_contact_line("投稿请寄本报评论部"));
+        assert!(!is_contact_line("投稿人说，他请了三天假"));
         assert!(is_masthead_band("佛山报 一九五九年三月二十一日 第二版"));
         assert!(!is_masthead_band(
             "佛山报 一九五九年三月二十一日 工人们夺高产"

@@ -154,10 +154,13 @@ fn furniture_shape(line: &str, glance: &Glance) -> bool {
         || (opens_label && rules::PAGE_LABEL.is_match(line))
         || ((glance.page || opens_label || ends_in_number(line)) && rules::is_page_number(line))
         || rules::is_editor_line(line)
+        || rules::is_imprint(line)
         || rules::is_debris(line)
         // Most lines have no space (the glance tells): no parts to look at.
         || (glance.space_or_ju && rules::is_masthead_band(line))
         || (ends_in_number(line) && (rules::is_contact_line(line) || points_to_page(line)))
+        // How to send the paper a piece (`投稿请寄…`, `来稿请…`).
+        || (line.starts_with(['投', '来']) && rules::is_contact_line(line))
 }
 
 /// Whether a line opens with a Latin letter or a digit, as page labels do.
@@ -295,6 +298,10 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
 pub(super) fn mark_masthead(lines: &mut [Line]) {
     let mut band_end = 0;
     for (i, line) in lines.iter_mut().take(8).enumerate() {
+        // A jump line stands under the headline of a story continued here.
+        if rules::is_jump(&line.text) {
+            break;
+        }
         // `新闻简报` ends like a paper's name but labels briefs.
         if rules::PAPER_NAME.is_match(&line.text) && !matches!(line.kind, LineKind::Label(_)) {
             line.kind = LineKind::Furniture;
