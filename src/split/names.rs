@@ -155,16 +155,20 @@ pub fn spaced_closing_byline(paragraph: &str) -> Option<(usize, Vec<String>)> {
     (signed && (spaced || names_apart)).then_some((open, line.names))
 }
 
+/// Who signs a piece for an institution: its commentators or its desk.
+const INSTITUTION_SIGNERS: [&str; 3] = ["评论员", "编辑部", "评论部"];
+
 /// A byline signed by institutions, with no personal name
-/// (`本报评论员 新华社评论员`, `本报特约评论员`).
+/// (`本报评论员 新华社评论员`, `本报特约评论员`, `本报编辑部`).
 pub fn is_institution_signature(line: &str) -> bool {
     let mut tokens = line.split_whitespace().peekable();
     tokens.peek().is_some()
         && line.len() <= 60
         && tokens.all(|t| {
-            t.strip_suffix("评论员").is_some_and(|who| {
-                (1..=6).contains(&who.chars().count()) && who.chars().all(is_han)
-            })
+            INSTITUTION_SIGNERS
+                .iter()
+                .filter_map(|s| t.strip_suffix(s))
+                .any(|who| (1..=6).contains(&who.chars().count()) && who.chars().all(is_han))
         })
 }
 
@@ -551,6 +555,7 @@ mod tests {
     fn institution_signatures() {
         assert!(is_institution_signature("本报评论员 新华社评论员"));
         assert!(is_institution_signature("本报特约评论员"));
+        assert!(is_institution_signature("本报编辑部"));
         assert!(!is_institution_signature("评论员们认为这是好事"));
         assert!(!is_institution_signature("王小明 评论员"));
     }

@@ -177,7 +177,10 @@ pub fn is_page_number(line: &str) -> bool {
         .is_some_and(|c| c.is_ascii_alphanumeric());
     let ends_with_digit = line.ends_with(|c: char| c.is_ascii_digit());
     (line.contains('版')
-        && (PAGE_NUMBER.is_match(line) || NAMED_PAGE.is_match(line) || JUMP.is_match(line)))
+        && (PAGE_NUMBER.is_match(line)
+            || NAMED_PAGE.is_match(line)
+            || JUMP.is_match(line)
+            || SEE_PAGE.is_match(line)))
         || (starts_with_digit && SECTION_PAGE.is_match(line))
         || (ends_with_digit && PAGE_AFTER_SECTION.is_match(line))
 }
@@ -272,6 +275,13 @@ pub fn fact_label(line: &str) -> Option<&str> {
     let short = (2..=MAX_FACT_LABEL).contains(&label.chars().count());
     (short && label.chars().all(is_han) && !value.trim().is_empty()).then_some(label)
 }
+
+/// A pointer to pages that carry more (`详见02~04版`, `见第3版`).
+static SEE_PAGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[（(]?(详见|请看|见)\s*第?\s*[A-Za-z]?\d{1,2}(\s*[~～\-—至、]\s*[A-Za-z]?\d{1,2})?\s*版[）)]?$",
+    )
+});
 
 /// A jump line: where the rest of a story stands, or where its start does.
 pub fn is_jump(line: &str) -> bool {
@@ -1083,6 +1093,7 @@ mod tests {
         assert!(is_jump_out("转A3版"));
         assert!(!is_jump_out("》》》上接01版"));
         assert!(is_jump("（上接第1版）"));
+        assert!(is_page_number("详见02~04版"));
         assert!(is_imprint("天津日报社出版 电话：二局三二五一"));
         assert!(is_imprint("正報社出版 零售每份澳門幣伍元"));
         assert!(!is_imprint("人民出版社出版了这本书"));

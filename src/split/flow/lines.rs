@@ -12,7 +12,9 @@ use super::bylines::{
 };
 use super::re;
 use crate::split::blocks::Block;
-use crate::split::names::{bracketed_byline, is_personal_name, BYLINE_SYMBOLS};
+use crate::split::names::{
+    bracketed_byline, is_institution_signature, is_personal_name, BYLINE_SYMBOLS,
+};
 use crate::split::rules;
 use crate::split::text::{
     ends_sentence, has_space, is_han, is_letter_spaced, is_wide, squeeze_spaces,
@@ -270,6 +272,10 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
     // A byline in brackets on a line of its own (`（记者 张三）`).
     if let Some((0, names)) = bracketed_byline(text) {
         return LineKind::Names(names);
+    }
+    // A piece signed by the paper's desk or commentators (`本报编辑部`).
+    if text.ends_with(['员', '部']) && is_institution_signature(text) {
+        return LineKind::Names(Vec::new());
     }
     // A writer's name behind a byline's mark (`□侯敬方`), as commentaries
     // print it: the mark tells it from a short line of text.
