@@ -12,6 +12,7 @@ use super::blocks::{wrap_width, Block, IMAGE_GAP};
 use super::kinds::{
     classify, mark_fact_lines, mark_masthead, mark_page_title, read, Kind, Reading,
 };
+use super::names::BYLINE_SYMBOLS;
 use super::rules;
 use super::text::{close_cjk_spaces, display_width, ends_sentence};
 use super::Marker;
@@ -628,6 +629,21 @@ impl Splitter {
                 self.current().authors = names;
             }
         }
+        // Under a briefs label, each item set off by a bullet (`◆…`) is a
+        // piece of its own.
+        let brief = self.current.as_ref().and_then(|a| {
+            let column = a.column.as_ref()?;
+            let item = !a.body.is_empty()
+                && text.starts_with(BYLINE_SYMBOLS)
+                && rules::brief_label(column).is_some();
+            item.then(|| column.clone())
+        });
+        if let Some(column) = brief {
+            self.start(Article {
+                column: Some(column),
+                ..empty_article()
+            });
+        }
         let article = self.current();
         let headless =
             article.title.is_empty() && article.body.is_empty() && article.column.is_some();
@@ -711,6 +727,16 @@ mod tests {
             titles(&page),
             ["第一篇的标题", "代表律师交证明 刘某又没到 检察官建议检查"]
         );
+    }
+
+    #[test]
+    fn each_bulleted_item_under_a_briefs_label_is_a_piece() {
+        let page = "要闻简报\n\n◆9月23日，我县召开调度会。\n\n◆ 9月27日，我县召开护航会议。\n";
+        let articles = split_page(page);
+        assert_eq!(articles.len(), 2);
+        assert!(articles
+            .iter()
+            .all(|a| a.column.as_deref() == Some("要闻简报")));
     }
 
     #[test]
