@@ -409,7 +409,7 @@ pub struct Credit {
 
 static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?P<who>.*?)\s*(?P<verb>摄影报道|摄影|摄|供图|制图|图)\s*(?P<note>[（(][^()（）]{1,12}[)）]|[/／]\p{Han}{2,8})?$",
+        r"^(?P<who>.*?)\s*[/／]?\s*(?P<verb>摄影报道|摄影|摄|供图|制图|图)\s*(?P<note>[（(][^()（）]{1,12}[)）]|[/／]\p{Han}{2,8})?$",
     )
 });
 
@@ -478,13 +478,28 @@ pub fn credit_line(line: &str) -> Option<Credit> {
         .strip_prefix(['(', '（'])
         .and_then(|inner| inner.strip_suffix([')', '）']))
         .unwrap_or(line);
-    let caps = CREDIT_TAIL.captures(bare.trim())?;
-    let names = credit_names(&caps["who"], &caps["verb"])?;
+    let names = match CREDIT_TAIL.captures(bare.trim()) {
+        Some(caps) => credit_names(&caps["who"], &caps["verb"])?,
+        // The role before the names: `特约摄影 沈果`, `摄影：张三 李四`.
+        None => {
+            let caps = CREDIT_HEAD.captures(bare.trim())?;
+            read_name_line(&caps["who"])
+                .filter(|l| l.all_personal)?
+                .names
+        }
+    };
     Some(Credit {
         names,
         text: squeeze_spaces(bare),
     })
 }
+
+static CREDIT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(特约|本报|新华社)?摄影(记者)?\s*[:：]?\s*(?P<who>\p{Han}{2,4}(\s+\p{Han}{2,4}){0,3})$")
+});
+
+/// Arrows that point a caption to its photo (`▲…`, `◀…`).
+const PHOTO_ARROWS: [char; 8] = ['▲', '◀', '▶', '▼', '△', '◁', '▷', '▽'];
 
 /// A photo credit closing a paragraph after its last sentence
 /// (`…游客正在体验滑雪。曹建雄摄/光明图片`): the photographers' names.
@@ -590,8 +605,10 @@ pub fn caption_with_credit(line: &str) -> Option<(String, Credit)> {
         let one_sentence = caption[..at - '。'.len_utf8()]
             .rfind(['。', '！', '？'])
             .is_none();
-        if one_sentence && caption.chars().count() <= MAX_GLUED_CAPTION {
-            return Some((caption.to_string(), credit));
+        // An arrow pointing to the photo makes a caption of any length.
+        let pointed = line.starts_with(PHOTO_ARROWS);
+        if pointed || (one_sentence && caption.chars().count() <= MAX_GLUED_CAPTION) {
+            return Some((caption.trim_end().to_string(), credit));
         }
     }
     let caps = CREDIT_TAIL.captures(&line)?;
@@ -917,6 +934,16 @@ mod tests {
             vec!["曹建雄"]
         );
         assert!(credit_line("他们在现场拍摄").is_none());
+        assert_eq!(credit_line("通讯员 陈军/摄").unwrap().names, ["陈军"]);
+        assert_eq!(credit_line("特约摄影 沈果").unwrap().names, ["沈果"]);
+        assert!(credit_line("摄影爱好者们").is_none());
+        // An arrow points a caption of two sentences to its photo.
+        let (caption, credit) = caption_with_credit(
+            "▲近日，农户正在收获红薯。该乡大力发展红薯产业，助力乡村振兴。特约摄影 吕华",
+        )
+        .unwrap();
+        assert!(caption.ends_with("振兴。"));
+        assert_eq!(credit.names, ["吕华"]);
         assert_eq!(
             closing_credit("图为游客正在体验滑雪。曹建雄摄/光明图片").unwrap(),
             vec!["曹建雄"]
