@@ -185,7 +185,7 @@ pub fn is_page_number(line: &str) -> bool {
         || (ends_with_digit && PAGE_AFTER_SECTION.is_match(line))
 }
 
-const EDITOR_ROLES: [&str; 21] = [
+const EDITOR_ROLES: [&str; 24] = [
     "本版责任编辑",
     "值班主任",
     "首席编辑",
@@ -207,26 +207,41 @@ const EDITOR_ROLES: [&str; 21] = [
     "编辑",
     "监制",
     "主编",
+    "组版",
+    "策划",
+    "统筹",
 ];
 
 /// The first characters of [`EDITOR_ROLES`]: most lines open with none,
 /// and are turned away before the roles are compared one by one.
-const EDITOR_ROLE_INITIALS: [char; 14] = [
-    '本', '值', '首', '总', '责', '见', '美', '版', '视', '校', '文', '编', '监', '主',
+const EDITOR_ROLE_INITIALS: [char; 17] = [
+    '本', '值', '首', '总', '责', '见', '美', '版', '视', '校', '文', '编', '监', '主', '组', '策',
+    '统',
 ];
 
 /// The page editors' footer (`本版责编：…`, `责任编辑：…`,
 /// `值班编委/张广 本版编辑/陈广江`, `（本版编辑 刘军）`): an editor's role
-/// followed by a colon, a space, a bar or a slash.
+/// followed by a colon, a space, a bar or a slash; or by a name of two to
+/// four characters and the next role, the spaces closed up
+/// (`责任编辑孙立组版王敏`).
 pub fn is_editor_line(line: &str) -> bool {
     let line = line
         .strip_prefix(['(', '（'])
         .map_or(line, |inner| inner.trim_end_matches([')', '）']));
+    let next_role_after_name = |rest: &str| {
+        rest.char_indices()
+            .skip(2)
+            .take(3)
+            .any(|(at, _)| EDITOR_ROLES.iter().any(|r| rest[at..].starts_with(r)))
+    };
     line.len() <= 240
         && line.starts_with(EDITOR_ROLE_INITIALS)
         && EDITOR_ROLES.iter().any(|role| {
-            opens_with(line, role)
-                && line[role.len()..].starts_with([':', '：', ' ', '|', '丨', '/', '／'])
+            let rest = opens_with(line, role).then(|| &line[role.len()..]);
+            rest.is_some_and(|rest| {
+                rest.starts_with([':', '：', ' ', '|', '丨', '/', '／'])
+                    || next_role_after_name(rest)
+            })
         })
 }
 
@@ -871,6 +886,10 @@ mod tests {
         ));
         assert!(is_editor_line("本版责编:李智勇 徐 阳 罗阳奇"));
         assert!(is_editor_line("责任编辑：张三"));
+        assert!(is_editor_line("责任编辑孙立组版王敏"));
+        assert!(is_editor_line("策划:摄影美术部"));
+        assert!(!is_editor_line("编辑部的记者与校对员一起工作"));
+        assert!(!is_editor_line("主编说，这本书的编辑工作很辛苦"));
         assert!(!is_editor_line("责编们说，今年的版面更好看。"));
         assert!(is_page_number("第3版"));
         assert!(is_page_number("第三版"));
