@@ -23,7 +23,7 @@ const COMPOUND_SURNAMES: [&str; 16] = [
 ];
 
 /// Role words that stand before a name in a byline or credit.
-pub const ROLES: [&str; 13] = [
+pub const ROLES: [&str; 14] = [
     "本报特约记者",
     "本报见习记者",
     "本报通讯员",
@@ -31,6 +31,7 @@ pub const ROLES: [&str; 13] = [
     "特约记者",
     "见习记者",
     "实习记者",
+    "特约撰稿人",
     "特约撰稿",
     "通讯员",
     "实习生",
@@ -341,7 +342,7 @@ fn names_run_together(run: &str) -> Option<Vec<&str>> {
 }
 
 /// Symbols a page prints before a byline.
-pub const BYLINE_SYMBOLS: [char; 6] = ['□', '■', '●', '◆', '▲', '★'];
+pub const BYLINE_SYMBOLS: [char; 8] = ['□', '■', '●', '◆', '▲', '★', '◎', '○'];
 
 /// How a line of names reads.
 #[derive(Debug, PartialEq, Eq)]

@@ -546,10 +546,10 @@ static WRITER_AND_PHOTOGRAPHER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?P<writer>.+?)\s*[/／]\s*文\s+(?P<photographer>.+?)\s*[/／]\s*(图|摄)$")
 });
 static WROTE_AND_PHOTOGRAPHED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?P<who>.+?)\s*(文\s*[/／]?\s*图|图\s*[/／]?\s*文)$"));
+    LazyLock::new(|| re(r"^(?P<who>.+?)\s*(文\s*[/／]?\s*图|图\s*[/／]?\s*文|\s文)$"));
 /// Both roles in front of the same people: `文/图 本报记者 张三`.
 static WROTE_AND_PHOTOGRAPHED_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(文\s*[/／]\s*图|图\s*[/／]\s*文)\s*[:：]?\s+(?P<who>.+)$"));
+    LazyLock::new(|| re(r"^(文\s*[/／·・]?\s*图|图\s*[/／·・]?\s*文)\s*[/／:：]?\s*(?P<who>.+)$"));
 
 /// The same with the roles in front: `文/张三 图/李四`, `文/本报记者 张三`,
 /// `文：张三 摄影：李四`, `蹲点记者:张三(时政部记者)`, `拍摄者:本报记者 张三`.
@@ -983,6 +983,11 @@ mod tests {
             vec!["张三", "李四"]
         );
         assert_eq!(writer_credit("王小明 图文").unwrap(), vec!["王小明"]);
+        assert_eq!(writer_credit("王小明 文").unwrap(), vec!["王小明"]);
+        assert_eq!(writer_credit("文·图/王小明").unwrap(), vec!["王小明"]);
+        assert_eq!(writer_credit("◎ 王小明 文").unwrap(), vec!["王小明"]);
+        assert!(writer_credit("这是一篇散文").is_none());
+        assert!(writer_credit("图文并茂的报道").is_none());
         assert_eq!(
             writer_credit("拍摄者:本报记者 张方志").unwrap(),
             vec!["张方志"]
