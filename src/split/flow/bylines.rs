@@ -36,7 +36,7 @@ pub(super) static REPORTER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static PAREN_NAMES: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*[（(]([^()（）]{2,40})[)）]\s*"));
 pub(super) static ROLE_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\p{Han}{0,8}?(记者|通讯员|撰稿|读者|主持人?)\s*"));
+    LazyLock::new(|| re(r"^\p{Han}{0,8}?(记者|通讯员|撰稿人?|读者|主持人?)\s*"));
 pub(super) static WRITER_AND_PHOTOGRAPHER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(\p{Han}{2,4})\s*/\s*文\s*(\p{Han}{2,4})\s*/\s*图$"));
 pub(super) static ORG_CREDIT: LazyLock<Regex> =

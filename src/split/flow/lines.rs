@@ -273,6 +273,14 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
     if let Some((0, names)) = bracketed_byline(text) {
         return LineKind::Names(names);
     }
+    // A writer's credit (`文/张三`, `张三 文`, `作者：张三`, `撰文 X 摄影 Y`).
+    let credit_shape = text.len() <= 90
+        && (text.contains(['/', '／', ':', '：'])
+            || text.ends_with('文')
+            || text.starts_with(['撰', '作']));
+    if let Some(names) = credit_shape.then(|| rules::writer_credit(text)).flatten() {
+        return LineKind::Names(names);
+    }
     // A piece signed by the paper's desk or commentators (`本报编辑部`).
     if text.ends_with(['员', '部']) && is_institution_signature(text) {
         return LineKind::Names(Vec::new());
@@ -507,6 +515,10 @@ mod tests {
     #[test]
     fn a_name_behind_a_bylines_mark_is_a_byline() {
         let page = "公共场合请多点公德意识\n□侯敬方\n立秋后高温天气仍在持续，溽热越发\n";
+        let lines = read_lines(crate::split::blocks::split_blocks(page));
+        assert_eq!(lines[1].kind, LineKind::Names(vec!["侯敬方".to_string()]));
+        // A writer's credit on a line of its own.
+        let page = "公共场合请多点公德意识\n文/侯敬方\n立秋后高温天气仍在持续，溽热越发\n";
         let lines = read_lines(crate::split::blocks::split_blocks(page));
         assert_eq!(lines[1].kind, LineKind::Names(vec!["侯敬方".to_string()]));
         // A bullet before words that are no name is text.
