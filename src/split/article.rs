@@ -1,7 +1,7 @@
 //! Article building shared by both readings of a page: a fresh article,
 //! captions and credits, paragraphs rejoined across breaks, the final shape.
 
-use super::names::{bracketed_byline, spaced_closing_byline};
+use super::names::{bracketed_byline, is_personal_name, spaced_closing_byline};
 use super::rules::{closing_credit, credit_line, is_standfirst_point, Credit};
 use super::text::{close_cjk_spaces, ends_sentence, first_sentence};
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
@@ -96,6 +96,30 @@ pub(super) fn push_paragraph(article: &mut Article, text: &str) -> bool {
     }
     article.body.push(BodyPart::Paragraph(text));
     signed
+}
+
+/// Signs an unsigned piece with the writer's name glued after its last
+/// sentence (`…响起一片掌声。金海亮`), taken out of the text: three Han
+/// characters that read as a personal name (two could as well be a word).
+pub(super) fn take_glued_signature(article: &mut Article) {
+    if !article.authors.is_empty() {
+        return;
+    }
+    let Some(BodyPart::Paragraph(last)) = article.body.last_mut() else {
+        return;
+    };
+    let Some((at, end)) = last.char_indices().rev().nth(3) else {
+        return;
+    };
+    let name = &last[at + end.len_utf8()..];
+    let signed = matches!(end, '。' | '！' | '？' | '”')
+        && name.chars().count() == 3
+        && !name.ends_with(['摄', '图', '文'])
+        && is_personal_name(name);
+    if signed {
+        article.authors = vec![name.to_string()];
+        last.truncate(at + end.len_utf8());
+    }
 }
 
 /// The photographers of a piece told in pictures (more credited captions

@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 
 use super::article::{
-    attach_credit, caption, complete, empty_article, photographers, push_paragraph, titled,
-    trim_dashes,
+    attach_credit, caption, complete, empty_article, photographers, push_paragraph,
+    take_glued_signature, titled, trim_dashes,
 };
 use super::blocks::{wrap_width, Block, IMAGE_GAP};
 use super::kinds::{
@@ -22,6 +22,8 @@ use crate::model::{Article, ArticleKind, BodyPart, Caption};
 struct Header {
     /// Kicker, headline and subtitle lines, in page order.
     lines: Vec<String>,
+    /// The markdown level of each line (0: not a heading).
+    levels: Vec<usize>,
     authors: Vec<String>,
     captions: Vec<Caption>,
     /// Standfirst points printed between the headline and the byline.
@@ -200,8 +202,9 @@ impl Splitter {
 
     /// Up to three headline lines (kicker, headline, subtitle) from block
     /// `i`; returns them and the next index.
-    fn header_lines(&self, i: usize) -> (Vec<String>, usize) {
+    fn header_lines(&self, i: usize) -> (Vec<String>, Vec<usize>, usize) {
         let mut lines = Vec::new();
+        let mut levels = Vec::new();
         let mut j = i;
         while j < self.blocks.len() && lines.len() < 3 && self.byline_at(j).is_none() {
             // OCR debris between two headline lines (`鲁青·图片` / `■` / …).
@@ -217,15 +220,19 @@ impl Splitter {
                 Some(line) => lines.push(line),
                 None => break,
             }
+            levels.push(match self.kinds[j] {
+                Kind::Heading(_) => self.heading_level(j),
+                _ => 0,
+            });
             j += 1;
         }
-        (lines, j)
+        (lines, levels, j)
     }
 
     /// A headline (with kicker or subtitle) confirmed by the byline below
     /// it; captions and standfirst points (`● …`) may stand between them.
     fn header_at(&self, i: usize) -> Option<Header> {
-        let (lines, mut j) = self.header_lines(i);
+        let (lines, levels, mut j) = self.header_lines(i);
         if lines.is_empty() {
             return None;
         }
@@ -242,6 +249,7 @@ impl Splitter {
         let (authors, lead) = self.byline_at(j)?;
         Some(Header {
             lines,
+            levels,
             authors,
             captions,
             standfirst,
@@ -258,7 +266,7 @@ impl Splitter {
         if (self.current.is_some() && !self.closed) || self.kinds[i] != Kind::Text {
             return None;
         }
-        let (lines, end) = self.header_lines(i);
+        let (lines, levels, end) = self.header_lines(i);
         // Captions of the piece's photos may stand between its headline
         // and its first paragraph (a credit alone under a headline opens a
         // photo story instead).
@@ -278,6 +286,7 @@ impl Splitter {
         let end = if captions.is_empty() { end } else { j };
         (!lines.is_empty() && paragraph).then_some(Header {
             lines,
+            levels,
             authors: Vec::new(),
             captions,
             standfirst: Vec::new(),
@@ -508,6 +517,7 @@ impl Splitter {
     fn start_from_header(&mut self, header: Header) {
         let Header {
             mut lines,
+            levels,
             authors,
             captions,
             standfirst,
@@ -521,18 +531,29 @@ impl Splitter {
         // kicker-headline-subtitle and headline-subtitle-subtitle alike), so
         // the whole group is the title: never wrong, never missing a part.
         let dashed = |l: &String| l.starts_with(['—', '-']) || l.ends_with(['—', '-']);
-        let mut article = if lines.len() >= 3 && !lines.iter().any(dashed) {
-            titled(lines.join(" "))
+        // Of markdown headings, the shallowest is the headline
+        // (`# 我市举行中秋联谊活动` / `## 领导等出席`).
+        let shallowest = levels
+            .iter()
+            .enumerate()
+            .filter(|&(_, &l)| l > 0)
+            .min_by_key(|&(_, &l)| l)
+            .filter(|&(_, &top)| levels.iter().any(|&l| l > top))
+            .map(|(k, _)| k);
+        let title_at = if shallowest.is_none() && lines.len() >= 3 && !lines.iter().any(dashed) {
+            None
         } else {
-            let title_at = lines
-                .iter()
-                .rposition(|l| !dashed(l))
-                .unwrap_or(lines.len() - 1);
-            let title = lines.remove(title_at);
-            let subtitle: Vec<String> = lines.iter().map(|l| trim_dashes(l)).collect();
-            let mut article = titled(title);
-            article.subtitle = (!subtitle.is_empty()).then(|| subtitle.join(" "));
-            article
+            shallowest.or_else(|| lines.iter().rposition(|l| !dashed(l)))
+        };
+        let mut article = match title_at {
+            None => titled(lines.join(" ")),
+            Some(k) => {
+                let title = lines.remove(k);
+                let subtitle: Vec<String> = lines.iter().map(|l| trim_dashes(l)).collect();
+                let mut article = titled(title);
+                article.subtitle = (!subtitle.is_empty()).then(|| subtitle.join(" "));
+                article
+            }
         };
         article.authors = authors;
         article.captions = captions;
@@ -559,8 +580,20 @@ impl Splitter {
         // After the text, a heading above the one that opened the article
         // opens the next (`## 交警连线` … `# 新会举办巡回论坛`).
         let above_opening = self.opening_level.is_some_and(|l| level < l);
+        // A heading over a deeper one opened by a dash is a headline with
+        // its subtitle (`# 向未来 再出发` / `## ——写在…之际`): no subhead
+        // has one.
+        let next = (i + 1..self.blocks.len()).find(|&k| self.kinds[k] != Kind::Furniture);
+        let dashed =
+            |k: usize| matches!(&self.kinds[k], Kind::Heading(t) if t.starts_with(['—', '-']));
+        let over_subtitle = next.is_some_and(|k| dashed(k) && self.heading_level(k) > level);
+        let is_subtitle = under_headline && dashed(i) && !self.has_body();
         match &mut self.current {
-            Some(a) if !a.body.is_empty() && above_opening => {}
+            Some(a) if is_subtitle && a.subtitle.is_none() => {
+                a.subtitle = Some(trim_dashes(&title));
+                return;
+            }
+            Some(a) if !a.body.is_empty() && (above_opening || over_subtitle) => {}
             Some(a) if !a.body.is_empty() || (under_headline && !a.title.is_empty()) => {
                 return a.body.push(BodyPart::Subhead(title));
             }
@@ -655,6 +688,9 @@ impl Splitter {
             return i + 1;
         }
         self.closed = push_paragraph(article, &text);
+        if !self.closed && self.piece_ends_at(i + 1) {
+            take_glued_signature(self.current());
+        }
         i + 1
     }
 
@@ -727,6 +763,38 @@ mod tests {
             titles(&page),
             ["第一篇的标题", "代表律师交证明 刘某又没到 检察官建议检查"]
         );
+    }
+
+    #[test]
+    fn a_heading_over_a_dash_subtitle_opens_a_piece_and_the_shallowest_heading_is_its_title() {
+        let body = "一二三四五六七八九十，一二三四五六七八九十。";
+        let page = format!(
+            "# 相约论坛 聚焦生态\n\n{body}\n\n# 向未来 再出发\n\n## ——写在复刊之际\n\n{body}\n\n# 我市举行中秋联谊活动\n\n## 领导等出席\n\n本报讯 （记者 陈胜龙） {body}"
+        );
+        let articles = split_page(&page);
+        let heads: Vec<(&str, Option<&str>)> = articles
+            .iter()
+            .map(|a| (a.title.as_str(), a.subtitle.as_deref()))
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                ("相约论坛 聚焦生态", None),
+                ("向未来 再出发", Some("写在复刊之际")),
+                ("我市举行中秋联谊活动", Some("领导等出席")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_glued_after_an_unsigned_pieces_last_sentence_signs_it() {
+        let page = "烈日下的热情\n\n一二三四五六七八九十。\n\n人群里立刻响起一片掌声。金海亮\n\n下一篇的标题\n\n本报讯 一二三四五六七八九十。";
+        let articles = split_page(page);
+        assert_eq!(articles[0].authors, ["金海亮"]);
+        assert!(articles[0]
+            .paragraphs()
+            .last()
+            .is_some_and(|p| p.ends_with("掌声。")));
     }
 
     #[test]

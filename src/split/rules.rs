@@ -267,7 +267,8 @@ pub fn is_contact_line(line: &str) -> bool {
 
 /// The paper's imprint at the foot of the page (`天津日报社出版 电话：…`,
 /// `正報社出版 零售每份…`).
-static IMPRINT: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{Han}{1,10}[报報]社(编辑)?出版"));
+static IMPRINT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\p{Han}{2,12}\s+)?\p{Han}{1,10}[报報]社(编辑|編輯)?出版"));
 
 /// Whether a line is the paper's imprint.
 pub fn is_imprint(line: &str) -> bool {
@@ -1147,6 +1148,7 @@ mod tests {
         assert!(is_page_number("详见02~04版"));
         assert!(is_imprint("天津日报社出版 电话：二局三二五一"));
         assert!(is_imprint("正報社出版 零售每份澳門幣伍元"));
+        assert!(is_imprint("中共鞍山市委機關報 鞍山日報社出版"));
         assert!(!is_imprint("人民出版社出版了这本书"));
         assert!(is_contact_line("傳真：2873 1906"));
         assert!(is_contact_line("投稿请寄本报评论部"));
