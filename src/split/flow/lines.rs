@@ -137,6 +137,12 @@ fn masthead_band(line: &str) -> bool {
 pub(super) struct Glance {
     /// Width in columns, as `display_width` counts it.
     width: usize,
+    /// Characters in the line.
+    pub(super) chars: usize,
+    /// The line's first character.
+    first: Option<char>,
+    /// White space of any kind ([`char::is_whitespace`]).
+    pub(super) white: bool,
     /// Only the characters a byline is made of ([`is_name_char`]).
     name_chars: bool,
     /// `期`, `周`, `号` or `C`: every masthead date, serial number and
@@ -159,6 +165,9 @@ impl Glance {
     fn of(line: &str) -> Glance {
         let mut glance = Glance {
             width: 0,
+            chars: 0,
+            first: line.chars().next(),
+            white: false,
             name_chars: true,
             masthead: false,
             page: false,
@@ -167,6 +176,7 @@ impl Glance {
             space_or_ju: false,
         };
         for c in line.chars() {
+            glance.chars += 1;
             glance.width += if is_wide(c) { 2 } else { 1 };
             // Once a character is not, the rest need not be asked.
             glance.name_chars = glance.name_chars && is_name_char(c);
@@ -175,7 +185,22 @@ impl Glance {
                 '版' => glance.page = true,
                 '摄' | '图' => glance.credit = true,
                 '电' | '讯' => glance.wire = true,
-                ' ' | '\t' | '\n' | '\x0C' | '\r' | '据' => glance.space_or_ju = true,
+                ' ' | '\t' | '\n' | '\x0C' | '\r' => {
+                    glance.space_or_ju = true;
+                    glance.white = true;
+                }
+                '据' => glance.space_or_ju = true,
+                // The rest of `char::is_whitespace`.
+                '\x0B'
+                | '\u{85}'
+                | '\u{A0}'
+                | '\u{1680}'
+                | '\u{2000}'..='\u{200A}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}' => glance.white = true,
                 _ => {}
             }
         }
@@ -186,13 +211,13 @@ impl Glance {
 /// Furniture a line shows on its own: masthead dates and numbers, page
 /// labels, the editors' footer, debris.
 fn furniture_shape(line: &str, glance: &Glance) -> bool {
-    let opens_label = opens_label(line);
+    let opens_label = opens_label(glance.first);
     (glance.masthead && rules::is_masthead_marker(line))
         || (ends_with_weekday(line) && CHINESE_DATE_LINE.is_match(line))
         || (opens_label && PAGE_LABEL.is_match(line))
         || ((glance.page || opens_label) && rules::is_page_number(line))
-        || rules::is_editor_line(line)
-        || rules::is_debris(line)
+        || (rules::may_open_editor_line(glance.first) && rules::is_editor_line(line))
+        || (rules::may_be_debris(glance.white, glance.chars, glance.first) && rules::is_debris(line))
         // Most lines have no space (the glance tells): no parts to look at.
         || (glance.space_or_ju && masthead_band(line))
         || (ends_in_number(line) && (rules::is_contact_line(line) || points_to_page(line)))
@@ -201,8 +226,8 @@ fn furniture_shape(line: &str, glance: &Glance) -> bool {
 /// Whether a line opens with a Latin letter or a digit, as page labels do.
 /// The unified ideographs (letters all) are answered before the Unicode
 /// tables, which most lines would otherwise search.
-fn opens_label(line: &str) -> bool {
-    line.chars().next().is_some_and(|c| {
+fn opens_label(first: Option<char>) -> bool {
+    first.is_some_and(|c| {
         !('\u{4E00}'..='\u{9FFF}').contains(&c) && (c.is_ascii_alphabetic() || c.is_numeric())
     })
 }
@@ -278,9 +303,14 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
     if furniture_shape(text, glance) {
         return LineKind::Furniture;
     }
-    if let Some(label) = rules::column_label(text)
-        .or_else(|| rules::brief_label(text))
-        .or_else(|| rules::banner_label(text))
+    // Most lines open with a character no label opens with.
+    if let Some(label) = rules::may_open_label(glance.first)
+        .then(|| {
+            rules::column_label(text)
+                .or_else(|| rules::brief_label(text))
+                .or_else(|| rules::banner_label(text))
+        })
+        .flatten()
     {
         return LineKind::Label(label);
     }
@@ -292,7 +322,7 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
         }
         head
     };
-    if line_opens_story(text, head, glance.wire) || is_editors_note(text) {
+    if line_opens_story(text, head, glance.chars <= 4, glance.wire) || is_editors_note(text) {
         return LineKind::Opener;
     }
     if let Some(names) = glance
@@ -352,8 +382,8 @@ pub(super) fn mark_masthead(lines: &mut [Line]) {
 /// tail of a wrap (`中国不会屈服于外来压` / `力`), not debris.
 pub(super) fn keep_wrap_tails(lines: &mut [Line]) {
     for i in 1..lines.len() {
-        let mut chars = lines[i].text.chars();
-        let single = chars.next().is_some_and(is_han) && chars.next().is_none();
+        let glance = &lines[i].glance;
+        let single = glance.chars == 1 && glance.first.is_some_and(is_han);
         if single && lines[i].gap_before == 0 && lines[i - 1].kind == LineKind::Text {
             lines[i].kind = LineKind::Text;
         }
@@ -387,7 +417,7 @@ fn contents_box_end(lines: &[Line], label: usize) -> usize {
 pub(super) fn mark_boxed_furniture(lines: &mut [Line]) {
     let mut i = 0;
     while i < lines.len() {
-        if lines[i].text.chars().nth(6).is_none() && CONTENTS_LABEL.is_match(&lines[i].text) {
+        if lines[i].glance.chars <= 6 && CONTENTS_LABEL.is_match(&lines[i].text) {
             let end = contents_box_end(lines, i);
             for line in &mut lines[i..end] {
                 line.kind = LineKind::Furniture;
@@ -417,7 +447,7 @@ pub(super) fn mark_boxed_furniture(lines: &mut [Line]) {
             .get(i + 1)
             .is_some_and(|l| matches!(l.kind, LineKind::Names(_) | LineKind::Opener));
         let short_label = lines[i].kind == LineKind::Text
-            && text.chars().nth(4).is_none()
+            && lines[i].glance.chars <= 4
             && text.chars().all(is_han)
             && !over_byline
             && (lines.get(i + 1).is_none_or(|l| l.gap_before > 0) || after || over_headline);
@@ -479,7 +509,7 @@ mod tests {
             line in "[第总期周号C版摄图影年月日星一二三0-9A-Za-z \t\r\x0B\x0C\u{3000}据记者通讯员王小明李（）()：:/、。]{0,16}"
         ) {
             let glance = Glance::of(&line);
-            let opens_label = opens_label(&line);
+            let opens_label = opens_label(line.chars().next());
             if rules::is_masthead_marker(&line) {
                 proptest::prop_assert!(glance.masthead);
             }
@@ -491,6 +521,33 @@ mod tests {
             }
             let space_or_ju = line.bytes().any(|b| b.is_ascii_whitespace()) || line.contains('据');
             proptest::prop_assert_eq!(glance.space_or_ju, space_or_ju);
+        }
+    }
+
+    proptest::proptest! {
+        /// The glance counts and finds what it says, and its first
+        /// character never turns away a line that the label, footer or
+        /// debris rules read.
+        #[test]
+        fn the_glances_first_character_keeps_every_label_footer_and_debris(
+            line in "(本版编辑|责任编辑|\\(本版编辑|（|短评|今日谈|记者手记|新闻简报|图片新闻|简讯|【|〖|■ ?|□|RI|口 |Ｔ)?[口■Ｔ２2RIa一记者王小明新闻短评简讯】〗：: \t\u{3000}\u{A0}\u{2028}\x0B—]{0,8}"
+        ) {
+            let glance = Glance::of(&line);
+            proptest::prop_assert_eq!(glance.chars, line.chars().count());
+            proptest::prop_assert_eq!(glance.first, line.chars().next());
+            proptest::prop_assert_eq!(glance.white, line.chars().any(char::is_whitespace));
+            if rules::column_label(&line).is_some()
+                || rules::brief_label(&line).is_some()
+                || rules::banner_label(&line).is_some()
+            {
+                proptest::prop_assert!(rules::may_open_label(glance.first));
+            }
+            if rules::is_editor_line(&line) {
+                proptest::prop_assert!(rules::may_open_editor_line(glance.first));
+            }
+            if rules::is_debris(&line) {
+                proptest::prop_assert!(rules::may_be_debris(glance.white, glance.chars, glance.first));
+            }
         }
     }
 
