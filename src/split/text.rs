@@ -273,11 +273,18 @@ fn is_closer(c: char) -> bool {
 /// Whether a paragraph ends a sentence (so the next block starts a new one).
 /// A bare closing quote does not count: `……“开门红”` is cut mid-sentence.
 pub fn ends_sentence(s: &str) -> bool {
-    let trimmed = s.trim_end_matches(is_closer);
-    let had_closer = trimmed.len() != s.len();
-    match trimmed.chars().last() {
+    // One read back from the end: the closers, then the mark before them.
+    let mut chars = s.chars();
+    let mut last = chars.next_back();
+    let mut had_closer = false;
+    while last.is_some_and(is_closer) {
+        had_closer = true;
+        last = chars.next_back();
+    }
+    match last {
         Some('。' | '！' | '？' | '!' | '?' | '…' | '；' | ';' | '：' | ':') => true,
-        Some('.') => !had_closer || trimmed.len() > 1,
+        // Something stands before the full stop, or no closer after it.
+        Some('.') => !had_closer || !chars.as_str().is_empty(),
         _ => false,
     }
 }
@@ -368,6 +375,22 @@ mod tests {
             if surely_clean(&line) {
                 proptest::prop_assert!(!line.chars().any(needs_cleaning));
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The one read back from the end answers as trimming the closers
+        /// and asking the last character did.
+        #[test]
+        fn a_sentence_end_is_read_as_the_trimmed_text_tells(s in "[a.。!?：”’\"'）)】》」』，一 ]{0,6}") {
+            let trimmed = s.trim_end_matches(is_closer);
+            let had_closer = trimmed.len() != s.len();
+            let expected = match trimmed.chars().last() {
+                Some('。' | '！' | '？' | '!' | '?' | '…' | '；' | ';' | '：' | ':') => true,
+                Some('.') => !had_closer || trimmed.len() > 1,
+                _ => false,
+            };
+            proptest::prop_assert_eq!(ends_sentence(&s), expected);
         }
     }
 
