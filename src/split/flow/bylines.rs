@@ -66,16 +66,18 @@ pub(super) fn opens_story(text: &str) -> bool {
 /// own dateline or bracketed reporters on the line itself (their patterns
 /// would read the tail of a wrapped line joined to the next line's
 /// dateline as one).
-/// `short`: whether the line has four characters or fewer; `wire_chars`:
-/// whether it holds `电` or `讯`, as every outlet's dateline does (both
-/// asked by the caller in its one pass over the line).
+/// `short`: whether the line has four characters or fewer; `may_open`:
+/// whether [`may_open_story`] may hold for it; `wire_chars`: whether it
+/// holds `电` or `讯`, as every outlet's dateline does (all asked by the
+/// caller in its one pass over the line).
 pub(super) fn line_opens_story(
     line: &str,
     joined: impl FnOnce() -> String,
     short: bool,
+    may_open: bool,
     wire_chars: bool,
 ) -> bool {
-    ((short || may_open_story(line)) && wire_head(&joined()).is_some())
+    ((short || (may_open && may_open_story(line))) && wire_head(&joined()).is_some())
         || ((wire_chars || line.starts_with(['（', '('])) && own_head(line).is_some())
 }
 
@@ -487,7 +489,7 @@ mod tests {
         let opens = |line: &str, next: &str| {
             let wire_chars = line.contains(['电', '讯']);
             let short = line.chars().count() <= 4;
-            line_opens_story(line, || format!("{line}{next}"), short, wire_chars)
+            line_opens_story(line, || format!("{line}{next}"), short, true, wire_chars)
         };
         // The tail of a wrapped headline over a wire dateline is no dateline.
         assert!(!opens("报告", "据新华社24日讯 首都"));

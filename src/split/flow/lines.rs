@@ -139,8 +139,9 @@ pub(super) struct Glance {
     width: usize,
     /// Characters in the line.
     pub(super) chars: usize,
-    /// The line's first character.
+    /// The line's first and last characters.
     first: Option<char>,
+    last: Option<char>,
     /// White space of any kind ([`char::is_whitespace`]).
     pub(super) white: bool,
     /// Only the characters a byline is made of ([`is_name_char`]).
@@ -155,6 +156,12 @@ pub(super) struct Glance {
     pub(super) credit: bool,
     /// `电` or `讯`: every outlet's dateline holds one.
     wire: bool,
+    /// `社`: an agency's dateline may hold one and no `讯` (see
+    /// [`Glance::may_open_story`]).
+    agency: bool,
+    /// `编` or `开`: every editors' note opens with one in its first two
+    /// characters.
+    note: bool,
     /// An ASCII white-space character or `据`: a closing byline or source
     /// that does not end in a bracket follows one (see
     /// [`super::bylines::may_close`]).
@@ -167,16 +174,20 @@ impl Glance {
             width: 0,
             chars: 0,
             first: line.chars().next(),
+            last: None,
             white: false,
             name_chars: true,
             masthead: false,
             page: false,
             credit: false,
             wire: false,
+            agency: false,
+            note: false,
             space_or_ju: false,
         };
         for c in line.chars() {
             glance.chars += 1;
+            glance.last = Some(c);
             glance.width += if is_wide(c) { 2 } else { 1 };
             // Once a character is not, the rest need not be asked.
             glance.name_chars = glance.name_chars && is_name_char(c);
@@ -185,6 +196,8 @@ impl Glance {
                 '版' => glance.page = true,
                 '摄' | '图' => glance.credit = true,
                 '电' | '讯' => glance.wire = true,
+                '社' => glance.agency = true,
+                '编' | '开' => glance.note = true,
                 ' ' | '\t' | '\n' | '\x0C' | '\r' => {
                     glance.space_or_ju = true;
                     glance.white = true;
@@ -206,6 +219,25 @@ impl Glance {
         }
         glance
     }
+
+    /// Whether the line may open with a dateline or reporter's line (see
+    /// [`may_open_story`]): its first character is one they open with, or
+    /// it holds `社` or `讯`.
+    fn may_open_story(&self) -> bool {
+        self.wire
+            || self.agency
+            || self.first.is_some_and(|c| {
+                matches!(
+                    c,
+                    '【' | '[' | '据' | '本' | '新' | '特' | '见' | '实' | '记' | '通'
+                )
+            })
+    }
+
+    /// Whether the line ends in a closing bracket.
+    fn ends_in_bracket(&self) -> bool {
+        matches!(self.last, Some(')' | '）'))
+    }
 }
 
 /// Furniture a line shows on its own: masthead dates and numbers, page
@@ -213,14 +245,14 @@ impl Glance {
 fn furniture_shape(line: &str, glance: &Glance) -> bool {
     let opens_label = opens_label(glance.first);
     (glance.masthead && rules::is_masthead_marker(line))
-        || (ends_with_weekday(line) && CHINESE_DATE_LINE.is_match(line))
+        || (glance.masthead && ends_with_weekday(line) && CHINESE_DATE_LINE.is_match(line))
         || (opens_label && PAGE_LABEL.is_match(line))
         || ((glance.page || opens_label) && rules::is_page_number(line))
         || (rules::may_open_editor_line(glance.first) && rules::is_editor_line(line))
         || (rules::may_be_debris(glance.white, glance.chars, glance.first) && rules::is_debris(line))
         // Most lines have no space (the glance tells): no parts to look at.
         || (glance.space_or_ju && masthead_band(line))
-        || (ends_in_number(line) && (rules::is_contact_line(line) || points_to_page(line)))
+        || (ends_in_number(glance.last) && (rules::is_contact_line(line) || points_to_page(line)))
 }
 
 /// Whether a line opens with a Latin letter or a digit, as page labels do.
@@ -234,8 +266,8 @@ fn opens_label(first: Option<char>) -> bool {
 
 /// Whether a line ends in a digit or `版`, as telephone lines and page
 /// pointers do: a cheap look before their patterns.
-fn ends_in_number(line: &str) -> bool {
-    line.ends_with(|c: char| c.is_ascii_digit() || c == '版')
+fn ends_in_number(last: Option<char>) -> bool {
+    last.is_some_and(|c| c.is_ascii_digit() || c == '版')
 }
 
 /// A teaser for a story on another page (`中共中央政治局召开会议 >>>02`,
@@ -322,7 +354,14 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
         }
         head
     };
-    if line_opens_story(text, head, glance.chars <= 4, glance.wire) || is_editors_note(text) {
+    let opener = line_opens_story(
+        text,
+        head,
+        glance.chars <= 4,
+        glance.may_open_story(),
+        glance.wire,
+    ) || (glance.note && is_editors_note(text));
+    if opener {
         return LineKind::Opener;
     }
     if let Some(names) = glance
@@ -333,12 +372,17 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
         return LineKind::Names(names);
     }
     // A byline in brackets on a line of its own (`（记者 张三）`).
-    if let Some((0, names)) = bracketed_byline(text) {
+    if let Some((0, names)) = glance
+        .ends_in_bracket()
+        .then(|| bracketed_byline(text))
+        .flatten()
+    {
         return LineKind::Names(names);
     }
-    let credit_end = text
-        .trim_end_matches([')', '）', ' '])
-        .ends_with(['摄', '影']);
+    let credit_end = matches!(glance.last, Some(')' | '）' | ' ' | '摄' | '影'))
+        && text
+            .trim_end_matches([')', '）', ' '])
+            .ends_with(['摄', '影']);
     if (credit_end && ORG_CREDIT.is_match(text))
         || (glance.credit && rules::credit_line(text).is_some())
         || (credit_end && role_credit(text))
@@ -519,6 +563,15 @@ mod tests {
             if rules::credit_line(&line).is_some() || rules::caption_with_credit(&line).is_some() {
                 proptest::prop_assert!(glance.credit);
             }
+            if bracketed_byline(&line).is_some() {
+                proptest::prop_assert!(glance.ends_in_bracket());
+            }
+            if line.trim_end_matches([')', '）', ' ']).ends_with(['摄', '影']) {
+                proptest::prop_assert!(matches!(glance.last, Some(')' | '）' | ' ' | '摄' | '影')));
+            }
+            if ends_with_weekday(&line) && CHINESE_DATE_LINE.is_match(&line) {
+                proptest::prop_assert!(glance.masthead);
+            }
             let space_or_ju = line.bytes().any(|b| b.is_ascii_whitespace()) || line.contains('据');
             proptest::prop_assert_eq!(glance.space_or_ju, space_or_ju);
         }
@@ -535,6 +588,7 @@ mod tests {
             let glance = Glance::of(&line);
             proptest::prop_assert_eq!(glance.chars, line.chars().count());
             proptest::prop_assert_eq!(glance.first, line.chars().next());
+            proptest::prop_assert_eq!(glance.last, line.chars().last());
             proptest::prop_assert_eq!(glance.white, line.chars().any(char::is_whitespace));
             if rules::column_label(&line).is_some()
                 || rules::brief_label(&line).is_some()
@@ -547,6 +601,23 @@ mod tests {
             }
             if rules::is_debris(&line) {
                 proptest::prop_assert!(rules::may_be_debris(glance.white, glance.chars, glance.first));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The glance never turns away a line that opens a story or an
+        /// editors' note.
+        #[test]
+        fn the_glance_keeps_every_story_opening_and_editors_note(
+            line in "(新华社|本报讯|据|【|开栏的话：|编者按：|（编者按）：|海都讯)?[北京日电讯社一二三四五六七八九十月记者通讯员王小明编者按开栏的话（）【】：: ]{0,10}"
+        ) {
+            let glance = Glance::of(&line);
+            if super::super::bylines::may_open_story(&line) {
+                proptest::prop_assert!(glance.may_open_story());
+            }
+            if is_editors_note(&line) {
+                proptest::prop_assert!(glance.note);
             }
         }
     }
