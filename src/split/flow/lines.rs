@@ -169,7 +169,7 @@ pub(super) struct Glance {
 }
 
 impl Glance {
-    fn of(line: &str) -> Glance {
+    pub(super) fn of(line: &str) -> Glance {
         let mut glance = Glance {
             width: 0,
             chars: 0,
@@ -232,6 +232,16 @@ impl Glance {
                     '【' | '[' | '据' | '本' | '新' | '特' | '见' | '实' | '记' | '通'
                 )
             })
+    }
+
+    /// Whether a paragraph may open with a dateline or reporter's line
+    /// (see `read_dateline`) given this line's glance, `first` when it is
+    /// the paragraph's first line: its first character is one they open
+    /// with (or a bracket), or any of its lines holds `社`, `电` or `讯`.
+    pub(super) fn may_open_paragraph(&self, first: bool) -> bool {
+        self.wire
+            || self.agency
+            || (first && (self.may_open_story() || matches!(self.first, Some('（' | '('))))
     }
 
     /// Whether the line ends in a closing bracket.

@@ -338,17 +338,25 @@ pub(super) fn ends_paragraph(line: &str) -> bool {
 pub(super) struct Paragraph<'a> {
     lines: Vec<&'a str>,
     white: bool,
+    /// Whether it may open with a dateline (see [`super::lines::Glance::may_open_paragraph`]).
+    may_open: bool,
+    /// Whether a line holds `摄` or `图`, as a caption's credit does.
+    credit: bool,
 }
 
 impl<'a> Paragraph<'a> {
     fn push(&mut self, line: &'a Line) {
+        self.may_open |= line.glance.may_open_paragraph(self.lines.is_empty());
         self.lines.push(&line.text);
         self.white |= line.glance.white;
+        self.credit |= line.glance.credit;
     }
 
     fn clear(&mut self) {
         self.lines.clear();
         self.white = false;
+        self.may_open = false;
+        self.credit = false;
     }
 }
 
@@ -364,8 +372,9 @@ pub(super) fn flush(article: &mut Article, paragraph: &mut Paragraph, first: &mu
     // Whether the text may hold white space; the dateline and closing
     // byline taken off below leave a part of it.
     let white = paragraph.white || text.len() != joined_len;
+    let (may_open, credit) = (paragraph.may_open, paragraph.credit);
     paragraph.clear();
-    if let Some((names, rest)) = read_dateline(&text) {
+    if let Some((names, rest)) = may_open.then(|| read_dateline(&text)).flatten() {
         if article.authors.is_empty() {
             article.authors = names;
         }
@@ -386,7 +395,12 @@ pub(super) fn flush(article: &mut Article, paragraph: &mut Paragraph, first: &mu
         article.captions.push(caption(&squeezed, None));
         return;
     }
-    if let Some((caption_text, credit)) = rules::caption_with_credit(&squeezed) {
+    // A caption's credit holds `摄` or `图` (what is read is a part of the
+    // paragraph's lines).
+    if let Some((caption_text, credit)) = credit
+        .then(|| rules::caption_with_credit(&squeezed))
+        .flatten()
+    {
         if !caption_text.is_empty() && !*first || article.body.is_empty() {
             article.captions.push(caption(&caption_text, Some(&credit)));
             if article.kind == ArticleKind::Photo && article.authors.is_empty() {
@@ -416,8 +430,37 @@ pub(super) fn flush(article: &mut Article, paragraph: &mut Paragraph, first: &mu
 
 #[cfg(test)]
 mod tests {
+    use super::super::lines::Glance;
     use super::*;
     use crate::split::text::close_cjk_spaces;
+
+    proptest::proptest! {
+        /// The lines' glances never turn away a paragraph that opens with
+        /// a dateline or ends in a caption's credit.
+        #[test]
+        fn a_paragraphs_glances_keep_every_dateline_and_credit(
+            lines in proptest::collection::vec(
+                "(新华社|本报讯|据|【|（|本报|海都)?[北京日电讯社一二三四五六七八九十月记者通讯员王小明报道：（）【】 摄图为。]{1,8}",
+                1..4,
+            )
+        ) {
+            // Lines are trimmed and never empty.
+            let lines: Vec<&str> = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+            let text = join_wrapped(&lines);
+            let glances: Vec<Glance> = lines.iter().map(|l| Glance::of(l)).collect();
+            let may_open = glances
+                .iter()
+                .enumerate()
+                .any(|(k, g)| g.may_open_paragraph(k == 0));
+            let credit = glances.iter().any(|g| g.credit);
+            if read_dateline(&text).is_some() {
+                proptest::prop_assert!(may_open);
+            }
+            if rules::caption_with_credit(&squeeze_spaces(&text)).is_some() {
+                proptest::prop_assert!(credit);
+            }
+        }
+    }
 
     proptest::proptest! {
         /// A paragraph whose lines hold no white space, joined without a
