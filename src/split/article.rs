@@ -55,6 +55,12 @@ pub(super) fn attach_credit(captions: &mut Vec<Caption>, credit: &Credit) {
 /// off mid-sentence (a column break or a box in between). Returns whether
 /// the paragraph closed in a byline (`…评比。(谢辉)`): the piece has ended.
 pub(super) fn push_paragraph(article: &mut Article, text: &str) -> bool {
+    push_paragraph_spaced(article, text, true)
+}
+
+/// [`push_paragraph`] for a text known to hold no white space when
+/// `white` is false, so that it is not read again for spaces to close up.
+pub(super) fn push_paragraph_spaced(article: &mut Article, text: &str, white: bool) -> bool {
     // A closing `… 读者 X` is read before the spaces between Han
     // characters close up, since only the space sets it apart.
     // A closing `（记者 X）` is the byline printed after the body, read
@@ -70,7 +76,11 @@ pub(super) fn push_paragraph(article: &mut Article, text: &str) -> bool {
         }
         None => text,
     };
-    let mut text = close_cjk_spaces(text);
+    let mut text = if white {
+        close_cjk_spaces(text)
+    } else {
+        text.to_string()
+    };
     if let Some((at, names)) = bracketed_byline(&text) {
         if article.authors.is_empty() {
             article.authors = names;

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use super::names::{read_name_line, BYLINE_SYMBOLS, ROLES};
-use super::text::{clean_chars, close_spaced_figures, display_width, ends_sentence};
+use super::text::{display_width, ends_sentence, read_line};
 
 /// Blank lines that mark where a picture stood.
 pub const IMAGE_GAP: usize = 2;
@@ -47,7 +47,7 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
         Cow::Borrowed(text)
     };
     for (i, raw) in normalised.split('\n').enumerate() {
-        let line = close_spaced_figures(clean_chars(raw).trim());
+        let line = read_line(raw);
         if line.is_empty() {
             gap += 1;
             open = false;

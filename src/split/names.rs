@@ -93,7 +93,7 @@ fn role_len(token: &str) -> usize {
             if token.len() < 6 + role.len() {
                 return None;
             }
-            let at = token.find(role)?;
+            let at = find_word(token, role)?;
             // A rank may stand between the employer and the role.
             let employer = ["见习", "实习", "特约", "首席"]
                 .iter()
@@ -102,6 +102,17 @@ fn role_len(token: &str) -> usize {
             is_employer(employer).then_some(at + role.len())
         })
         .unwrap_or(0)
+}
+
+/// Where `word` first stands in `text`, as [`str::find`] answers, found by
+/// comparing bytes where the word's first byte stands: cheaper on a short
+/// token than a search set up anew. A match found in the bytes starts at a
+/// character's start, since the word opens with one.
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    let first = *word.first()?;
+    let last_start = text.len().checked_sub(word.len())?;
+    (0..=last_start).find(|&at| text[at] == first && text[at..at + word.len()] == *word)
 }
 
 /// The paper, agency or station a reporter works for (`光明日报`,
@@ -427,6 +438,14 @@ mod tests {
         for c in ('\u{3400}'..='\u{9FFF}').chain(['A', '·', '𠀀']) {
             let listed = SURNAMES.contains(c) || TRADITIONAL_SURNAMES.contains(c);
             assert_eq!(is_surname(c), listed, "{c}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte comparison finds a word where a search finds it.
+        #[test]
+        fn words_are_found_as_a_search_finds_them(text in "[记者通讯员报社王 a]{0,10}", word in "(记者|通讯员|a|者)") {
+            proptest::prop_assert_eq!(find_word(&text, &word), text.find(word.as_str()));
         }
     }
 

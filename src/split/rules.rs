@@ -56,6 +56,15 @@ fn is_debris_run(line: &str) -> bool {
     bits >= 2 && (not_han || repeated)
 }
 
+/// Whether a line with no white space, of `chars` characters opening with
+/// `first`, may be debris: one of two characters or more opening with a
+/// unified ideograph (a letter) is never (its first bit is a word, see
+/// [`is_debris_bit`], and its first four characters hold a letter, see
+/// [`is_debris_run`]). A cheap look for readers that know these of a line.
+pub fn may_be_debris(white: bool, chars: usize, first: Option<char>) -> bool {
+    white || chars < 2 || !first.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+}
+
 /// [`char::is_alphanumeric`], with the unified ideographs (every one a
 /// letter) answered before the Unicode tables are searched.
 fn is_alphanumeric(c: char) -> bool {
@@ -219,6 +228,13 @@ const EDITOR_ROLE_INITIALS: [char; 17] = [
     '统',
 ];
 
+/// Whether a line opening with `first` may be an editors' footer (see
+/// [`is_editor_line`]): it opens with a role's first character or a
+/// bracket. A cheap look for readers that know a line's first character.
+pub fn may_open_editor_line(first: Option<char>) -> bool {
+    first.is_some_and(|c| matches!(c, '(' | '（') || EDITOR_ROLE_INITIALS.contains(&c))
+}
+
 /// The page editors' footer (`本版责编：…`, `责任编辑：…`,
 /// `值班编委/张广 本版编辑/陈广江`, `（本版编辑 刘军）`): an editor's role
 /// followed by a colon, a space, a bar or a slash; or by a name of two to
@@ -357,6 +373,43 @@ static LOGO_COLUMN: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Za-z]{1,3}\s?(\p
 static BRACKET_COLUMN: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[【\[［〖]\s*(\p{Han}{2,10})\s*[】\]］〗]$"));
 static SYMBOL_COLUMN: LazyLock<Regex> = LazyLock::new(|| re(r"^[■▲◆●★□]\s*(\p{Han}{2,8})$"));
+
+/// Whether a line opening with `first` may be a column, briefs or banner
+/// label (see [`column_label`], [`brief_label`], [`banner_label`]): the
+/// trimmed line opens with a Latin letter, a bracket, a symbol, or the
+/// first character of a genre or briefs label (white space first: the
+/// rules trim the line). A cheap look for readers that know a line's first
+/// character.
+pub fn may_open_label(first: Option<char>) -> bool {
+    first.is_some_and(|c| {
+        c.is_ascii_alphabetic()
+            || matches!(
+                c,
+                '【' | '['
+                    | '［'
+                    | '〖'
+                    | '■'
+                    | '▲'
+                    | '◆'
+                    | '●'
+                    | '★'
+                    | '□'
+                    | '记'
+                    | '短'
+                    | '图'
+                    | '时'
+                    | '社'
+                    | '评'
+                    | '编'
+                    | '新'
+                    | '今'
+                    | '要'
+                    | '简'
+                    | '快'
+            )
+            || c.is_whitespace()
+    })
+}
 
 /// A column label: the name of a recurring column, printed beside the paper's
 /// logo (which OCR leaves as a few Latin letters: `RI民生观`), in brackets
@@ -912,6 +965,26 @@ mod tests {
     fn every_editor_role_opens_with_an_initial_the_gate_lets_through() {
         for role in EDITOR_ROLES {
             assert!(role.starts_with(EDITOR_ROLE_INITIALS), "{role}");
+        }
+    }
+
+    #[test]
+    fn every_label_opens_with_a_character_the_gate_lets_through() {
+        let briefs = [
+            "新闻简报",
+            "要闻简报",
+            "简讯",
+            "快讯",
+            "简报",
+            "短讯",
+            "图片新闻",
+        ];
+        for label in GENRE_LABELS.iter().chain(&briefs) {
+            assert!(may_open_label(label.chars().next()), "{label}");
+            assert!(column_label(label).is_some() || brief_label(label).is_some());
+        }
+        for role in EDITOR_ROLES {
+            assert!(may_open_editor_line(role.chars().next()), "{role}");
         }
     }
 

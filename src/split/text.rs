@@ -80,7 +80,33 @@ pub fn display_width(s: &str) -> usize {
 /// ideographs) become the ideographs they stand for (`日`), so that the
 /// rules and the reader see the same characters as in any other text.
 pub fn clean_chars(line: &str) -> Cow<'_, str> {
-    if surely_clean(line) || !line.chars().any(needs_cleaning) {
+    if surely_clean(line) {
+        return Cow::Borrowed(line);
+    }
+    clean_chars_read(line)
+}
+
+/// A page's line as the splitter reads it: cleaned ([`clean_chars`]),
+/// trimmed, spaced-out figures closed up ([`close_spaced_figures`]). A
+/// line whose bytes show it clean and without a space (most lines of a
+/// page) is all three already, told in one pass over its bytes.
+pub fn read_line(raw: &str) -> String {
+    let (clean, space) = byte_look(raw);
+    if clean && !space {
+        return raw.to_string();
+    }
+    let cleaned = if clean {
+        Cow::Borrowed(raw)
+    } else {
+        clean_chars_read(raw)
+    };
+    close_spaced_figures(cleaned.trim())
+}
+
+/// [`clean_chars`] for a line its bytes did not clear: read character by
+/// character.
+fn clean_chars_read(line: &str) -> Cow<'_, str> {
+    if !line.chars().any(needs_cleaning) {
         return Cow::Borrowed(line);
     }
     let cleaned = line
@@ -123,9 +149,19 @@ fn needs_cleaning(c: char) -> bool {
 /// turns into vector instructions, clears most lines of a page; the others
 /// (curly quotes, dashes, odd spaces) are read character by character.
 fn surely_clean(line: &str) -> bool {
+    byte_look(line).0
+}
+
+/// One pass over a line's bytes: whether they show it clean (see
+/// [`surely_clean`]), and whether it holds an ASCII space. A clean line
+/// holds no other white space: no control character, and no character
+/// with the lead bytes of U+0085, U+00A0, U+1680 or U+2000 to U+205F
+/// (`C2`, `E1`, `E2`), nor U+3000. So a clean line without a space is
+/// trimmed, and no figures in it are spaced out.
+fn byte_look(line: &str) -> (bool, bool) {
     let bytes = line.as_bytes();
     let Some(&last) = bytes.last() else {
-        return true;
+        return (true, false);
     };
     let kept = |byte: u8, next: u8| {
         matches!(byte, b' '..=b'~' | 0x81..=0xBF | 0xE3..=0xEE)
@@ -133,11 +169,11 @@ fn surely_clean(line: &str) -> bool {
             || (byte == 0xEF && matches!(next, 0xBC | 0xBD))
     };
     // The last byte ends a character: printable ASCII or a continuation.
-    matches!(last, b' '..=b'~' | 0x80..=0xBF)
-        && bytes
-            .iter()
-            .zip(&bytes[1..])
-            .fold(true, |clean, (&byte, &next)| clean & kept(byte, next))
+    let (clean, space) = bytes.iter().zip(&bytes[1..]).fold(
+        (matches!(last, b' '..=b'~' | 0x80..=0xBF), last == b' '),
+        |(clean, space), (&byte, &next)| (clean & kept(byte, next), space | (byte == b' ')),
+    );
+    (clean, space)
 }
 
 /// Figures a PDF export spaced out, up to the unit they count (`1 9 8 6 年`,
@@ -273,11 +309,18 @@ fn is_closer(c: char) -> bool {
 /// Whether a paragraph ends a sentence (so the next block starts a new one).
 /// A bare closing quote does not count: `……“开门红”` is cut mid-sentence.
 pub fn ends_sentence(s: &str) -> bool {
-    let trimmed = s.trim_end_matches(is_closer);
-    let had_closer = trimmed.len() != s.len();
-    match trimmed.chars().last() {
+    // One read back from the end: the closers, then the mark before them.
+    let mut chars = s.chars();
+    let mut last = chars.next_back();
+    let mut had_closer = false;
+    while last.is_some_and(is_closer) {
+        had_closer = true;
+        last = chars.next_back();
+    }
+    match last {
         Some('。' | '！' | '？' | '!' | '?' | '…' | '；' | ';' | '：' | ':') => true,
-        Some('.') => !had_closer || trimmed.len() > 1,
+        // Something stands before the full stop, or no closer after it.
+        Some('.') => !had_closer || !chars.as_str().is_empty(),
         _ => false,
     }
 }
@@ -367,6 +410,36 @@ mod tests {
         ) {
             if surely_clean(&line) {
                 proptest::prop_assert!(!line.chars().any(needs_cleaning));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The one read back from the end answers as trimming the closers
+        /// and asking the last character did.
+        #[test]
+        fn a_sentence_end_is_read_as_the_trimmed_text_tells(s in "[a.。!?：”’\"'）)】》」』，一 ]{0,6}") {
+            let trimmed = s.trim_end_matches(is_closer);
+            let had_closer = trimmed.len() != s.len();
+            let expected = match trimmed.chars().last() {
+                Some('。' | '！' | '？' | '!' | '?' | '…' | '；' | ';' | '：' | ':') => true,
+                Some('.') => !had_closer || trimmed.len() > 1,
+                _ => false,
+            };
+            proptest::prop_assert_eq!(ends_sentence(&s), expected);
+        }
+    }
+
+    proptest::proptest! {
+        /// A line read in one look at its bytes comes out as cleaning,
+        /// trimming and closing up figures would make it.
+        #[test]
+        fn a_line_is_read_as_its_three_passes_would_read_it(
+            line in "[a 1~\t\u{0}\u{85}\u{A0}\u{1680}\u{2000}\u{2028}\u{205F}\u{3000}、。年一\u{4000}\u{F900}，“]{0,8}"
+        ) {
+            proptest::prop_assert_eq!(read_line(&line), close_spaced_figures(clean_chars(&line).trim()));
+            if byte_look(&line) == (true, false) {
+                proptest::prop_assert!(!line.chars().any(char::is_whitespace));
             }
         }
     }

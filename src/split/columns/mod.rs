@@ -126,6 +126,11 @@ pub fn reading_order(text: &str) -> Cow<'_, str> {
 /// blank characters inside their text. Ordinary pages have none or a footer's
 /// worth.
 fn has_gapped_lines(text: &str) -> bool {
+    // Most pages hold no gap anywhere: one pass over the page tells so,
+    // and no line is read.
+    if !may_hold_gap(text) {
+        return false;
+    }
     let (mut inked, mut gapped) = (0usize, 0usize);
     for line in text.lines() {
         let inner = line.trim_matches(is_blank);
@@ -140,22 +145,45 @@ fn has_gapped_lines(text: &str) -> bool {
     gapped >= MIN_ROWS && gapped * 8 >= inked
 }
 
+/// Whether a text may hold a gap (see [`holds_gap`]) somewhere: a tab,
+/// two spaces, or the byte pair `80 80` that an ideographic space
+/// (`E3 80 80`) ends in. One pass over byte pairs without early exit,
+/// which the compiler turns into vector instructions.
+fn may_hold_gap(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (gap, ideographic) = pairs_show_gap(bytes);
+    bytes.first() == Some(&b'\t') || gap || ideographic
+}
+
+/// One pass over a text's byte pairs: whether it holds two spaces or a tab
+/// after its first byte, and whether it holds the pair `80 80` (as an
+/// ideographic space does).
+fn pairs_show_gap(bytes: &[u8]) -> (bool, bool) {
+    bytes.iter().zip(bytes.get(1..).unwrap_or_default()).fold(
+        (false, false),
+        |(gap, ideographic), (&a, &b)| {
+            (
+                gap | (a == b' ' && b == b' ') | (b == b'\t'),
+                ideographic | (a == 0x80 && b == 0x80),
+            )
+        },
+    )
+}
+
 /// Whether a line's inked text holds a gap: two spaces, a tab, or an
 /// ideographic space beside another blank. Two spaces and tabs are looked
 /// for in one pass over byte pairs without early exit, which the compiler
 /// turns into vector instructions: most lines hold neither and are read to
 /// the end, and a search for two spaces costs more to set up than the pass.
+/// The same pass tells whether an ideographic space may stand in the line.
 fn holds_gap(inner: &str) -> bool {
     let bytes = inner.as_bytes();
-    let spaces_or_tab = bytes.first() == Some(&b'\t')
-        || bytes
-            .iter()
-            .zip(bytes.get(1..).unwrap_or_default())
-            .fold(false, |found, (&a, &b)| {
-                found | (a == b' ' && b == b' ') | (b == b'\t')
-            });
-    spaces_or_tab
-        || inner.contains('\u{3000}') && inner.chars().filter(|&c| is_blank(c)).count() > 1
+    let (gap, ideographic) = pairs_show_gap(bytes);
+    bytes.first() == Some(&b'\t')
+        || gap
+        || ideographic
+            && inner.contains('\u{3000}')
+            && inner.chars().filter(|&c| is_blank(c)).count() > 1
 }
 
 fn is_blank(c: char) -> bool {
@@ -369,6 +397,15 @@ mod tests {
                 || line.contains('\t')
                 || line.contains('\u{3000}') && line.chars().filter(|&c| is_blank(c)).count() > 1;
             prop_assert_eq!(holds_gap(&line), searched);
+        }
+
+        /// A page the one look over its bytes clears holds no line with a
+        /// gap.
+        #[test]
+        fn a_page_cleared_at_a_glance_has_no_gapped_line(page in "[ \t\u{3000}一甲a、\u{4000}\n]{0,30}") {
+            if !may_hold_gap(&page) {
+                prop_assert!(page.lines().all(|l| !holds_gap(l.trim_matches(is_blank))));
+            }
         }
     }
 

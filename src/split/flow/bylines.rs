@@ -67,15 +67,18 @@ pub(super) fn opens_story(text: &str) -> bool {
 /// own dateline or bracketed reporters on the line itself (their patterns
 /// would read the tail of a wrapped line joined to the next line's
 /// dateline as one).
-/// `wire_chars`: whether the line holds `电` or `讯`, as every outlet's
-/// dateline does (asked by the caller in its one pass over the line).
+/// `short`: whether the line has four characters or fewer; `may_open`:
+/// whether [`may_open_story`] may hold for it; `wire_chars`: whether it
+/// holds `电` or `讯`, as every outlet's dateline does (all asked by the
+/// caller in its one pass over the line).
 pub(super) fn line_opens_story(
     line: &str,
     joined: impl FnOnce() -> String,
+    short: bool,
+    may_open: bool,
     wire_chars: bool,
 ) -> bool {
-    let short = line.chars().nth(4).is_none();
-    ((short || may_open_story(line)) && wire_head(&joined()).is_some())
+    ((short || (may_open && may_open_story(line))) && wire_head(&joined()).is_some())
         || ((wire_chars || line.starts_with(['（', '('])) && own_head(line).is_some())
 }
 
@@ -205,6 +208,11 @@ pub(super) fn byline_names(line: &str, gap_before: bool) -> Option<Vec<String>> 
     if !parted && !role_initial && !gap_before && !ROLES.iter().any(|r| opens_with(line, r)) {
         return None;
     }
+    // A word longer than a name, with no role to strip or cut off and no
+    // credit's `/`, is a line of text set with a space (most such lines).
+    if holds_long_word_without_role(line) {
+        return None;
+    }
     if let Some(caps) = line
         .contains('/')
         .then(|| WRITER_AND_PHOTOGRAPHER.captures(line))
@@ -236,6 +244,31 @@ pub(super) fn byline_names(line: &str, gap_before: bool) -> Option<Vec<String>> 
     let signed =
         had_role || read.has_role || (read.all_personal && (read.names.len() >= 2 || gap_before));
     (!read.names.is_empty() && signed).then_some(read.names)
+}
+
+/// Whether a line of name characters holds a word (parted by white space
+/// or `、`) of five characters or more, and neither `/` nor a character
+/// a role word holds first or glued on (`本` `特` `见` `实` `通` `记` `读`
+/// `摄` `撰` `主`). Then nothing in it is a role to strip, no word is cut
+/// before a glued role or read as names run together, so that long word
+/// is a token of its own, longer than any name, and the line no byline.
+fn holds_long_word_without_role(line: &str) -> bool {
+    let (mut run, mut long) = (0, false);
+    for c in line.chars() {
+        if matches!(
+            c,
+            '/' | '本' | '特' | '见' | '实' | '通' | '记' | '读' | '摄' | '撰' | '主'
+        ) {
+            return false;
+        }
+        if c.is_whitespace() || c == '、' {
+            run = 0;
+        } else {
+            run += 1;
+            long |= run > 4;
+        }
+    }
+    long
 }
 
 /// The line without the credit for both words and pictures it opens with
@@ -465,7 +498,8 @@ mod tests {
     fn a_line_opens_a_story_with_its_own_head_only_on_itself() {
         let opens = |line: &str, next: &str| {
             let wire_chars = line.contains(['电', '讯']);
-            line_opens_story(line, || format!("{line}{next}"), wire_chars)
+            let short = line.chars().count() <= 4;
+            line_opens_story(line, || format!("{line}{next}"), short, true, wire_chars)
         };
         // The tail of a wrapped headline over a wire dateline is no dateline.
         assert!(!opens("报告", "据新华社24日讯 首都"));
@@ -489,6 +523,20 @@ mod tests {
         let (names, _) = closing_byline("蝉联文化强县荣誉。（小杰）").unwrap();
         assert_eq!(names, ["小杰"]);
         assert!(closing_byline("荣誉。（小组赛第一轮）").is_none());
+    }
+
+    proptest! {
+        /// A line with a long word and no role's character is never read
+        /// as a byline.
+        #[test]
+        fn a_long_word_without_a_role_is_no_byline(
+            line in "[王小明李张欧阳一二三四五六七八九记者通讯员本报特约见习实习生读摄影撰稿主持新华社作文图/、 ]{0,16}"
+        ) {
+            if holds_long_word_without_role(&line) {
+                prop_assert!(byline_names(&line, false).is_none());
+                prop_assert!(byline_names(&line, true).is_none());
+            }
+        }
     }
 
     proptest! {

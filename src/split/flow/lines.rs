@@ -101,6 +101,13 @@ fn ends_with_weekday(line: &str) -> bool {
 pub(super) struct Glance {
     /// Width in columns, as `display_width` counts it.
     width: usize,
+    /// Characters in the line.
+    pub(super) chars: usize,
+    /// The line's first and last characters.
+    first: Option<char>,
+    last: Option<char>,
+    /// White space of any kind ([`char::is_whitespace`]).
+    pub(super) white: bool,
     /// Only the characters a byline is made of ([`is_name_char`]).
     name_chars: bool,
     /// `期`, `周`, `号` or `C`: every masthead date, serial number and
@@ -113,6 +120,12 @@ pub(super) struct Glance {
     pub(super) credit: bool,
     /// `电` or `讯`: every outlet's dateline holds one.
     wire: bool,
+    /// `社`: an agency's dateline may hold one and no `讯` (see
+    /// [`Glance::may_open_story`]).
+    agency: bool,
+    /// `编` or `开`: every editors' note opens with one in its first two
+    /// characters.
+    note: bool,
     /// An ASCII white-space character or `据`: a closing byline or source
     /// that does not end in a bracket follows one (see
     /// [`super::bylines::may_close`]).
@@ -120,17 +133,25 @@ pub(super) struct Glance {
 }
 
 impl Glance {
-    fn of(line: &str) -> Glance {
+    pub(super) fn of(line: &str) -> Glance {
         let mut glance = Glance {
             width: 0,
+            chars: 0,
+            first: line.chars().next(),
+            last: None,
+            white: false,
             name_chars: true,
             masthead: false,
             page: false,
             credit: false,
             wire: false,
+            agency: false,
+            note: false,
             space_or_ju: false,
         };
         for c in line.chars() {
+            glance.chars += 1;
+            glance.last = Some(c);
             glance.width += if is_wide(c) { 2 } else { 1 };
             // Once a character is not, the rest need not be asked.
             glance.name_chars = glance.name_chars && is_name_char(c);
@@ -139,45 +160,92 @@ impl Glance {
                 '版' => glance.page = true,
                 '摄' | '图' => glance.credit = true,
                 '电' | '讯' => glance.wire = true,
-                ' ' | '\t' | '\n' | '\x0C' | '\r' | '据' => glance.space_or_ju = true,
+                '社' => glance.agency = true,
+                '编' | '开' => glance.note = true,
+                ' ' | '\t' | '\n' | '\x0C' | '\r' => {
+                    glance.space_or_ju = true;
+                    glance.white = true;
+                }
+                '据' => glance.space_or_ju = true,
+                // The rest of `char::is_whitespace`.
+                '\x0B'
+                | '\u{85}'
+                | '\u{A0}'
+                | '\u{1680}'
+                | '\u{2000}'..='\u{200A}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}' => glance.white = true,
                 _ => {}
             }
         }
         glance
+    }
+
+    /// Whether the line may open with a dateline or reporter's line (see
+    /// [`may_open_story`]): its first character is one they open with, or
+    /// it holds `社` or `讯`.
+    fn may_open_story(&self) -> bool {
+        self.wire
+            || self.agency
+            || self.first.is_some_and(|c| {
+                matches!(
+                    c,
+                    '【' | '[' | '据' | '本' | '新' | '特' | '见' | '实' | '记' | '通'
+                )
+            })
+    }
+
+    /// Whether a paragraph may open with a dateline or reporter's line
+    /// (see `read_dateline`) given this line's glance, `first` when it is
+    /// the paragraph's first line: its first character is one they open
+    /// with (or a bracket), or any of its lines holds `社`, `电` or `讯`.
+    pub(super) fn may_open_paragraph(&self, first: bool) -> bool {
+        self.wire
+            || self.agency
+            || (first && (self.may_open_story() || matches!(self.first, Some('（' | '('))))
+    }
+
+    /// Whether the line ends in a closing bracket.
+    fn ends_in_bracket(&self) -> bool {
+        matches!(self.last, Some(')' | '）'))
     }
 }
 
 /// Furniture a line shows on its own: masthead dates and numbers, page
 /// labels, the editors' footer, debris.
 fn furniture_shape(line: &str, glance: &Glance) -> bool {
-    let opens_label = opens_label(line);
+    let opens_label = opens_label(glance.first);
     (glance.masthead && rules::is_masthead_marker(line))
-        || (ends_with_weekday(line) && CHINESE_DATE_LINE.is_match(line))
+        || (glance.masthead && ends_with_weekday(line) && CHINESE_DATE_LINE.is_match(line))
         || (opens_label && rules::PAGE_LABEL.is_match(line))
-        || ((glance.page || opens_label || ends_in_number(line)) && rules::is_page_number(line))
-        || rules::is_editor_line(line)
+        || ((glance.page || opens_label || ends_in_number(glance.last))
+            && rules::is_page_number(line))
+        || (rules::may_open_editor_line(glance.first) && rules::is_editor_line(line))
         || rules::is_imprint(line)
-        || rules::is_debris(line)
+        || (rules::may_be_debris(glance.white, glance.chars, glance.first) && rules::is_debris(line))
         // Most lines have no space (the glance tells): no parts to look at.
         || (glance.space_or_ju && rules::is_masthead_band(line))
-        || (ends_in_number(line) && (rules::is_contact_line(line) || points_to_page(line)))
+        || (ends_in_number(glance.last) && (rules::is_contact_line(line) || points_to_page(line)))
         // How to send the paper a piece (`投稿请寄…`, `来稿请…`).
-        || (line.starts_with(['投', '来']) && rules::is_contact_line(line))
+        || (matches!(glance.first, Some('投' | '来')) && rules::is_contact_line(line))
 }
 
 /// Whether a line opens with a Latin letter or a digit, as page labels do.
 /// The unified ideographs (letters all) are answered before the Unicode
 /// tables, which most lines would otherwise search.
-fn opens_label(line: &str) -> bool {
-    line.chars().next().is_some_and(|c| {
+fn opens_label(first: Option<char>) -> bool {
+    first.is_some_and(|c| {
         !('\u{4E00}'..='\u{9FFF}').contains(&c) && (c.is_ascii_alphabetic() || c.is_numeric())
     })
 }
 
 /// Whether a line ends in a digit or `版`, as telephone lines and page
 /// pointers do: a cheap look before their patterns.
-fn ends_in_number(line: &str) -> bool {
-    line.ends_with(|c: char| c.is_ascii_digit() || c == '版')
+fn ends_in_number(last: Option<char>) -> bool {
+    last.is_some_and(|c| c.is_ascii_digit() || c == '版')
 }
 
 /// A teaser for a story on another page (`中共中央政治局召开会议 >>>02`,
@@ -245,9 +313,14 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
     if furniture_shape(text, glance) {
         return LineKind::Furniture;
     }
-    if let Some(label) = rules::column_label(text)
-        .or_else(|| rules::brief_label(text))
-        .or_else(|| rules::banner_label(text))
+    // Most lines open with a character no label opens with.
+    if let Some(label) = rules::may_open_label(glance.first)
+        .then(|| {
+            rules::column_label(text)
+                .or_else(|| rules::brief_label(text))
+                .or_else(|| rules::banner_label(text))
+        })
+        .flatten()
     {
         return LineKind::Label(label);
     }
@@ -259,7 +332,14 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
         }
         head
     };
-    if line_opens_story(text, head, glance.wire) || is_editors_note(text) {
+    let opener = line_opens_story(
+        text,
+        head,
+        glance.chars <= 4,
+        glance.may_open_story(),
+        glance.wire,
+    ) || (glance.note && is_editors_note(text));
+    if opener {
         return LineKind::Opener;
     }
     if let Some(names) = glance
@@ -270,7 +350,11 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
         return LineKind::Names(names);
     }
     // A byline in brackets on a line of its own (`（记者 张三）`).
-    if let Some((0, names)) = bracketed_byline(text) {
+    if let Some((0, names)) = glance
+        .ends_in_bracket()
+        .then(|| bracketed_byline(text))
+        .flatten()
+    {
         return LineKind::Names(names);
     }
     // A writer's credit (`文/张三`, `张三 文`, `作者：张三`, `撰文 X 摄影 Y`).
@@ -294,9 +378,10 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
     {
         return LineKind::Names(vec![name.to_string()]);
     }
-    let credit_end = text
-        .trim_end_matches([')', '）', ' '])
-        .ends_with(['摄', '影']);
+    let credit_end = matches!(glance.last, Some(')' | '）' | ' ' | '摄' | '影'))
+        && text
+            .trim_end_matches([')', '）', ' '])
+            .ends_with(['摄', '影']);
     if (credit_end && ORG_CREDIT.is_match(text))
         || (glance.credit && rules::credit_line(text).is_some())
         || (credit_end && role_credit(text))
@@ -344,8 +429,8 @@ pub(super) fn mark_masthead(lines: &mut [Line]) {
 /// tail of a wrap (`中国不会屈服于外来压` / `力`), not debris.
 pub(super) fn keep_wrap_tails(lines: &mut [Line]) {
     for i in 1..lines.len() {
-        let mut chars = lines[i].text.chars();
-        let single = chars.next().is_some_and(is_han) && chars.next().is_none();
+        let glance = &lines[i].glance;
+        let single = glance.chars == 1 && glance.first.is_some_and(is_han);
         if single && lines[i].gap_before == 0 && lines[i - 1].kind == LineKind::Text {
             lines[i].kind = LineKind::Text;
         }
@@ -379,7 +464,7 @@ fn contents_box_end(lines: &[Line], label: usize) -> usize {
 pub(super) fn mark_boxed_furniture(lines: &mut [Line]) {
     let mut i = 0;
     while i < lines.len() {
-        if lines[i].text.chars().nth(6).is_none() && CONTENTS_LABEL.is_match(&lines[i].text) {
+        if lines[i].glance.chars <= 6 && CONTENTS_LABEL.is_match(&lines[i].text) {
             let end = contents_box_end(lines, i);
             for line in &mut lines[i..end] {
                 line.kind = LineKind::Furniture;
@@ -409,7 +494,7 @@ pub(super) fn mark_boxed_furniture(lines: &mut [Line]) {
             .get(i + 1)
             .is_some_and(|l| matches!(l.kind, LineKind::Names(_) | LineKind::Opener));
         let short_label = lines[i].kind == LineKind::Text
-            && text.chars().nth(4).is_none()
+            && lines[i].glance.chars <= 4
             && text.chars().all(is_han)
             && !over_byline
             && (lines.get(i + 1).is_none_or(|l| l.gap_before > 0) || after || over_headline);
@@ -474,18 +559,72 @@ mod tests {
             line in "[第总期周号C版摄图影年月日星一二三0-9A-Za-z \t\r\x0B\x0C\u{3000}据记者通讯员王小明李（）()：:/、。综合新闻]{0,16}"
         ) {
             let glance = Glance::of(&line);
-            let opens_label = opens_label(&line);
+            let opens_label = opens_label(line.chars().next());
             if rules::is_masthead_marker(&line) {
                 proptest::prop_assert!(glance.masthead);
             }
             if rules::is_page_number(&line) {
-                proptest::prop_assert!(glance.page || opens_label || ends_in_number(&line));
+                proptest::prop_assert!(glance.page || opens_label || ends_in_number(glance.last));
             }
             if rules::credit_line(&line).is_some() || rules::caption_with_credit(&line).is_some() {
                 proptest::prop_assert!(glance.credit);
             }
+            if bracketed_byline(&line).is_some() {
+                proptest::prop_assert!(glance.ends_in_bracket());
+            }
+            if line.trim_end_matches([')', '）', ' ']).ends_with(['摄', '影']) {
+                proptest::prop_assert!(matches!(glance.last, Some(')' | '）' | ' ' | '摄' | '影')));
+            }
+            if ends_with_weekday(&line) && CHINESE_DATE_LINE.is_match(&line) {
+                proptest::prop_assert!(glance.masthead);
+            }
             let space_or_ju = line.bytes().any(|b| b.is_ascii_whitespace()) || line.contains('据');
             proptest::prop_assert_eq!(glance.space_or_ju, space_or_ju);
+        }
+    }
+
+    proptest::proptest! {
+        /// The glance counts and finds what it says, and its first
+        /// character never turns away a line that the label, footer or
+        /// debris rules read.
+        #[test]
+        fn the_glances_first_character_keeps_every_label_footer_and_debris(
+            line in "(本版编辑|责任编辑|\\(本版编辑|（|短评|今日谈|记者手记|新闻简报|图片新闻|简讯|【|〖|■ ?|□|RI|口 |Ｔ)?[口■Ｔ２2RIa一记者王小明新闻短评简讯】〗：: \t\u{3000}\u{A0}\u{2028}\x0B—]{0,8}"
+        ) {
+            let glance = Glance::of(&line);
+            proptest::prop_assert_eq!(glance.chars, line.chars().count());
+            proptest::prop_assert_eq!(glance.first, line.chars().next());
+            proptest::prop_assert_eq!(glance.last, line.chars().last());
+            proptest::prop_assert_eq!(glance.white, line.chars().any(char::is_whitespace));
+            if rules::column_label(&line).is_some()
+                || rules::brief_label(&line).is_some()
+                || rules::banner_label(&line).is_some()
+            {
+                proptest::prop_assert!(rules::may_open_label(glance.first));
+            }
+            if rules::is_editor_line(&line) {
+                proptest::prop_assert!(rules::may_open_editor_line(glance.first));
+            }
+            if rules::is_debris(&line) {
+                proptest::prop_assert!(rules::may_be_debris(glance.white, glance.chars, glance.first));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The glance never turns away a line that opens a story or an
+        /// editors' note.
+        #[test]
+        fn the_glance_keeps_every_story_opening_and_editors_note(
+            line in "(新华社|本报讯|据|【|开栏的话：|编者按：|（编者按）：|海都讯)?[北京日电讯社一二三四五六七八九十月记者通讯员王小明编者按开栏的话（）【】：: ]{0,10}"
+        ) {
+            let glance = Glance::of(&line);
+            if super::super::bylines::may_open_story(&line) {
+                proptest::prop_assert!(glance.may_open_story());
+            }
+            if is_editors_note(&line) {
+                proptest::prop_assert!(glance.note);
+            }
         }
     }
 

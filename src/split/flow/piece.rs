@@ -2,6 +2,7 @@
 //! byline or dateline, paragraphs rejoined across wraps and furniture,
 //! subheads, captions, the closing byline.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::bylines::{
@@ -9,10 +10,10 @@ use super::bylines::{
 };
 use super::cues::Candidate;
 use super::headline::{header_units, title_and_subtitle, Unit};
-use super::lines::LineKind;
+use super::lines::{Line, LineKind};
 use super::Reading;
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
-use crate::split::article::{caption, empty_article, push_paragraph};
+use crate::split::article::{caption, empty_article, push_paragraph_spaced};
 use crate::split::names::names_in;
 use crate::split::rules;
 use crate::split::text::{close_cjk_spaces, ends_sentence, join_wrapped, squeeze_spaces};
@@ -210,7 +211,7 @@ pub(super) fn read_body(
     subheads: &[&Candidate],
 ) {
     let lines = &reading.lines;
-    let mut paragraph: Vec<&str> = Vec::new();
+    let mut paragraph = Paragraph::default();
     let mut first_paragraph = true;
     let mut j = from;
     while j < to {
@@ -229,7 +230,7 @@ pub(super) fn read_body(
                 }
             }
             LineKind::Credit => {
-                let mut text = paragraph.concat();
+                let mut text = paragraph.lines.concat();
                 paragraph.clear();
                 // The piece's one paragraph so far, with no byline or
                 // dateline, and then a credit: the caption of a titled photo.
@@ -254,10 +255,10 @@ pub(super) fn read_body(
                     continue;
                 }
                 let opens = line.kind == LineKind::Opener || line.gap_before > 0;
-                if opens && paragraph.last().is_some_and(|l| ends_paragraph(l)) {
+                if opens && paragraph.lines.last().is_some_and(|l| ends_paragraph(l)) {
                     flush(article, &mut paragraph, &mut first_paragraph);
                 }
-                paragraph.push(&line.text);
+                paragraph.push(line);
                 if ends_paragraph(&line.text)
                     || (reading.line_may_close(j) && closing_byline(&line.text).is_some())
                     || ends_in_bracketed_credit(&line.text)
@@ -330,15 +331,50 @@ pub(super) fn ends_paragraph(line: &str) -> bool {
     ends_sentence(line) && !line.trim_end().ends_with(['：', ':', '；', ';'])
 }
 
+/// The lines of the paragraph being read, and whether any of them holds
+/// white space, from their glances: a paragraph with none (most of a
+/// page) is not read again for spaces to squeeze or close up.
+#[derive(Default)]
+pub(super) struct Paragraph<'a> {
+    lines: Vec<&'a str>,
+    white: bool,
+    /// Whether it may open with a dateline (see [`super::lines::Glance::may_open_paragraph`]).
+    may_open: bool,
+    /// Whether a line holds `摄` or `图`, as a caption's credit does.
+    credit: bool,
+}
+
+impl<'a> Paragraph<'a> {
+    fn push(&mut self, line: &'a Line) {
+        self.may_open |= line.glance.may_open_paragraph(self.lines.is_empty());
+        self.lines.push(&line.text);
+        self.white |= line.glance.white;
+        self.credit |= line.glance.credit;
+    }
+
+    fn clear(&mut self) {
+        self.lines.clear();
+        self.white = false;
+        self.may_open = false;
+        self.credit = false;
+    }
+}
+
 /// Ends the paragraph being read: a dateline gives the authors, a caption
 /// with its credit goes to the captions, a closing byline is taken off.
-pub(super) fn flush(article: &mut Article, paragraph: &mut Vec<&str>, first: &mut bool) {
-    if paragraph.is_empty() {
+pub(super) fn flush(article: &mut Article, paragraph: &mut Paragraph, first: &mut bool) {
+    if paragraph.lines.is_empty() {
         return;
     }
-    let mut text = join_wrapped(paragraph);
+    let mut text = join_wrapped(&paragraph.lines);
+    // Joining puts a space between Latin words wrapped at a line's end.
+    let joined_len: usize = paragraph.lines.iter().map(|l| l.len()).sum();
+    // Whether the text may hold white space; the dateline and closing
+    // byline taken off below leave a part of it.
+    let white = paragraph.white || text.len() != joined_len;
+    let (may_open, credit) = (paragraph.may_open, paragraph.credit);
     paragraph.clear();
-    if let Some((names, rest)) = read_dateline(&text) {
+    if let Some((names, rest)) = may_open.then(|| read_dateline(&text)).flatten() {
         if article.authors.is_empty() {
             article.authors = names;
         }
@@ -350,12 +386,21 @@ pub(super) fn flush(article: &mut Article, paragraph: &mut Vec<&str>, first: &mu
         }
         text = before;
     }
-    let squeezed = squeeze_spaces(&text);
+    let squeezed = if white {
+        Cow::Owned(squeeze_spaces(&text))
+    } else {
+        Cow::Borrowed(text.as_str())
+    };
     if rules::opens_caption(&squeezed) {
         article.captions.push(caption(&squeezed, None));
         return;
     }
-    if let Some((caption_text, credit)) = rules::caption_with_credit(&squeezed) {
+    // A caption's credit holds `摄` or `图` (what is read is a part of the
+    // paragraph's lines).
+    if let Some((caption_text, credit)) = credit
+        .then(|| rules::caption_with_credit(&squeezed))
+        .flatten()
+    {
         if !caption_text.is_empty() && !*first || article.body.is_empty() {
             article.captions.push(caption(&caption_text, Some(&credit)));
             if article.kind == ArticleKind::Photo && article.authors.is_empty() {
@@ -367,18 +412,74 @@ pub(super) fn flush(article: &mut Article, paragraph: &mut Vec<&str>, first: &mu
     if let Some((caption_text, names)) = bracketed_credit(&squeezed) {
         if article.authors.is_empty() && under_photo_label(article) {
             article.authors = names;
-            push_paragraph(article, &caption_text);
+            push_paragraph_spaced(article, &caption_text, white);
         } else if article.body.is_empty() && !caption_text.is_empty() {
             article.captions.push(Caption {
                 text: close_cjk_spaces(&squeezed),
                 credit: None,
             });
         } else {
-            push_paragraph(article, &caption_text);
+            push_paragraph_spaced(article, &caption_text, white);
         }
         *first = false;
         return;
     }
     *first = false;
-    push_paragraph(article, &text);
+    push_paragraph_spaced(article, &text, white);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lines::Glance;
+    use super::*;
+    use crate::split::text::close_cjk_spaces;
+
+    proptest::proptest! {
+        /// The lines' glances never turn away a paragraph that opens with
+        /// a dateline or ends in a caption's credit.
+        #[test]
+        fn a_paragraphs_glances_keep_every_dateline_and_credit(
+            lines in proptest::collection::vec(
+                "(新华社|本报讯|据|【|（|本报|海都)?[北京日电讯社一二三四五六七八九十月记者通讯员王小明报道：（）【】 摄图为。]{1,8}",
+                1..4,
+            )
+        ) {
+            // Lines are trimmed and never empty.
+            let lines: Vec<&str> = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+            let text = join_wrapped(&lines);
+            let glances: Vec<Glance> = lines.iter().map(|l| Glance::of(l)).collect();
+            let may_open = glances
+                .iter()
+                .enumerate()
+                .any(|(k, g)| g.may_open_paragraph(k == 0));
+            let credit = glances.iter().any(|g| g.credit);
+            if read_dateline(&text).is_some() {
+                proptest::prop_assert!(may_open);
+            }
+            if rules::caption_with_credit(&squeeze_spaces(&text)).is_some() {
+                proptest::prop_assert!(credit);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A paragraph whose lines hold no white space, joined without a
+        /// space, holds none: squeezing and closing up its spaces leave it
+        /// as it is, so both are skipped.
+        #[test]
+        fn a_paragraph_of_lines_without_white_space_needs_no_squeezing(
+            lines in proptest::collection::vec("[a-zA-Z0-9一二三，。 \u{3000}\u{A0}\u{2028}]{0,40}", 1..5)
+        ) {
+            let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let text = join_wrapped(&lines);
+            let joined_len: usize = lines.iter().map(|l| l.len()).sum();
+            let white = lines.iter().any(|l| l.chars().any(char::is_whitespace))
+                || text.len() != joined_len;
+            if !white {
+                proptest::prop_assert!(!text.chars().any(char::is_whitespace));
+                proptest::prop_assert_eq!(&squeeze_spaces(&text), &text);
+                proptest::prop_assert_eq!(&close_cjk_spaces(&text), &text);
+            }
+        }
+    }
 }
