@@ -301,7 +301,7 @@ impl Splitter {
         let next = (j..self.blocks.len()).find(|&k| self.kinds[k] != Kind::Furniture);
         next.is_none_or(|k| {
             matches!(self.kinds[k], Kind::Heading(_) | Kind::Column(_))
-                || self.headline_at(k).is_some()
+                || self.readings[k].headline.is_some()
         })
     }
 

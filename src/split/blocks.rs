@@ -118,19 +118,19 @@ pub fn lines_as_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
 /// paragraph printed on one line.
 const PARAGRAPH_LINE_WIDTH: usize = 100;
 
-/// Whether the page prints no blank line at all and most of its text stands
-/// in lines wider than any column: paragraphs a line each, whatever their
-/// last characters (a credit, a semicolon).
+/// Whether the page prints no blank line at all and most of its text (in
+/// bytes) stands in lines wider than any column: paragraphs a line each,
+/// whatever their last characters (a credit, a semicolon). A line is never
+/// wider than its bytes, so only long ones are measured.
 fn runs_on_in_long_lines(blocks: &[Block]) -> bool {
     if blocks.iter().skip(1).any(|b| b.gap_before > 0) {
         return false;
     }
     let (mut long, mut all) = (0, 0);
     for line in blocks.iter().flat_map(|b| &b.lines) {
-        let width = display_width(line);
-        all += width;
-        if width >= PARAGRAPH_LINE_WIDTH {
-            long += width;
+        all += line.len();
+        if line.len() >= PARAGRAPH_LINE_WIDTH && display_width(line) >= PARAGRAPH_LINE_WIDTH {
+            long += line.len();
         }
     }
     2 * long >= all && all > 0

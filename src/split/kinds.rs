@@ -52,10 +52,9 @@ pub(super) fn classify(block: &Block) -> Kind {
         return Kind::Text;
     }
     let joined = squeeze_spaces(&block.lines.join(" "));
-    if rules::is_editor_line(&joined)
-        || rules::is_contact_line(&joined)
-        || rules::is_imprint(&joined)
-    {
+    // The imprint is one line.
+    let imprint = || single && rules::is_imprint(&joined);
+    if rules::is_editor_line(&joined) || rules::is_contact_line(&joined) || imprint() {
         return Kind::Furniture;
     }
     if is_institution_signature(&joined) {

@@ -793,14 +793,15 @@ const TRADITIONAL_HEAD: [(char, char); 8] = [
 /// traditional characters (`【本報訊】`, `香港文匯報訊(記者 X)`).
 pub fn dateline(paragraph: &str) -> Option<Dateline> {
     let p = paragraph.trim();
-    if p.starts_with(['【', '[']) {
-        let (inner, rest) = p[3.min(p.len())..].split_once(['】', ']'])?;
+    if let Some(bracketed) = p.strip_prefix(['【', '[']) {
+        let (inner, rest) = bracketed.split_once(['】', ']'])?;
         return (inner.chars().count() <= 24)
             .then(|| dateline(&format!("{inner} {rest}")))
             .flatten();
     }
     let traditional = |c: char| TRADITIONAL_HEAD.iter().find(|(t, _)| *t == c);
-    if !p.chars().take(40).any(|c| traditional(c).is_some()) {
+    // `本報訊`, `香港文匯報訊(記者…`: the traditional head shows early.
+    if !p.chars().take(12).any(|c| traditional(c).is_some()) {
         return simplified_dateline(p);
     }
     let simple: String = p
@@ -1157,6 +1158,8 @@ mod tests {
         );
         assert!(dateline("本报记者电话采访了他").is_none());
         assert!(dateline("据新华社讯 北京、天津、重庆等地").is_some());
+        // A bracket of one byte before characters of three.
+        assert!(dateline("[报讯").is_none());
         // In brackets, and in traditional characters.
         let d = dateline("【本报讯】澳门大学新学年开始迁入").unwrap();
         assert_eq!(d.rest, "澳门大学新学年开始迁入");

@@ -224,7 +224,8 @@ fn furniture_shape(line: &str, glance: &Glance) -> bool {
         || ((glance.page || opens_label || ends_in_number(glance.last))
             && rules::is_page_number(line))
         || (rules::may_open_editor_line(glance.first) && rules::is_editor_line(line))
-        || rules::is_imprint(line)
+        // Every imprint names the paper's `报社` (`天津日报社出版`).
+        || (glance.agency && rules::is_imprint(line))
         || (rules::may_be_debris(glance.white, glance.chars, glance.first) && rules::is_debris(line))
         // Most lines have no space (the glance tells): no parts to look at.
         || (glance.space_or_ju && rules::is_masthead_band(line))
@@ -357,23 +358,28 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
     {
         return LineKind::Names(names);
     }
-    // A writer's credit (`文/张三`, `张三 文`, `作者：张三`, `撰文 X 摄影 Y`).
-    let credit_shape = text.len() <= 90
-        && (text.contains(['/', '／', ':', '：'])
-            || text.ends_with('文')
-            || text.starts_with(['撰', '作']));
+    // A writer's credit (`文/张三`, `张三 文`, `作者：张三`, `撰文 X 摄影 Y`):
+    // short, it opens with a role or a byline's mark, or ends in the role.
+    let credit_shape = glance.chars <= 40
+        && (matches!(
+            glance.first,
+            Some('文' | '撰' | '作' | '图' | '拍' | '摄' | '记' | '本')
+        ) || glance.first.is_some_and(|c| BYLINE_SYMBOLS.contains(&c))
+            || matches!(glance.last, Some('文' | '图' | '摄')));
     if let Some(names) = credit_shape.then(|| rules::writer_credit(text)).flatten() {
         return LineKind::Names(names);
     }
     // A piece signed by the paper's desk or commentators (`本报编辑部`).
-    if text.ends_with(['员', '部']) && is_institution_signature(text) {
+    if matches!(glance.last, Some('员' | '部')) && is_institution_signature(text) {
         return LineKind::Names(Vec::new());
     }
     // A writer's name behind a byline's mark (`□侯敬方`), as commentaries
     // print it: the mark tells it from a short line of text.
-    if let Some(name) = text
-        .strip_prefix(BYLINE_SYMBOLS)
-        .map(str::trim_start)
+    if let Some(name) = glance
+        .first
+        .is_some_and(|c| BYLINE_SYMBOLS.contains(&c))
+        .then(|| text.strip_prefix(BYLINE_SYMBOLS).map(str::trim_start))
+        .flatten()
         .filter(|name| is_personal_name(name))
     {
         return LineKind::Names(vec![name.to_string()]);
