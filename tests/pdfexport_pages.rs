@@ -21,19 +21,22 @@ use common::{project_root, segscore, Project};
 /// authors 5/8, body 1/8, 6 pieces of furniture, and takes the whole set of
 /// 29 to F1 0.61, authors 39/47, body 32/47, furniture 6. The rules
 /// written on it took the whole set to F1 0.63, authors 42/48, body 35/48,
-/// furniture 3: the floors below.
-/// What the third batch's misses are: docs/splitting.md, "Held-out PDF
-/// exports".
-const MIN_F1: f64 = 0.63;
-const MIN_AUTHORS: f64 = 0.87;
-const MIN_BODY: f64 = 0.72;
-const MAX_FURNITURE: u64 = 3;
+/// furniture 3. A fourth batch of ten, scored before any rule was written
+/// on it, reached F1 0.23 (authors 4/5, body 3/5, furniture 9) and took the
+/// whole set of 39 to 0.54; the rules written on it took the batch to 0.36
+/// and the whole set to F1 0.58, authors 51/57, body 40/57, furniture 10:
+/// the floors below. What the batches' misses are: docs/splitting.md,
+/// "Held-out PDF exports".
+const MIN_F1: f64 = 0.58;
+const MIN_AUTHORS: f64 = 0.89;
+const MIN_BODY: f64 = 0.70;
+const MAX_FURNITURE: u64 = 10;
 
 #[test]
 fn pdfexport_pages_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/pdfexport");
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
-    assert_eq!(s.gold, 76, "every titled gold article is scored");
+    assert_eq!(s.gold, 100, "every titled gold article is scored");
     s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }
