@@ -39,6 +39,7 @@ pub(super) fn classify(block: &Block) -> Kind {
             || rules::is_page_number(line)
             || rules::is_box_label(line)
             || rules::is_masthead_band(line)
+            || rules::is_notice(line)
         {
             return Kind::Furniture;
         }

@@ -177,6 +177,9 @@ pub fn is_masthead_band(line: &str) -> bool {
         && parts.iter().filter(|p| mark(p)).count() >= 2
 }
 
+/// How many pages the issue has (`今日16版`, `本期24版`).
+static ISSUE_PAGES: LazyLock<Regex> = LazyLock::new(|| re(r"^(今日|本期)\s*\d{1,3}\s*版$"));
+
 /// Page labels: `第3版`, `A03版`, `人民日报 国际 第3版`, `5 综合`, `综合新闻 02`, and the
 /// jump lines that point to another page.
 pub fn is_page_number(line: &str) -> bool {
@@ -189,7 +192,8 @@ pub fn is_page_number(line: &str) -> bool {
         && (PAGE_NUMBER.is_match(line)
             || NAMED_PAGE.is_match(line)
             || JUMP.is_match(line)
-            || SEE_PAGE.is_match(line)))
+            || SEE_PAGE.is_match(line)
+            || ISSUE_PAGES.is_match(line)))
         || (starts_with_digit && SECTION_PAGE.is_match(line))
         || (ends_with_digit && PAGE_AFTER_SECTION.is_match(line))
 }
@@ -289,6 +293,37 @@ static IMPRINT: LazyLock<Regex> =
 /// Whether a line is the paper's imprint.
 pub fn is_imprint(line: &str) -> bool {
     line.len() <= 150 && line.contains("出版") && IMPRINT.is_match(line)
+}
+
+/// The paper's notices at the head or foot of a page: its price, printer,
+/// advertising licence, website and social accounts (`定价：1.50元`,
+/// `广告许可证号：1234`, `公众号：某某日报`, `扫码关注`).
+static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(定价|零售价|零售|每份|广告(经营)?许可证|印刷|发行|订阅|订报|(微信)?公众号|官方微博|扫码|扫一扫|网址|邮编|邮政编码)\s*[:：号关\d]",
+    )
+});
+/// A web address alone on a line.
+static WEB_ADDRESS: LazyLock<Regex> = LazyLock::new(|| re(r"^(https?://|www\.)\S+$"));
+/// The paper's name in Latin capitals (`RENMIN RIBAO`, `PEOPLE'S DAILY`):
+/// two words or more.
+static LATIN_MASTHEAD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[A-Z][A-Z'.&\-]+( [A-Z][A-Z'.&\-]+)+$"));
+
+/// Whether a line is one of the paper's notices, a web address or its name
+/// in Latin capitals: furniture.
+pub fn is_notice(line: &str) -> bool {
+    let Some(first) = line.chars().next() else {
+        return false;
+    };
+    line.len() <= 120
+        && match first {
+            'A'..='Z' => LATIN_MASTHEAD.is_match(line),
+            'h' | 'w' => WEB_ADDRESS.is_match(line),
+            '定' | '零' | '每' | '广' | '印' | '发' | '订' | '微' | '公' | '官' | '扫' | '网'
+            | '邮' => NOTICE.is_match(line),
+            _ => false,
+        }
 }
 
 /// Characters of the label of a fact line (`时间:`, `地点:`).
@@ -1228,6 +1263,28 @@ mod tests {
         assert!(!is_imprint("人民出版社出版了这本书"));
         assert!(is_contact_line("傳真：2873 1906"));
         assert!(is_contact_line("投稿请寄本报评论部"));
+        assert!(is_page_number("今日16版"));
+        for notice in [
+            "定价：1.50元",
+            "广告许可证号：1234",
+            "公众号：某某日报",
+            "扫码关注",
+            "RENMIN RIBAO",
+            "PEOPLE'S DAILY",
+            "www.example.com",
+            "印刷：某某印刷厂",
+        ] {
+            assert!(is_notice(notice), "{notice}");
+        }
+        for text in [
+            "印刷厂的工人们说",
+            "公众号运营者表示",
+            "NBA",
+            "A股市场",
+            "发行人称",
+        ] {
+            assert!(!is_notice(text), "{text}");
+        }
         assert!(!is_contact_line("投稿人说，他请了三天假"));
         assert!(is_masthead_band("佛山报 一九五九年三月二十一日 第二版"));
         assert!(!is_masthead_band(

@@ -230,6 +230,8 @@ fn furniture_shape(line: &str, glance: &Glance) -> bool {
         // Most lines have no space (the glance tells): no parts to look at.
         || (glance.space_or_ju && rules::is_masthead_band(line))
         || (ends_in_number(glance.last) && (rules::is_contact_line(line) || points_to_page(line)))
+        // The paper's notices: price, printer, licence, website.
+        || (glance.chars <= 40 && rules::is_notice(line))
         // How to send the paper a piece (`投稿请寄…`, `来稿请…`).
         || (matches!(glance.first, Some('投' | '来')) && rules::is_contact_line(line))
 }
