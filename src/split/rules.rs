@@ -757,6 +757,13 @@ static DATED: LazyLock<Regex> = LazyLock::new(|| {
 /// The paper's dateline without a date (`本报海口电`): a place of two to four
 /// characters before `电`.
 static UNDATED: LazyLock<Regex> = LazyLock::new(|| re(r"^本报\p{Han}{2,4}?电"));
+/// A news site's or broadcaster's report (`央视网消息`, `人民网北京3月5日电`)
+/// and the paper's roundup (`本报综合报道`).
+static OUTLET_NEWS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(\p{Han}{1,5}[网台](\p{Han}{0,8}?((\d{1,2}|[一二三四五六七八九十〇]{1,3})\s*月\s*)?(\d{1,2}|[一二三四五六七八九十〇]{1,3})\s*日\s*电|消息)|本报综合(报道|消息))\s*[:：]?\s*",
+    )
+});
 static WIRE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^据\p{Han}{1,6}(社|报|网|台)(电|讯|消息|报道)?\s+"));
 static PAREN_BYLINE: LazyLock<Regex> = LazyLock::new(|| re(r"^[（(]([^()（）]{2,40})[)）]\s*"));
@@ -797,6 +804,23 @@ fn local_news(p: &str) -> Option<&str> {
             .trim_start_matches([':', '：'])
             .trim_start()
     })
+}
+
+/// Reporters opening a paragraph with no dateline before them: in brackets
+/// with their role (`（本报记者 张三）近日…`), or up to `报道` (`记者 张三
+/// 报道 近日…`).
+fn opening_reporters(p: &str) -> Option<Dateline> {
+    if let Some(caps) = PAREN_BYLINE.captures(p) {
+        let inner = caps[1].replace(['，', ',', '、'], " ");
+        let names = names_in(&inner);
+        let rest = p[caps.get(0).map_or(0, |m| m.end())..].trim();
+        let role = ROLES.iter().any(|r| inner.contains(r));
+        return (role && !names.is_empty() && !rest.is_empty()).then(|| Dateline {
+            names,
+            rest: rest.to_string(),
+        });
+    }
+    reported_by(p)
 }
 
 /// What follows the paper's undated dateline, when a space, a bracket, a
@@ -858,6 +882,10 @@ fn simplified_dateline(p: &str) -> Option<Dateline> {
         &p[m.end()..]
     } else if let Some(rest) = undated(p) {
         rest
+    } else if let Some(m) = OUTLET_NEWS.find(p) {
+        &p[m.end()..]
+    } else if p.starts_with(['（', '(']) || ROLES.iter().any(|r| p.starts_with(r)) {
+        return opening_reporters(p);
     } else if let Some(m) = WIRE.find(p) {
         return Some(Dateline {
             names: Vec::new(),
@@ -872,6 +900,8 @@ fn simplified_dateline(p: &str) -> Option<Dateline> {
         if !names.is_empty() || ROLES.iter().any(|r| inner.contains(r)) {
             let rest = after[caps.get(0).map_or(0, |m| m.end())..]
                 .trim()
+                .trim_start_matches([':', '：'])
+                .trim_start()
                 .to_string();
             return Some(Dateline { names, rest });
         }
@@ -1195,6 +1225,29 @@ mod tests {
         assert!(dateline("据新华社讯 北京、天津、重庆等地").is_some());
         // A bracket of one byte before characters of three.
         assert!(dateline("[报讯").is_none());
+        let d = dateline("（本报记者 张三）近日，某市完成了改造").unwrap();
+        assert_eq!(
+            (d.names, d.rest.as_str()),
+            (vec!["张三".to_string()], "近日，某市完成了改造")
+        );
+        let d = dateline("记者 张三 报道 近日，某市完成了改造").unwrap();
+        assert_eq!(
+            (d.names, d.rest.as_str()),
+            (vec!["张三".to_string()], "近日，某市完成了改造")
+        );
+        assert!(dateline("记者近日走访了这里").is_none());
+        assert!(dateline("（图为会场）近日").is_none());
+        let d = dateline("央视网消息（记者 张三）：近日，某市").unwrap();
+        assert_eq!(
+            (d.names, d.rest.as_str()),
+            (vec!["张三".to_string()], "近日，某市")
+        );
+        let d = dateline("人民网北京3月5日电（记者张三）近日").unwrap();
+        assert_eq!(d.names, ["张三"]);
+        assert_eq!(
+            dateline("本报综合报道 近日，某市").unwrap().rest,
+            "近日，某市"
+        );
         // In brackets, and in traditional characters.
         let d = dateline("【本报讯】澳门大学新学年开始迁入").unwrap();
         assert_eq!(d.rest, "澳门大学新学年开始迁入");
