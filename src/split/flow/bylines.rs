@@ -33,6 +33,11 @@ pub(super) static REPORTER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:本报|新华社)?(?:特约|见习|实习)?(?:记者|通讯员)\s*([\p{Han}、，\s]{2,24}?)\s*报道\s*[:：]?",
     )
 });
+/// Reporters after a dateline without brackets or `报道`, each behind a
+/// role, set apart by spaces (`记者张三 通讯员李四 近日…`).
+static REPORTER_TOKENS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员)\s*\p{Han}{2,4}\s+){1,4}")
+});
 pub(super) static PAREN_NAMES: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*[（(]([^()（）]{2,40})[)）]\s*"));
 pub(super) static ROLE_PREFIX: LazyLock<Regex> =
@@ -327,6 +332,12 @@ pub(super) fn read_dateline(text: &str) -> Option<(Vec<String>, String)> {
     } else if let Some(caps) = REPORTER_HEAD.captures(rest) {
         names.extend(names_in(&caps[1]));
         rest = &rest[caps.get(0).map_or(0, |m| m.end())..];
+    } else if let Some(m) = REPORTER_TOKENS.find(rest) {
+        let reporters = names_in(m.as_str());
+        if !reporters.is_empty() {
+            names.extend(reporters);
+            rest = &rest[m.end()..];
+        }
     }
     Some((names, rest.trim().to_string()))
 }
@@ -475,6 +486,13 @@ mod tests {
             read_dateline("据新华社平壤6月27日电（记者张锦芳、李拯宇）朝鲜民主").unwrap();
         assert_eq!(names, ["张锦芳", "李拯宇"]);
         assert_eq!(rest, "朝鲜民主");
+        let (names, rest) = read_dateline("本报讯 记者张三 通讯员李四 近日，某市").unwrap();
+        assert_eq!(
+            (names, rest.as_str()),
+            (vec!["张三".into(), "李四".into()], "近日，某市")
+        );
+        let (names, rest) = read_dateline("本报讯 记者近日走访 了这里").unwrap();
+        assert_eq!((names.len(), rest.as_str()), (0, "记者近日走访 了这里"));
         let (names, rest) = read_dateline("本报鞍山18日电 记者陈迹、金雨困报道：我国").unwrap();
         assert_eq!(names, ["陈迹", "金雨困"]);
         assert_eq!(rest, "我国");
