@@ -14,7 +14,7 @@ use super::kinds::{
 };
 use super::names::BYLINE_SYMBOLS;
 use super::rules;
-use super::text::{close_cjk_spaces, display_width, ends_sentence};
+use super::text::{close_cjk_spaces, display_width, ends_sentence, is_han};
 use super::Marker;
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
 
@@ -32,6 +32,52 @@ struct Header {
     lead: Option<String>,
     /// Index of the first block after the header.
     end: usize,
+}
+
+/// Fewest pairs of Han characters on each side for cohesion to be read.
+const MIN_PAIRS: usize = 40;
+/// A new story shares fewer than one in this many of the pairs of the
+/// shorter side.
+const COHESION_DIVISOR: usize = 30;
+
+/// Characters (about) of text read on each side for cohesion.
+const COHESION_WINDOW: usize = 300;
+
+/// The pairs of adjacent Han characters in some texts, as a set of 65536
+/// hashed bits: a pair is marked by one bit, so sets are built and
+/// compared without sorting. Two windows of 300 pairs share about one bit
+/// by chance, against the tens that one story's windows share.
+struct PairSet([u64; 1024]);
+
+impl PairSet {
+    fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> PairSet {
+        let mut bits = [0u64; 1024];
+        for text in texts {
+            let mut previous = None;
+            for c in text.chars().filter(|&c| is_han(c)) {
+                if let Some(p) = previous {
+                    let h = (u32::from(p).wrapping_mul(0x9E37_79B1) ^ u32::from(c))
+                        .wrapping_mul(0x85EB_CA6B)
+                        >> 16;
+                    bits[(h >> 6) as usize] |= 1 << (h & 63);
+                }
+                previous = Some(c);
+            }
+        }
+        PairSet(bits)
+    }
+
+    fn len(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    fn shared(&self, other: &PairSet) -> usize {
+        self.0
+            .iter()
+            .zip(&other.0)
+            .map(|(a, b)| (a & b).count_ones() as usize)
+            .sum()
+    }
 }
 
 struct Splitter {
@@ -263,7 +309,9 @@ impl Splitter {
     /// `编者按`) need no byline; the piece is unsigned. Markdown headings
     /// are left to their levels.
     fn opening_header_at(&self, i: usize) -> Option<Header> {
-        if (self.current.is_some() && !self.closed) || self.kinds[i] != Kind::Text {
+        if self.kinds[i] != Kind::Text
+            || (self.current.is_some() && !self.closed && !self.topic_changes_at(i + 1))
+        {
             return None;
         }
         let (lines, levels, end) = self.header_lines(i);
@@ -379,6 +427,45 @@ impl Splitter {
         self.current = Some(article);
         self.opening_level = None;
         self.closed = false;
+    }
+
+    /// Whether the text from block `from` on shares few of the current
+    /// piece's pairs of Han characters: a new story rather than the next
+    /// part of this one (lexical cohesion, as TextTiling reads it). Asked
+    /// only after a paragraph that ends a sentence.
+    fn topic_changes_at(&self, from: usize) -> bool {
+        let Some(article) = self.current.as_ref() else {
+            return false;
+        };
+        let last = article.paragraphs().last();
+        if !last.is_some_and(ends_sentence) {
+            return false;
+        }
+        // Windows of like size on both sides: the piece's last paragraphs
+        // and the text's first blocks.
+        let paragraphs: Vec<&str> = article.paragraphs().collect();
+        let mut before: Vec<&str> = paragraphs
+            .iter()
+            .copied()
+            .rev()
+            .scan(0, |chars, p| {
+                let taken = *chars < COHESION_WINDOW;
+                *chars += p.len() / 3;
+                taken.then_some(p)
+            })
+            .collect();
+        before.reverse();
+        let after = (from..self.blocks.len())
+            .take_while(|&k| self.kinds[k] == Kind::Text || self.kinds[k] == Kind::Furniture)
+            .filter(|&k| self.kinds[k] == Kind::Text)
+            .take(3)
+            .map(|k| self.readings[k].text.as_str());
+        let (a, b) = (PairSet::of(before), PairSet::of(after));
+        let (a_len, b_len) = (a.len(), b.len());
+        if a_len < MIN_PAIRS || b_len < MIN_PAIRS {
+            return false;
+        }
+        a.shared(&b) * COHESION_DIVISOR < a_len.min(b_len)
     }
 
     /// Whether the current article holds text.
@@ -795,6 +882,18 @@ mod tests {
             .paragraphs()
             .last()
             .is_some_and(|p| p.ends_with("掌声。")));
+    }
+
+    #[test]
+    fn a_headline_over_a_story_on_another_topic_opens_a_piece_without_byline() {
+        let first = "过去人们一提起做家具讲排场就是城市居民的事情农民连想也不敢想。如今山里的农民手头有了钱也开始赶时髦了家具一套接一套地买回家。";
+        let second = "五十年代固原地区曾经办过州报但是时间不长就停刊了。一九八四年办报伊始报社一无所有白手起家借用办公设施艰苦创业。";
+        let page = format!("山里农民也赶时髦了\n\n{first}\n\n前进中的固原报\n\n{second}");
+        assert_eq!(titles(&page), ["山里农民也赶时髦了", "前进中的固原报"]);
+        // A subhead over more of the same story stays in it.
+        let more = "山里的农民手头有了钱以后也开始讲排场了，家具一套接一套地买回家，城市居民的时髦农民也赶上了。";
+        let page = format!("山里农民也赶时髦了\n\n{first}\n\n家具一套接一套\n\n{more}");
+        assert_eq!(titles(&page), ["山里农民也赶时髦了"]);
     }
 
     #[test]
