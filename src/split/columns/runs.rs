@@ -72,7 +72,11 @@ pub(super) fn unglue(line: &str, run: &Run, starts: &[usize]) -> (Run, Option<Ru
         }
         if let Some((left_end, blank)) = blank_at.take() {
             let at_edge = starts.iter().any(|&s| s <= x + 2 && x <= s + INDENT);
-            if at_edge && left_end - run.start >= MIN_RUN_WIDTH && run.end - x >= MIN_RUN_WIDTH {
+            // Widths are counted as the run was (a control character may
+            // count as none there): never below zero.
+            let wide_enough = left_end.saturating_sub(run.start) >= MIN_RUN_WIDTH
+                && run.end.saturating_sub(x) >= MIN_RUN_WIDTH;
+            if at_edge && wide_enough {
                 let left = Run {
                     start: run.start,
                     end: left_end,
