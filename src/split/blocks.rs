@@ -114,6 +114,11 @@ pub fn lines_as_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
         .collect()
 }
 
+/// Whether no blank line stands anywhere between the page's blocks.
+pub fn prints_no_blank_line(blocks: &[Block]) -> bool {
+    blocks.iter().skip(1).all(|b| b.gap_before == 0)
+}
+
 /// Display width from which a line is wider than any newspaper column: a
 /// paragraph printed on one line.
 const PARAGRAPH_LINE_WIDTH: usize = 100;
@@ -123,7 +128,7 @@ const PARAGRAPH_LINE_WIDTH: usize = 100;
 /// whatever their last characters (a credit, a semicolon). A line is never
 /// wider than its bytes, so only long ones are measured.
 fn runs_on_in_long_lines(blocks: &[Block]) -> bool {
-    if blocks.iter().skip(1).any(|b| b.gap_before > 0) {
+    if !prints_no_blank_line(blocks) {
         return false;
     }
     let (mut long, mut all) = (0, 0);

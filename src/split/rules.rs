@@ -810,17 +810,23 @@ fn local_news(p: &str) -> Option<&str> {
 /// with their role (`（本报记者 张三）近日…`), or up to `报道` (`记者 张三
 /// 报道 近日…`).
 fn opening_reporters(p: &str) -> Option<Dateline> {
-    if let Some(caps) = PAREN_BYLINE.captures(p) {
-        let inner = caps[1].replace(['，', ',', '、'], " ");
-        let names = names_in(&inner);
-        let rest = p[caps.get(0).map_or(0, |m| m.end())..].trim();
-        let role = ROLES.iter().any(|r| inner.contains(r));
+    if let Some((names, role, rest)) = bracketed_reporters(p) {
         return (role && !names.is_empty() && !rest.is_empty()).then(|| Dateline {
             names,
             rest: rest.to_string(),
         });
     }
     reported_by(p)
+}
+
+/// Reporters in brackets opening a text (`（记者 张三、李四）…`): their
+/// names, whether a role word stands among them, and the text after.
+fn bracketed_reporters(text: &str) -> Option<(Vec<String>, bool, &str)> {
+    let caps = PAREN_BYLINE.captures(text)?;
+    let inner = caps[1].replace(['，', ',', '、'], " ");
+    let role = ROLES.iter().any(|r| inner.contains(r));
+    let rest = text[caps.get(0).map_or(0, |m| m.end())..].trim();
+    Some((names_in(&inner), role, rest))
 }
 
 /// What follows the paper's undated dateline, when a space, a bracket, a
@@ -894,12 +900,9 @@ fn simplified_dateline(p: &str) -> Option<Dateline> {
     } else {
         return None;
     };
-    if let Some(caps) = PAREN_BYLINE.captures(after) {
-        let inner = caps[1].replace(['，', ',', '、'], " ");
-        let names = names_in(&inner);
-        if !names.is_empty() || ROLES.iter().any(|r| inner.contains(r)) {
-            let rest = after[caps.get(0).map_or(0, |m| m.end())..]
-                .trim()
+    if let Some((names, role, rest)) = bracketed_reporters(after) {
+        if !names.is_empty() || role {
+            let rest = rest
                 .trim_start_matches([':', '：'])
                 .trim_start()
                 .to_string();

@@ -360,13 +360,14 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
     {
         return LineKind::Names(names);
     }
+    let marked = glance.first.is_some_and(|c| BYLINE_SYMBOLS.contains(&c));
     // A writer's credit (`文/张三`, `张三 文`, `作者：张三`, `撰文 X 摄影 Y`):
     // short, it opens with a role or a byline's mark, or ends in the role.
     let credit_shape = glance.chars <= 40
         && (matches!(
             glance.first,
             Some('文' | '撰' | '作' | '图' | '拍' | '摄' | '记' | '本')
-        ) || glance.first.is_some_and(|c| BYLINE_SYMBOLS.contains(&c))
+        ) || marked
             || matches!(glance.last, Some('文' | '图' | '摄')));
     if let Some(names) = credit_shape.then(|| rules::writer_credit(text)).flatten() {
         return LineKind::Names(names);
@@ -377,9 +378,7 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
     }
     // A writer's name behind a byline's mark (`□侯敬方`), as commentaries
     // print it: the mark tells it from a short line of text.
-    if let Some(name) = glance
-        .first
-        .is_some_and(|c| BYLINE_SYMBOLS.contains(&c))
+    if let Some(name) = marked
         .then(|| text.strip_prefix(BYLINE_SYMBOLS).map(str::trim_start))
         .flatten()
         .filter(|name| is_personal_name(name))

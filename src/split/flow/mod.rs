@@ -30,7 +30,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use super::article::complete;
-use super::blocks::Block;
+use super::blocks::{prints_no_blank_line, Block};
 use super::rules;
 use crate::model::Article;
 use bylines::closing_byline;
@@ -71,7 +71,7 @@ pub fn is_flowing(blocks: &[Block]) -> bool {
 /// them run on in one block (a page of a paragraph per line is cut into
 /// one block a line before it gets here).
 fn runs_together(blocks: &[Block]) -> bool {
-    blocks.iter().skip(1).all(|b| b.gap_before == 0) && blocks.iter().any(|b| b.lines.len() >= 4)
+    prints_no_blank_line(blocks) && blocks.iter().any(|b| b.lines.len() >= 4)
 }
 
 /// A flowing page read: its lines, the candidate boundaries, the column
