@@ -13,7 +13,8 @@
 //!
 //! Before them, `columns` puts columns printed side by side in reading
 //! order; after the blocks are cut, a page that flows (PDF exports without
-//! blank lines between paragraphs) is read line by line by `flow` instead.
+//! blank lines between paragraphs, and every page whose columns stood side
+//! by side) is read line by line by `flow` instead.
 
 mod article;
 mod assemble;
@@ -36,8 +37,8 @@ pub use text::{clean_chars, ends_sentence, is_han, truncate_chars};
 
 /// Splits the text of one page into its articles, in page order.
 pub fn split_page(text: &str) -> Vec<Article> {
-    let blocks = page_blocks(text);
-    if flow::is_flowing(&blocks) {
+    let (blocks, columned) = page_blocks(text);
+    if columned || flow::is_flowing(&blocks) {
         return flow::articles(&flow::read_page(blocks));
     }
     assemble::articles(blocks)
@@ -57,19 +58,23 @@ pub fn page_articles(text: &str) -> Vec<Article> {
 /// Why a page was cut where it was: each line's (or block's) kind and, on a
 /// flowing page, each candidate boundary with the cues that decided it.
 pub fn explain_page(text: &str) -> String {
-    let blocks = page_blocks(text);
-    if flow::is_flowing(&blocks) {
+    let (blocks, columned) = page_blocks(text);
+    if columned || flow::is_flowing(&blocks) {
         return flow::explain(&flow::read_page(blocks));
     }
     assemble::explain(blocks)
 }
 
-/// The page's blocks, in reading order.
-fn page_blocks(text: &str) -> Vec<blocks::Block> {
+/// The page's blocks, in reading order, and whether its columns were
+/// printed side by side.
+fn page_blocks(text: &str) -> (Vec<blocks::Block>, bool) {
     match columns::reading_order(text) {
         // Columns printed side by side were wrapped at their width.
-        Cow::Owned(read) => split_blocks(&read),
-        Cow::Borrowed(text) => bylines_apart(lines_as_paragraphs(split_blocks(text))),
+        Cow::Owned(read) => (split_blocks(&read), true),
+        Cow::Borrowed(text) => (
+            bylines_apart(lines_as_paragraphs(split_blocks(text))),
+            false,
+        ),
     }
 }
 
@@ -87,4 +92,32 @@ fn marker(line: &str) -> Option<Marker> {
     }
     let title = rest.strip_prefix("headline")?.trim();
     (!title.is_empty()).then(|| Marker::Headline(squeeze_spaces(title)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_of_side_by_side_columns_flows_however_few_sentences_end_inside_its_columns() {
+        // Two stories, each a headline over two short columns: no column
+        // ends a sentence inside it, which would read as a page of
+        // paragraphs (each headline run into its column); the columns
+        // printed side by side tell it is an export.
+        let page = "\
+工厂提前完成全年计划
+  新华社北京五月三日电 工厂的    人们提前完成了全年计划，产品
+工人和技术员们齐心协力，工厂    质量也有了显著提高。
+里的机器日夜运转，车间里的工
+
+
+春耕生产进展顺利
+  新华社南京五月三日电 各地的    农民正在抓紧时机播种，确保今
+年农业丰收，县里组织了技术员    下乡指导，帮助解决问题。
+到各乡各村去，许多地方的广大
+";
+        let articles = split_page(page);
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["工厂提前完成全年计划", "春耕生产进展顺利"]);
+    }
 }

@@ -3,7 +3,7 @@
 
 use super::xycut::{place, read_region, side_by_side_rows};
 use super::{
-    Piece, Run, BLOCK_GAP, INDENT, MAX_BANDS, MIN_COLUMN_WIDTH, MIN_ROWS, MIN_RUN_WIDTH,
+    Piece, Run, BLOCK_GAP, GAP_CHARS, INDENT, MAX_BANDS, MIN_COLUMN_WIDTH, MIN_ROWS, MIN_RUN_WIDTH,
     STRETCH_GAP,
 };
 
@@ -29,8 +29,20 @@ pub(super) fn block_end(rows: &[Vec<Run>], from: usize) -> usize {
 /// The block `rows[from..to]` read as columns, or `None` when it does not
 /// stand in side-by-side columns. Where the columns change from one band of
 /// rows to the next (a column edge used above is never used below), each
-/// band is read on its own.
+/// band is read on its own. A block too short to show its column edges (a
+/// headline beside a contents box, the last lines of two columns) is read by
+/// the blank stripes that run down it from top to bottom.
 pub(super) fn layout(
+    lines: &[&str],
+    rows: &[Vec<Run>],
+    from: usize,
+    to: usize,
+    depth: usize,
+) -> Option<Vec<Piece>> {
+    columns(lines, rows, from, to, depth).or_else(|| stripes(rows, from, to))
+}
+
+fn columns(
     lines: &[&str],
     rows: &[Vec<Run>],
     from: usize,
@@ -72,6 +84,76 @@ pub(super) fn layout(
     }
     let mut pieces = Vec::new();
     read_region(items, &mut pieces);
+    Some(pieces)
+}
+
+/// The block read by its blank stripes: cut first at its blank rows, then
+/// each stretch at every blank stripe that runs down all of its rows, each
+/// part read top to bottom, left part first. `None` unless some stretch is
+/// cut so; a stretch is cut only into parts that each hold a line of text (a
+/// run of a column's least width) in two rows at least, so a masthead's or
+/// a footer's spaced-out fields are never cut apart.
+pub(super) fn stripes(rows: &[Vec<Run>], from: usize, to: usize) -> Option<Vec<Piece>> {
+    let mut pieces = Vec::new();
+    let mut cut = false;
+    let mut row = from;
+    while row < to {
+        if rows[row].is_empty() {
+            row += 1;
+            continue;
+        }
+        let end = (row..to).find(|&r| rows[r].is_empty()).unwrap_or(to);
+        match stretch_parts(rows, row, end) {
+            Some(parts) => {
+                cut = true;
+                pieces.extend(parts);
+            }
+            None => pieces.push(whole_rows(rows, row, end)),
+        }
+        row = end;
+    }
+    cut.then_some(pieces)
+}
+
+/// A stretch of rows with no blank row, cut at its blank stripes (see
+/// [`stripes`]).
+fn stretch_parts(rows: &[Vec<Run>], from: usize, to: usize) -> Option<Vec<Piece>> {
+    let block = &rows[from..to];
+    let mut spans: Vec<(usize, usize)> = block.iter().flatten().map(|r| (r.start, r.end)).collect();
+    spans.sort_unstable();
+    // Ink across the stretch, merged where less than a gap apart.
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in spans {
+        match parts.last_mut() {
+            Some(part) if start < part.1 + GAP_CHARS => part.1 = part.1.max(end),
+            _ => parts.push((start, end)),
+        }
+    }
+    let holds_lines = |&(left, right): &(usize, usize)| {
+        let lined = block.iter().filter(|row| {
+            row.iter()
+                .any(|r| left <= r.start && r.end <= right && r.end - r.start >= MIN_COLUMN_WIDTH)
+        });
+        lined.count() >= 2
+    };
+    if parts.len() < 2 || !parts.iter().all(holds_lines) {
+        return None;
+    }
+    let pieces = parts
+        .iter()
+        .map(|&(left, right)| {
+            (from..to)
+                .filter_map(|row| {
+                    let mut inside = rows[row]
+                        .iter()
+                        .filter(|r| left <= r.start && r.end <= right);
+                    let first = inside.next()?;
+                    let last = inside.next_back().unwrap_or(first);
+                    Some((row, (first.bytes.0, last.bytes.1)))
+                })
+                .collect()
+        })
+        .collect();
     Some(pieces)
 }
 

@@ -389,6 +389,45 @@ mod tests {
         assert!(matches!(reading_order(&page), Cow::Borrowed(_)));
     }
 
+    #[test]
+    fn a_block_too_short_to_show_its_columns_is_read_by_its_blank_stripes() {
+        // A headline in two lines beside a contents box, then two columns of
+        // three and two rows: too few rows for column edges, but blank
+        // stripes run down each stretch.
+        let band = side_by_side(
+            &[
+                &["工厂提前完成全年计划", "", "产品质量显著提高"],
+                &["本版导读", "春耕生产 >>08", "植树造林 >>09"],
+            ],
+            40,
+            6,
+        );
+        let body = side_by_side(&[&MIDDLE[..3], &LEFT[..2]], 28, 4);
+        let page = format!("{band}\n{body}");
+        assert_eq!(
+            reading_order(&page),
+            reading(&[
+                &["工厂提前完成全年计划", "产品质量显著提高"],
+                &["本版导读", "春耕生产 >>08", "植树造林 >>09"],
+                &MIDDLE[..3],
+                &LEFT[..2],
+            ])
+        );
+    }
+
+    #[test]
+    fn spaced_out_fields_of_a_running_head_are_not_cut_apart() {
+        // Each field has a line of text in one row only: no stripe cuts.
+        let head = "某某日报          2023年3月15日\n第7版             星期三\n";
+        let body = side_by_side(&[&MIDDLE[..3], &LEFT[..3]], 28, 4);
+        let page = format!("{head}\n\n{body}");
+        let read = reading_order(&page);
+        assert!(
+            read.starts_with("某某日报          2023年3月15日\n第7版             星期三\n"),
+            "{read}"
+        );
+    }
+
     proptest! {
         /// The byte passes find a gap exactly where the plain searches do.
         #[test]
