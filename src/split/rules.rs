@@ -745,8 +745,11 @@ pub struct Dateline {
     pub rest: String,
 }
 
-/// `本报讯`, or a paper's short name before `讯` (`快报讯`, `海都讯`).
-static LOCAL_NEWS: LazyLock<Regex> = LazyLock::new(|| re(r"^(本报|\p{Han}{1,3}(报|都))讯"));
+/// `本报讯`, or a paper's, site's or app's name before `讯` (`快报讯`,
+/// `海都讯`, `香港文汇报讯`, `…客户端讯`); a long name never holds `本报`,
+/// so a headline's tail run into `本报讯` is not read as one.
+static LOCAL_NEWS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(本报|\p{Han}{1,3}(报|都)|[\p{Han}&&[^本]]{2,12}?(报|网|客户端))讯"));
 /// Months and days are printed in Arabic or in Chinese numerals (`七月九日`);
 /// the month may be left out (`本报合肥18日电`, `新华社六日讯`).
 static DATED: LazyLock<Regex> = LazyLock::new(|| {
@@ -853,6 +856,21 @@ const TRADITIONAL_HEAD: [(char, char); 8] = [
     ('習', '习'),
 ];
 
+/// The text with the traditional forms of a head's characters simplified,
+/// when one shows in its first dozen characters, as a traditional head does
+/// (`本報訊`, `香港文匯報訊(記者…`); byte offsets stay those of the original.
+pub fn simplified_head(text: &str) -> Option<String> {
+    let traditional = |c: char| TRADITIONAL_HEAD.iter().find(|(t, _)| *t == c);
+    text.chars()
+        .take(12)
+        .any(|c| traditional(c).is_some())
+        .then(|| {
+            text.chars()
+                .map(|c| traditional(c).map_or(c, |&(_, s)| s))
+                .collect()
+        })
+}
+
 /// Reads the byline a paragraph opens with (see [`simplified_dateline`]),
 /// also when the dateline stands in brackets (`【本报讯】`) or is printed in
 /// traditional characters (`【本報訊】`, `香港文匯報訊(記者 X)`).
@@ -864,21 +882,30 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
             .then(|| dateline(&format!("{inner} {rest}")))
             .flatten();
     }
-    let traditional = |c: char| TRADITIONAL_HEAD.iter().find(|(t, _)| *t == c);
-    // `本報訊`, `香港文匯報訊(記者…`: the traditional head shows early.
-    if !p.chars().take(12).any(|c| traditional(c).is_some()) {
+    let Some(simple) = simplified_head(p) else {
         return simplified_dateline(p);
-    }
-    let simple: String = p
-        .chars()
-        .map(|c| traditional(c).map_or(c, |&(_, s)| s))
-        .collect();
+    };
     let mut d = simplified_dateline(&simple)?;
-    // The story after the head is the original's own text.
+    // The names and the story after the head are the original's own text.
     if simple.ends_with(&d.rest) {
         d.rest = p[p.len() - d.rest.len()..].to_string();
     }
+    d.names = in_original(d.names, &simple, p);
     Some(d)
+}
+
+/// Names read from a head's [`simplified_head`], in the original's own
+/// characters (`習`, not `习`): each stands at the same bytes in both.
+pub fn in_original(names: Vec<String>, simple: &str, original: &str) -> Vec<String> {
+    names
+        .into_iter()
+        .map(|name| {
+            simple
+                .find(&name)
+                .and_then(|at| original.get(at..at + name.len()))
+                .map_or(name, str::to_string)
+        })
+        .collect()
 }
 
 fn simplified_dateline(p: &str) -> Option<Dateline> {
@@ -1261,6 +1288,11 @@ mod tests {
             (d.names, d.rest.as_str()),
             (vec!["蘇榕蓉".to_string()], "逾千兩岸青年")
         );
+        let d = dateline("某某文汇报讯（记者 张三 福州报道）近日").unwrap();
+        assert_eq!((d.names, d.rest.as_str()), (vec!["张三".into()], "近日"));
+        let d = dateline("某某文匯報訊（記者 習小明）近日").unwrap();
+        assert_eq!(d.names, ["習小明"]);
+        assert!(dateline("行工作本报讯 某区工会").is_none());
         assert!(is_masthead_marker("二O一三年五月十七日 星期五"));
         let d = dateline("据新华社 全国政协十四届二次会议").unwrap();
         assert!(d.names.is_empty());

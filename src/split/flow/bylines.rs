@@ -47,12 +47,13 @@ pub(super) static WRITER_AND_PHOTOGRAPHER: LazyLock<Regex> =
 pub(super) static ORG_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[（(]?\p{Han}{0,6}(记者|社|报)摄[)）]?$"));
 
-/// An outlet's own dateline (`长江日报大武汉客户端10月2日讯`): a name, a
-/// date, `电` or `讯`. What follows it is checked apart (see
-/// [`outlet_dateline`]).
+/// An outlet's own dateline: a name, a date, `电` or `讯`
+/// (`长江日报大武汉客户端10月2日讯`), or a paper's, site's or app's full
+/// name and `讯` (`香港文汇报讯`, `…客户端讯`). What follows it is checked
+/// apart (see [`outlet_dateline`]).
 pub(super) static OUTLET_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^\p{{Han}}{{2,14}}?({NUMERAL}{{1,3}}月)?{NUMERAL}{{1,3}}日(电|讯)"
+        r"^(?:\p{{Han}}{{2,14}}?({NUMERAL}{{1,3}}月)?{NUMERAL}{{1,3}}日(电|讯)|\p{{Han}}{{2,12}}?(报|网|客户端)讯)"
     ))
 });
 /// Reporters in brackets opening a story, glued to its first words
@@ -75,7 +76,8 @@ pub(super) fn opens_story(text: &str) -> bool {
 /// `short`: whether the line has four characters or fewer; `may_open`:
 /// whether [`may_open_story`] may hold for it; `wire_chars`: whether it
 /// holds `电` or `讯`, as every outlet's dateline does (all asked by the
-/// caller in its one pass over the line).
+/// caller in its one pass over the line). A line whose head is printed in
+/// traditional characters (`香港文匯報訊`) is read in simplified ones.
 pub(super) fn line_opens_story(
     line: &str,
     joined: impl FnOnce() -> String,
@@ -83,6 +85,15 @@ pub(super) fn line_opens_story(
     may_open: bool,
     wire_chars: bool,
 ) -> bool {
+    let simple = wire_chars.then(|| rules::simplified_head(line)).flatten();
+    let line = simple.as_deref().unwrap_or(line);
+    let joined = || {
+        let joined = joined();
+        match simple {
+            Some(_) => rules::simplified_head(&joined).unwrap_or(joined),
+            None => joined,
+        }
+    };
     ((short || (may_open && may_open_story(line))) && wire_head(&joined()).is_some())
         || ((wire_chars || line.starts_with(['（', '('])) && own_head(line).is_some())
 }
@@ -117,7 +128,7 @@ fn wire_head(text: &str) -> Option<(usize, Vec<String>)> {
 /// The head of a paragraph that opens with an outlet's own dateline or
 /// with its reporters in brackets.
 fn own_head(text: &str) -> Option<(usize, Vec<String>)> {
-    if let Some(end) = dated_wire_near_start(text)
+    if let Some(end) = wire_near_start(text)
         .then(|| outlet_dateline(text))
         .flatten()
     {
@@ -161,12 +172,15 @@ pub(super) fn may_open_story(text: &str) -> bool {
     }) || chars.take(4).any(|c| c == '社' || c == '讯')
 }
 
-/// Whether `日电` or `日讯` stands within a dateline's reach of the start.
-fn dated_wire_near_start(text: &str) -> bool {
+/// Whether `日电`, `日讯` or an outlet's `报讯`, `网讯`, `端讯` stands
+/// within a dateline's reach of the start.
+fn wire_near_start(text: &str) -> bool {
     let head = &text.as_bytes()[..text.len().min(66)];
-    let day = "日".as_bytes();
+    let wire = |w: &[u8], before: &str, after: &str| {
+        w.starts_with(before.as_bytes()) && &w[3..] == after.as_bytes()
+    };
     head.windows(6)
-        .any(|w| w.starts_with(day) && (&w[3..] == "电".as_bytes() || &w[3..] == "讯".as_bytes()))
+        .any(|w| wire(w, "日", "电") || ["日", "报", "网", "端"].iter().any(|b| wire(w, b, "讯")))
 }
 
 /// The heading of an editors' note set on a line of its own (`开栏的话`,
@@ -318,9 +332,20 @@ pub(super) fn strip_role_prefix(line: &str) -> &str {
 }
 
 /// Reads the dateline or reporter's line a paragraph opens with: the
-/// reporters named, and where the story starts.
+/// reporters named, and where the story starts. A head printed in
+/// traditional characters is read in simplified ones.
 pub(super) fn read_dateline(text: &str) -> Option<(Vec<String>, String)> {
-    let mut rest = text.trim();
+    let text = text.trim();
+    let Some(simple) = rules::simplified_head(text) else {
+        return read_simplified_dateline(text);
+    };
+    let (names, rest) = read_simplified_dateline(&simple)?;
+    let story = &text[text.len() - rest.len()..];
+    Some((rules::in_original(names, &simple, text), story.to_string()))
+}
+
+fn read_simplified_dateline(text: &str) -> Option<(Vec<String>, String)> {
+    let mut rest = text;
     let (end, mut names) = story_head(rest)?;
     rest = rest[end..].trim_start_matches([' ', ':', '：']);
     if let Some(caps) = PAREN_NAMES.captures(rest) {
@@ -507,6 +532,13 @@ mod tests {
         assert_eq!(names, ["李阳"]);
         assert_eq!(rest, "国庆长假");
         assert!(read_dateline("截至10月2日电视台已经播出").is_none());
+        // A paper's full name before `讯`, in either script; names keep
+        // their own characters.
+        let (names, rest) = read_dateline("某某文汇报讯（记者 张三 福州报道）近日").unwrap();
+        assert_eq!((names, rest.as_str()), (vec!["张三".into()], "近日"));
+        let (names, rest) = read_dateline("某某文匯報訊（記者 習小明）近日").unwrap();
+        assert_eq!((names, rest.as_str()), (vec!["習小明".into()], "近日"));
+        assert!(read_dateline("某某文汇报讯员").is_none());
         let (names, rest) = read_dateline("（长江日报 记者刘睿彻）前晚清理").unwrap();
         assert_eq!(names, ["刘睿彻"]);
         assert_eq!(rest, "前晚清理");
@@ -522,6 +554,9 @@ mod tests {
         // The tail of a wrapped headline over a wire dateline is no dateline.
         assert!(!opens("报告", "据新华社24日讯 首都"));
         assert!(opens("据新华", "社24日讯 首都"));
+        // Nor is it an outlet's name run into `本报讯`.
+        assert!(!opens("行工作", "本报讯 某区工会"));
+        assert!(opens("某某都市报讯 某区工会", ""));
         // A closing bracket with no story after it closes the story before.
         assert!(!opens("（记者 张三）", "下一条标题"));
         assert!(opens("（记者张三）昨天上午", ""));

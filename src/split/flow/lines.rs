@@ -159,7 +159,7 @@ impl Glance {
                 '期' | '周' | '号' | 'C' => glance.masthead = true,
                 '版' => glance.page = true,
                 '摄' | '图' => glance.credit = true,
-                '电' | '讯' => glance.wire = true,
+                '电' | '讯' | '電' | '訊' => glance.wire = true,
                 '社' => glance.agency = true,
                 '编' | '开' => glance.note = true,
                 ' ' | '\t' | '\n' | '\x0C' | '\r' => {

@@ -546,6 +546,23 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_of_an_outlets_full_name_opens_a_piece_in_either_script() {
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        for (dateline, wrapped, reporter) in [
+            ("某某都市报讯（记者 王小", "明 某地报道）", "王小明"),
+            ("某某文匯報訊（記者 蘇小", "明 某地報道）", "蘇小明"),
+        ] {
+            let page = format!(
+                "标题在此处\n本报记者 李四\n{body}结束了。\n第二条新闻的标题\n{dateline}\n{wrapped}{body}也完了。\n"
+            );
+            let articles = split(&page);
+            assert_eq!(titles(&articles), ["标题在此处", "第二条新闻的标题"]);
+            assert_eq!(articles[1].authors, [reporter], "{dateline}");
+            assert!(first_paragraph(&articles[1]).starts_with("一二三"));
+        }
+    }
+
+    #[test]
     fn a_byline_behind_a_symbol_or_a_logos_debris_is_a_byline() {
         let body = "一二三四五六七八九十一二三\n".repeat(3);
         let page = format!(
