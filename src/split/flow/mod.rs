@@ -563,6 +563,18 @@ mod tests {
     }
 
     #[test]
+    fn closing_names_wrapped_onto_the_next_line_sign_the_piece() {
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        let page = format!(
+            "标题在此处\n本报记者 王小明\n{body}结束了。\n第二条新闻的标题\n本报讯 {body}也完了。 李四海\n张三丰\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["标题在此处", "第二条新闻的标题"]);
+        assert_eq!(articles[1].authors, ["李四海", "张三丰"]);
+        assert!(articles[1].paragraphs().all(|p| !p.contains("张三丰")));
+    }
+
+    #[test]
     fn a_byline_behind_a_symbol_or_a_logos_debris_is_a_byline() {
         let body = "一二三四五六七八九十一二三\n".repeat(3);
         let page = format!(

@@ -14,7 +14,7 @@ use super::lines::{Line, LineKind};
 use super::Reading;
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
 use crate::split::article::{caption, empty_article, push_paragraph_spaced};
-use crate::split::names::names_in;
+use crate::split::names::{is_personal_name, names_in};
 use crate::split::rules;
 use crate::split::text::{close_cjk_spaces, ends_sentence, join_wrapped, squeeze_spaces};
 use crate::split::Marker;
@@ -213,9 +213,24 @@ pub(super) fn read_body(
     let lines = &reading.lines;
     let mut paragraph = Paragraph::default();
     let mut first_paragraph = true;
+    // Whether the line before closed its paragraph with a byline.
+    let mut signed = false;
     let mut j = from;
     while j < to {
         let line = &lines[j];
+        // A closing byline's names wrapped onto the next line (`…参加。
+        // 张三` / `李四`): the line is the byline's end, not a paragraph.
+        if std::mem::take(&mut signed) && line.kind == LineKind::Text {
+            if let Some(names) = wrapped_names(&line.text) {
+                for name in names {
+                    if !article.authors.contains(&name) {
+                        article.authors.push(name);
+                    }
+                }
+                j += 1;
+                continue;
+            }
+        }
         match &line.kind {
             LineKind::Furniture | LineKind::Marker(_) => {}
             LineKind::Label(name) => {
@@ -259,8 +274,13 @@ pub(super) fn read_body(
                     flush(article, &mut paragraph, &mut first_paragraph);
                 }
                 paragraph.push(line);
-                if ends_paragraph(&line.text)
-                    || (reading.line_may_close(j) && closing_byline(&line.text).is_some())
+                let closing = reading
+                    .line_may_close(j)
+                    .then(|| closing_byline(&line.text))
+                    .flatten();
+                signed = closing.as_ref().is_some_and(|(names, _)| !names.is_empty());
+                if closing.is_some()
+                    || ends_paragraph(&line.text)
                     || ends_in_bracketed_credit(&line.text)
                     || reading.credited[j]
                 {
@@ -278,6 +298,17 @@ pub(super) fn read_body(
             article.authors = signed_by_photographer(article);
         }
     }
+}
+
+/// The names a line holds when it holds nothing else: one to three
+/// personal names set apart by spaces or `、`.
+fn wrapped_names(line: &str) -> Option<Vec<String>> {
+    let tokens: Vec<&str> = line
+        .split([' ', '\u{3000}', '、'])
+        .filter(|t| !t.is_empty())
+        .collect();
+    (!tokens.is_empty() && tokens.len() <= 3 && tokens.iter().all(|t| is_personal_name(t)))
+        .then(|| tokens.iter().map(|t| t.to_string()).collect())
 }
 
 /// Whether the article stands under a photo news label.
