@@ -287,6 +287,7 @@ pub(super) fn read_lines(blocks: Vec<Block>) -> Vec<Line> {
     }
     mark_masthead(&mut lines);
     keep_wrap_tails(&mut lines);
+    sign_lone_names_over_datelines(&mut lines);
     mark_boxed_furniture(&mut lines);
     lines
 }
@@ -446,6 +447,26 @@ pub(super) fn keep_wrap_tails(lines: &mut [Line]) {
 
 static PAGE_REFERENCE: LazyLock<Regex> =
     LazyLock::new(|| re(r"▶|►|→|(^|\s|[^A-Za-z])[A-Z]\d{1,2}(版|\s|$)|第?\d{1,2}版"));
+
+/// A lone name of two to four characters between a line that ends no
+/// sentence (a headline) and a dateline (`祝福你，闯红灯的市民` / `张三` /
+/// `快报讯（记者 张三…`) is the byline, not a headline's wrapped tail.
+fn sign_lone_names_over_datelines(lines: &mut [Line]) {
+    for i in 1..lines.len().saturating_sub(1) {
+        let glance = &lines[i].glance;
+        let lone_name = lines[i].kind == LineKind::Text
+            && glance.name_chars
+            && (2..=4).contains(&glance.chars)
+            && is_personal_name(&lines[i].text);
+        if lone_name
+            && lines[i + 1].kind == LineKind::Opener
+            && lines[i - 1].kind == LineKind::Text
+            && !ends_sentence(&lines[i - 1].text)
+        {
+            lines[i].kind = LineKind::Names(vec![lines[i].text.clone()]);
+        }
+    }
+}
 
 /// Where the contents box whose label is line `label` ends: at the next
 /// blank line; or, in an export with no blank lines, after its last line

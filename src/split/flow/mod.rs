@@ -575,6 +575,18 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_name_between_a_headline_and_its_dateline_is_its_byline() {
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        let page = format!(
+            "标题在此处\n本报记者 王小明\n{body}结束了。\n\n祝福你，闯红灯的市民\n田雪亭\n\n快报讯（记者 田雪亭 见\n习记者 张颖）{body}也完了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["标题在此处", "祝福你，闯红灯的市民"]);
+        // The dateline names the byline's name and more: it is the fuller.
+        assert_eq!(articles[1].authors, ["田雪亭", "张颖"]);
+    }
+
+    #[test]
     fn a_byline_behind_a_symbol_or_a_logos_debris_is_a_byline() {
         let body = "一二三四五六七八九十一二三\n".repeat(3);
         let page = format!(

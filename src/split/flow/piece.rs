@@ -406,7 +406,10 @@ pub(super) fn flush(article: &mut Article, paragraph: &mut Paragraph, first: &mu
     let (may_open, credit) = (paragraph.may_open, paragraph.credit);
     paragraph.clear();
     if let Some((names, rest)) = may_open.then(|| read_dateline(&text)).flatten() {
-        if article.authors.is_empty() {
+        // A dateline naming the byline's names and more is the fuller one.
+        let fuller = names.len() > article.authors.len()
+            && article.authors.iter().all(|a| names.contains(a));
+        if fuller {
             article.authors = names;
         }
         text = rest;
