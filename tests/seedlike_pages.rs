@@ -9,14 +9,14 @@ mod common;
 use common::{copy_pages, hard_wrapped, project_root, segscore, without_blank_lines, Project};
 
 /// Floors for the scorer's OVERALL line: what the block reading reaches on
-/// these 65 pages now (F1 0.88, authors 84/86, body 80/86, 2 pieces of
+/// these 65 pages now (F1 0.89, authors 87/88, body 83/88, 2 pieces of
 /// furniture), so a regression fails. Each batch of new pages was scored
 /// before any rule was written for it (the sixth batch of ten: F1 0.71,
 /// authors 10/11, body 6/11, furniture 2), which is the better estimate for
 /// pages never seen; docs/splitting.md lists what is still missed. Briefs
 /// under a label are entries of their own, which the scorer counts against
 /// precision (no gold headline matches an untitled brief).
-const MIN_F1: f64 = 0.87;
+const MIN_F1: f64 = 0.89;
 const MIN_AUTHORS: f64 = 0.97;
 const MIN_BODY: f64 = 0.93;
 const MAX_FURNITURE: u64 = 2;
@@ -49,8 +49,8 @@ fn seedlike_pages_without_blank_lines_score_at_or_above_the_floors() {
 /// and 16 characters wide, blank lines kept between paragraphs (the shape of
 /// the `zjgrrb` seed). A line that happens to end a sentence inside a
 /// paragraph must not make the page read as a flowing export. Floors at what
-/// the splitter reaches (F1 0.83 and 0.83, authors 81/83 and 81/82, body
-/// 76/83 and 77/82, furniture 2 and 3).
+/// the splitter reaches (F1 0.83 and 0.84, authors 82/84 and 82/83, body
+/// 77/84 and 78/83, furniture 2 and 3).
 #[test]
 fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
@@ -61,6 +61,6 @@ fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
             hard_wrapped(text, width)
         });
         let s = segscore(&project, &seeds, &fixtures.join("gold"));
-        s.assert_floors(0.82, 0.97, 0.91, 3);
+        s.assert_floors(0.83, 0.97, 0.91, 3);
     }
 }

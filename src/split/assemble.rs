@@ -627,8 +627,16 @@ impl Splitter {
             .min_by_key(|&(_, &l)| l)
             .filter(|&(_, &top)| levels.iter().any(|&l| l > top))
             .map(|(k, _)| k);
+        // A couplet of short phrases over a plain line is the headline over
+        // its subtitle (`居民齐添力 老巷大变样` / `…`).
+        let couplet_first = lines.len() == 2
+            && rules::is_couplet(&lines[0])
+            && !rules::is_couplet(&lines[1])
+            && !lines.iter().any(dashed);
         let title_at = if shallowest.is_none() && lines.len() >= 3 && !lines.iter().any(dashed) {
             None
+        } else if shallowest.is_none() && couplet_first {
+            Some(0)
         } else {
             shallowest.or_else(|| lines.iter().rposition(|l| !dashed(l)))
         };
@@ -1033,6 +1041,19 @@ mod tests {
         let a = &split_page(page)[0];
         assert_eq!(a.title, "主标题在这里");
         assert_eq!(a.subtitle.as_deref(), Some("引题在上面 副题在下面"));
+    }
+
+    #[test]
+    fn a_couplet_over_a_plain_line_is_the_headline_over_its_subtitle() {
+        let page =
+            "居民齐添力 老巷大变样\n\n街道投入资金改造老旧小区\n\n本报讯 记者李大为报道 正文。";
+        let a = &split_page(page)[0];
+        assert_eq!(a.title, "居民齐添力 老巷大变样");
+        assert_eq!(a.subtitle.as_deref(), Some("街道投入资金改造老旧小区"));
+        // Under a plain kicker, a couplet is still the second line.
+        let page =
+            "街道投入资金改造老旧小区\n\n居民齐添力 老巷大变样\n\n本报讯 记者李大为报道 正文。";
+        assert_eq!(titles(page), ["居民齐添力 老巷大变样"]);
     }
 
     #[test]

@@ -355,6 +355,25 @@ pub fn is_jump(line: &str) -> bool {
     line.contains(['接', '转']) && JUMP.is_match(line)
 }
 
+/// Whether a headline is two to four phrases of two to twelve Han
+/// characters (quotes allowed) set apart by single spaces
+/// (`社区信息勤沟通 居民连心零距离`): a headline's shape, never a sentence's.
+pub fn spaced_phrases(text: &str) -> bool {
+    let phrases = || text.split(' ');
+    (2..=4).contains(&phrases().count())
+        && phrases().all(|p| {
+            (2..=12).contains(&p.chars().count())
+                && p.chars().all(|c| is_han(c) || "“”‘’《》".contains(c))
+        })
+}
+
+/// Whether a headline line is a couplet: [`spaced_phrases`] of eight
+/// characters at most each. A subtitle's spaced clauses run longer
+/// (`神枪手大比武鸣金收兵 田径场金牌战接近尾声`).
+pub fn is_couplet(text: &str) -> bool {
+    spaced_phrases(text) && text.split(' ').all(|p| p.chars().count() <= 8)
+}
+
 /// A jump line sending the reader to another page (`(下转第四版)`,
 /// `转A3版`): the story before it ends on this page.
 pub fn is_jump_out(line: &str) -> bool {

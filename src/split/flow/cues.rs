@@ -2,7 +2,7 @@
 //! the independent cues, with their weights, that speak for it.
 
 use super::bylines::{ends_like_closing, is_editors_note, is_editors_note_heading, opens_story};
-use super::headline::{header_units, spaced_phrases, Unit};
+use super::headline::{header_units, Unit};
 use super::lines::LineKind;
 use super::piece::ends_paragraph;
 use super::Reading;
@@ -367,7 +367,7 @@ impl Reading {
         if units.len() == 1 && units.iter().all(narrow_wrap) {
             cues.push(Cue::WrappedHeadline);
         }
-        if units.iter().any(|u| spaced_phrases(&u.text)) {
+        if units.iter().any(|u| rules::spaced_phrases(&u.text)) {
             cues.push(Cue::SpacedPhrases);
         }
         // Photos may stand between the headline and its byline.

@@ -4,6 +4,7 @@
 use super::lines::LineKind;
 use super::Reading;
 use crate::split::article::trim_dashes;
+use crate::split::rules;
 use crate::split::text::{close_cjk_spaces, ends_sentence, is_han, join_wrapped, squeeze_spaces};
 
 /// A headline unit: one headline line, or several wrapped at one width.
@@ -108,8 +109,7 @@ pub(super) fn headline_likeness(
     // Short phrases set apart by spaces (`社区信息勤沟通 居民连心零距离`): a
     // headline's couplet, over or under a plain kicker or subtitle (whose
     // spaced clauses run longer: `神枪手大比武鸣金收兵 田径场金牌战…`).
-    let couplet = || spaced_phrases(text) && text.split(' ').all(|p| p.chars().count() <= 8);
-    if count >= 2 && couplet() {
+    if count >= 2 && rules::is_couplet(text) {
         score += 2;
     }
     let preferred = if count >= 3 { 1 } else { 0 };
@@ -146,15 +146,4 @@ pub(super) fn title_and_subtitle(units: &[Unit]) -> (String, Option<String>) {
         .filter(|s| !s.is_empty())
         .collect();
     (title, (!rest.is_empty()).then(|| rest.join(" ")))
-}
-
-/// Whether a headline unit is two to four phrases of two to twelve Han
-/// characters (quotes allowed) set apart by single spaces.
-pub(super) fn spaced_phrases(text: &str) -> bool {
-    let phrases: Vec<&str> = text.split(' ').collect();
-    (2..=4).contains(&phrases.len())
-        && phrases.iter().all(|p| {
-            (2..=12).contains(&p.chars().count())
-                && p.chars().all(|c| is_han(c) || "“”‘’《》".contains(c))
-        })
 }
