@@ -1,7 +1,7 @@
 //! Article building shared by both readings of a page: a fresh article,
 //! captions and credits, paragraphs rejoined across breaks, the final shape.
 
-use super::names::{bracketed_byline, is_personal_name, spaced_closing_byline};
+use super::names::{bracketed_byline, is_personal_name, spaced_closing_byline, BYLINE_SYMBOLS};
 use super::rules::{closing_credit, credit_line, is_standfirst_point, Credit};
 use super::text::{close_cjk_spaces, ends_sentence, first_sentence};
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
@@ -190,7 +190,10 @@ pub(super) fn complete(mut article: Article) -> Option<Article> {
                     .map(|c| c.text.clone())
             })
             .unwrap_or_default();
-        let sentence = first_sentence(&source, 30);
+        // A brief's bullet (`◆9月23日，…`) marks the item, not its words.
+        let source =
+            source.trim_start_matches(|c: char| BYLINE_SYMBOLS.contains(&c) || c.is_whitespace());
+        let sentence = first_sentence(source, 30);
         article.title = match &article.column {
             Some(column) => format!("{column}：{sentence}"),
             None => sentence,

@@ -912,6 +912,8 @@ mod tests {
         assert!(articles
             .iter()
             .all(|a| a.column.as_deref() == Some("要闻简报")));
+        // Each is titled by its first sentence, without the bullet.
+        assert_eq!(articles[1].title, "要闻简报：9月27日，我县召开护航会议");
     }
 
     #[test]
