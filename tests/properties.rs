@@ -28,6 +28,10 @@ fn piece() -> impl Strategy<Value = String> {
         Just("本报讯 记者张三报道 ".to_string()),
         Just("据新华社 ".to_string()),
         Just("本报太原4月9日电 (记者付明丽)".to_string()),
+        Just("香港文匯報訊（記者 蘇榕".to_string()),
+        Just("某某都市报讯 ".to_string()),
+        // A layout export's gutter between columns side by side.
+        Just("        ".to_string()),
         Just(" 摄".to_string()),
         Just("供图".to_string()),
         Just("RI民生观".to_string()),
