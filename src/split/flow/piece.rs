@@ -274,13 +274,14 @@ pub(super) fn read_body(
                     flush(article, &mut paragraph, &mut first_paragraph);
                 }
                 paragraph.push(line);
-                let closing = reading
-                    .line_may_close(j)
+                // A line that ends a sentence ends in no byline.
+                let ends = ends_paragraph(&line.text);
+                let closing = (!ends && reading.line_may_close(j))
                     .then(|| closing_byline(&line.text))
                     .flatten();
                 signed = closing.as_ref().is_some_and(|(names, _)| !names.is_empty());
-                if closing.is_some()
-                    || ends_paragraph(&line.text)
+                if ends
+                    || closing.is_some()
                     || ends_in_bracketed_credit(&line.text)
                     || reading.credited[j]
                 {
