@@ -167,6 +167,15 @@ pub(super) fn photographers(article: &Article) -> Vec<String> {
 /// Gives an article read from the page its final shape: a title when none
 /// was printed, its kind; `None` when nothing of it is worth an entry.
 pub(super) fn complete(mut article: Article) -> Option<Article> {
+    // The standfirst of a headless piece or one under a column label, with
+    // nothing under it, was the piece's only text: it must not be lost with
+    // an empty piece.
+    let headless = article.title.is_empty() || article.column.is_some();
+    if headless && article.body.is_empty() && article.captions.is_empty() {
+        if let Some(only) = article.subtitle.take() {
+            push_paragraph(&mut article, &only);
+        }
+    }
     let has_text = article.paragraphs().next().is_some();
     if !has_text && article.captions.iter().all(|c| c.text.is_empty()) {
         return None;

@@ -525,9 +525,15 @@ impl Splitter {
             }
             Kind::Credit(credit) => {
                 let ends_piece = self.piece_ends_at(i + 1);
+                // A credit wrapped over two lines after the text (`本报记者 X`
+                // / `通讯员 Y 摄`): the names line above was its first part.
+                let wrapped = i > 0 && matches!(self.kinds[i - 1], Kind::Names(_));
                 let article = self.current();
                 if article.kind == ArticleKind::PhotoStory {
                     add_photographers(article, &credit.names);
+                } else if wrapped && !(article.body.is_empty() && article.captions.is_empty()) {
+                    add_names(&mut article.authors, &credit.names);
+                    attach_credit(&mut article.captions, &credit);
                 } else {
                     // A credit closing an unsigned piece with no other
                     // caption: its text told the photo, by its photographer.
@@ -1025,6 +1031,23 @@ mod tests {
         // A story whose photo has its caption keeps no author.
         let page = "标题\n\n第一段。\n\n图为现场。\n\n李四 摄\n\n第二段。";
         assert!(split_page(page)[0].authors.is_empty());
+    }
+
+    #[test]
+    fn a_credit_wrapped_over_two_lines_after_the_text_names_both() {
+        let page = "扩建排水渠\n\n施工人员正在扩建排水渠。\n\n本报记者 李震宇\n\n通讯员 王飞超 摄";
+        assert_eq!(split_page(page)[0].authors, vec!["李震宇", "王飞超"]);
+    }
+
+    #[test]
+    fn a_headless_column_piece_of_one_unterminated_paragraph_is_kept() {
+        let page =
+            "标题在此\n\n第一段写完了。\n\n图片新闻\n\n大年初一一大早，牧民便钻进牛圈里添加饲草";
+        let articles = split_page(page);
+        assert_eq!(articles.len(), 2);
+        assert!(articles[1]
+            .paragraphs()
+            .any(|p| p.contains("牧民便钻进牛圈里")));
     }
 
     #[test]

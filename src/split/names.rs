@@ -116,11 +116,14 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
 }
 
 /// The paper, agency or station a reporter works for (`光明日报`,
-/// `德州晚报全媒体`, `新华社`, `武汉晚报`, `洛阳日报报业集团全媒体`).
+/// `德州晚报全媒体`, `新华社`, `武汉晚报`, `洛阳日报报业集团全媒体`,
+/// `新华每日电讯`).
 pub fn is_employer(name: &str) -> bool {
     (2..=16).contains(&name.chars().count())
         && name.chars().all(is_han)
-        && (name.ends_with(['报', '社', '台', '网']) || name.ends_with("媒体"))
+        && (name.ends_with(['报', '社', '台', '网'])
+            || name.ends_with("媒体")
+            || name.ends_with("电讯"))
 }
 
 /// A byline in brackets closing a paragraph after its last sentence
@@ -140,8 +143,21 @@ pub fn bracketed_byline(paragraph: &str) -> Option<(usize, Vec<String>)> {
     if !(before.is_empty() || ends_sentence(before)) {
         return None;
     }
+    // A writer signing with a familiar name (`…荣誉。（小杰）`).
+    if !before.is_empty() && is_familiar_name(&inner) {
+        return Some((open, vec![inner.into_owned()]));
+    }
     let line = read_name_line(&inner)?;
     (!line.names.is_empty() && (line.all_personal || line.has_role)).then_some((open, line.names))
+}
+
+/// A familiar name a writer may sign with: `小`, `老` or `阿` and one or
+/// two Han characters (`小杰`, `老王`).
+pub fn is_familiar_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some('小' | '老' | '阿'))
+        && (1..=2).contains(&chars.clone().count())
+        && chars.all(is_han)
 }
 
 static WROTE_AND_PHOTOGRAPHED_TAIL: LazyLock<Regex> =
@@ -535,6 +551,7 @@ mod tests {
         assert!(l.has_role && l.all_personal);
         assert_eq!(strip_role("德州晚报全媒体记者"), "");
         assert_eq!(strip_role("新华社记者王小明"), "王小明");
+        assert_eq!(strip_role("新华每日电讯记者宋常青"), "宋常青");
         assert_eq!(strip_role("洛阳日报报业集团全媒体见习记者"), "");
         // A word that only contains 记者 is no role.
         assert_eq!(strip_role("跟随记者"), "跟随记者");
@@ -560,6 +577,12 @@ mod tests {
         );
         // Inside a sentence, or a credit, or not a name: no byline.
         assert!(bracketed_byline("负责人（李四）说").is_none());
+        // A writer signing with a familiar name after the last sentence.
+        assert_eq!(
+            bracketed_byline("蝉联文化强县荣誉。（小杰）").unwrap().1,
+            vec!["小杰"]
+        );
+        assert!(bracketed_byline("（小组赛）").is_none());
         assert!(bracketed_byline("他找到了负责人（李四）").is_none());
         assert!(bracketed_byline("图为现场。（李四 摄）").is_none());
         assert_eq!(

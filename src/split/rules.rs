@@ -562,8 +562,16 @@ fn credit_names(who: &str, verb: &str) -> Option<Vec<String>> {
             return Some(line.names);
         }
     }
+    // Behind a role, one photographer with a longer name (`…融媒体记者
+    // 巴依斯古楞摄`): a credit names people.
+    let behind_role = strip_role(who).trim();
+    let long_name =
+        |name: &str| (2..=5).contains(&name.chars().count()) && name.chars().all(is_han);
+    if behind_role.len() < who.len() && long_name(behind_role) {
+        return Some(vec![behind_role.to_string()]);
+    }
     // Behind an employer, one photographer may sign with a pen name.
-    let pen_name = (2..=5).contains(&who.chars().count()) && who.chars().all(is_han);
+    let pen_name = long_name(who);
     if employer.is_some() && matches!(verb, "摄" | "摄影" | "摄影报道") && pen_name {
         return Some(vec![who.to_string()]);
     }
@@ -1123,6 +1131,17 @@ mod tests {
             vec!["蒋友青"]
         );
         assert_eq!(credit_line("记者邹伟锋 摄").unwrap().names, vec!["邹伟锋"]);
+        // One photographer behind a role with a longer (Mongolian) name.
+        assert_eq!(
+            credit_line("(内蒙古日报社融媒体记者巴依斯古楞摄)")
+                .unwrap()
+                .names,
+            vec!["巴依斯古楞"]
+        );
+        assert_eq!(
+            credit_line("（本报记者 巴依斯古楞 摄）").unwrap().names,
+            vec!["巴依斯古楞"]
+        );
         assert_eq!(
             credit_line("李志军摄(新华社发)").unwrap().names,
             vec!["李志军"]

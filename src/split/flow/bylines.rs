@@ -7,10 +7,11 @@ use regex::Regex;
 
 use super::re;
 use crate::split::names::{
-    is_personal_name, names_in, read_name_line, read_names_after_role, strip_role, ROLES,
+    is_familiar_name, is_personal_name, names_in, read_name_line, read_names_after_role,
+    strip_role, ROLES,
 };
 use crate::split::rules;
-use crate::split::text::{ends_sentence, is_han, may_be_han, opens_with};
+use crate::split::text::{ends_sentence, may_be_han, opens_with};
 
 /// The labels of an editors' note, longest first where one opens another.
 const EDITOR_NOTE_LABELS: [&str; 5] = ["编者按", "编者的话", "开栏的话", "编后语", "编后"];
@@ -432,15 +433,6 @@ pub(super) fn closing_byline(paragraph: &str) -> Option<(Vec<String>, String)> {
         .filter(|t| !t.is_empty())
         .all(is_personal_name);
     (!names.is_empty() && all_names).then(|| (names, before.to_string()))
-}
-
-/// A familiar name a writer may sign with: `小`, `老` or `阿` and one or
-/// two Han characters (`小杰`, `老王`).
-fn is_familiar_name(name: &str) -> bool {
-    let mut chars = name.chars();
-    matches!(chars.next(), Some('小' | '老' | '阿'))
-        && (1..=2).contains(&chars.clone().count())
-        && chars.all(is_han)
 }
 
 /// A credit naming photographers behind a role (`新华社记者 王小明 摄`,
