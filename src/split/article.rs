@@ -199,7 +199,8 @@ pub(super) fn complete(mut article: Article) -> Option<Article> {
                     .map(|c| c.text.clone())
             })
             .unwrap_or_default();
-        // A brief's bullet (`◆9月23日，…`) marks the item, not its words.
+        // A brief's bullet (`◆9月23日，…`, one of the symbols set before
+        // bylines too) marks the item, not its words.
         let source =
             source.trim_start_matches(|c: char| BYLINE_SYMBOLS.contains(&c) || c.is_whitespace());
         let sentence = first_sentence(source, 30);

@@ -93,7 +93,7 @@ fn columns(
 /// cut so; a stretch is cut only into parts that each hold a line of text (a
 /// run of a column's least width) in two rows at least, so a masthead's or
 /// a footer's spaced-out fields are never cut apart.
-pub(super) fn stripes(rows: &[Vec<Run>], from: usize, to: usize) -> Option<Vec<Piece>> {
+fn stripes(rows: &[Vec<Run>], from: usize, to: usize) -> Option<Vec<Piece>> {
     let mut pieces = Vec::new();
     let mut cut = false;
     let mut row = from;

@@ -50,11 +50,12 @@ pub(super) static ORG_CREDIT: LazyLock<Regex> =
 
 /// An outlet's own dateline: a name, a date, `电` or `讯`
 /// (`长江日报大武汉客户端10月2日讯`), or a paper's, site's or app's full
-/// name and `讯` (`香港文汇报讯`, `…客户端讯`). What follows it is checked
+/// name ([`rules::OUTLET_NAME`]) and `讯` (`香港文汇报讯`, `…客户端讯`). What follows it is checked
 /// apart (see [`outlet_dateline`]).
 pub(super) static OUTLET_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:\p{{Han}}{{2,14}}?({NUMERAL}{{1,3}}月)?{NUMERAL}{{1,3}}日(电|讯)|\p{{Han}}{{2,12}}?(报|网|客户端)讯)"
+        r"^(?:\p{{Han}}{{2,14}}?({NUMERAL}{{1,3}}月)?{NUMERAL}{{1,3}}日(电|讯)|{outlet}讯)",
+        outlet = rules::OUTLET_NAME
     ))
 });
 /// Reporters in brackets opening a story, glued to its first words
@@ -76,7 +77,7 @@ pub(super) fn opens_story(text: &str) -> bool {
 /// dateline as one).
 /// `short`: whether the line has four characters or fewer; `may_open`:
 /// whether [`may_open_story`] may hold for it; `wire_chars`: whether it
-/// holds `电` or `讯`, as every outlet's dateline does (all asked by the
+/// holds `电` or `讯` (or `電`, `訊`), as every outlet's dateline does (all asked by the
 /// caller in its one pass over the line). A line whose head is printed in
 /// traditional characters (`香港文匯報訊`) is read in simplified ones.
 pub(super) fn line_opens_story(
@@ -341,7 +342,9 @@ pub(super) fn read_dateline(text: &str) -> Option<(Vec<String>, String)> {
         return read_simplified_dateline(text);
     };
     let (names, rest) = read_simplified_dateline(&simple)?;
-    let story = &text[text.len() - rest.len()..];
+    // Folding keeps every character's bytes: the story is the original's
+    // ending of the same length.
+    let story = text.get(text.len().checked_sub(rest.len())?..)?;
     Some((rules::in_original(names, &simple, text), story.to_string()))
 }
 
@@ -548,6 +551,7 @@ mod tests {
         assert!(opens("据新华", "社24日讯 首都"));
         // Nor is it an outlet's name run into `本报讯`.
         assert!(!opens("行工作", "本报讯 某区工会"));
+        assert!(!opens("行工作本报讯 某区工会", ""));
         assert!(opens("某某都市报讯 某区工会", ""));
         // A closing bracket with no story after it closes the story before.
         assert!(!opens("（记者 张三）", "下一条标题"));

@@ -449,8 +449,10 @@ static PAGE_REFERENCE: LazyLock<Regex> =
     LazyLock::new(|| re(r"▶|►|→|(^|\s|[^A-Za-z])[A-Z]\d{1,2}(版|\s|$)|第?\d{1,2}版"));
 
 /// A lone name of two to four characters between a line that ends no
-/// sentence (a headline) and a dateline (`祝福你，闯红灯的市民` / `张三` /
-/// `快报讯（记者 张三…`) is the byline, not a headline's wrapped tail.
+/// sentence (a headline) and a dateline that names it or no one
+/// (`祝福你，闯红灯的市民` / `张三` / `快报讯（记者 张三…`) is the byline,
+/// not a headline's wrapped tail (`深切缅怀…之父` / `袁隆平` over another
+/// reporter's dateline).
 fn sign_lone_names_over_datelines(lines: &mut [Line]) {
     for i in 1..lines.len().saturating_sub(1) {
         let glance = &lines[i].glance;
@@ -458,8 +460,10 @@ fn sign_lone_names_over_datelines(lines: &mut [Line]) {
             && glance.name_chars
             && (2..=4).contains(&glance.chars)
             && is_personal_name(&lines[i].text);
+        let dateline = &lines[i + 1].text;
         if lone_name
             && lines[i + 1].kind == LineKind::Opener
+            && (dateline.contains(lines[i].text.as_str()) || !has_role_word(dateline))
             && lines[i - 1].kind == LineKind::Text
             && !ends_sentence(&lines[i - 1].text)
         {

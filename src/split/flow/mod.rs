@@ -591,6 +591,10 @@ mod tests {
         assert_eq!(titles(&articles), ["标题在此处", "第二条新闻的标题"]);
         assert_eq!(articles[1].authors, ["李四海", "张三丰"]);
         assert!(articles[1].paragraphs().all(|p| !p.contains("张三丰")));
+        // A piece its dateline signed takes no closing names, nor their
+        // wrapped tail.
+        let page = page.replace("本报讯 ", "本报讯（记者 王五）");
+        assert_eq!(split(&page)[1].authors, ["王五"]);
     }
 
     #[test]
@@ -603,6 +607,13 @@ mod tests {
         assert_eq!(titles(&articles), ["标题在此处", "祝福你，闯红灯的市民"]);
         // The dateline names the byline's name and more: it is the fuller.
         assert_eq!(articles[1].authors, ["田雪亭", "张颖"]);
+        // A name over another reporter's dateline is the headline's own.
+        let page = format!(
+            "标题在此处\n本报记者 王小明\n{body}结束了。\n\n深切缅怀杂交水稻之父\n袁隆平\n\n本报讯（记者 张颖）{body}也完了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(articles[1].authors, ["张颖"]);
+        assert!(articles[1].title.contains("袁隆平"));
     }
 
     #[test]

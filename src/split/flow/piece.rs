@@ -14,7 +14,7 @@ use super::lines::{Line, LineKind};
 use super::Reading;
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
 use crate::split::article::{caption, empty_article, push_paragraph_spaced};
-use crate::split::names::{is_personal_name, names_in};
+use crate::split::names::{names_in, read_name_line};
 use crate::split::rules;
 use crate::split::text::{close_cjk_spaces, ends_sentence, join_wrapped, squeeze_spaces};
 use crate::split::Marker;
@@ -279,7 +279,6 @@ pub(super) fn read_body(
                 let closing = (!ends && reading.line_may_close(j))
                     .then(|| closing_byline(&line.text))
                     .flatten();
-                signed = closing.as_ref().is_some_and(|(names, _)| !names.is_empty());
                 if ends
                     || closing.is_some()
                     || ends_in_bracketed_credit(&line.text)
@@ -287,6 +286,9 @@ pub(super) fn read_body(
                 {
                     flush(article, &mut paragraph, &mut first_paragraph);
                 }
+                // Only names that became the authors may run on.
+                signed =
+                    closing.is_some_and(|(names, _)| !names.is_empty() && article.authors == names);
             }
         }
         j += 1;
@@ -302,14 +304,11 @@ pub(super) fn read_body(
 }
 
 /// The names a line holds when it holds nothing else: one to three
-/// personal names set apart by spaces or `、`.
+/// personal names.
 fn wrapped_names(line: &str) -> Option<Vec<String>> {
-    let tokens: Vec<&str> = line
-        .split([' ', '\u{3000}', '、'])
-        .filter(|t| !t.is_empty())
-        .collect();
-    (!tokens.is_empty() && tokens.len() <= 3 && tokens.iter().all(|t| is_personal_name(t)))
-        .then(|| tokens.iter().map(|t| t.to_string()).collect())
+    read_name_line(line)
+        .filter(|l| l.all_personal && !l.has_role && (1..=3).contains(&l.tokens))
+        .map(|l| l.names)
 }
 
 /// Whether the article stands under a photo news label.
