@@ -9,16 +9,16 @@ mod common;
 use common::{copy_pages, hard_wrapped, project_root, segscore, without_blank_lines, Project};
 
 /// Floors for the scorer's OVERALL line: what the block reading reaches on
-/// these 65 pages now (F1 0.89, authors 87/88, body 83/88, 2 pieces of
+/// these 74 pages now (F1 0.89, authors 97/98, body 93/98, 2 pieces of
 /// furniture), so a regression fails. Each batch of new pages was scored
-/// before any rule was written for it (the sixth batch of ten: F1 0.71,
-/// authors 10/11, body 6/11, furniture 2), which is the better estimate for
+/// before any rule was written for it (the seventh batch of nine: F1 0.76,
+/// authors 6/8, body 8/8, no furniture), which is the better estimate for
 /// pages never seen; docs/splitting.md lists what is still missed. Briefs
 /// under a label are entries of their own, which the scorer counts against
 /// precision (no gold headline matches an untitled brief).
 const MIN_F1: f64 = 0.89;
 const MIN_AUTHORS: f64 = 0.97;
-const MIN_BODY: f64 = 0.93;
+const MIN_BODY: f64 = 0.94;
 const MAX_FURNITURE: u64 = 2;
 
 #[test]
@@ -26,14 +26,14 @@ fn seedlike_pages_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
-    assert_eq!(s.gold, 98, "every titled gold article is scored");
+    assert_eq!(s.gold, 108, "every titled gold article is scored");
     s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }
 
 /// The same pages with every blank line taken out: a page that prints one
 /// paragraph per line is read line by line, a hard-wrapped one as a flowing
-/// export. Floors at what the splitter reaches (F1 0.80, authors 75/78,
-/// body 70/78, 8 pieces of furniture: mastheads and page labels that a
+/// export. Floors at what the splitter reaches (F1 0.83, authors 88/90,
+/// body 83/90, 7 pieces of furniture: mastheads and page labels that a
 /// blank line no longer sets apart).
 #[test]
 fn seedlike_pages_without_blank_lines_score_at_or_above_the_floors() {
@@ -42,15 +42,15 @@ fn seedlike_pages_without_blank_lines_score_at_or_above_the_floors() {
     let seeds = project.path("no-blank-lines");
     copy_pages(&fixtures.join("seeds"), &seeds, without_blank_lines);
     let s = segscore(&project, &seeds, &fixtures.join("gold"));
-    s.assert_floors(0.80, 0.96, 0.89, 8);
+    s.assert_floors(0.82, 0.97, 0.92, 7);
 }
 
 /// The same pages with their paragraphs hard-wrapped in narrow columns, 12
 /// and 16 characters wide, blank lines kept between paragraphs (the shape of
 /// the `zjgrrb` seed). A line that happens to end a sentence inside a
 /// paragraph must not make the page read as a flowing export. Floors at what
-/// the splitter reaches (F1 0.83 and 0.84, authors 82/84 and 82/83, body
-/// 77/84 and 78/83, furniture 2 and 3).
+/// the splitter reaches (F1 0.84 and 0.85, authors 93/94 and 92/93, body
+/// 87/94 and 88/93, furniture 2 and 3).
 #[test]
 fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
@@ -61,6 +61,6 @@ fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
             hard_wrapped(text, width)
         });
         let s = segscore(&project, &seeds, &fixtures.join("gold"));
-        s.assert_floors(0.83, 0.97, 0.91, 3);
+        s.assert_floors(0.83, 0.98, 0.92, 3);
     }
 }

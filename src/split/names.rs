@@ -293,18 +293,26 @@ pub fn name_tokens(text: &str) -> Vec<NameToken> {
 }
 
 /// Role words that may follow a name with no space between them.
-const GLUED_ROLES: [&str; 3] = ["通讯员", "记者", "实习生"];
+const GLUED_ROLES: [&str; 6] = [
+    "通讯员",
+    "记者",
+    "实习生",
+    "见习记者",
+    "实习记者",
+    "特约记者",
+];
 
 /// A token holding a name and, glued behind it, the next role word
-/// (`记者赵优通讯员司玉`: a space lost at a line wrap or squeezed out of a
-/// bracket) cut before each such role: `记者赵优`, `通讯员司玉`. The part
+/// (`记者赵优通讯员司玉`, `记者吕胜军见习记者刘亦雄`: a space lost at a line
+/// wrap or squeezed out of a bracket) cut before each such role: `记者赵优`,
+/// `通讯员司玉`. The part
 /// before a role must read as a name (`新华社记者` is an employer's role).
 fn cut_before_glued_roles(token: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(token);
     std::iter::from_fn(move || {
         let part = rest?;
         // Most tokens hold no role's first character after their own role.
-        if !part.contains(['通', '记', '实']) {
+        if !part.contains(['通', '记', '实', '见', '特']) {
             return rest.take();
         }
         let role = role_len(part);
@@ -523,6 +531,10 @@ mod tests {
     #[test]
     fn a_role_glued_behind_a_name_opens_the_next_name() {
         assert_eq!(names_in("记者赵优通讯员司玉"), vec!["赵优", "司玉"]);
+        assert_eq!(
+            names_in("首席记者 吕胜军见习记者 刘亦雄"),
+            vec!["吕胜军", "刘亦雄"]
+        );
         assert_eq!(names_in("本报记者王小明实习生钟南"), vec!["王小明", "钟南"]);
         // An employer before the role is no name; a word that only ends in
         // a role is no byline.
