@@ -79,7 +79,8 @@ pub(super) fn opens_story(text: &str) -> bool {
 /// whether [`may_open_story`] may hold for it; `wire_chars`: whether it
 /// holds `电` or `讯` (or `電`, `訊`), as every outlet's dateline does (all asked by the
 /// caller in its one pass over the line). A line whose head is printed in
-/// traditional characters (`香港文匯報訊`) is read in simplified ones.
+/// traditional characters (`香港文匯報訊`, `（記者 X）`) is read in
+/// simplified ones.
 pub(super) fn line_opens_story(
     line: &str,
     joined: impl FnOnce() -> String,
@@ -87,7 +88,10 @@ pub(super) fn line_opens_story(
     may_open: bool,
     wire_chars: bool,
 ) -> bool {
-    let simple = wire_chars.then(|| rules::simplified_head(line)).flatten();
+    let bracketed = line.starts_with(['（', '(']);
+    let simple = (wire_chars || bracketed)
+        .then(|| rules::simplified_head(line))
+        .flatten();
     let line = simple.as_deref().unwrap_or(line);
     let joined = || {
         let joined = joined();
@@ -97,7 +101,7 @@ pub(super) fn line_opens_story(
         }
     };
     ((short || (may_open && may_open_story(line))) && wire_head(&joined()).is_some())
-        || ((wire_chars || line.starts_with(['（', '('])) && own_head(line).is_some())
+        || ((wire_chars || bracketed) && own_head(line).is_some())
 }
 
 /// Where the dateline or reporter's line a paragraph opens with ends, and
@@ -532,6 +536,14 @@ mod tests {
         let (names, rest) = read_dateline("某某文汇报讯（记者 张三 福州报道）近日").unwrap();
         assert_eq!((names, rest.as_str()), (vec!["张三".into()], "近日"));
         let (names, rest) = read_dateline("某某文匯報訊（記者 習小明）近日").unwrap();
+        let traditional_reporters = "（記者 蘇小明）近日";
+        assert!(line_opens_story(
+            traditional_reporters,
+            String::new,
+            false,
+            true,
+            false
+        ));
         assert_eq!((names, rest.as_str()), (vec!["習小明".into()], "近日"));
         assert!(read_dateline("某某文汇报讯员").is_none());
         let (names, rest) = read_dateline("（长江日报 记者刘睿彻）前晚清理").unwrap();
