@@ -272,10 +272,11 @@ static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| re(r"^((本报|报社)地址|社址)\s*[:：]"));
-/// How to send the paper a piece (`投稿请寄本报评论部`, `来稿请注明真实姓名`,
-/// `投稿邮箱：…`).
-static SUBMISSIONS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(投稿|来稿)(请|须|邮箱|信箱|地址|热线|电话)"));
+/// How to send the paper a piece or a letter (`投稿请寄本报评论部`,
+/// `来稿请注明真实姓名`, `投稿邮箱：…`, `读者来信请寄本报X版`).
+static SUBMISSIONS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(读者)?((投稿|来稿)(请|须|邮箱|信箱|地址|热线|电话)|来信(请寄|邮箱|信箱|地址))")
+});
 
 /// A line of the paper's telephone numbers (`有奖新闻热线:88881111`, `■
 /// 本版热线:96706`) or its address (`本报地址:…`).
@@ -1393,6 +1394,8 @@ mod tests {
         assert!(!is_imprint("人民出版社出版了这本书"));
         assert!(is_contact_line("傳真：2873 1906"));
         assert!(is_contact_line("投稿请寄本报评论部"));
+        assert!(is_contact_line("读者来信请寄本报城市记忆版"));
+        assert!(!is_contact_line("来信请求帮助的读者越来越多"));
         assert!(is_page_number("今日16版"));
         for notice in [
             "定价：1.50元",

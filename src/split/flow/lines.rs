@@ -232,8 +232,8 @@ fn furniture_shape(line: &str, glance: &Glance) -> bool {
         || (ends_in_number(glance.last) && (rules::is_contact_line(line) || points_to_page(line)))
         // The paper's notices: price, printer, licence, website.
         || (glance.chars <= 40 && rules::is_notice(line))
-        // How to send the paper a piece (`投稿请寄…`, `来稿请…`).
-        || (matches!(glance.first, Some('投' | '来')) && rules::is_contact_line(line))
+        // How to send the paper a piece (`投稿请寄…`, `来稿请…`, `读者来信请寄…`).
+        || (matches!(glance.first, Some('投' | '来' | '读')) && rules::is_contact_line(line))
 }
 
 /// Whether a line opens with a Latin letter or a digit, as page labels do.
