@@ -32,13 +32,13 @@ use common::{project_root, segscore, Project};
 /// furniture 9; the couplet rule's block reading (better on the seed-like
 /// pages) costs one (a couplet kicker over its headline): F1 0.62, authors
 /// 56/61, body 43/61, furniture 9; a reader's letter address
-/// (`读者来信请寄本报…版`) read as furniture took furniture to 8: the floors
-/// below. What the
+/// (`读者来信请寄本报…版`) read as furniture, and a section's name printed
+/// again at the foot, took furniture to 6: the floors below. What the
 /// batches' misses are: docs/splitting.md, "Held-out PDF exports".
 const MIN_F1: f64 = 0.61;
 const MIN_AUTHORS: f64 = 0.91;
 const MIN_BODY: f64 = 0.70;
-const MAX_FURNITURE: u64 = 8;
+const MAX_FURNITURE: u64 = 6;
 
 #[test]
 fn pdfexport_pages_score_at_or_above_the_floors() {

@@ -288,6 +288,7 @@ pub(super) fn read_lines(blocks: Vec<Block>) -> Vec<Line> {
     mark_masthead(&mut lines);
     keep_wrap_tails(&mut lines);
     sign_lone_names_over_datelines(&mut lines);
+    mark_repeated_running_heads(&mut lines);
     mark_boxed_furniture(&mut lines);
     lines
 }
@@ -468,6 +469,26 @@ fn sign_lone_names_over_datelines(lines: &mut [Line]) {
             && !ends_sentence(&lines[i - 1].text)
         {
             lines[i].kind = LineKind::Names(vec![lines[i].text.clone()]);
+        }
+    }
+}
+
+/// A short line that repeats one of the page's furniture lines word for
+/// word (the section's name printed again at the foot: `声音` … `声音`) is
+/// furniture too.
+fn mark_repeated_running_heads(lines: &mut [Line]) {
+    let short = |line: &Line| (1..=6).contains(&line.glance.chars);
+    let heads: Vec<String> = lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Furniture && short(l))
+        .map(|l| l.text.clone())
+        .collect();
+    if heads.is_empty() {
+        return;
+    }
+    for line in lines.iter_mut() {
+        if line.kind == LineKind::Text && short(line) && heads.contains(&line.text) {
+            line.kind = LineKind::Furniture;
         }
     }
 }

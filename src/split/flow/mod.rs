@@ -617,6 +617,17 @@ mod tests {
     }
 
     #[test]
+    fn a_section_name_printed_again_at_the_foot_is_furniture() {
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        let page = format!(
+            "第02版\n声音\n某某晚报\n2013年8月19日 星期一\n标题在此处\n本报记者 王小明\n{body}结束了。\n声音\n投稿请寄本报评论部\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["标题在此处"]);
+        assert!(articles[0].paragraphs().all(|p| !p.contains("声音")));
+    }
+
+    #[test]
     fn a_byline_behind_a_symbol_or_a_logos_debris_is_a_byline() {
         let body = "一二三四五六七八九十一二三\n".repeat(3);
         let page = format!(
