@@ -33,11 +33,13 @@ use common::{project_root, segscore, Project};
 /// pages) costs one (a couplet kicker over its headline): F1 0.62, authors
 /// 56/61, body 43/61, furniture 9; a reader's letter address
 /// (`读者来信请寄本报…版`) read as furniture, and a section's name printed
-/// again at the foot, took furniture to 6: the floors below. What the
+/// again at the foot, took furniture to 6; a symbol's label inside running
+/// text read as a subhead (`■中国入世`), body 44/61: the floors below. What
+/// the
 /// batches' misses are: docs/splitting.md, "Held-out PDF exports".
 const MIN_F1: f64 = 0.61;
 const MIN_AUTHORS: f64 = 0.91;
-const MIN_BODY: f64 = 0.70;
+const MIN_BODY: f64 = 0.72;
 const MAX_FURNITURE: u64 = 6;
 
 #[test]

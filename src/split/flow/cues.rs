@@ -6,6 +6,7 @@ use super::headline::{header_units, Unit};
 use super::lines::LineKind;
 use super::piece::ends_paragraph;
 use super::Reading;
+use crate::split::names::BYLINE_SYMBOLS;
 use crate::split::rules;
 use crate::split::text::ends_sentence;
 
@@ -119,6 +120,23 @@ impl Reading {
             && l.kind == LineKind::Text
             && l.width + 3 >= self.width
             && l.width <= self.width + 3
+    }
+
+    /// Whether the label at line `i` is a subhead of the text around it: a
+    /// symbol's label (`■中国入世`) between running text and a full line of
+    /// body under it, where a column's label stands over a headline.
+    pub(super) fn is_subhead_label(&self, i: usize) -> bool {
+        let symbol = self.lines[i]
+            .text
+            .starts_with(|c: char| BYLINE_SYMBOLS.contains(&c));
+        let in_text = self
+            .content_before(i)
+            .is_some_and(|p| matches!(self.lines[p].kind, LineKind::Text | LineKind::Opener));
+        // The paragraph under it may open set in; its next line runs full.
+        let body_under = (i + 1..self.lines.len().min(i + 3))
+            .all(|k| !self.lines[k].text.starts_with('#'))
+            && (i + 1..self.lines.len().min(i + 3)).any(|k| self.is_full(k));
+        symbol && in_text && body_under
     }
 
     pub(super) fn is_wide(&self, i: usize) -> bool {
@@ -302,6 +320,7 @@ impl Reading {
         match &line.kind {
             LineKind::Furniture => return None,
             LineKind::Marker(_) => cues.push(Cue::Marker),
+            LineKind::Label(_) if self.is_subhead_label(i) => return None,
             LineKind::Label(_) => {
                 cues.push(Cue::Label);
                 header_end = i + 1;

@@ -1,6 +1,7 @@
 //! Headline groups of a flowing page: headline lines cut into units
 //! (kicker, headline, subtitle, deck) and the unit that is the headline.
 
+use super::bylines::is_editors_note_heading;
 use super::lines::LineKind;
 use super::Reading;
 use crate::split::article::trim_dashes;
@@ -28,7 +29,9 @@ pub(super) fn header_units(reading: &Reading, from: usize, to: usize) -> Vec<Uni
         |j: usize| matches!(reading.lines[j].kind, LineKind::Text | LineKind::Credit);
     for j in from..to {
         let line = &reading.lines[j];
-        if !headline_line(j) {
+        // An editors' note's heading (`编者按`) under a headline heads the
+        // note, not a line of the headline; alone, it titles the note.
+        if !headline_line(j) || (!units.is_empty() && is_editors_note_heading(&line.text)) {
             continue;
         }
         let w = line.width;

@@ -628,6 +628,21 @@ mod tests {
     }
 
     #[test]
+    fn a_symbols_label_inside_running_text_is_a_subhead_and_a_note_heading_no_headline_line() {
+        let line = "一二三四五六七八九十一二三四五六七八\n";
+        let body = line.repeat(3);
+        let page = format!(
+            "我们经历的一年\n编者按\n{body}祝广大读者新年好！\n■中国入世\n  三四五六七八九十一二三四五六七八\n{body}都结束了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["我们经历的一年"]);
+        assert!(articles[0]
+            .body
+            .iter()
+            .any(|part| matches!(part, BodyPart::Subhead(s) if s.contains("中国入世"))));
+    }
+
+    #[test]
     fn a_byline_behind_a_symbol_or_a_logos_debris_is_a_byline() {
         let body = "一二三四五六七八九十一二三\n".repeat(3);
         let page = format!(

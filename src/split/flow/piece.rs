@@ -233,6 +233,10 @@ pub(super) fn read_body(
         }
         match &line.kind {
             LineKind::Furniture | LineKind::Marker(_) => {}
+            LineKind::Label(name) if reading.is_subhead_label(j) => {
+                flush(article, &mut paragraph, &mut first_paragraph);
+                article.body.push(BodyPart::Subhead(name.clone()));
+            }
             LineKind::Label(name) => {
                 if article.column.is_none() {
                     article.column = Some(name.clone());
