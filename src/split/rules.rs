@@ -84,9 +84,15 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}|[〇○零OＯ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日).*(星期|周)[一二三四五六日天]",
     )
 });
-/// The serial number, in figures or in Chinese numerals (`第八六一号`).
-static SERIAL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(总)?第\s*(\d+|[〇○零一二三四五六七八九十百千万]+)\s*[号期]$"));
+/// The serial number, in figures or in Chinese numerals (`第八六一号`), with
+/// the issue's page count glued before or after it (`第六二一八号今日四版`).
+static SERIAL: LazyLock<Regex> = LazyLock::new(|| {
+    let number = r"(\d+|[〇○零一二三四五六七八九十百千万]+)";
+    let pages = format!(r"(今日|本期)\s*{number}\s*版");
+    re(&format!(
+        r"^({pages}\s*)?(总)?第\s*{number}\s*[号期](\s*{pages})?$"
+    ))
+});
 /// The issue's date with its serial number instead of a weekday
 /// (`2022年5月30日 第434期`).
 static DATED_SERIAL: LazyLock<Regex> =
@@ -104,7 +110,7 @@ pub fn is_masthead_marker(line: &str) -> bool {
         weekday |= c == '期' || c == '周';
         registration |= c == '号' || c == 'C';
     }
-    let serial = line.ends_with(['号', '期']);
+    let serial = line.ends_with(['号', '期', '版']);
     (weekday || serial || registration)
         && display_width(line) <= 100
         && ((weekday && line.contains(['年', '.', '-', '/']) && DATE_LINE.is_match(line))
@@ -149,7 +155,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// How many pages today's issue has (`今日16版`).
-static TODAYS_PAGES: LazyLock<Regex> = LazyLock::new(|| re(r"^(今日|本期)\d{1,3}版$"));
+static TODAYS_PAGES: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(今日|本期)(\d{1,3}|[一二三四五六七八九十]{1,3})版$"));
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| re(r"^(星期|周)[一二三四五六日天]$"));
 
 /// A masthead band: the paper's name, the date, the weekday, the page
@@ -178,7 +185,8 @@ pub fn is_masthead_band(line: &str) -> bool {
 }
 
 /// How many pages the issue has (`今日16版`, `本期24版`).
-static ISSUE_PAGES: LazyLock<Regex> = LazyLock::new(|| re(r"^(今日|本期)\s*\d{1,3}\s*版$"));
+static ISSUE_PAGES: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(今日|本期)\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版$"));
 
 /// Page labels: `第3版`, `A03版`, `人民日报 国际 第3版`, `5 综合`, `综合新闻 02`, and the
 /// jump lines that point to another page.
@@ -287,9 +295,12 @@ pub fn is_contact_line(line: &str) -> bool {
 }
 
 /// The paper's imprint at the foot of the page (`天津日报社出版 电话：…`,
-/// `正報社出版 零售每份…`).
-static IMPRINT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(\p{Han}{2,12}\s+)?\p{Han}{1,10}[报報]社(编辑|編輯)?出版"));
+/// `正報社出版 零售每份…`, `沈阳军区政治部出版`).
+static IMPRINT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^((\p{Han}{2,12}\s+)?\p{Han}{1,10}[报報]社(编辑|編輯)?出版|\p{Han}{2,14}(社|部|局|委员会)(编辑)?出版$)",
+    )
+});
 
 /// Whether a line is the paper's imprint.
 pub fn is_imprint(line: &str) -> bool {
@@ -368,11 +379,14 @@ pub fn spaced_phrases(text: &str) -> bool {
         })
 }
 
-/// Whether a headline line is a couplet: [`spaced_phrases`] of eight
+/// Whether a headline line is a couplet: two [`spaced_phrases`] of eight
 /// characters at most each. A subtitle's spaced clauses run longer
-/// (`神枪手大比武鸣金收兵 田径场金牌战接近尾声`).
+/// (`神枪手大比武鸣金收兵 田径场金牌战接近尾声`), and a kicker's slogans
+/// come three or four (`遇强不惧 百折不挠 团结一致 顽强拚搏`).
 pub fn is_couplet(text: &str) -> bool {
-    spaced_phrases(text) && text.split(' ').all(|p| p.chars().count() <= 8)
+    spaced_phrases(text)
+        && text.split(' ').count() == 2
+        && text.split(' ').all(|p| p.chars().count() <= 8)
 }
 
 /// A jump line sending the reader to another page (`(下转第四版)`,
@@ -1389,6 +1403,14 @@ mod tests {
         assert!(is_jump("（上接第1版）"));
         assert!(is_page_number("详见02~04版"));
         assert!(is_imprint("天津日报社出版 电话：二局三二五一"));
+        assert!(is_imprint("沈阳军区政治部出版"));
+        assert!(is_couplet("社区信息勤沟通 居民连心零距离"));
+        assert!(!is_couplet("遇强不惧 百折不挠 团结一致 顽强拚搏"));
+        assert!(!is_couplet("神枪手大比武鸣金收兵 田径场金牌战接近尾声"));
+        assert!(!is_imprint("鲁迅全集新版出版"));
+        assert!(is_masthead_marker("第六二一八号今日四版"));
+        assert!(is_masthead_marker("今日四版第一万二千六百号"));
+        assert!(!is_masthead_marker("今日四版"));
         assert!(is_imprint("正報社出版 零售每份澳門幣伍元"));
         assert!(is_imprint("中共鞍山市委機關報 鞍山日報社出版"));
         assert!(!is_imprint("人民出版社出版了这本书"));

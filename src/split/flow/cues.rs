@@ -361,6 +361,16 @@ impl Reading {
         })
     }
 
+    /// Where a deck under a headline group ends, at the dateline it
+    /// stands over: a few lines of text none of which ends a sentence
+    /// (`赵紫阳祝酒说，…是` / … / `一起，继续共同努力`).
+    fn deck_end(&self, from: usize) -> Option<usize> {
+        let end = (from..self.lines.len().min(from + 6)).find(|&k| {
+            self.lines[k].kind != LineKind::Text || ends_sentence(&self.lines[k].text)
+        })?;
+        (end > from && self.lines[end].kind == LineKind::Opener).then_some(end)
+    }
+
     /// The cues of headline lines opening at text line `i`, and where they
     /// end; `None` when no headline stands there.
     fn headline_cues(&self, i: usize, cues: &mut Vec<Cue>) -> Option<usize> {
@@ -394,13 +404,20 @@ impl Reading {
         if captions_end.is_some() {
             cues.push(Cue::CreditedPhoto);
         }
+        let after = captions_end.unwrap_or(end);
+        let deck = self.deck_end(after);
         let byline_after = self
             .lines
-            .get(captions_end.unwrap_or(end))
+            .get(deck.unwrap_or(after))
             .is_some_and(|l| matches!(l.kind, LineKind::Opener | LineKind::Names(_)));
         if byline_after {
             cues.push(Cue::BylineAfter);
         }
+        // The deck belongs to the headline group, over the story.
+        let end = match (captions_end, deck) {
+            (None, Some(deck_end)) => deck_end,
+            _ => end,
+        };
         if (i..end).any(|j| self.is_wide(j)) {
             cues.push(Cue::WiderThanColumn);
         }

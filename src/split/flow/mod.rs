@@ -643,6 +643,23 @@ mod tests {
     }
 
     #[test]
+    fn a_deck_without_final_punctuation_over_a_dateline_belongs_to_the_headline() {
+        let body = "一二三四五六七八九十一二三四五六七八\n".repeat(2);
+        let page = format!(
+            "标题在此处\n本报记者 王小明\n{body}结束了。\n\
+             赵紫阳总理举行招待会\n热烈庆祝新中国成立三\n十三周年\n七百多位中外人士出席\n\
+             赵紫阳祝酒说，早日实现祖国统一，是\n十亿中国人民坚定不移的共同意志。我\n\
+             们要同台湾同胞、港澳同胞和国外侨胞\n一起，继续共同努力\n\
+             新华社北京9月30日电 国务院总理赵\n紫阳今晚在人民大会堂宴会厅举行招待会，\n\
+             热烈庆祝中华人民共和国成立三十三周年。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(articles.len(), 2, "{:?}", titles(&articles));
+        // The story opens at its dateline; the deck stays out of it.
+        assert!(first_paragraph(&articles[1]).starts_with("国务院总理"));
+    }
+
+    #[test]
     fn a_byline_behind_a_symbol_or_a_logos_debris_is_a_byline() {
         let body = "一二三四五六七八九十一二三\n".repeat(3);
         let page = format!(
