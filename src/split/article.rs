@@ -147,6 +147,15 @@ fn photographers_of_a_photo_piece(article: &Article) -> Vec<String> {
     photographers(article)
 }
 
+/// Adds the names not yet in the list, in order.
+pub(super) fn add_names(list: &mut Vec<String>, names: &[String]) {
+    for name in names {
+        if !list.contains(name) {
+            list.push(name.clone());
+        }
+    }
+}
+
 /// Everyone the article's captions credit, in page order, once each.
 pub(super) fn photographers(article: &Article) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::article::{
-    attach_credit, caption, complete, empty_article, photographers, push_paragraph,
+    add_names, attach_credit, caption, complete, empty_article, photographers, push_paragraph,
     take_glued_signature, titled, trim_dashes,
 };
 use super::blocks::{wrap_width, Block, IMAGE_GAP};
@@ -164,15 +164,6 @@ fn is_lone_title(article: &Article) -> bool {
 /// A photo story is by everyone credited for its photos, in page order.
 fn add_photographers(article: &mut Article, names: &[String]) {
     add_names(&mut article.authors, names);
-}
-
-/// Adds the names not yet in the list, in order.
-fn add_names(list: &mut Vec<String>, names: &[String]) {
-    for name in names {
-        if !list.contains(name) {
-            list.push(name.clone());
-        }
-    }
 }
 
 impl Splitter {

@@ -37,8 +37,8 @@ pub use text::{clean_chars, ends_sentence, is_han, truncate_chars};
 
 /// Splits the text of one page into its articles, in page order.
 pub fn split_page(text: &str) -> Vec<Article> {
-    let (blocks, columned) = page_blocks(text);
-    if columned || flow::is_flowing(&blocks) {
+    let (blocks, flows) = page_blocks(text);
+    if flows {
         return flow::articles(&flow::read_page(blocks));
     }
     assemble::articles(blocks)
@@ -58,23 +58,24 @@ pub fn page_articles(text: &str) -> Vec<Article> {
 /// Why a page was cut where it was: each line's (or block's) kind and, on a
 /// flowing page, each candidate boundary with the cues that decided it.
 pub fn explain_page(text: &str) -> String {
-    let (blocks, columned) = page_blocks(text);
-    if columned || flow::is_flowing(&blocks) {
+    let (blocks, flows) = page_blocks(text);
+    if flows {
         return flow::explain(&flow::read_page(blocks));
     }
     assemble::explain(blocks)
 }
 
-/// The page's blocks, in reading order, and whether its columns were
-/// printed side by side.
+/// The page's blocks, in reading order, and whether they are read line by
+/// line: an export's flowing text, or columns printed side by side.
 fn page_blocks(text: &str) -> (Vec<blocks::Block>, bool) {
     match columns::reading_order(text) {
         // Columns printed side by side were wrapped at their width.
         Cow::Owned(read) => (split_blocks(&read), true),
-        Cow::Borrowed(text) => (
-            bylines_apart(lines_as_paragraphs(split_blocks(text))),
-            false,
-        ),
+        Cow::Borrowed(text) => {
+            let blocks = bylines_apart(lines_as_paragraphs(split_blocks(text)));
+            let flows = flow::is_flowing(&blocks);
+            (blocks, flows)
+        }
     }
 }
 

@@ -385,8 +385,9 @@ pub fn spaced_phrases(text: &str) -> bool {
 /// come three or four (`遇强不惧 百折不挠 团结一致 顽强拚搏`).
 pub fn is_couplet(text: &str) -> bool {
     spaced_phrases(text)
-        && text.split(' ').count() == 2
-        && text.split(' ').all(|p| p.chars().count() <= 8)
+        && text.split_once(' ').is_some_and(|(first, second)| {
+            !second.contains(' ') && [first, second].iter().all(|p| p.chars().count() <= 8)
+        })
 }
 
 /// A jump line sending the reader to another page (`(下转第四版)`,
@@ -928,30 +929,40 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
             .then(|| dateline(&format!("{inner} {rest}")))
             .flatten();
     }
-    let Some(simple) = simplified_head(p) else {
-        return simplified_dateline(p);
-    };
-    let mut d = simplified_dateline(&simple)?;
-    // The names and the story after the head are the original's own text.
-    if simple.ends_with(&d.rest) {
-        d.rest = p[p.len() - d.rest.len()..].to_string();
-    }
-    d.names = in_original(d.names, &simple, p);
-    Some(d)
+    read_head(p, |text| {
+        simplified_dateline(text).map(|d| (d.names, d.rest))
+    })
+    .map(|(names, rest)| Dateline { names, rest })
 }
 
-/// Names read from a head's [`simplified_head`], in the original's own
-/// characters (`習`, not `习`): each stands at the same bytes in both.
-pub fn in_original(names: Vec<String>, simple: &str, original: &str) -> Vec<String> {
-    names
+/// Reads a head with `read` (the names it gives and the text after it), in
+/// simplified characters when the head is printed in traditional ones
+/// ([`simplified_head`]); what was read comes back in the original's own
+/// characters (`習`, not `习`): folding keeps every character's bytes, so
+/// each part stands at the same place in both.
+pub fn read_head(
+    text: &str,
+    read: impl Fn(&str) -> Option<(Vec<String>, String)>,
+) -> Option<(Vec<String>, String)> {
+    let Some(simple) = simplified_head(text) else {
+        return read(text);
+    };
+    let (names, rest) = read(&simple)?;
+    let rest = if simple.ends_with(&rest) {
+        text[text.len() - rest.len()..].to_string()
+    } else {
+        rest
+    };
+    let names = names
         .into_iter()
         .map(|name| {
             simple
                 .find(&name)
-                .and_then(|at| original.get(at..at + name.len()))
+                .and_then(|at| text.get(at..at + name.len()))
                 .map_or(name, str::to_string)
         })
-        .collect()
+        .collect();
+    Some((names, rest))
 }
 
 fn simplified_dateline(p: &str) -> Option<Dateline> {

@@ -341,15 +341,7 @@ pub(super) fn strip_role_prefix(line: &str) -> &str {
 /// reporters named, and where the story starts. A head printed in
 /// traditional characters is read in simplified ones.
 pub(super) fn read_dateline(text: &str) -> Option<(Vec<String>, String)> {
-    let text = text.trim();
-    let Some(simple) = rules::simplified_head(text) else {
-        return read_simplified_dateline(text);
-    };
-    let (names, rest) = read_simplified_dateline(&simple)?;
-    // Folding keeps every character's bytes: the story is the original's
-    // ending of the same length.
-    let story = text.get(text.len().checked_sub(rest.len())?..)?;
-    Some((rules::in_original(names, &simple, text), story.to_string()))
+    rules::read_head(text.trim(), read_simplified_dateline)
 }
 
 fn read_simplified_dateline(text: &str) -> Option<(Vec<String>, String)> {

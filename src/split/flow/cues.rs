@@ -133,9 +133,9 @@ impl Reading {
             .content_before(i)
             .is_some_and(|p| matches!(self.lines[p].kind, LineKind::Text | LineKind::Opener));
         // The paragraph under it may open set in; its next line runs full.
-        let body_under = (i + 1..self.lines.len().min(i + 3))
-            .all(|k| !self.lines[k].text.starts_with('#'))
-            && (i + 1..self.lines.len().min(i + 3)).any(|k| self.is_full(k));
+        let under = i + 1..self.lines.len().min(i + 3);
+        let body_under = under.clone().all(|k| !self.lines[k].text.starts_with('#'))
+            && under.into_iter().any(|k| self.is_full(k));
         symbol && in_text && body_under
     }
 

@@ -13,7 +13,7 @@ use super::headline::{header_units, title_and_subtitle, Unit};
 use super::lines::{Line, LineKind};
 use super::Reading;
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
-use crate::split::article::{caption, empty_article, push_paragraph_spaced};
+use crate::split::article::{add_names, caption, empty_article, push_paragraph_spaced};
 use crate::split::names::{names_in, read_name_line};
 use crate::split::rules;
 use crate::split::text::{close_cjk_spaces, ends_sentence, join_wrapped, squeeze_spaces};
@@ -222,11 +222,7 @@ pub(super) fn read_body(
         // 张三` / `李四`): the line is the byline's end, not a paragraph.
         if std::mem::take(&mut signed) && line.kind == LineKind::Text {
             if let Some(names) = wrapped_names(&line.text) {
-                for name in names {
-                    if !article.authors.contains(&name) {
-                        article.authors.push(name);
-                    }
-                }
+                add_names(&mut article.authors, &names);
                 j += 1;
                 continue;
             }
