@@ -10,7 +10,8 @@ use super::article::{
 };
 use super::blocks::{wrap_width, Block, IMAGE_GAP};
 use super::kinds::{
-    classify, mark_fact_lines, mark_masthead, mark_page_title, read, Kind, Reading,
+    classify, mark_contents_box, mark_fact_lines, mark_masthead, mark_page_title, read, Kind,
+    Reading,
 };
 use super::names::BYLINE_SYMBOLS;
 use super::rules;
@@ -171,6 +172,7 @@ impl Splitter {
         let mut kinds: Vec<Kind> = blocks.iter().map(classify).collect();
         mark_masthead(&blocks, &mut kinds);
         mark_page_title(&blocks, &mut kinds);
+        mark_contents_box(&blocks, &mut kinds);
         let wrap = wrap_width(&blocks);
         let mut readings: Vec<Reading> =
             blocks.iter().zip(&kinds).map(|(b, k)| read(b, k)).collect();

@@ -206,6 +206,26 @@ pub(super) fn mark_fact_lines(blocks: &[Block], readings: &mut [Reading]) {
     }
 }
 
+/// A contents box printed without blank lines on a page read line by line:
+/// its label stands alone and the lines that point to pages under it are
+/// blocks of their own; they are furniture with it (see
+/// [`rules::contents_box_len`]).
+pub(super) fn mark_contents_box(blocks: &[Block], kinds: &mut [Kind]) {
+    for i in 0..blocks.len() {
+        if !(blocks[i].is_single_line() && rules::is_contents_label(blocks[i].first())) {
+            continue;
+        }
+        let under = blocks[i + 1..]
+            .iter()
+            .take_while(|b| b.gap_before == 0 && b.is_single_line())
+            .map(Block::first);
+        let end = i + 1 + rules::contents_box_len(under);
+        for kind in &mut kinds[i + 1..end] {
+            *kind = Kind::Furniture;
+        }
+    }
+}
+
 /// On a page marked up with headings, short lines above the first heading
 /// are the page's title (`最美南大门看苍南`), not an article.
 pub(super) fn mark_page_title(blocks: &[Block], kinds: &mut [Kind]) {
@@ -266,6 +286,26 @@ mod tests {
         mark_masthead(&blocks, &mut kinds);
         assert_eq!(kinds[0], Kind::Furniture);
         assert_eq!(kinds[2], Kind::Text);
+    }
+
+    #[test]
+    fn a_contents_box_without_blank_lines_is_furniture_up_to_its_last_page_reference() {
+        // Each line a block, as on a page of one paragraph per line.
+        let page = "本期导读\n外贸形势仍然复杂 3版\n试点城市再扩容 5版\n钢材价格指数发布\n本报讯 自今年1月起，某中心将每周发布钢材价格指数。\n指数每周五发布。";
+        let blocks: Vec<Block> = (page.lines().enumerate())
+            .map(|(k, line)| Block {
+                lines: vec![line.to_string()],
+                gap_before: 0,
+                line_no: k + 1,
+            })
+            .collect();
+        let mut kinds: Vec<Kind> = blocks.iter().map(classify).collect();
+        mark_contents_box(&blocks, &mut kinds);
+        assert_eq!(
+            kinds[..3],
+            [Kind::Furniture, Kind::Furniture, Kind::Furniture]
+        );
+        assert_eq!(kinds[3], Kind::Text);
     }
 
     #[test]

@@ -396,14 +396,40 @@ pub fn is_jump_out(line: &str) -> bool {
     line.contains('转') && JUMP.captures(line).is_some_and(|c| c[1].ends_with('转'))
 }
 
-/// Labels of a page's contents box (`本期导读` over the pages' headlines).
-const CONTENTS_LABELS: [&str; 5] = ["本期导读", "今日导读", "要闻提要", "本期要目", "导读"];
+/// Labels of a page's contents box (`本期导读`, `要闻提要` over the pages'
+/// headlines).
+static CONTENTS_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^((本期|今日|本版|要闻|新闻)?(导读|要闻提要|内容提要|提要)|本期要目)$"));
 
 /// The first line of a contents box: the box is furniture, its lines point
 /// to other pages.
 pub fn is_contents_label(line: &str) -> bool {
     let bare = line.trim_matches(|c: char| !is_han(c));
-    CONTENTS_LABELS.contains(&bare) && bare.chars().count() + 4 >= line.chars().count()
+    bare.len() <= 18
+        && bare.chars().count() + 4 >= line.chars().count()
+        && CONTENTS_LABEL.is_match(bare)
+}
+
+/// A contents box's line that points to a page (`▶ A05`, `A06版 …`, `3版`).
+static PAGE_REFERENCE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"▶|►|→|(^|\s|[^A-Za-z])[A-Z]\d{1,2}(版|\s|$)|第?\d{1,2}版"));
+
+/// How many of the lines under a contents box's label, printed with no
+/// blank line between them, belong to the box: up to its last line that
+/// points to a page, once three lines in a row point nowhere (the text
+/// after the box); all of them when they run out first.
+pub fn contents_box_len<'a>(lines: impl IntoIterator<Item = &'a str>) -> usize {
+    let mut last_reference = None;
+    let mut count = 0;
+    for (k, line) in lines.into_iter().enumerate() {
+        if PAGE_REFERENCE.is_match(line) {
+            last_reference = Some(k);
+        } else if let Some(r) = last_reference.filter(|&r| k - r >= 3) {
+            return r + 1;
+        }
+        count = k + 1;
+    }
+    count
 }
 
 /// Labels of boxes that belong to an article but are not one: the label is
@@ -1104,6 +1130,8 @@ mod tests {
         assert!(is_masthead_marker("一九八四年五月二十九日 星期二 第二版"));
         assert!(!is_masthead_marker("2013.12.11"));
         assert!(is_contents_label("本期导读"));
+        assert!(is_contents_label("要闻导读"));
+        assert!(is_contents_label("■本期要目"));
         assert!(!is_contents_label("本期导读说明了什么问题"));
         assert!(is_box_label("核心阅读"));
         assert!(!is_box_label("核心阅读是什么"));

@@ -83,8 +83,6 @@ pub(super) static CHINESE_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日\s*(星期|周)[一二三四五六日天]$",
     )
 });
-pub(super) static CONTENTS_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(本期|今日|本版|要闻|新闻)?(导读|要闻提要|内容提要|提要)$"));
 
 /// Whether a line ends in a weekday (`星期三`, `周三`), as a masthead date does.
 fn ends_with_weekday(line: &str) -> bool {
@@ -446,9 +444,6 @@ pub(super) fn keep_wrap_tails(lines: &mut [Line]) {
     }
 }
 
-static PAGE_REFERENCE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"▶|►|→|(^|\s|[^A-Za-z])[A-Z]\d{1,2}(版|\s|$)|第?\d{1,2}版"));
-
 /// A lone name of two to four characters between a line that ends no
 /// sentence (a headline) and a dateline that names it or no one
 /// (`祝福你，闯红灯的市民` / `张三` / `快报讯（记者 张三…`) is the byline,
@@ -494,21 +489,13 @@ fn mark_repeated_running_heads(lines: &mut [Line]) {
 }
 
 /// Where the contents box whose label is line `label` ends: at the next
-/// blank line; or, in an export with no blank lines, after its last line
-/// that points to a page (`▶ A05`, `A06版 …`) once three lines in a row
-/// point nowhere (the text after the box).
+/// blank line, or before the text after it (see [`rules::contents_box_len`]).
 fn contents_box_end(lines: &[Line], label: usize) -> usize {
-    let mut last_reference = None;
-    let mut j = label + 1;
-    while j < lines.len() && lines[j].gap_before == 0 {
-        if PAGE_REFERENCE.is_match(&lines[j].text) {
-            last_reference = Some(j);
-        } else if last_reference.is_some_and(|r| j - r >= 3) {
-            return last_reference.map_or(j, |r| r + 1);
-        }
-        j += 1;
-    }
-    j
+    let under = lines[label + 1..]
+        .iter()
+        .take_while(|l| l.gap_before == 0)
+        .map(|l| l.text.as_str());
+    label + 1 + rules::contents_box_len(under)
 }
 
 /// Furniture known by its place: a contents box (its label and the lines up
@@ -517,7 +504,7 @@ fn contents_box_end(lines: &[Line], label: usize) -> usize {
 pub(super) fn mark_boxed_furniture(lines: &mut [Line]) {
     let mut i = 0;
     while i < lines.len() {
-        if lines[i].glance.chars <= 6 && CONTENTS_LABEL.is_match(&lines[i].text) {
+        if lines[i].glance.chars <= 8 && rules::is_contents_label(&lines[i].text) {
             let end = contents_box_end(lines, i);
             for line in &mut lines[i..end] {
                 line.kind = LineKind::Furniture;
@@ -598,9 +585,6 @@ mod tests {
         // A section's name and the page's number, with neither `版` nor a
         // leading figure.
         assert!(furniture("综合新闻 02"));
-        // A contents box's label.
-        assert!(CONTENTS_LABEL.is_match("要闻导读"));
-        assert!(CONTENTS_LABEL.is_match("本期导读"));
         // A paper's name in traditional characters.
         assert!(rules::PAPER_NAME.is_match("北京日報"));
     }
