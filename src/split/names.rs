@@ -184,19 +184,25 @@ pub fn spaced_closing_byline(paragraph: &str) -> Option<(usize, Vec<String>)> {
 }
 
 /// Who signs a piece for an institution: its commentators or its desk.
-const INSTITUTION_SIGNERS: [&str; 3] = ["评论员", "编辑部", "评论部"];
+const INSTITUTION_SIGNERS: [&str; 5] = ["评论员", "编辑部", "评论部", "通讯组", "报道组"];
 
 /// A byline signed by institutions, with no personal name
-/// (`本报评论员 新华社评论员`, `本报特约评论员`, `本报编辑部`).
+/// (`本报评论员 新华社评论员`, `本报特约评论员`, `本报编辑部`, `中共X县委通讯组`),
+/// or by a paper's or agency's reporters left unnamed (`福建日报记者`).
 pub fn is_institution_signature(line: &str) -> bool {
     let mut tokens = line.split_whitespace().peekable();
+    let signer = |who: &str| (1..=6).contains(&who.chars().count()) && who.chars().all(is_han);
     tokens.peek().is_some()
         && line.len() <= 60
         && tokens.all(|t| {
-            INSTITUTION_SIGNERS
-                .iter()
-                .filter_map(|s| t.strip_suffix(s))
-                .any(|who| (1..=6).contains(&who.chars().count()) && who.chars().all(is_han))
+            let outlet_reporters = t
+                .strip_suffix("记者")
+                .is_some_and(|who| who.ends_with(['报', '社']) && signer(who));
+            outlet_reporters
+                || INSTITUTION_SIGNERS
+                    .iter()
+                    .filter_map(|s| t.strip_suffix(s))
+                    .any(signer)
         })
 }
 
@@ -611,6 +617,10 @@ mod tests {
         assert!(is_institution_signature("本报评论员 新华社评论员"));
         assert!(is_institution_signature("本报特约评论员"));
         assert!(is_institution_signature("本报编辑部"));
+        assert!(is_institution_signature("中共将乐县委通讯组 福建日报记者"));
+        assert!(is_institution_signature("新华社记者"));
+        assert!(!is_institution_signature("记者"));
+        assert!(!is_institution_signature("县委通讯组 记者张三"));
         assert!(!is_institution_signature("评论员们认为这是好事"));
         assert!(!is_institution_signature("王小明 评论员"));
     }

@@ -373,7 +373,8 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
         return LineKind::Names(names);
     }
     // A piece signed by the paper's desk or commentators (`本报编辑部`).
-    if matches!(glance.last, Some('员' | '部')) && is_institution_signature(text) {
+    if matches!(glance.last, Some('员' | '部' | '组' | '者')) && is_institution_signature(text)
+    {
         return LineKind::Names(Vec::new());
     }
     // A writer's name behind a byline's mark (`□侯敬方`), as commentaries
