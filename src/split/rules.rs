@@ -10,8 +10,8 @@ use super::names::{
     is_employer, is_personal_name, names_in, read_name_line, strip_role, BYLINE_SYMBOLS, ROLES,
 };
 use super::text::{
-    display_width, ends_mid_clause, ends_sentence, has_space, is_han, opens_with, re,
-    squeeze_spaces,
+    close_cjk_spaces, display_width, ends_mid_clause, ends_sentence, has_space, is_han, opens_with,
+    re, squeeze_spaces,
 };
 
 /// OCR debris: a lone character, a few stray Latin letters or digits (what is
@@ -308,11 +308,12 @@ pub fn is_imprint(line: &str) -> bool {
 }
 
 /// The paper's notices at the head or foot of a page: its price, printer,
-/// advertising licence, website and social accounts (`定价：1.50元`,
-/// `广告许可证号：1234`, `公众号：某某日报`, `扫码关注`).
+/// advertising licence, address, website and social accounts
+/// (`定价：1.50元`, `广告许可证号：1234`, `地址：某市某路1号`, `公众号：某某日报`,
+/// `扫码关注`).
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(定价|零售价|零售|每份|广告(经营)?许可证|印刷|发行|订阅|订报|(微信)?公众号|官方微博|扫码|扫一扫|网址|邮编|邮政编码)\s*[:：号关\d]",
+        r"^(定价|零售价|零售|每份|广告(经营)?许可证|印刷|发行|订阅|订报|地址|(微信)?公众号|官方微博|扫码|扫一扫|网址|邮编|邮政编码)\s*[:：号关\d]",
     )
 });
 /// A web address alone on a line.
@@ -332,10 +333,19 @@ pub fn is_notice(line: &str) -> bool {
         && match first {
             'A'..='Z' => LATIN_MASTHEAD.is_match(line),
             'h' | 'w' => WEB_ADDRESS.is_match(line),
-            '定' | '零' | '每' | '广' | '印' | '发' | '订' | '微' | '公' | '官' | '扫' | '网'
-            | '邮' => NOTICE.is_match(line),
-            _ => false,
+            '定' | '零' | '每' | '广' | '印' | '发' | '订' | '地' | '微' | '公' | '官' | '扫'
+            | '网' | '邮' => NOTICE.is_match(line),
+            _ => is_copyright(line),
         }
+}
+
+/// The paper's copyright line (`某某日报社版权所有 未经授权禁止复制`), its
+/// characters often spaced out.
+fn is_copyright(line: &str) -> bool {
+    line.contains(['权', '權']) && {
+        let bare = close_cjk_spaces(line);
+        bare.contains("版权所有") || bare.contains("版權所有")
+    }
 }
 
 /// Characters of the label of a fact line (`时间:`, `地点:`).
@@ -1467,6 +1477,8 @@ mod tests {
             "PEOPLE'S DAILY",
             "www.example.com",
             "印刷：某某印刷厂",
+            "地址:吉林省长春市火炬路1158号",
+            "吉 林 日 报 社 版 权 所 有  未 经 授 权 禁 止 复 制",
         ] {
             assert!(is_notice(notice), "{notice}");
         }
