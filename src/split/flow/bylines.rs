@@ -369,8 +369,11 @@ fn read_simplified_dateline(text: &str) -> Option<(Vec<String>, String)> {
 
 pub(super) static CLOSING_NAMES: LazyLock<Regex> =
     LazyLock::new(|| re(r"[（(]([^()（）]{2,24})[)）]$|\s(\p{Han}{2,4}(?:\s\p{Han}{2,4}){0,3})$"));
-pub(super) static CLOSING_SOURCE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"((^|\s)据\p{Han}{1,8}|\s*[（(]\p{Han}{1,8}(社|报|台|网)[)）])$"));
+pub(super) static CLOSING_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"((^|\s)据\p{Han}{1,8}|\s*[（(]\p{Han}{1,8}(社|报|台|网)(驻\p{Han}{1,6})?(特约)?(记者|通讯员)?[)）])$",
+    )
+});
 
 /// Whether a paragraph (given in parts, so that it need not be joined to
 /// be asked) may end in a closing byline or source: both patterns end in a
@@ -576,6 +579,10 @@ mod tests {
         let (names, _) = closing_byline("蝉联文化强县荣誉。（小杰）").unwrap();
         assert_eq!(names, ["小杰"]);
         assert!(closing_byline("荣誉。（小组赛第一轮）").is_none());
+        // The paper's reporters left unnamed close it as a source does.
+        let (names, before) = closing_byline("皆大欢喜。 （本报驻南京记者）").unwrap();
+        assert!(names.is_empty());
+        assert_eq!(before, "皆大欢喜。");
     }
 
     proptest! {
