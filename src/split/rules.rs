@@ -406,6 +406,32 @@ pub fn is_jump_out(line: &str) -> bool {
     line.contains('转') && JUMP.captures(line).is_some_and(|c| c[1].ends_with('转'))
 }
 
+/// Whether two headline lines that nothing else tells apart may stand
+/// together as the title (see `split::flow::headline::title_and_subtitle`):
+/// neither is marked by a dash as kicker or subtitle, neither holds a
+/// finished sentence (an epigraph, a deck), the first is no short page or
+/// column label (`百姓热线`) and the second no note's heading (`开栏的话`).
+pub fn may_join_heads(lines: [&str; 2]) -> bool {
+    let dashed = |l: &str| l.starts_with(['—', '-']) || l.ends_with(['—', '-']);
+    // A question or exclamation may end a headline; nothing ends one inside.
+    let sentence = |l: &str| {
+        l.ends_with('。')
+            || l.trim_end_matches(['！', '？', '!', '?', '”', '’'])
+                .contains(['。', '！', '？', '!', '?'])
+    };
+    lines[0].chars().count() > MAX_LABEL_CHARS
+        && lines[1].chars().count() > MAX_NAME_LABEL_CHARS
+        && !lines
+            .iter()
+            .any(|l| dashed(l) || sentence(l) || is_couplet(l))
+}
+
+/// The most characters of a page or column label set over a headline.
+const MAX_LABEL_CHARS: usize = 6;
+/// The most characters of a line that names what follows rather than
+/// heads it (`开栏的话`, `编者按`, a place: `武陟县`).
+const MAX_NAME_LABEL_CHARS: usize = 4;
+
 /// Labels of a page's contents box (`本期导读`, `要闻提要` over the pages'
 /// headlines).
 static CONTENTS_LABEL: LazyLock<Regex> =
@@ -1177,6 +1203,37 @@ mod tests {
         for role in EDITOR_ROLES {
             assert!(may_open_editor_line(role.chars().next()), "{role}");
         }
+    }
+
+    #[test]
+    fn two_headline_lines_join_unless_a_shape_tells_them_apart() {
+        assert!(may_join_heads([
+            "美国国会推翻里根的否决",
+            "通过对南非实行制裁法案"
+        ]));
+        assert!(may_join_heads([
+            "“用电视机看电视怎么这么费劲？”",
+            "记者调查智能电视使用“套路”"
+        ]));
+        // A page's label over the headline; a note's heading under a line.
+        assert!(!may_join_heads(["百姓热线", "污水管道该治理"]));
+        assert!(!may_join_heads([
+            "《柚都平和》—平和人自己的报纸",
+            "开栏的话"
+        ]));
+        // An epigraph, a dash subtitle, a couplet.
+        assert!(!may_join_heads([
+            "风雨共青路",
+            "不怕的人面前才有路。——鲁迅"
+        ]));
+        assert!(!may_join_heads([
+            "一点一滴地做工作",
+            "——南京皮革厂工会的经验"
+        ]));
+        assert!(!may_join_heads([
+            "街道投入资金改造老旧小区",
+            "居民齐添力 老巷大变样"
+        ]));
     }
 
     #[test]

@@ -15,6 +15,9 @@ pub(super) struct Unit {
     /// The width of its first line: where a wrapped unit wraps.
     pub(super) width: usize,
     pub(super) gap_before: bool,
+    /// Furniture (a jump line, a label) stands between it and the unit
+    /// before: it is set apart from the group.
+    pub(super) set_apart: bool,
 }
 
 /// Cuts headline lines into units: a line runs on from the one before when
@@ -27,11 +30,13 @@ pub(super) fn header_units(reading: &Reading, from: usize, to: usize) -> Vec<Uni
     let mut tail_taken = true;
     let headline_line =
         |j: usize| matches!(reading.lines[j].kind, LineKind::Text | LineKind::Credit);
+    let mut furniture_before = false;
     for j in from..to {
         let line = &reading.lines[j];
         // An editors' note's heading (`编者按`) under a headline heads the
         // note, not a line of the headline; alone, it titles the note.
         if !headline_line(j) || (!units.is_empty() && is_editors_note_heading(&line.text)) {
+            furniture_before |= line.kind == LineKind::Furniture;
             continue;
         }
         let w = line.width;
@@ -56,11 +61,13 @@ pub(super) fn header_units(reading: &Reading, from: usize, to: usize) -> Vec<Uni
                     lines: 1,
                     width: w,
                     gap_before: line.gap_before > 0 && j > from,
+                    set_apart: furniture_before && !units.is_empty(),
                 });
                 tail_taken = false;
             }
         }
         last_width = w;
+        furniture_before = false;
     }
     units
 }
@@ -122,7 +129,11 @@ pub(super) fn headline_likeness(
     score
 }
 
-/// Reads the headline group: the title and the rest as subtitle.
+/// Reads the headline group: the title and the rest as subtitle. Of two
+/// single lines that neither shape nor type size tells apart (their
+/// likeness, with the first line's preference, differs by a point at most:
+/// kicker over headline and headline over subtitle print alike), both are
+/// the title, in order: never wrong, never missing a part.
 pub(super) fn title_and_subtitle(units: &[Unit]) -> (String, Option<String>) {
     let wrapped: Vec<usize> = units
         .iter()
@@ -132,13 +143,20 @@ pub(super) fn title_and_subtitle(units: &[Unit]) -> (String, Option<String>) {
     let narrowest = (wrapped.len() >= 2)
         .then(|| wrapped.iter().min().copied())
         .flatten();
+    let likeness: Vec<i32> = (0..units.len())
+        .map(|i| headline_likeness(&units[i], i, units.len(), narrowest))
+        .collect();
+    if let [first, second] = units {
+        let texts = [first.text.as_str(), second.text.as_str()];
+        // Wrapped units show their type size; single lines do not.
+        let single = first.lines == 1 && second.lines == 1;
+        let tie = single && likeness[0].abs_diff(likeness[1]) <= 1;
+        if tie && !second.set_apart && rules::may_join_heads(texts) {
+            return (squeeze_spaces(&texts.join(" ")), None);
+        }
+    }
     let best = (0..units.len())
-        .max_by_key(|&i| {
-            (
-                headline_likeness(&units[i], i, units.len(), narrowest),
-                -(i as i32),
-            )
-        })
+        .max_by_key(|&i| (likeness[i], -(i as i32)))
         .unwrap_or(0);
     let title = squeeze_spaces(&units[best].text);
     let rest: Vec<String> = units

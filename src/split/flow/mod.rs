@@ -536,11 +536,34 @@ mod tests {
         let (title, subtitle) = read("新风新景来眼前\n社区信息勤沟通 居民连心零距离");
         assert_eq!(title, "社区信息勤沟通 居民连心零距离");
         assert_eq!(subtitle.as_deref(), Some("新风新景来眼前"));
-        // A subtitle's spaced clauses run longer: the line over it stays
-        // the headline.
-        let (title, _) =
+        // A subtitle's spaced clauses run longer: no couplet, and nothing
+        // tells the headline of the two lines, which together are the title.
+        let (title, subtitle) =
             read("射击田径健儿顶风冒雨创纪录\n神枪手大比武鸣金收兵 田径场金牌战接近尾声");
-        assert_eq!(title, "射击田径健儿顶风冒雨创纪录");
+        assert_eq!(
+            title,
+            "射击田径健儿顶风冒雨创纪录 神枪手大比武鸣金收兵 田径场金牌战接近尾声"
+        );
+        assert_eq!(subtitle, None);
+    }
+
+    #[test]
+    fn two_single_headline_lines_nothing_tells_apart_are_one_title() {
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        let read = |group: &str| {
+            let page = format!("{group}\n新华社华盛顿十月二日电 美国\n{body}结束了。\n");
+            let articles = split(&page);
+            (articles[0].title.clone(), articles[0].subtitle.clone())
+        };
+        // Lines of one width would be one headline wrapped.
+        let (title, subtitle) = read("美国国会推翻里根的否决\n参院通过对南非实行制裁的法案");
+        assert_eq!(title, "美国国会推翻里根的否决 参院通过对南非实行制裁的法案");
+        assert_eq!(subtitle, None);
+        // A jump line between them sets the second apart: a subhead-like
+        // line under the headline stays its subtitle.
+        let (title, subtitle) = read("天津港的发展回顾\n（上接第1版）\n“天津港就是我的家”");
+        assert_eq!(title, "天津港的发展回顾");
+        assert_eq!(subtitle.as_deref(), Some("“天津港就是我的家”"));
     }
 
     #[test]
