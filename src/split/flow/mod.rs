@@ -524,14 +524,18 @@ mod tests {
         assert_eq!(articles[1].authors, ["肖金雄"]);
     }
 
+    /// The title and subtitle read from a headline group over a dateline
+    /// and a body.
+    fn read_group(group: &str) -> (String, Option<String>) {
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        let page = format!("{group}\n本报讯 （通讯员张俊杰）\n{body}结束了。\n");
+        let articles = split(&page);
+        (articles[0].title.clone(), articles[0].subtitle.clone())
+    }
+
     #[test]
     fn a_couplet_of_short_phrases_is_the_headline_of_its_group() {
-        let body = "一二三四五六七八九十一二三\n".repeat(3);
-        let read = |group: &str| {
-            let page = format!("{group}\n本报讯 （通讯员张俊杰）\n{body}结束了。\n");
-            let articles = split(&page);
-            (articles[0].title.clone(), articles[0].subtitle.clone())
-        };
+        let read = read_group;
         // Under a plain kicker, the couplet is the headline.
         let (title, subtitle) = read("新风新景来眼前\n社区信息勤沟通 居民连心零距离");
         assert_eq!(title, "社区信息勤沟通 居民连心零距离");
@@ -549,12 +553,7 @@ mod tests {
 
     #[test]
     fn two_single_headline_lines_nothing_tells_apart_are_one_title() {
-        let body = "一二三四五六七八九十一二三\n".repeat(3);
-        let read = |group: &str| {
-            let page = format!("{group}\n新华社华盛顿十月二日电 美国\n{body}结束了。\n");
-            let articles = split(&page);
-            (articles[0].title.clone(), articles[0].subtitle.clone())
-        };
+        let read = read_group;
         // Lines of one width would be one headline wrapped.
         let (title, subtitle) = read("美国国会推翻里根的否决\n参院通过对南非实行制裁的法案");
         assert_eq!(title, "美国国会推翻里根的否决 参院通过对南非实行制裁的法案");
