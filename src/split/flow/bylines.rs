@@ -26,7 +26,7 @@ const NUMERAL: &str = "[0-9〇○零一二三四五六七八九十]";
 pub(super) static DATELINE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     let date = format!("({NUMERAL}{{2,4}}年)?({NUMERAL}{{1,3}}月)?{NUMERAL}{{1,3}}日");
     re(&format!(
-        r"^(?:[【\[]\s*(?:本刊|本报|\p{{Han}}{{1,6}}(?:社|报|台|网))\p{{Han}}{{0,8}}?(?:{date})?\s*(?:电|讯|专电|报道)\s*[】\]]|据?(?:本报|\p{{Han}}{{1,4}}社)\p{{Han}}{{0,8}}?{date}\s*(?:电|讯|专电)|(?:本报|本刊)讯|\p{{Han}}{{1,3}}(?:报|都)讯[\s:：]*|据\p{{Han}}{{1,6}}(?:社|报|网|台)(?:电|讯|消息|报道)?\s)"
+        r"^(?:[【\[]\s*(?:本刊|本报|\p{{Han}}{{1,6}}(?:社|报|台|网))\p{{Han}}{{0,8}}?(?:{date})?\s*(?:电|讯|专电|报道)\s*[】\]]|据?(?:本报|\p{{Han}}{{1,4}}社)\p{{Han}}{{0,8}}?{date}\s*(?:电|讯|专电)|(?:本报|本刊)讯|\p{{Han}}{{1,3}}(?:报|都|刊)讯[\s:：]*|据\p{{Han}}{{1,6}}(?:社|报|网|台)(?:电|讯|消息|报道)?\s)"
     ))
 });
 pub(super) static REPORTER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -178,15 +178,19 @@ pub(super) fn may_open_story(text: &str) -> bool {
     }) || chars.take(4).any(|c| c == '社' || c == '讯')
 }
 
-/// Whether `日电`, `日讯` or an outlet's `报讯`, `网讯`, `端讯` stands
+/// Whether `日电`, `日讯` or an outlet's `报讯`, `刊讯`, `网讯`, `端讯` stands
 /// within a dateline's reach of the start.
 fn wire_near_start(text: &str) -> bool {
     let head = &text.as_bytes()[..text.len().min(66)];
     let wire = |w: &[u8], before: &str, after: &str| {
         w.starts_with(before.as_bytes()) && &w[3..] == after.as_bytes()
     };
-    head.windows(6)
-        .any(|w| wire(w, "日", "电") || ["日", "报", "网", "端"].iter().any(|b| wire(w, b, "讯")))
+    head.windows(6).any(|w| {
+        wire(w, "日", "电")
+            || ["日", "报", "刊", "网", "端"]
+                .iter()
+                .any(|b| wire(w, b, "讯"))
+    })
 }
 
 /// The heading of an editors' note set on a line of its own (`开栏的话`,
@@ -498,6 +502,10 @@ mod tests {
 
     #[test]
     fn datelines_in_chinese_numerals_and_brackets() {
+        // A paper's short name before `讯`, glued to the text.
+        let (names, rest) = read_dateline("晨刊讯近期，来安县水口镇").unwrap();
+        assert!(names.is_empty());
+        assert_eq!(rest, "近期，来安县水口镇");
         let (names, rest) = read_dateline("新华社一九七三年三月二十六日讯 国务院总理").unwrap();
         assert!(names.is_empty());
         assert_eq!(rest, "国务院总理");
