@@ -33,19 +33,23 @@ use common::{project_root, segscore, Project};
 /// 0.43 (authors 5/8, body 6/8, furniture 3); the rules written on it (a
 /// deck without final punctuation over a dateline, a kicker of three or
 /// four slogans, issue lines and imprints in Chinese numerals) took the
-/// whole set of 47 to F1 0.62, authors 65/73, body 54/73, furniture 6:
-/// the floors below. What the batches' misses are: docs/splitting.md,
-/// "Held-out PDF exports".
-const MIN_F1: f64 = 0.62;
+/// whole set of 47 to F1 0.62, authors 65/73, body 54/73, furniture 6. A
+/// sixth batch of six (pdftotext, `-raw`, `-layout`, PyMuPDF), scored before
+/// any rule was written on it, reached F1 0.52 (authors 5/7, body 2/7,
+/// furniture 2); the rules written on it took it to 0.67 and the whole set
+/// of 53 to F1 0.63, authors 75/84, body 61/84, furniture 8: the floors
+/// below. What the batches' misses are: docs/splitting.md, "Held-out PDF
+/// exports".
+const MIN_F1: f64 = 0.63;
 const MIN_AUTHORS: f64 = 0.89;
-const MIN_BODY: f64 = 0.73;
-const MAX_FURNITURE: u64 = 6;
+const MIN_BODY: f64 = 0.72;
+const MAX_FURNITURE: u64 = 8;
 
 #[test]
 fn pdfexport_pages_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/pdfexport");
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
-    assert_eq!(s.gold, 118, "every titled gold article is scored");
+    assert_eq!(s.gold, 133, "every titled gold article is scored");
     s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }
