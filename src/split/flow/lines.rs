@@ -399,18 +399,26 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
     LineKind::Text
 }
 
+/// How many of the page's first lines a masthead may take.
+const MASTHEAD_LINES: usize = 8;
+
 /// The masthead: the paper's name among the page's first lines, before any
 /// line of text longer than a section label; and a short line set between
 /// two of the masthead's parts (a section's name: `社会/24小时`).
 pub(super) fn mark_masthead(lines: &mut [Line]) {
     let mut band_end = 0;
-    for (i, line) in lines.iter_mut().take(8).enumerate() {
+    for (i, line) in lines.iter_mut().take(MASTHEAD_LINES).enumerate() {
         // A jump line stands under the headline of a story continued here.
         if rules::is_jump(&line.text) {
             break;
         }
-        // `新闻简报` ends like a paper's name but labels briefs.
-        if rules::PAPER_NAME.is_match(&line.text) && !matches!(line.kind, LineKind::Label(_)) {
+        // `新闻简报` ends like a paper's name but labels briefs; the name
+        // may be spaced out (`清 徐 报`).
+        let name = || {
+            let bare: String = line.text.split_whitespace().collect();
+            rules::PAPER_NAME.is_match(&bare)
+        };
+        if !matches!(line.kind, LineKind::Label(_)) && name() {
             line.kind = LineKind::Furniture;
         }
         // One character is debris (or a wrap's tail), no masthead part.
@@ -420,6 +428,20 @@ pub(super) fn mark_masthead(lines: &mut [Line]) {
             || ends_sentence(&line.text)
         {
             break;
+        }
+    }
+    // Up to the masthead's last marker (its date with the weekday, the
+    // serial number, the registration code) among the first lines, a line
+    // with figures or Latin letters is the masthead's (the paper's name in
+    // Latin letters beside its own, a lunar date, a hotline); a headline
+    // set among them has neither.
+    let last_marker = lines
+        .iter()
+        .take(MASTHEAD_LINES)
+        .rposition(|l| rules::is_masthead_marker(&l.text));
+    for line in lines.iter_mut().take(last_marker.unwrap_or(0)) {
+        if line.kind == LineKind::Text && line.text.contains(|c: char| c.is_ascii_alphanumeric()) {
+            line.kind = LineKind::Furniture;
         }
     }
     // A short line set between two of the masthead's parts; not a
@@ -687,6 +709,27 @@ mod tests {
             .map(|l| l.kind == LineKind::Furniture)
             .collect();
         assert_eq!(kinds, [true, true, true, true, true, false, false, false]);
+    }
+
+    #[test]
+    fn the_masthead_runs_to_its_last_marker_but_for_a_headline_among_it() {
+        let furniture = |page: &str| -> Vec<bool> {
+            let lines = read_lines(crate::split::blocks::split_blocks(page));
+            lines
+                .iter()
+                .map(|l| l.kind == LineKind::Furniture)
+                .collect()
+        };
+        // A Latin name, a lunar date and a hotline over the serial number;
+        // a spaced-out paper's name.
+        let page = "某 某 报\nMOUMOU DAILY\n2024年1月31日 农历癸卯年十二月廿一\n服务找政府拨12345\n今日16版 总第3640期\n标题在这里\n本报讯 正文一二三四五六七八九十。\n";
+        assert_eq!(
+            furniture(page),
+            [true, true, true, true, true, false, false]
+        );
+        // A headline set between the date line and the serial number.
+        let page = "1983年2月1日 星期二\n某某日报\n决心扭转某某厂连年亏损\n局面\n总第16537期\n正文一二三四五六七八九十。\n";
+        assert_eq!(furniture(page), [true, true, false, false, true, false]);
     }
 
     #[test]
