@@ -348,8 +348,8 @@ fn is_copyright(line: &str) -> bool {
     }
 }
 
-/// Characters of the label of a fact line (`时间:`, `地点:`).
-const MAX_FACT_LABEL: usize = 3;
+/// Characters of the label of a fact line (`时间:`, `地点:`, `蹲点地区:`).
+const MAX_FACT_LABEL: usize = 4;
 
 /// The label of a short `label:value` line (`地点:胜利南路天桥下`): in a run
 /// of two or more, such lines state a piece's when and where.

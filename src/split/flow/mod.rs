@@ -297,6 +297,13 @@ mod tests {
         let article = &split(&page)[0];
         assert_eq!(article.title, "街拍");
         assert!(first_paragraph(article).starts_with("时间"));
+        // Labels of four characters (`蹲点记者:`, `蹲点地区:`).
+        let page = format!(
+            "蹲点就是最好的城市日记\n蹲点记者:竺捷(时政要闻部记者)\n蹲点地区:四牌楼街道\n很多人以为，社区里\n{body}正文结束了。\n"
+        );
+        let article = &split(&page)[0];
+        assert_eq!(article.title, "蹲点就是最好的城市日记");
+        assert!(first_paragraph(article).starts_with("蹲点记者"));
     }
 
     #[test]
