@@ -240,11 +240,40 @@ const EDITOR_ROLE_INITIALS: [char; 17] = [
     '统',
 ];
 
+/// The traditional forms of the editors' roles' characters (`責任編輯`,
+/// `版面設計`), as papers of Hong Kong, Macau and Taiwan print them.
+const TRADITIONAL_ROLE_CHARS: [(char, char); 14] = [
+    ('責', '责'),
+    ('編', '编'),
+    ('輯', '辑'),
+    ('對', '对'),
+    ('設', '设'),
+    ('計', '计'),
+    ('術', '术'),
+    ('視', '视'),
+    ('覺', '觉'),
+    ('監', '监'),
+    ('製', '制'),
+    ('組', '组'),
+    ('統', '统'),
+    ('籌', '筹'),
+];
+
+fn simplified_role_char(c: char) -> char {
+    TRADITIONAL_ROLE_CHARS
+        .iter()
+        .find(|(t, _)| *t == c)
+        .map_or(c, |&(_, s)| s)
+}
+
 /// Whether a line opening with `first` may be an editors' footer (see
-/// [`is_editor_line`]): it opens with a role's first character or a
-/// bracket. A cheap look for readers that know a line's first character.
+/// [`is_editor_line`]): it opens with a role's first character (in either
+/// script) or a bracket. A cheap look for readers that know a line's first
+/// character.
 pub fn may_open_editor_line(first: Option<char>) -> bool {
-    first.is_some_and(|c| matches!(c, '(' | '（') || EDITOR_ROLE_INITIALS.contains(&c))
+    first.is_some_and(|c| {
+        matches!(c, '(' | '（') || EDITOR_ROLE_INITIALS.contains(&simplified_role_char(c))
+    })
 }
 
 /// The page editors' footer (`本版责编：…`, `责任编辑：…`,
@@ -256,6 +285,18 @@ pub fn is_editor_line(line: &str) -> bool {
     let line = line
         .strip_prefix(['(', '（'])
         .map_or(line, |inner| inner.trim_end_matches([')', '）']));
+    // A role in traditional characters is read in simplified ones.
+    let first = line.chars().next().unwrap_or(' ');
+    if simplified_role_char(first) != first {
+        let simplified: String = line.chars().map(simplified_role_char).collect();
+        return simplified_editor_line(&simplified);
+    }
+    simplified_editor_line(line)
+}
+
+/// [`is_editor_line`] of a line whose roles are printed in simplified
+/// characters, out of its brackets.
+fn simplified_editor_line(line: &str) -> bool {
     let next_role_after_name = |rest: &str| {
         rest.char_indices()
             .skip(2)
@@ -1168,6 +1209,8 @@ mod tests {
         assert!(is_masthead_marker("京江晚报 2013.12.11 星期三"));
         assert!(is_masthead_marker("一九八四年五月二十九日 星期二 第二版"));
         assert!(!is_masthead_marker("2013.12.11"));
+        assert!(is_editor_line("責任編輯：曹思遠 版面設計：袁耀誠"));
+        assert!(may_open_editor_line(Some('責')));
         assert!(is_contents_label("本期导读"));
         assert!(is_contents_label("要闻导读"));
         assert!(is_contents_label("■本期要目"));
