@@ -285,6 +285,7 @@ pub(super) fn read_lines(blocks: Vec<Block>) -> Vec<Line> {
     }
     mark_masthead(&mut lines);
     keep_wrap_tails(&mut lines);
+    keep_bracketed_reporters(&mut lines);
     sign_lone_names_over_datelines(&mut lines);
     mark_repeated_running_heads(&mut lines);
     mark_boxed_furniture(&mut lines);
@@ -462,6 +463,23 @@ pub(super) fn keep_wrap_tails(lines: &mut [Line]) {
         let glance = &lines[i].glance;
         let single = glance.chars == 1 && glance.first.is_some_and(is_han);
         if single && lines[i].gap_before == 0 && lines[i - 1].kind == LineKind::Text {
+            lines[i].kind = LineKind::Text;
+        }
+    }
+}
+
+/// A line of reporters under a dateline whose bracket it continues
+/// (`新华社北京3月7日电 （经` / `济日报记者田积金、新华社记者` /
+/// `周贻昶）我国…`) is the dateline's, read with it, not a byline of its
+/// own.
+fn keep_bracketed_reporters(lines: &mut [Line]) {
+    for i in 1..lines.len() {
+        let open_bracket =
+            |t: &str| t.matches(['（', '(']).count() > t.matches(['）', ')']).count();
+        let continues = lines[i].gap_before == 0
+            && lines[i - 1].kind == LineKind::Opener
+            && open_bracket(&lines[i - 1].text);
+        if continues && matches!(lines[i].kind, LineKind::Names(_)) {
             lines[i].kind = LineKind::Text;
         }
     }
@@ -730,6 +748,19 @@ mod tests {
         // A headline set between the date line and the serial number.
         let page = "1983年2月1日 星期二\n某某日报\n决心扭转某某厂连年亏损\n局面\n总第16537期\n正文一二三四五六七八九十。\n";
         assert_eq!(furniture(page), [true, true, false, false, true, false]);
+    }
+
+    #[test]
+    fn reporters_inside_a_datelines_wrapped_bracket_are_the_datelines() {
+        let page =
+            "新华社北京3月7日电 （经\n济日报记者田积金、新华社记者\n周贻昶）我国“六五”期间采用国\n";
+        let lines = read_lines(crate::split::blocks::split_blocks(page));
+        assert_eq!(lines[0].kind, LineKind::Opener);
+        assert_eq!(lines[1].kind, LineKind::Text);
+        // Under a dateline whose bracket closed, a name line is a byline.
+        let page = "新华社北京3月7日电 （记者张三）\n李四 王五\n";
+        let lines = read_lines(crate::split::blocks::split_blocks(page));
+        assert!(matches!(lines[1].kind, LineKind::Names(_)));
     }
 
     #[test]

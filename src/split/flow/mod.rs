@@ -573,6 +573,17 @@ mod tests {
     }
 
     #[test]
+    fn a_datelines_bracket_wrapped_over_three_lines_names_all_its_reporters() {
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        let page = format!(
+            "我国建成五十个商品粮基地县\n新华社北京3月7日电 （经\n济日报记者田积金、新华社记者\n周贻昶）我国“六五”期间采用国\n{body}结束了。\n"
+        );
+        let article = &split(&page)[0];
+        assert_eq!(article.authors, ["田积金", "周贻昶"]);
+        assert!(first_paragraph(article).starts_with("我国“六五”"));
+    }
+
+    #[test]
     fn a_place_or_section_name_over_a_headline_is_its_kicker() {
         let body = "一二三四五六七八九十一二三\n".repeat(3);
         let page =
