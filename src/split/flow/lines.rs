@@ -296,11 +296,13 @@ pub(super) fn read_lines(blocks: Vec<Block>) -> Vec<Line> {
 /// 苏莉`, `N海都记者 朱敏敏`, `□快报讯（记者 X）`): the mark is dropped, so
 /// the line reads as what it is.
 fn without_mark(line: String) -> String {
+    // The mark may stand apart by a space (`□ 本报记者 X`).
     let bare = line
         .trim_start_matches(BYLINE_SYMBOLS)
-        .trim_start_matches(|c: char| c.is_ascii_uppercase());
+        .trim_start_matches(|c: char| c.is_ascii_uppercase())
+        .trim_start_matches(' ');
     let dropped = line.len() - bare.len();
-    let byline_like = (1..=3).contains(&dropped)
+    let byline_like = (1..=4).contains(&dropped)
         && bare.starts_with(|c: char| is_han(c))
         && (has_role_word(bare) || bare.chars().take(5).any(|c| c == '讯'));
     if byline_like {
@@ -768,6 +770,10 @@ mod tests {
         let page = "公共场合请多点公德意识\n□侯敬方\n立秋后高温天气仍在持续，溽热越发\n";
         let lines = read_lines(crate::split::blocks::split_blocks(page));
         assert_eq!(lines[1].kind, LineKind::Names(vec!["侯敬方".to_string()]));
+        // The mark set apart by a space, the name behind a role.
+        let page = "公共场合请多点公德意识\n□ 本报记者 张守坤\n立秋后高温天气仍在持续，溽热越发\n";
+        let lines = read_lines(crate::split::blocks::split_blocks(page));
+        assert_eq!(lines[1].kind, LineKind::Names(vec!["张守坤".to_string()]));
         // A writer's credit on a line of its own.
         let page = "公共场合请多点公德意识\n文/侯敬方\n立秋后高温天气仍在持续，溽热越发\n";
         let lines = read_lines(crate::split::blocks::split_blocks(page));
