@@ -896,11 +896,12 @@ pub struct Dateline {
 /// headline's tail run into `本报讯` (`行工作本报讯`) is not one.
 pub const OUTLET_NAME: &str = r"[\p{Han}&&[^本]]{2,12}?(?:报|网|客户端)";
 
-/// `本报讯`, or a paper's short name (`快报讯`, `海都讯`, `晨刊讯`) or full name
+/// `本报讯`, or a paper's short name (`快报讯`, `海都讯`, `晨刊讯`; never holding
+/// `本`: `…改变` + `本报讯` is a wrapped line's tail run into one) or full name
 /// ([`OUTLET_NAME`]) before `讯`.
 static LOCAL_NEWS: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(本报|\p{{Han}}{{1,3}}(报|都|刊)|{OUTLET_NAME})讯"
+        r"^(本报|[\p{{Han}}&&[^本]]{{1,3}}(报|都|刊)|{OUTLET_NAME})讯"
     ))
 });
 /// Months and days are printed in Arabic or in Chinese numerals (`七月九日`);

@@ -26,7 +26,7 @@ const NUMERAL: &str = "[0-9〇○零一二三四五六七八九十]";
 pub(super) static DATELINE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     let date = format!("({NUMERAL}{{2,4}}年)?({NUMERAL}{{1,3}}月)?{NUMERAL}{{1,3}}日");
     re(&format!(
-        r"^(?:[【\[]\s*(?:本刊|本报|\p{{Han}}{{1,6}}(?:社|报|台|网))\p{{Han}}{{0,8}}?(?:{date})?\s*(?:电|讯|专电|报道)\s*[】\]]|据?(?:本报|\p{{Han}}{{1,4}}社)\p{{Han}}{{0,8}}?{date}\s*(?:电|讯|专电)|(?:本报|本刊)讯|\p{{Han}}{{1,3}}(?:报|都|刊)讯[\s:：]*|据\p{{Han}}{{1,6}}(?:社|报|网|台)(?:电|讯|消息|报道)?\s)"
+        r"^(?:[【\[]\s*(?:本刊|本报|\p{{Han}}{{1,6}}(?:社|报|台|网))\p{{Han}}{{0,8}}?(?:{date})?\s*(?:电|讯|专电|报道)\s*[】\]]|据?(?:本报|\p{{Han}}{{1,4}}社)\p{{Han}}{{0,8}}?{date}\s*(?:电|讯|专电)|(?:本报|本刊)讯|[\p{{Han}}&&[^本]]{{1,3}}(?:报|都|刊)讯[\s:：]*|据\p{{Han}}{{1,6}}(?:社|报|网|台)(?:电|讯|消息|报道)?\s)"
     ))
 });
 pub(super) static REPORTER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -566,6 +566,8 @@ mod tests {
         assert!(opens("据新华", "社24日讯 首都"));
         // Nor is it an outlet's name run into `本报讯`.
         assert!(!opens("行工作", "本报讯 某区工会"));
+        // Nor is a short wrap's tail (`…状况正在` / `改变`) run into it.
+        assert!(!opens("改变", "本报讯 记者龚永泉报道：江苏省扬"));
         assert!(!opens("行工作本报讯 某区工会", ""));
         assert!(opens("某某都市报讯 某区工会", ""));
         // A closing bracket with no story after it closes the story before.
