@@ -118,8 +118,10 @@ pub(super) fn headline_likeness(
     }
     // Short phrases set apart by spaces (`社区信息勤沟通 居民连心零距离`): a
     // headline's couplet, over or under a plain kicker or subtitle (whose
-    // spaced clauses run longer: `神枪手大比武鸣金收兵 田径场金牌战…`).
-    if count >= 2 && rules::is_couplet(text) {
+    // spaced clauses run longer: `神枪手大比武鸣金收兵 田径场金牌战…`); opening
+    // a group of three, the kicker (`打破分割局面 实行行业管理` over the
+    // headline and its deck).
+    if (count == 2 || (count >= 3 && index > 0)) && rules::is_couplet(text) {
         score += 2;
     }
     let preferred = if count >= 3 { 1 } else { 0 };

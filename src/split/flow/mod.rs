@@ -559,6 +559,18 @@ mod tests {
     }
 
     #[test]
+    fn a_couplet_opening_a_group_of_three_is_its_kicker() {
+        let (title, subtitle) = read_group(
+            "打破分割局面 实行行业管理\n扬州食品工业在改革中日趋繁荣\n去年年产值九亿二千万元居全市各行业第三位",
+        );
+        assert_eq!(title, "扬州食品工业在改革中日趋繁荣");
+        assert_eq!(
+            subtitle.as_deref(),
+            Some("打破分割局面实行行业管理 去年年产值九亿二千万元居全市各行业第三位")
+        );
+    }
+
+    #[test]
     fn two_single_headline_lines_nothing_tells_apart_are_one_title() {
         let read = read_group;
         // Lines of one width would be one headline wrapped.
