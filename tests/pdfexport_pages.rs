@@ -37,13 +37,17 @@ use common::{project_root, segscore, Project};
 /// sixth batch of six (pdftotext, `-raw`, `-layout`, PyMuPDF), scored before
 /// any rule was written on it, reached F1 0.52 (authors 5/7, body 2/7,
 /// furniture 2); the rules written on it took it to 0.67 and the whole set
-/// of 53 to F1 0.63, authors 75/84, body 61/84, furniture 8: the floors
-/// below. What the batches' misses are: docs/splitting.md, "Held-out PDF
-/// exports".
-const MIN_F1: f64 = 0.63;
-const MIN_AUTHORS: f64 = 0.89;
+/// of 53 to F1 0.63, authors 75/84, body 61/84, furniture 8; those found
+/// on the older pages' misses next (editors' footers in traditional
+/// characters, reporters inside a dateline's wrapped bracket, a byline's
+/// mark set apart, a wrap's tail run into `本报讯`, a couplet over a
+/// headline group of three) to F1 0.64, authors 77/85, body 62/85,
+/// furniture 7: the floors below. What the batches' misses are:
+/// docs/splitting.md, "Held-out PDF exports".
+const MIN_F1: f64 = 0.64;
+const MIN_AUTHORS: f64 = 0.90;
 const MIN_BODY: f64 = 0.72;
-const MAX_FURNITURE: u64 = 8;
+const MAX_FURNITURE: u64 = 7;
 
 #[test]
 fn pdfexport_pages_score_at_or_above_the_floors() {
