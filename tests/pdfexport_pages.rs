@@ -41,12 +41,12 @@ use common::{project_root, segscore, Project};
 /// on the older pages' misses next (editors' footers in traditional
 /// characters, reporters inside a dateline's wrapped bracket, a byline's
 /// mark set apart, a wrap's tail run into `本报讯`, a couplet over a
-/// headline group of three) to F1 0.64, authors 77/85, body 62/85,
-/// furniture 7: the floors below. What the batches' misses are:
-/// docs/splitting.md, "Held-out PDF exports".
+/// headline group of three, a closing bracket with a long employer) to F1
+/// 0.65, authors 79/86, body 64/86, furniture 7: the floors below. What
+/// the batches' misses are: docs/splitting.md, "Held-out PDF exports".
 const MIN_F1: f64 = 0.64;
-const MIN_AUTHORS: f64 = 0.90;
-const MIN_BODY: f64 = 0.72;
+const MIN_AUTHORS: f64 = 0.91;
+const MIN_BODY: f64 = 0.74;
 const MAX_FURNITURE: u64 = 7;
 
 #[test]

@@ -372,7 +372,7 @@ fn read_simplified_dateline(text: &str) -> Option<(Vec<String>, String)> {
 }
 
 pub(super) static CLOSING_NAMES: LazyLock<Regex> =
-    LazyLock::new(|| re(r"[（(]([^()（）]{2,24})[)）]$|\s(\p{Han}{2,4}(?:\s\p{Han}{2,4}){0,3})$"));
+    LazyLock::new(|| re(r"[（(]([^()（）]{2,36})[)）]$|\s(\p{Han}{2,4}(?:\s\p{Han}{2,4}){0,3})$"));
 pub(super) static CLOSING_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"((^|\s)据\p{Han}{1,8}|\s*[（(]\p{Han}{1,8}(社|报|台|网)(驻\p{Han}{1,6})?(特约)?(记者|通讯员)?[)）])$",
@@ -589,6 +589,13 @@ mod tests {
         let (names, _) = closing_byline("蝉联文化强县荣誉。（小杰）").unwrap();
         assert_eq!(names, ["小杰"]);
         assert!(closing_byline("荣誉。（小组赛第一轮）").is_none());
+        // A long employer before the reporters' roles and names.
+        let (names, before) = closing_byline(
+            "这都是交警应该做的。（洛阳日报报业集团全媒体见习记者 寇玺 记者 马菁华）",
+        )
+        .unwrap();
+        assert_eq!(names, ["寇玺", "马菁华"]);
+        assert_eq!(before, "这都是交警应该做的。");
         // The paper's reporters left unnamed close it as a source does.
         let (names, before) = closing_byline("皆大欢喜。 （本报驻南京记者）").unwrap();
         assert!(names.is_empty());
