@@ -260,10 +260,13 @@ const TRADITIONAL_ROLE_CHARS: [(char, char); 14] = [
 ];
 
 fn simplified_role_char(c: char) -> char {
-    TRADITIONAL_ROLE_CHARS
-        .iter()
-        .find(|(t, _)| *t == c)
-        .map_or(c, |&(_, s)| s)
+    simplified_in(&TRADITIONAL_ROLE_CHARS, c)
+}
+
+/// A character's simplified form, when `table` (traditional, simplified)
+/// holds it; else the character.
+fn simplified_in(table: &[(char, char)], c: char) -> char {
+    table.iter().find(|(t, _)| *t == c).map_or(c, |&(_, s)| s)
 }
 
 /// Whether a line opening with `first` may be an editors' footer (see
@@ -1016,15 +1019,11 @@ const TRADITIONAL_HEAD: [(char, char); 8] = [
 /// when one shows in its first dozen characters, as a traditional head does
 /// (`本報訊`, `香港文匯報訊(記者…`); byte offsets stay those of the original.
 pub fn simplified_head(text: &str) -> Option<String> {
-    let traditional = |c: char| TRADITIONAL_HEAD.iter().find(|(t, _)| *t == c);
+    let simplified = |c: char| simplified_in(&TRADITIONAL_HEAD, c);
     text.chars()
         .take(12)
-        .any(|c| traditional(c).is_some())
-        .then(|| {
-            text.chars()
-                .map(|c| traditional(c).map_or(c, |&(_, s)| s))
-                .collect()
-        })
+        .any(|c| simplified(c) != c)
+        .then(|| text.chars().map(simplified).collect())
 }
 
 /// Reads the byline a paragraph opens with (see [`simplified_dateline`]),

@@ -291,19 +291,19 @@ mod tests {
     #[test]
     fn a_run_of_fact_lines_under_a_headline_is_body_not_headline() {
         let body = "一二三四五六七八九十一二三四五六七\n".repeat(3);
-        let page = format!(
-            "街拍\n时间:3月6日上午\n地点:胜利南路天桥下\n有市民反映，天桥下\n{body}正文结束了。\n"
-        );
-        let article = &split(&page)[0];
-        assert_eq!(article.title, "街拍");
-        assert!(first_paragraph(article).starts_with("时间"));
-        // Labels of four characters (`蹲点记者:`, `蹲点地区:`).
-        let page = format!(
-            "蹲点就是最好的城市日记\n蹲点记者:竺捷(时政要闻部记者)\n蹲点地区:四牌楼街道\n很多人以为，社区里\n{body}正文结束了。\n"
-        );
-        let article = &split(&page)[0];
-        assert_eq!(article.title, "蹲点就是最好的城市日记");
-        assert!(first_paragraph(article).starts_with("蹲点记者"));
+        // Labels of two characters, and of four (`蹲点记者:`, `蹲点地区:`).
+        for (head, title, first) in [
+            ("街拍\n时间:3月6日上午\n地点:胜利南路天桥下\n有市民反映，天桥下", "街拍", "时间"),
+            (
+                "蹲点就是最好的城市日记\n蹲点记者:竺捷(时政要闻部记者)\n蹲点地区:四牌楼街道\n很多人以为，社区里",
+                "蹲点就是最好的城市日记",
+                "蹲点记者",
+            ),
+        ] {
+            let article = &split(&format!("{head}\n{body}正文结束了。\n"))[0];
+            assert_eq!(article.title, title);
+            assert!(first_paragraph(article).starts_with(first));
+        }
     }
 
     #[test]
@@ -542,15 +542,14 @@ mod tests {
 
     #[test]
     fn a_couplet_of_short_phrases_is_the_headline_of_its_group() {
-        let read = read_group;
         // Under a plain kicker, the couplet is the headline.
-        let (title, subtitle) = read("新风新景来眼前\n社区信息勤沟通 居民连心零距离");
+        let (title, subtitle) = read_group("新风新景来眼前\n社区信息勤沟通 居民连心零距离");
         assert_eq!(title, "社区信息勤沟通 居民连心零距离");
         assert_eq!(subtitle.as_deref(), Some("新风新景来眼前"));
         // A subtitle's spaced clauses run longer: no couplet, and nothing
         // tells the headline of the two lines, which together are the title.
         let (title, subtitle) =
-            read("射击田径健儿顶风冒雨创纪录\n神枪手大比武鸣金收兵 田径场金牌战接近尾声");
+            read_group("射击田径健儿顶风冒雨创纪录\n神枪手大比武鸣金收兵 田径场金牌战接近尾声");
         assert_eq!(
             title,
             "射击田径健儿顶风冒雨创纪录 神枪手大比武鸣金收兵 田径场金牌战接近尾声"
@@ -572,14 +571,13 @@ mod tests {
 
     #[test]
     fn two_single_headline_lines_nothing_tells_apart_are_one_title() {
-        let read = read_group;
         // Lines of one width would be one headline wrapped.
-        let (title, subtitle) = read("美国国会推翻里根的否决\n参院通过对南非实行制裁的法案");
+        let (title, subtitle) = read_group("美国国会推翻里根的否决\n参院通过对南非实行制裁的法案");
         assert_eq!(title, "美国国会推翻里根的否决 参院通过对南非实行制裁的法案");
         assert_eq!(subtitle, None);
         // A jump line between them sets the second apart: a subhead-like
         // line under the headline stays its subtitle.
-        let (title, subtitle) = read("天津港的发展回顾\n（上接第1版）\n“天津港就是我的家”");
+        let (title, subtitle) = read_group("天津港的发展回顾\n（上接第1版）\n“天津港就是我的家”");
         assert_eq!(title, "天津港的发展回顾");
         assert_eq!(subtitle.as_deref(), Some("“天津港就是我的家”"));
     }
