@@ -42,11 +42,15 @@ use common::{project_root, segscore, Project};
 /// characters, reporters inside a dateline's wrapped bracket, a byline's
 /// mark set apart, a wrap's tail run into `本报讯`, a couplet over a
 /// headline group of three, a closing bracket with a long employer) to F1
-/// 0.65, authors 79/86, body 64/86, furniture 7: the floors below. What
+/// 0.65, authors 79/86, body 64/86, furniture 7. A seventh batch of six
+/// (pdftotext, `-raw`, `-layout`, PyMuPDF), scored before any rule was
+/// written on it, reached F1 0.60 (authors 5/9, body 4/9, no furniture),
+/// which took the whole set of 59 to F1 0.64, authors 84/95, body 68/95,
+/// furniture 7: the floors below. What
 /// the batches' misses are: docs/splitting.md, "Held-out PDF exports".
 const MIN_F1: f64 = 0.64;
-const MIN_AUTHORS: f64 = 0.91;
-const MIN_BODY: f64 = 0.74;
+const MIN_AUTHORS: f64 = 0.88;
+const MIN_BODY: f64 = 0.71;
 const MAX_FURNITURE: u64 = 7;
 
 #[test]
@@ -54,6 +58,6 @@ fn pdfexport_pages_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/pdfexport");
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
-    assert_eq!(s.gold, 133, "every titled gold article is scored");
+    assert_eq!(s.gold, 148, "every titled gold article is scored");
     s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }

@@ -9,15 +9,15 @@ mod common;
 use common::{copy_pages, hard_wrapped, project_root, segscore, without_blank_lines, Project};
 
 /// Floors for the scorer's OVERALL line: what the block reading reaches on
-/// these 82 pages now (F1 0.90, authors 110/111, body 106/111, 3 pieces of
+/// these 90 pages now (F1 0.89, authors 122/125, body 119/125, 3 pieces of
 /// furniture), so a regression fails. Each batch of new pages was scored
-/// before any rule was written for it (the eighth batch of eight: F1 0.83,
-/// authors 12/12, body 12/12, 3 pieces of furniture), which is the better
+/// before any rule was written for it (the ninth batch of eight: F1 0.85,
+/// authors 12/14, body 13/14, no furniture), which is the better
 /// estimate for pages never seen; docs/splitting.md lists what is still
 /// missed. Briefs under a label are entries of their own, which the scorer
 /// counts against precision (no gold headline matches an untitled brief).
-const MIN_F1: f64 = 0.89;
-const MIN_AUTHORS: f64 = 0.98;
+const MIN_F1: f64 = 0.88;
+const MIN_AUTHORS: f64 = 0.97;
 const MIN_BODY: f64 = 0.95;
 const MAX_FURNITURE: u64 = 3;
 
@@ -26,14 +26,14 @@ fn seedlike_pages_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
-    assert_eq!(s.gold, 122, "every titled gold article is scored");
+    assert_eq!(s.gold, 139, "every titled gold article is scored");
     s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }
 
 /// The same pages with every blank line taken out: a page that prints one
 /// paragraph per line is read line by line, a hard-wrapped one as a flowing
-/// export. Floors at what the splitter reaches (F1 0.85, authors 101/105,
-/// body 96/105, 5 pieces of furniture: mastheads and page labels that a
+/// export. Floors at what the splitter reaches (F1 0.85, authors 112/119,
+/// body 108/119, 5 pieces of furniture: mastheads and page labels that a
 /// blank line no longer sets apart).
 #[test]
 fn seedlike_pages_without_blank_lines_score_at_or_above_the_floors() {
@@ -42,15 +42,15 @@ fn seedlike_pages_without_blank_lines_score_at_or_above_the_floors() {
     let seeds = project.path("no-blank-lines");
     copy_pages(&fixtures.join("seeds"), &seeds, without_blank_lines);
     let s = segscore(&project, &seeds, &fixtures.join("gold"));
-    s.assert_floors(0.84, 0.96, 0.91, 5);
+    s.assert_floors(0.84, 0.94, 0.90, 5);
 }
 
 /// The same pages with their paragraphs hard-wrapped in narrow columns, 12
 /// and 16 characters wide, blank lines kept between paragraphs (the shape of
 /// the `zjgrrb` seed). A line that happens to end a sentence inside a
 /// paragraph must not make the page read as a flowing export. Floors at what
-/// the splitter reaches (F1 0.84 and 0.85, authors 105/106 and 104/105,
-/// body 99/106 and 100/105, furniture 3 and 4).
+/// the splitter reaches (F1 0.85 and 0.86, authors 118/121 and 117/121,
+/// body 113/121 and 114/121, furniture 3 and 4).
 #[test]
 fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
@@ -61,6 +61,6 @@ fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
             hard_wrapped(text, width)
         });
         let s = segscore(&project, &seeds, &fixtures.join("gold"));
-        s.assert_floors(0.83, 0.98, 0.93, 4);
+        s.assert_floors(0.84, 0.96, 0.93, 4);
     }
 }
