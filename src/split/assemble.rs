@@ -302,9 +302,8 @@ impl Splitter {
     /// `编者按`) need no byline; the piece is unsigned. Markdown headings
     /// are left to their levels.
     fn opening_header_at(&self, i: usize) -> Option<Header> {
-        if self.kinds[i] != Kind::Text
-            || (self.current.is_some() && !self.closed && !self.topic_changes_at(i + 1))
-        {
+        let ended = self.closed || self.topic_changes_at(i + 1) || self.next_brief_at(i);
+        if self.kinds[i] != Kind::Text || (self.current.is_some() && !ended) {
             return None;
         }
         let (lines, levels, end) = self.header_lines(i);
@@ -334,6 +333,24 @@ impl Splitter {
             lead: None,
             end,
         })
+    }
+
+    /// Whether block `i` heads the next item under a briefs label
+    /// (`简讯`): briefs have no subheads, so a headline after a finished
+    /// sentence there opens the next one.
+    fn next_brief_at(&self, i: usize) -> bool {
+        let finished = self
+            .current
+            .as_ref()
+            .and_then(|a| a.paragraphs().last())
+            .is_some_and(ends_sentence);
+        let label = (0..i)
+            .rev()
+            .find(|&k| matches!(self.kinds[k], Kind::Column(_) | Kind::Heading(_)));
+        finished
+            && label.is_some_and(|k| {
+                matches!(&self.kinds[k], Kind::Column(name) if rules::brief_label(name).is_some())
+            })
     }
 
     /// Whether the blocks from `j` on, past any furniture, end the page or
@@ -913,6 +930,19 @@ mod tests {
             .all(|a| a.column.as_deref() == Some("要闻简报")));
         // Each is titled by its first sentence, without the bullet.
         assert_eq!(articles[1].title, "要闻简报：9月27日，我县召开护航会议");
+    }
+
+    #[test]
+    fn each_headline_under_a_briefs_label_opens_a_brief_after_a_finished_sentence() {
+        // The same words in both items: no change of topic tells them apart.
+        let body = "一二三四五六七八九十，一二三四五六七八九十。";
+        let page = format!(
+            "简讯\n\n第一条简讯的标题\n\n本报讯 {body}\n\n{body}\n\n第二条简讯的标题\n\n{body}"
+        );
+        assert_eq!(titles(&page), ["第一条简讯的标题", "第二条简讯的标题"]);
+        // Under no label it is the piece's subhead.
+        let page = page.replacen("简讯\n\n", "", 1);
+        assert_eq!(titles(&page), ["第一条简讯的标题"]);
     }
 
     #[test]
