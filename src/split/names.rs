@@ -429,9 +429,14 @@ fn read_names(line: &str, after_role: bool) -> Option<NameLine> {
     }) {
         return None;
     }
+    let named = tokens.iter().filter(|t| t.is_name()).count();
+    // A few names printed apart on a line of their own vouch for one among
+    // them with a rare surname (`任戈 王宗炳 丹红`), as a role word does; a
+    // long list may be a sentence's wrapped line.
+    let vouched = named >= 2 && named + 1 == tokens.len() && tokens.len() <= 4;
     let names: Vec<String> = tokens
         .iter()
-        .filter(|t| t.is_name())
+        .filter(|t| t.is_name() || vouched && is_vouched_name(&t.text))
         .map(|t| t.text.clone())
         .collect();
     let all_personal = names.len() == tokens.len();
@@ -511,6 +516,17 @@ mod tests {
         assert!(read_name_line("民生工程 建设忙").unwrap().names.is_empty());
         assert!(read_name_line("万名党员干部 “进网入格”").is_none());
         assert!(read_name_line("本报记者 李 旨").unwrap().has_role);
+    }
+
+    #[test]
+    fn names_printed_together_vouch_for_a_rare_surname_among_them() {
+        let l = read_name_line("任戈 王宗炳 丹红").unwrap();
+        assert_eq!(l.names, vec!["任戈", "王宗炳", "丹红"]);
+        assert!(l.all_personal);
+        // One known name vouches for no other; nor does a long list.
+        assert!(!read_name_line("王宗炳 丹红").unwrap().all_personal);
+        let list = read_name_line("王宗炳 李红 张明 陈亮 丹红").unwrap();
+        assert!(!list.all_personal);
     }
 
     #[test]
