@@ -916,9 +916,10 @@ static DATED: LazyLock<Regex> = LazyLock::new(|| {
         r"^(本报|\p{Han}{1,4}社)\p{Han}{0,10}?\s*((\d{1,2}|[一二三四五六七八九十〇]{1,3})\s*月\s*)?(\d{1,2}|[一二三四五六七八九十〇]{1,3})\s*日\s*(电|讯)\s*",
     )
 });
-/// The paper's dateline without a date (`本报海口电`): a place of two to four
-/// characters before `电`.
-static UNDATED: LazyLock<Regex> = LazyLock::new(|| re(r"^本报\p{Han}{2,4}?电"));
+/// The paper's dateline without a date (`本报海口电`, `本报北京专电`): a
+/// place, or a place and a time of day, of two to four characters before
+/// `电` or `专电`.
+static UNDATED: LazyLock<Regex> = LazyLock::new(|| re(r"^本报\p{Han}{2,4}?专?电"));
 /// A news site's or broadcaster's report (`央视网消息`, `人民网北京3月5日电`)
 /// and the paper's roundup (`本报综合报道`).
 static OUTLET_NEWS: LazyLock<Regex> = LazyLock::new(|| {
@@ -1519,6 +1520,9 @@ mod tests {
         assert_eq!(d.names, vec!["田雪亭", "张颖"]);
         assert_eq!(dateline("海都讯 昨日上午").unwrap().rest, "昨日上午");
         assert_eq!(dateline("本报合肥18日电 在淮北").unwrap().rest, "在淮北");
+        // A special dispatch with no date (`本报北京专电`, `本报北京上午专电`).
+        let d = dateline("本报北京上午专电 （实习生马明）").unwrap();
+        assert_eq!(d.names, vec!["马明"]);
         assert_eq!(dateline("新华社六日讯 全国人大").unwrap().rest, "全国人大");
         assert!(dateline("商报讯息很多").is_none());
     }

@@ -291,7 +291,12 @@ impl Reading {
                 }
                 // The first line starts the body only when it is not much
                 // narrower than the column (else it is a short headline).
-                _ if self.body_starts(j) && (j > at || self.body_wide(j)) => return Some(j),
+                _ if self.body_starts(j)
+                    && (j > at || self.body_wide(j))
+                    && !self.heads_photo_over_opening(j) =>
+                {
+                    return Some(j)
+                }
                 // Photos between the headline and the story's opening.
                 _ if j > at && self.captions_end(j).is_some_and(|e| self.opens_at(e)) => {
                     return Some(j)
@@ -309,6 +314,17 @@ impl Reading {
             }
         }
         None
+    }
+
+    /// Whether the lines from `j` are headline lines over a photo's caption
+    /// and credit, with the story's opening under them: a headline as wide
+    /// as the column looks like a paragraph's first line by its width alone.
+    fn heads_photo_over_opening(&self, j: usize) -> bool {
+        (j + 1..self.lines.len().min(j + 3)).any(|c| {
+            (j..c).all(|k| {
+                self.lines[k].kind == LineKind::Text && !ends_sentence(&self.lines[k].text)
+            }) && self.captions_end(c).is_some_and(|e| self.opens_at(e))
+        })
     }
 
     /// The candidate boundary before line `i`, when the text before has

@@ -338,13 +338,21 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
         }
         head
     };
-    let opener = line_opens_story(
-        text,
-        head,
-        glance.chars <= 4,
-        glance.may_open_story(),
-        glance.wire,
-    ) || (glance.note && is_editors_note(text));
+    let credit_end = matches!(glance.last, Some(')' | '）' | ' ' | '摄' | '影'))
+        && text
+            .trim_end_matches([')', '）', ' '])
+            .ends_with(['摄', '影']);
+    // A line that ends in its photographer's verb opens no story
+    // (`新华社记者摄`).
+    let opener = !credit_end
+        && line_opens_story(
+            text,
+            head,
+            glance.chars <= 4,
+            glance.may_open_story(),
+            glance.wire,
+        )
+        || (glance.note && is_editors_note(text));
     if opener {
         return LineKind::Opener;
     }
@@ -389,10 +397,6 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
     {
         return LineKind::Names(vec![name.to_string()]);
     }
-    let credit_end = matches!(glance.last, Some(')' | '）' | ' ' | '摄' | '影'))
-        && text
-            .trim_end_matches([')', '）', ' '])
-            .ends_with(['摄', '影']);
     if (credit_end && ORG_CREDIT.is_match(text))
         || (glance.credit && rules::credit_line(text).is_some())
         || (credit_end && role_credit(text))
@@ -706,6 +710,17 @@ mod tests {
                 proptest::prop_assert!(glance.note);
             }
         }
+    }
+
+    #[test]
+    fn a_photographers_credit_without_a_name_opens_no_story() {
+        let page = "华主席同团长亲切交谈。\n新华社记者摄\n新华社北京九月二十八日电\n";
+        let lines = read_lines(crate::split::blocks::split_blocks(page));
+        let kinds: Vec<&LineKind> = lines.iter().map(|l| &l.kind).collect();
+        assert_eq!(
+            kinds,
+            [&LineKind::Text, &LineKind::Credit, &LineKind::Opener]
+        );
     }
 
     #[test]

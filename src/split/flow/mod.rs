@@ -289,6 +289,20 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_as_wide_as_the_column_over_a_credited_photo_heads_the_story_under_it() {
+        // The headline and its subtitle run nearly the column's width.
+        let body = "一二三四五六七八九十一二三四\n".repeat(3);
+        let page = format!(
+            "第一条新闻的标题\n新华社北京三月五日电\n{body}正文到这里结束了。\n华主席会见坦桑革命党代表团\n会见在亲切友好的气氛中进行\n华主席同卡瓦瓦团长亲切交谈。\n新华社记者摄\n新华社北京九月二十八日电\n{body}也结束了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(articles.len(), 2);
+        assert!(articles[1].title.starts_with("华主席会见坦桑革命党代表团"));
+        assert_eq!(articles[1].captions.len(), 1);
+        assert!(first_paragraph(&articles[1]).starts_with("一二三"));
+    }
+
+    #[test]
     fn a_run_of_fact_lines_under_a_headline_is_body_not_headline() {
         let body = "一二三四五六七八九十一二三四五六七\n".repeat(3);
         // Labels of two characters, and of four (`蹲点记者:`, `蹲点地区:`).
