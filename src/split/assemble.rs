@@ -15,7 +15,7 @@ use super::kinds::{
 };
 use super::names::BYLINE_SYMBOLS;
 use super::rules;
-use super::text::{close_cjk_spaces, display_width, ends_sentence, is_han};
+use super::text::{close_cjk_spaces, display_width, ends_sentence, PairSet};
 use super::Marker;
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
 
@@ -43,43 +43,6 @@ const COHESION_DIVISOR: usize = 30;
 
 /// Characters (about) of text read on each side for cohesion.
 const COHESION_WINDOW: usize = 300;
-
-/// The pairs of adjacent Han characters in some texts, as a set of 65536
-/// hashed bits: a pair is marked by one bit, so sets are built and
-/// compared without sorting. Two windows of 300 pairs share about one bit
-/// by chance, against the tens that one story's windows share.
-struct PairSet([u64; 1024]);
-
-impl PairSet {
-    fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> PairSet {
-        let mut bits = [0u64; 1024];
-        for text in texts {
-            let mut previous = None;
-            for c in text.chars().filter(|&c| is_han(c)) {
-                if let Some(p) = previous {
-                    let h = (u32::from(p).wrapping_mul(0x9E37_79B1) ^ u32::from(c))
-                        .wrapping_mul(0x85EB_CA6B)
-                        >> 16;
-                    bits[(h >> 6) as usize] |= 1 << (h & 63);
-                }
-                previous = Some(c);
-            }
-        }
-        PairSet(bits)
-    }
-
-    fn len(&self) -> usize {
-        self.0.iter().map(|w| w.count_ones() as usize).sum()
-    }
-
-    fn shared(&self, other: &PairSet) -> usize {
-        self.0
-            .iter()
-            .zip(&other.0)
-            .map(|(a, b)| (a & b).count_ones() as usize)
-            .sum()
-    }
-}
 
 struct Splitter {
     blocks: Vec<Block>,

@@ -354,6 +354,43 @@ pub fn truncate_chars(s: &str, max: usize) -> String {
     out
 }
 
+/// The pairs of adjacent Han characters in some texts, as a set of 65536
+/// hashed bits: a pair is marked by one bit, so sets are built and
+/// compared without sorting. Two windows of 300 pairs share about one bit
+/// by chance, against the tens that one story's windows share.
+pub struct PairSet([u64; 1024]);
+
+impl PairSet {
+    pub fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> PairSet {
+        let mut bits = [0u64; 1024];
+        for text in texts {
+            let mut previous = None;
+            for c in text.chars().filter(|&c| is_han(c)) {
+                if let Some(p) = previous {
+                    let h = (u32::from(p).wrapping_mul(0x9E37_79B1) ^ u32::from(c))
+                        .wrapping_mul(0x85EB_CA6B)
+                        >> 16;
+                    bits[(h >> 6) as usize] |= 1 << (h & 63);
+                }
+                previous = Some(c);
+            }
+        }
+        PairSet(bits)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    pub fn shared(&self, other: &PairSet) -> usize {
+        self.0
+            .iter()
+            .zip(&other.0)
+            .map(|(a, b)| (a & b).count_ones() as usize)
+            .sum()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,6 +32,7 @@ use std::ops::Range;
 use super::article::complete;
 use super::blocks::{prints_no_blank_line, Block};
 use super::rules;
+use super::text::{ends_sentence, PairSet};
 use crate::model::Article;
 use bylines::closing_byline;
 pub use cues::{Candidate, Cue, THRESHOLD};
@@ -162,11 +163,15 @@ pub fn articles(reading: &Reading) -> Vec<Article> {
         .iter()
         .filter(|c| !c.chosen && c.cues.contains(&Cue::SubheadShape))
         .collect();
-    let headlines = headlines_apart(reading, &starts);
+    let mut headlines = headlines_apart(reading, &starts);
+    let stacks = headline_stacks(reading, &starts, &mut headlines);
     // Under a photo news label (`图片新闻`), each piece is a photo's story
     // and its photographer signs it, up to the next label.
     let mut photo_news = false;
     for (k, start) in starts.iter().enumerate() {
+        if stacks[k] {
+            continue;
+        }
         let end = starts.get(k + 1).map_or(reading.lines.len(), |c| c.at);
         if let LineKind::Label(name) = &reading.lines[start.at].kind {
             photo_news = rules::is_photo_news_label(name);
@@ -226,6 +231,131 @@ fn headlines_apart(reading: &Reading, starts: &[&Candidate]) -> Vec<Option<Range
         taken[k] = Some(group.clone());
     }
     taken
+}
+
+/// Fewest pairs of Han characters a headline shares with the opening of
+/// the story it heads, when it was printed apart from it.
+const MIN_SHARED_PAIRS: usize = 2;
+/// Most headlines in one stack that are matched to their stories.
+const MAX_STACKED: usize = 5;
+/// How many lines of a story's opening are read for the words it shares
+/// with its headline.
+const OPENING_LINES: usize = 8;
+
+/// Headlines stacked apart from their stories: a piece of headline lines
+/// only (captions may stand among them), then as many pieces opening on a
+/// dateline with no headline as the stack holds headlines (groups set
+/// apart by blank lines). The reading order need not be the page's, so
+/// each headline goes to the story whose opening shares the most pairs of
+/// characters with it, every one sharing some. Fills `headlines` for the
+/// stories; returns which pieces were such stacks (they are no articles).
+fn headline_stacks(
+    reading: &Reading,
+    starts: &[&Candidate],
+    headlines: &mut [Option<Range<usize>>],
+) -> Vec<bool> {
+    let mut stacks = vec![false; starts.len()];
+    let end_of = |k: usize| starts.get(k + 1).map_or(reading.lines.len(), |c| c.at);
+    let headless = |k: usize| {
+        starts[k].header_end <= starts[k].at && reading.lines[starts[k].at].kind == LineKind::Opener
+    };
+    for k in 0..starts.len() {
+        if headlines[k].is_some() {
+            continue;
+        }
+        let Some(groups) = stacked_groups(reading, starts[k].at, end_of(k)) else {
+            continue;
+        };
+        let stories: Vec<usize> = (k + 1..starts.len())
+            .take_while(|&j| headless(j) && headlines[j].is_none())
+            .take(groups.len())
+            .collect();
+        if stories.len() != groups.len() || groups.len() > MAX_STACKED {
+            continue;
+        }
+        let shared: Vec<Vec<usize>> = groups
+            .iter()
+            .map(|g| {
+                let head = PairSet::of(g.clone().map(|j| reading.lines[j].text.as_str()));
+                stories
+                    .iter()
+                    .map(|&j| {
+                        let opening = (starts[j].at..end_of(j).min(starts[j].at + OPENING_LINES))
+                            .map(|l| reading.lines[l].text.as_str());
+                        head.shared(&PairSet::of(opening))
+                    })
+                    .collect()
+            })
+            .collect();
+        if let Some(order) = best_matching(&shared) {
+            for (g, &s) in order.iter().enumerate() {
+                headlines[stories[s]] = Some(groups[g].clone());
+            }
+            stacks[k] = true;
+        }
+    }
+    stacks
+}
+
+/// The headline groups of piece `from..to` when it holds only headline
+/// lines and captions: runs of lines that end no sentence, set apart by
+/// blank lines or captions. `None` when a line of another kind, or a long
+/// one that ends a sentence, stands there, or fewer than two groups.
+fn stacked_groups(reading: &Reading, from: usize, to: usize) -> Option<Vec<Range<usize>>> {
+    let mut groups: Vec<Range<usize>> = Vec::new();
+    let mut parted = true;
+    for j in from..to {
+        let line = &reading.lines[j];
+        match line.kind {
+            LineKind::Furniture => continue,
+            LineKind::Text if ends_sentence(&line.text) => {
+                if line.text.chars().count() > rules::MAX_HEADLINE_CHARS {
+                    return None;
+                }
+                parted = true;
+            }
+            LineKind::Text => match groups.last_mut() {
+                Some(group) if !parted && line.gap_before == 0 => group.end = j + 1,
+                _ => {
+                    groups.push(j..j + 1);
+                    parted = false;
+                }
+            },
+            _ => return None,
+        }
+    }
+    (groups.len() >= 2).then_some(groups)
+}
+
+/// The matching of rows to columns (a permutation) with the largest sum
+/// of `shared`, every pair sharing at least [`MIN_SHARED_PAIRS`]; `None`
+/// when there is none.
+fn best_matching(shared: &[Vec<usize>]) -> Option<Vec<usize>> {
+    fn extend(
+        shared: &[Vec<usize>],
+        order: &mut Vec<usize>,
+        sum: usize,
+        best: &mut Option<(usize, Vec<usize>)>,
+    ) {
+        let row = order.len();
+        if row == shared.len() {
+            if best.as_ref().is_none_or(|(b, _)| sum > *b) {
+                *best = Some((sum, order.clone()));
+            }
+            return;
+        }
+        for col in 0..shared.len() {
+            let pairs = shared[row][col];
+            if !order.contains(&col) && pairs >= MIN_SHARED_PAIRS {
+                order.push(col);
+                extend(shared, order, sum + pairs, best);
+                order.pop();
+            }
+        }
+    }
+    let mut best = None;
+    extend(shared, &mut Vec::new(), 0, &mut best);
+    best.map(|(_, order)| order)
 }
 
 /// What `--explain` shows for a flowing page: every line's kind, every
@@ -300,6 +430,31 @@ mod tests {
         assert!(articles[1].title.starts_with("华主席会见坦桑革命党代表团"));
         assert_eq!(articles[1].captions.len(), 1);
         assert!(first_paragraph(&articles[1]).starts_with("一二三"));
+    }
+
+    #[test]
+    fn headlines_stacked_apart_go_to_the_stories_whose_words_they_share() {
+        let school = "昨日，我市中小学正式开学，全市\n中小学生结束了愉快的暑假生活。\n";
+        let rain = "秋雨淅淅沥沥，带着欢乐的节奏来到\n校园，市建设路小学欢迎学生返校。\n";
+        // The second story's headline is read first, a caption among them.
+        let page = format!(
+            "中小学生昨日欢喜入学\n\n校园书声起 入秋学子归\n市建设路小学迎开学\n\n老师扮卡通人偶，欢迎学生返校。\n\n本报讯（记者 魏新傲）\n{rain}{rain}\n本报讯（记者 李刚业）\n{school}{school}"
+        );
+        let articles = split(&page);
+        assert_eq!(
+            titles(&articles),
+            ["校园书声起 入秋学子归", "中小学生昨日欢喜入学"]
+        );
+        assert_eq!(articles[0].authors, ["魏新傲"]);
+        assert_eq!(articles[1].authors, ["李刚业"]);
+        // Headlines that share no words with the stories stay where read.
+        let page = page
+            .replace("中小学生昨日欢喜入学", "甲乙丙丁戊己庚辛")
+            .replace(
+                "校园书声起 入秋学子归\n市建设路小学迎开学",
+                "子丑寅卯辰巳午未",
+            );
+        assert_ne!(titles(&split(&page))[0], "子丑寅卯辰巳午未");
     }
 
     #[test]
