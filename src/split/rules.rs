@@ -910,10 +910,11 @@ static LOCAL_NEWS: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 /// Months and days are printed in Arabic or in Chinese numerals (`七月九日`);
-/// the month may be left out (`本报合肥18日电`, `新华社六日讯`).
+/// the month may be left out (`本报合肥18日电`, `新华社六日讯`). A paper may
+/// name itself and its app before the date (`长沙晚报掌上长沙4月1日讯`).
 static DATED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(本报|\p{Han}{1,4}社)\p{Han}{0,10}?\s*((\d{1,2}|[一二三四五六七八九十〇]{1,3})\s*月\s*)?(\d{1,2}|[一二三四五六七八九十〇]{1,3})\s*日\s*(电|讯)\s*",
+        r"^(本报|\p{Han}{1,4}社|[\p{Han}&&[^本]]{2,6}?报)\p{Han}{0,10}?\s*((\d{1,2}|[一二三四五六七八九十〇]{1,3})\s*月\s*)?(\d{1,2}|[一二三四五六七八九十〇]{1,3})\s*日\s*(电|讯)\s*",
     )
 });
 /// The paper's dateline without a date (`本报海口电`, `本报北京专电`): a
@@ -1520,6 +1521,10 @@ mod tests {
         assert_eq!(d.names, vec!["田雪亭", "张颖"]);
         assert_eq!(dateline("海都讯 昨日上午").unwrap().rest, "昨日上午");
         assert_eq!(dateline("本报合肥18日电 在淮北").unwrap().rest, "在淮北");
+        // A paper's dateline behind its name and its app's.
+        let d = dateline("长沙晚报掌上长沙4月1日讯（全媒体记者 唐朝昭）疫情").unwrap();
+        assert_eq!(d.names, vec!["唐朝昭"]);
+        assert_eq!(d.rest, "疫情");
         // A special dispatch with no date (`本报北京专电`, `本报北京上午专电`).
         let d = dateline("本报北京上午专电 （实习生马明）").unwrap();
         assert_eq!(d.names, vec!["马明"]);

@@ -26,7 +26,7 @@ const NUMERAL: &str = "[0-9〇○零一二三四五六七八九十]";
 pub(super) static DATELINE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     let date = format!("({NUMERAL}{{2,4}}年)?({NUMERAL}{{1,3}}月)?{NUMERAL}{{1,3}}日");
     re(&format!(
-        r"^(?:[【\[]\s*(?:本刊|本报|\p{{Han}}{{1,6}}(?:社|报|台|网))\p{{Han}}{{0,8}}?(?:{date})?\s*(?:电|讯|专电|报道)\s*[】\]]|据?(?:本报|\p{{Han}}{{1,4}}社)\p{{Han}}{{0,8}}?{date}\s*(?:电|讯|专电)|(?:本报|本刊)讯|[\p{{Han}}&&[^本]]{{1,3}}(?:报|都|刊)讯[\s:：]*|据\p{{Han}}{{1,6}}(?:社|报|网|台)(?:电|讯|消息|报道)?\s)"
+        r"^(?:[【\[]\s*(?:本刊|本报|\p{{Han}}{{1,6}}(?:社|报|台|网))\p{{Han}}{{0,8}}?(?:{date})?\s*(?:电|讯|专电|报道)\s*[】\]]|据?(?:本报|\p{{Han}}{{1,4}}社|[\p{{Han}}&&[^本]]{{2,6}}?报)\p{{Han}}{{0,8}}?{date}\s*(?:电|讯|专电)|(?:本报|本刊)讯|[\p{{Han}}&&[^本]]{{1,3}}(?:报|都|刊)讯[\s:：]*|据\p{{Han}}{{1,6}}(?:社|报|网|台)(?:电|讯|消息|报道)?\s)"
     ))
 });
 pub(super) static REPORTER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -175,7 +175,7 @@ pub(super) fn may_open_story(text: &str) -> bool {
             c,
             '【' | '[' | '据' | '本' | '新' | '特' | '见' | '实' | '记' | '通'
         )
-    }) || chars.take(4).any(|c| c == '社' || c == '讯')
+    }) || chars.take(4).any(|c| matches!(c, '社' | '讯' | '报'))
 }
 
 /// Whether `日电`, `日讯` or an outlet's `报讯`, `刊讯`, `网讯`, `端讯` stands

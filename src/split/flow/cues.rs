@@ -343,7 +343,7 @@ impl Reading {
             }
             _ if !self.closed_before(i) => return None,
             LineKind::Opener
-                if opens_story(&line.text)
+                if self.opens_story_at(i)
                     && !self.after_editors_note(i)
                     && !self.under_photo_captions(i, true) =>
             {
@@ -375,6 +375,18 @@ impl Reading {
             score,
             chosen: false,
         })
+    }
+
+    /// Whether a story opens at line `i` with its dateline or reporter's
+    /// line, which may be wrapped onto the next line
+    /// (`新华社一九七三年三月二十六` / `日讯 …`).
+    fn opens_story_at(&self, i: usize) -> bool {
+        let text = &self.lines[i].text;
+        opens_story(text)
+            || self.lines.get(i + 1).is_some_and(|next| {
+                next.kind == LineKind::Text
+                    && opens_story(&[text.as_str(), next.text.as_str()].concat())
+            })
     }
 
     /// Where a deck under a headline group ends, at the dateline it

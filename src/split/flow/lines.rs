@@ -188,6 +188,8 @@ impl Glance {
     fn may_open_story(&self) -> bool {
         self.wire
             || self.agency
+            // A dateline wrapped before its `讯` (`长沙晚报掌上长沙4月1日` / `讯`).
+            || self.last == Some('日')
             || self.first.is_some_and(|c| {
                 matches!(
                     c,

@@ -242,13 +242,16 @@ const MAX_STACKED: usize = 5;
 /// with its headline.
 const OPENING_LINES: usize = 8;
 
-/// Headlines stacked apart from their stories: a piece of headline lines
-/// only (captions may stand among them), then as many pieces opening on a
+/// Headlines stacked apart from their stories. A piece of headline lines
+/// only (captions may stand among them) over as many pieces opening on a
 /// dateline with no headline as the stack holds headlines (groups set
-/// apart by blank lines). The reading order need not be the page's, so
-/// each headline goes to the story whose opening shares the most pairs of
-/// characters with it, every one sharing some. Fills `headlines` for the
-/// stories; returns which pieces were such stacks (they are no articles).
+/// apart by blank lines); or a piece whose own headline lines hold such
+/// groups, one more than the headless pieces after it. The reading order
+/// need not be the page's, so each headline goes to the story whose opening
+/// shares the most pairs of characters with it: every one must share some,
+/// and more than with any other story (a kicker apart from its headline
+/// shares most with their own story, and stays). Fills `headlines` for the
+/// stories; returns which pieces were stacks only (they are no articles).
 fn headline_stacks(
     reading: &Reading,
     starts: &[&Candidate],
@@ -263,35 +266,49 @@ fn headline_stacks(
         if headlines[k].is_some() {
             continue;
         }
-        let Some(groups) = stacked_groups(reading, starts[k].at, end_of(k)) else {
-            continue;
+        let header_end = starts[k].header_end.min(end_of(k));
+        let (groups, own) = match stacked_groups(reading, starts[k].at, end_of(k)) {
+            Some(groups) => (groups, false),
+            None => match stacked_groups(reading, starts[k].at, header_end) {
+                Some(groups) => (groups, true),
+                None => continue,
+            },
         };
-        let stories: Vec<usize> = (k + 1..starts.len())
-            .take_while(|&j| headless(j) && headlines[j].is_none())
-            .take(groups.len())
-            .collect();
+        let mut stories: Vec<usize> = own.then_some(k).into_iter().collect();
+        stories.extend(
+            (k + 1..starts.len())
+                .take_while(|&j| headless(j) && headlines[j].is_none())
+                .take(groups.len() - stories.len()),
+        );
         if stories.len() != groups.len() || groups.len() > MAX_STACKED {
             continue;
         }
+        let opening = |j: usize| {
+            let from = if j == k { header_end } else { starts[j].at };
+            let lines =
+                (from..end_of(j).min(from + OPENING_LINES)).map(|l| reading.lines[l].text.as_str());
+            PairSet::of(lines)
+        };
+        let openings: Vec<PairSet> = stories.iter().map(|&j| opening(j)).collect();
         let shared: Vec<Vec<usize>> = groups
             .iter()
             .map(|g| {
                 let head = PairSet::of(g.clone().map(|j| reading.lines[j].text.as_str()));
-                stories
-                    .iter()
-                    .map(|&j| {
-                        let opening = (starts[j].at..end_of(j).min(starts[j].at + OPENING_LINES))
-                            .map(|l| reading.lines[l].text.as_str());
-                        head.shared(&PairSet::of(opening))
-                    })
-                    .collect()
+                openings.iter().map(|o| head.shared(o)).collect()
             })
             .collect();
-        if let Some(order) = best_matching(&shared) {
+        let Some(order) = best_matching(&shared) else {
+            continue;
+        };
+        let favourite = |g: usize| {
+            let row = &shared[g];
+            (0..row.len()).all(|s| s == order[g] || row[s] < row[order[g]])
+        };
+        if (0..groups.len()).all(favourite) {
             for (g, &s) in order.iter().enumerate() {
                 headlines[stories[s]] = Some(groups[g].clone());
             }
-            stacks[k] = true;
+            stacks[k] = !own;
         }
     }
     stacks
@@ -455,6 +472,26 @@ mod tests {
                 "子丑寅卯辰巳午未",
             );
         assert_ne!(titles(&split(&page))[0], "子丑寅卯辰巳午未");
+    }
+
+    #[test]
+    fn a_headline_read_over_another_storys_goes_to_the_story_whose_words_it_shares() {
+        let statue = "网友发现书生铜像的嘴里叼了一根\n烟头，这些人真无聊，书生铜像是\n城市形象。\n";
+        let guards = "长沙城管系统迅速响应，城管队员\n化身防疫战士，筑起安全屏障。\n";
+        let page = format!(
+            "长沙城管化身防疫战士\n\n谁给书生铜像叼的烟\n\n{statue}{statue}（见习记者 李心如）\n\n长沙晚报掌上长沙4月1日\n讯（全媒体记者 唐朝昭）{guards}{guards}"
+        );
+        let articles = split(&page);
+        assert_eq!(
+            titles(&articles),
+            ["谁给书生铜像叼的烟", "长沙城管化身防疫战士"]
+        );
+        // The dateline wrapped before its `讯` opens the second story.
+        assert_eq!(articles[1].authors, ["唐朝昭"]);
+        // A kicker set apart from its headline shares most with their own
+        // story: it stays.
+        let page = page.replace("长沙城管化身防疫战士", "书生铜像又叼上烟头");
+        assert!(titles(&split(&page))[0].starts_with("书生铜像又叼上烟头"));
     }
 
     #[test]
