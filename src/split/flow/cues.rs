@@ -460,9 +460,44 @@ impl Reading {
             && self.lines[i].text.chars().count() <= 12
             && !self.piece_ended_before(i)
         {
-            cues.push(Cue::SubheadShape);
+            // A short headline over a paragraph that closes in a photo
+            // credit heads a photo piece.
+            if !self.photo_story_under(end) {
+                cues.push(Cue::SubheadShape);
+            } else if captions_end.is_none() {
+                cues.push(Cue::CreditedPhoto);
+            }
         }
         Some(end)
+    }
+
+    /// Whether the one paragraph from line `from` closes in its photo
+    /// credit (`…参加了初赛。通讯员X 记者Y 摄影报道`) with nothing of the
+    /// piece after it.
+    fn photo_story_under(&self, from: usize) -> bool {
+        let end = (from..self.lines.len().min(from + MAX_HEADER_LINES)).find(|&p| {
+            let line = &self.lines[p];
+            line.kind != LineKind::Text
+                || ends_paragraph(&line.text)
+                || self.closings[p].is_some()
+                || self.credited[p]
+        });
+        end.is_some_and(|p| {
+            let line = &self.lines[p];
+            let photo_credit = match line.kind {
+                LineKind::Credit => true,
+                LineKind::Text => {
+                    self.credited[p]
+                        || line.glance.credit
+                            && rules::caption_with_credit(&self.tail_text(p)).is_some()
+                }
+                _ => false,
+            };
+            let piece_over = self.content_from(p + 1).is_none_or(|q| {
+                self.lines[q].kind != LineKind::Text || self.lines[q].gap_before > 0
+            });
+            photo_credit && piece_over
+        })
     }
 
     /// Where the title of a photo printed with it ends, when line `i` opens

@@ -495,6 +495,24 @@ mod tests {
     }
 
     #[test]
+    fn a_short_headline_over_a_paragraph_closed_by_its_photo_credit_heads_a_photo_piece() {
+        let body = "一二三四五六七八九十一二三四五六七八\n".repeat(3);
+        let photo = "为了丰富职工业余文化生活，市总工会主\n办了歌唱比赛，来自全市二十名通过海选\n的选手参加了初赛。通讯员张锦清 记者\n羊荣江 摄影报道\n";
+        let page = format!(
+            "第一条新闻的标题\n本报讯 记者李大为报道 今\n{body}正文到这里结束了。\n外来建设者比拼好声音\n{photo}责任编辑：王芳\n"
+        );
+        let articles = split(&page);
+        assert_eq!(
+            titles(&articles),
+            ["第一条新闻的标题", "外来建设者比拼好声音"]
+        );
+        assert_eq!(articles[1].kind, ArticleKind::Photo);
+        // Without the credit the line is the story's subhead.
+        let page = page.replace("通讯员张锦清 记者\n羊荣江 摄影报道", "\n大家都很高兴。");
+        assert_eq!(titles(&split(&page)), ["第一条新闻的标题"]);
+    }
+
+    #[test]
     fn a_run_of_fact_lines_under_a_headline_is_body_not_headline() {
         let body = "一二三四五六七八九十一二三四五六七\n".repeat(3);
         // Labels of two characters, and of four (`蹲点记者:`, `蹲点地区:`).
