@@ -472,8 +472,8 @@ impl Reading {
     }
 
     /// Whether the one paragraph from line `from` closes in its photo
-    /// credit (`…参加了初赛。通讯员X 记者Y 摄影报道`) with nothing of the
-    /// piece after it.
+    /// credit (`…参加了初赛。通讯员X 记者Y 摄影报道`, or a photographers'
+    /// line under it) with nothing of the piece after it.
     fn photo_story_under(&self, from: usize) -> bool {
         let end = (from..self.lines.len().min(from + MAX_HEADER_LINES)).find(|&p| {
             let line = &self.lines[p];
@@ -482,10 +482,21 @@ impl Reading {
                 || self.closings[p].is_some()
                 || self.credited[p]
         });
+        // The credit may stand on a line of its own under the paragraph.
+        let credit_under = |p: usize| {
+            self.content_from(p + 1)
+                .filter(|&q| matches!(self.lines[q].kind, LineKind::Credit | LineKind::Names(_)))
+        };
+        let end = end.map(|p| match self.lines[p].kind {
+            LineKind::Text => credit_under(p).unwrap_or(p),
+            _ => p,
+        });
         end.is_some_and(|p| {
             let line = &self.lines[p];
             let photo_credit = match line.kind {
                 LineKind::Credit => true,
+                // A photographers' line (`摄影 记者 王蓉`).
+                LineKind::Names(_) => line.text.contains('摄'),
                 LineKind::Text => {
                     self.credited[p]
                         || line.glance.credit

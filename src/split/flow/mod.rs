@@ -507,6 +507,12 @@ mod tests {
             ["第一条新闻的标题", "外来建设者比拼好声音"]
         );
         assert_eq!(articles[1].kind, ArticleKind::Photo);
+        // The photographers on a line of their own under the paragraph.
+        let own_line = page.replace("通讯员张锦清 记者\n羊荣江 摄影报道", "\n摄影 记者 王 蓉");
+        assert_eq!(
+            titles(&split(&own_line)),
+            ["第一条新闻的标题", "外来建设者比拼好声音"]
+        );
         // Without the credit the line is the story's subhead.
         let page = page.replace("通讯员张锦清 记者\n羊荣江 摄影报道", "\n大家都很高兴。");
         assert_eq!(titles(&split(&page)), ["第一条新闻的标题"]);
