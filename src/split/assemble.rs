@@ -93,16 +93,22 @@ pub(super) fn explain(blocks: Vec<Block>) -> String {
 }
 
 /// A piece under a photo news label with no headline of its own is titled
-/// by the label and signed by its photographers: those its captions credit
-/// and those credited after a paragraph's last sentence (`…桥梁。徐率摄`).
+/// by the label, and a piece under a label or headed by one is signed by
+/// its photographers: those its captions credit and those credited after a
+/// paragraph's last sentence (`…桥梁。徐率摄`).
 fn photo_news(mut article: Article) -> Article {
+    // The label may be printed as the piece's heading (`## 图片新闻`).
+    let headed_by_label =
+        rules::brief_label(&article.title).is_some_and(|label| rules::is_photo_news_label(&label));
     let label = article.column.clone();
-    let Some(label) = label.filter(|l| rules::is_photo_news_label(l) && article.title.is_empty())
-    else {
-        return article;
-    };
-    article.title = label;
-    article.printed_title = true;
+    match label.filter(|l| rules::is_photo_news_label(l) && article.title.is_empty()) {
+        Some(label) => {
+            article.title = label;
+            article.printed_title = true;
+        }
+        None if headed_by_label => {}
+        None => return article,
+    }
     if article.authors.is_empty() {
         let mut names = photographers(&article);
         let closing = article.paragraphs().filter_map(rules::closing_credit);
@@ -1008,6 +1014,11 @@ mod tests {
         assert_eq!(titles(page), ["图片新闻"]);
         assert_eq!(articles[0].authors, vec!["徐率"]);
         assert_eq!(articles[0].paragraphs().count(), 2);
+        // The label printed as the piece's heading.
+        let page = "# 某地新闻的标题\n\n日前，市总工会给快递小哥送去了护膝。\n\n本报记者 田国垒 摄\n\n## 图片新闻\n\n社区成立了一支志愿服务队，由社区内热心公益事业的老人们组成，为身体不便的老人提供服务，给需要帮助的老人买菜，陪他们聊天、去医院等，将互帮互助的温暖爱心传递开来。 新华社记者 徐昱 摄";
+        let articles = split_page(page);
+        assert_eq!(articles[1].title, "图片新闻");
+        assert_eq!(articles[1].authors, vec!["徐昱"]);
     }
 
     #[test]
