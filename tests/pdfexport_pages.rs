@@ -46,11 +46,16 @@ use common::{project_root, segscore, Project};
 /// (pdftotext, `-raw`, `-layout`, PyMuPDF), scored before any rule was
 /// written on it, reached F1 0.60 (authors 5/9, body 4/9, no furniture),
 /// which took the whole set of 59 to F1 0.64, authors 84/95, body 68/95,
-/// furniture 7: the floors below. What
+/// furniture 7; the rules written on it (a headline as wide as the column
+/// over a credited photo, a stack of headlines matched to their stories by
+/// the words they share, a short headline over a paragraph closed by its
+/// photo credit, names that vouch for a rare surname among them) took it
+/// to F1 0.73 (authors 10/11, body 10/11) and the whole set to F1 0.66,
+/// authors 92/99, body 77/99, furniture 7: the floors below. What
 /// the batches' misses are: docs/splitting.md, "Held-out PDF exports".
-const MIN_F1: f64 = 0.63;
-const MIN_AUTHORS: f64 = 0.88;
-const MIN_BODY: f64 = 0.71;
+const MIN_F1: f64 = 0.66;
+const MIN_AUTHORS: f64 = 0.92;
+const MIN_BODY: f64 = 0.77;
 const MAX_FURNITURE: u64 = 7;
 
 #[test]
