@@ -41,7 +41,8 @@ pub enum Cue {
     SubheadShape,
     /// An editors' note (`编者按：`) opens the line: a piece of its own.
     EditorsNote,
-    /// A caption ending in a photo credit follows the headline line.
+    /// A caption ending in a photo credit follows the headline line, or the
+    /// one paragraph under a short headline closes in its photo credit.
     CreditedPhoto,
     /// A headline of phrases set apart by spaces, with no punctuation
     /// (`社区信息勤沟通 居民连心零距离`): a headline's shape, never a

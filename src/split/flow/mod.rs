@@ -11,7 +11,9 @@
 //! 3. the page's **best segmentation** is found by dynamic programming over
 //!    the candidates: the sum of the chosen boundaries' scores, less a
 //!    penalty for every piece too short to be an article;
-//! 4. each piece is read into an article: its headline group (kicker,
+//! 4. headlines printed apart from their stories go to the stories whose
+//!    openings share their words;
+//! 5. each piece is read into an article: its headline group (kicker,
 //!    headline, subtitle, deck), byline or dateline, paragraphs (rejoined
 //!    across wraps and furniture), subheads, captions and closing byline.
 //!
