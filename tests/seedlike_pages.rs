@@ -9,7 +9,7 @@ mod common;
 use common::{copy_pages, hard_wrapped, project_root, segscore, without_blank_lines, Project};
 
 /// Floors for the scorer's OVERALL line: what the block reading reaches on
-/// these 90 pages now (F1 0.89, authors 125/126, body 121/126, 3 pieces of
+/// these 90 pages now (F1 0.90, authors 126/127, body 122/127, 3 pieces of
 /// furniture), so a regression fails. Each batch of new pages was scored
 /// before any rule was written for it (the ninth batch of eight: F1 0.85,
 /// authors 12/14, body 13/14, no furniture; 0.88, 15/15, 15/15 after its
@@ -17,7 +17,7 @@ use common::{copy_pages, hard_wrapped, project_root, segscore, without_blank_lin
 /// estimate for pages never seen; docs/splitting.md lists what is still
 /// missed. Briefs under a label are entries of their own, which the scorer
 /// counts against precision (no gold headline matches an untitled brief).
-const MIN_F1: f64 = 0.89;
+const MIN_F1: f64 = 0.90;
 const MIN_AUTHORS: f64 = 0.99;
 const MIN_BODY: f64 = 0.96;
 const MAX_FURNITURE: u64 = 3;
@@ -33,8 +33,8 @@ fn seedlike_pages_score_at_or_above_the_floors() {
 
 /// The same pages with every blank line taken out: a page that prints one
 /// paragraph per line is read line by line, a hard-wrapped one as a flowing
-/// export. Floors at what the splitter reaches (F1 0.85, authors 115/120,
-/// body 110/120, 5 pieces of furniture: mastheads and page labels that a
+/// export. Floors at what the splitter reaches (F1 0.86, authors 116/121,
+/// body 111/121, 5 pieces of furniture: mastheads and page labels that a
 /// blank line no longer sets apart).
 #[test]
 fn seedlike_pages_without_blank_lines_score_at_or_above_the_floors() {
@@ -50,8 +50,8 @@ fn seedlike_pages_without_blank_lines_score_at_or_above_the_floors() {
 /// and 16 characters wide, blank lines kept between paragraphs (the shape of
 /// the `zjgrrb` seed). A line that happens to end a sentence inside a
 /// paragraph must not make the page read as a flowing export. Floors at what
-/// the splitter reaches (F1 0.85 and 0.86, authors 120/121 and 119/121,
-/// body 113/121 and 114/121, furniture 3 and 4).
+/// the splitter reaches (F1 0.85 and 0.87, authors 121/122 and 120/122,
+/// body 114/122 and 115/122, furniture 3 and 4).
 #[test]
 fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");

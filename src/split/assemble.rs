@@ -176,7 +176,14 @@ impl Splitter {
             return None;
         }
         self.headline_at(i).or_else(|| {
-            (self.kinds[i] == Kind::Text && rules::is_quoted_headline(text)).then(|| text.clone())
+            let quoted = rules::is_quoted_headline(text);
+            // A kicker naming the speaker over the headline (`水利部:`).
+            let speaker = rules::is_speaker_kicker(text)
+                && self
+                    .readings
+                    .get(i + 1)
+                    .is_some_and(|r| r.headline.is_some());
+            (self.kinds[i] == Kind::Text && (quoted || speaker)).then(|| text.clone())
         })
     }
 
@@ -912,6 +919,19 @@ mod tests {
         // Under no label it is the piece's subhead.
         let page = page.replacen("简讯\n\n", "", 1);
         assert_eq!(titles(&page), ["第一条简讯的标题"]);
+    }
+
+    #[test]
+    fn a_speakers_kicker_with_a_colon_stands_in_the_headline_group() {
+        let body = "一二三四五六七八九十，一二三四五六七八九十。";
+        let page =
+            format!("聚焦防汛抗洪\n\n水利部:\n\n长江和黄河 可能发生秋汛\n\n{body}\n\n{body}");
+        let a = &split_page(&page)[0];
+        assert!(a.title.contains("长江和黄河"), "{}", a.title);
+        assert_eq!(a.paragraphs().next(), Some(body));
+        // Over text, a line ending in a colon opens what it introduces.
+        let page = format!("某地新闻的标题\n\n{body}\n\n水利部:\n\n{body}");
+        assert_eq!(split_page(&page)[0].paragraphs().nth(1), Some("水利部:"));
     }
 
     #[test]

@@ -446,6 +446,13 @@ pub fn is_couplet(text: &str) -> bool {
         })
 }
 
+/// A kicker naming who speaks in the headline under it: two to eight Han
+/// characters and a colon (`水利部:`).
+pub fn is_speaker_kicker(line: &str) -> bool {
+    line.strip_suffix([':', '：'])
+        .is_some_and(|who| (2..=8).contains(&who.chars().count()) && who.chars().all(is_han))
+}
+
 /// A jump line sending the reader to another page (`(下转第四版)`,
 /// `转A3版`): the story before it ends on this page.
 pub fn is_jump_out(line: &str) -> bool {
