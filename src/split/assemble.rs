@@ -278,8 +278,10 @@ impl Splitter {
     /// `编者按`) need no byline; the piece is unsigned. Markdown headings
     /// are left to their levels.
     fn opening_header_at(&self, i: usize) -> Option<Header> {
-        let ended = self.closed || self.topic_changes_at(i + 1) || self.next_brief_at(i);
-        if self.kinds[i] != Kind::Text || (self.current.is_some() && !ended) {
+        // Asked only of a text block after a piece: cohesion builds two
+        // sets of character pairs.
+        let ended = || self.closed || self.topic_changes_at(i + 1) || self.next_brief_at(i);
+        if self.kinds[i] != Kind::Text || (self.current.is_some() && !ended()) {
             return None;
         }
         let (lines, levels, end) = self.header_lines(i);

@@ -220,10 +220,7 @@ fn headlines_apart(reading: &Reading, starts: &[&Candidate]) -> Vec<Option<Range
         }
     }
     let headless: Vec<usize> = (1..starts.len())
-        .filter(|&k| {
-            starts[k].header_end <= starts[k].at
-                && reading.lines[starts[k].at].kind == LineKind::Opener
-        })
+        .filter(|&k| opens_headless(reading, starts[k]))
         .collect();
     if groups.len() < 2 || headless.len() + 1 < groups.len() {
         return taken;
@@ -233,6 +230,12 @@ fn headlines_apart(reading: &Reading, starts: &[&Candidate]) -> Vec<Option<Range
         taken[k] = Some(group.clone());
     }
     taken
+}
+
+/// Whether the piece at `start` opens on its dateline with no headline
+/// lines of its own.
+fn opens_headless(reading: &Reading, start: &Candidate) -> bool {
+    start.header_end <= start.at && reading.lines[start.at].kind == LineKind::Opener
 }
 
 /// Fewest pairs of Han characters a headline shares with the opening of
@@ -261,9 +264,6 @@ fn headline_stacks(
 ) -> Vec<bool> {
     let mut stacks = vec![false; starts.len()];
     let end_of = |k: usize| starts.get(k + 1).map_or(reading.lines.len(), |c| c.at);
-    let headless = |k: usize| {
-        starts[k].header_end <= starts[k].at && reading.lines[starts[k].at].kind == LineKind::Opener
-    };
     for k in 0..starts.len() {
         if headlines[k].is_some() {
             continue;
@@ -279,7 +279,7 @@ fn headline_stacks(
         let mut stories: Vec<usize> = own.then_some(k).into_iter().collect();
         stories.extend(
             (k + 1..starts.len())
-                .take_while(|&j| headless(j) && headlines[j].is_none())
+                .take_while(|&j| opens_headless(reading, starts[j]) && headlines[j].is_none())
                 .take(groups.len() - stories.len()),
         );
         if stories.len() != groups.len() || groups.len() > MAX_STACKED {
