@@ -51,11 +51,17 @@ use common::{project_root, segscore, Project};
 /// the words they share, a short headline over a paragraph closed by its
 /// photo credit, names that vouch for a rare surname among them) took it
 /// to F1 0.73 (authors 10/11, body 10/11) and the whole set to F1 0.66,
-/// authors 92/99, body 77/99, furniture 7: the floors below. What
+/// authors 92/99, body 77/99, furniture 7. Reading a layout export's
+/// pieces set side by side one after the other (a block with no blank row
+/// cut at the blank stripes down all of it before its columns are looked
+/// for; a short block cut at the stripes down all of it when no blank-free
+/// stretch shows one) found three more articles, without their authors or
+/// bodies: F1 0.68, authors 93/102, body 77/102, furniture 7, the floors
+/// below. What
 /// the batches' misses are: docs/splitting.md, "Held-out PDF exports".
-const MIN_F1: f64 = 0.66;
-const MIN_AUTHORS: f64 = 0.92;
-const MIN_BODY: f64 = 0.77;
+const MIN_F1: f64 = 0.68;
+const MIN_AUTHORS: f64 = 0.91;
+const MIN_BODY: f64 = 0.75;
 const MAX_FURNITURE: u64 = 7;
 
 #[test]

@@ -39,7 +39,88 @@ pub(super) fn layout(
     to: usize,
     depth: usize,
 ) -> Option<Vec<Piece>> {
-    columns(lines, rows, from, to, depth).or_else(|| stripes(rows, from, to))
+    side_by_side(lines, rows, from, to, depth)
+        .or_else(|| columns(lines, rows, from, to, depth))
+        .or_else(|| stripes(rows, from, to))
+}
+
+/// A block with no blank row cut first at the blank stripes that run down
+/// all its rows, each part laid out on its own, left part first: pieces
+/// set side by side (a story beside another, each with its headline over
+/// its own columns) are read one after the other before their columns are
+/// looked for. Each part must hold lines of a column in several rows, so a
+/// photo's caption or a lone heading is no part of its own; a block with
+/// blank rows (a headline over a contents box, then columns) is left to the
+/// column edges, whose stripes need not run through it all.
+fn side_by_side(
+    lines: &[&str],
+    rows: &[Vec<Run>],
+    from: usize,
+    to: usize,
+    depth: usize,
+) -> Option<Vec<Piece>> {
+    if depth >= MAX_BANDS || rows[from..to].iter().any(|row| row.is_empty()) {
+        return None;
+    }
+    let parts = ink_parts(rows, from, to);
+    let lined = |&(left, right): &(usize, usize)| lined_rows(&rows[from..to], left, right);
+    if parts.len() < 2 || !parts.iter().all(|part| lined(part) >= MIN_ROWS) {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    for &(left, right) in &parts {
+        let inside: Vec<Vec<Run>> = rows
+            .iter()
+            .enumerate()
+            .map(|(row, runs)| {
+                if !(from..to).contains(&row) {
+                    return Vec::new();
+                }
+                runs.iter()
+                    .filter(|r| left <= r.start && r.end <= right)
+                    .copied()
+                    .collect()
+            })
+            .collect();
+        match layout(lines, &inside, from, to, depth + 1) {
+            Some(read) => pieces.extend(read),
+            None => pieces.push(whole_rows(&inside, from, to)),
+        }
+    }
+    pieces.retain(|piece| !piece.is_empty());
+    Some(pieces)
+}
+
+/// The display columns the ink of `rows[from..to]` covers, merged where
+/// less than a gap apart: the parts between the blank stripes that run
+/// down every row.
+fn ink_parts(rows: &[Vec<Run>], from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = rows[from..to]
+        .iter()
+        .flatten()
+        .map(|r| (r.start, r.end))
+        .collect();
+    spans.sort_unstable();
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in spans {
+        match parts.last_mut() {
+            Some(part) if start < part.1 + GAP_CHARS => part.1 = part.1.max(end),
+            _ => parts.push((start, end)),
+        }
+    }
+    parts
+}
+
+/// Rows of `block` holding a line of a column (a run of a column's least
+/// width) inside the display columns `left..right`.
+fn lined_rows(block: &[Vec<Run>], left: usize, right: usize) -> usize {
+    block
+        .iter()
+        .filter(|row| {
+            row.iter()
+                .any(|r| left <= r.start && r.end <= right && r.end - r.start >= MIN_COLUMN_WIDTH)
+        })
+        .count()
 }
 
 fn columns(
@@ -112,30 +193,18 @@ fn stripes(rows: &[Vec<Run>], from: usize, to: usize) -> Option<Vec<Piece>> {
         }
         row = end;
     }
-    cut.then_some(pieces)
+    if !cut {
+        return stretch_parts(rows, from, to);
+    }
+    Some(pieces)
 }
 
 /// A stretch of rows with no blank row, cut at its blank stripes (see
 /// [`stripes`]).
 fn stretch_parts(rows: &[Vec<Run>], from: usize, to: usize) -> Option<Vec<Piece>> {
-    let block = &rows[from..to];
-    let mut spans: Vec<(usize, usize)> = block.iter().flatten().map(|r| (r.start, r.end)).collect();
-    spans.sort_unstable();
-    // Ink across the stretch, merged where less than a gap apart.
-    let mut parts: Vec<(usize, usize)> = Vec::new();
-    for (start, end) in spans {
-        match parts.last_mut() {
-            Some(part) if start < part.1 + GAP_CHARS => part.1 = part.1.max(end),
-            _ => parts.push((start, end)),
-        }
-    }
-    let holds_lines = |&(left, right): &(usize, usize)| {
-        let lined = block.iter().filter(|row| {
-            row.iter()
-                .any(|r| left <= r.start && r.end <= right && r.end - r.start >= MIN_COLUMN_WIDTH)
-        });
-        lined.count() >= 2
-    };
+    let parts = ink_parts(rows, from, to);
+    let holds_lines =
+        |&(left, right): &(usize, usize)| lined_rows(&rows[from..to], left, right) >= 2;
     if parts.len() < 2 || !parts.iter().all(holds_lines) {
         return None;
     }

@@ -390,6 +390,47 @@ mod tests {
     }
 
     #[test]
+    fn stories_side_by_side_are_read_one_after_the_other() {
+        // Left: a story's headline, the rows its photo leaves empty, its
+        // column, the next story's headline. Right: a label over a piece
+        // set in one column and then in three. No blank row anywhere: only
+        // the stripe down the page parts the two.
+        let cells = |cells: &[(usize, &str)]| {
+            let mut line = String::new();
+            for &(x, text) in cells {
+                let pad = x.saturating_sub(display_width(&line));
+                line.push_str(&" ".repeat(pad));
+                line.push_str(text);
+            }
+            line + "\n"
+        };
+        let mut page = cells(&[(70, "图片新闻")]);
+        page += &cells(&[(0, "全县春耕生产进展顺利")]);
+        for line in MIDDLE {
+            page += &cells(&[(40, line)]);
+        }
+        for row in 0..4 {
+            page += &cells(&[
+                (0, LEFT[row]),
+                (32, RIGHT[row]),
+                (64, MIDDLE[row]),
+                (96, LEFT[row]),
+            ]);
+        }
+        page += &cells(&[(0, "工厂提前完成全年计划"), (90, "本报记者 李明 摄")]);
+        let read = reading_order(&page);
+        let left = [
+            "全县春耕生产进展顺利",
+            LEFT[0],
+            LEFT[1],
+            LEFT[2],
+            LEFT[3],
+            "工厂提前完成全年计划",
+        ];
+        assert!(read.starts_with(&(left.join("\n") + "\n")), "{read}");
+    }
+
+    #[test]
     fn a_block_too_short_to_show_its_columns_is_read_by_its_blank_stripes() {
         // A headline in two lines beside a contents box, then two columns of
         // three and two rows: too few rows for column edges, but blank
