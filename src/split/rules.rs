@@ -121,7 +121,7 @@ pub fn is_masthead_marker(line: &str) -> bool {
 /// The section's name may follow with its characters spaced (`第03版:城 事`).
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(第\s*)?[A-Za-z]?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版(\s*\S{0,8}|\s*[:：·・]\s*\p{Han}(\s\p{Han}){1,3})?$",
+        r"^(第\s*)?[A-Za-z]?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版(\s*\S{0,8}|\s*[:：·・]\s*\p{Han}{2,8}|\s*[:：·・]\s*\p{Han}(\s\p{Han}){1,3})?$",
     )
 });
 /// A page label inside a short line of the paper's and the section's names
@@ -1217,6 +1217,9 @@ mod tests {
         assert!(!is_editor_line("责编们说，今年的版面更好看。"));
         assert!(is_page_number("第3版"));
         assert!(is_page_number("第三版"));
+        // The section's name after a separator.
+        assert!(is_page_number("第4版 · 军营观察"));
+        assert!(is_page_number("第12版：经济新闻"));
         assert!(is_masthead_marker("京江晚报 2013.12.11 星期三"));
         assert!(is_masthead_marker("一九八四年五月二十九日 星期二 第二版"));
         assert!(!is_masthead_marker("2013.12.11"));

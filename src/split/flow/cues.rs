@@ -48,6 +48,8 @@ pub enum Cue {
     /// (`社区信息勤沟通 居民连心零距离`): a headline's shape, never a
     /// sentence's.
     SpacedPhrases,
+    /// A markdown heading (`# 标题`): the page marks its headlines.
+    Heading,
 }
 
 impl Cue {
@@ -73,6 +75,7 @@ impl Cue {
             Cue::EditorsNote => 3,
             Cue::CreditedPhoto => 2,
             Cue::SpacedPhrases => 1,
+            Cue::Heading => 3,
         }
     }
 
@@ -93,6 +96,7 @@ impl Cue {
             Cue::EditorsNote => "editors-note",
             Cue::CreditedPhoto => "credited-photo",
             Cue::SpacedPhrases => "spaced-phrases",
+            Cue::Heading => "heading",
         }
     }
 }
@@ -282,6 +286,11 @@ impl Reading {
     /// first line after them (an opener, or the body), or `None` when no
     /// body follows within reach.
     pub(super) fn header_end(&self, at: usize) -> Option<usize> {
+        // A page marked up with headings marks where its headline ends.
+        if self.lines[at].heading {
+            let end = (at..self.lines.len()).find(|&j| !self.lines[j].heading)?;
+            return Some(end);
+        }
         let mut count = 0;
         for j in at..self.lines.len() {
             match &self.lines[j].kind {
@@ -305,8 +314,14 @@ impl Reading {
                 // A run of fact lines (`时间:…` / `地点:…`) opens the body.
                 _ if j > at && self.fact_run_at(j) => return Some(j),
                 // A finished sentence is text, unless set wider than the
-                // column (a deck).
-                _ if ends_sentence(&self.lines[j].text) && !self.is_wide(j) => return None,
+                // column (a deck, or a headline ending in `！`); a wide line
+                // closed by a full stop is a paragraph of one line that may
+                // close the piece before, never a group's first line.
+                _ if ends_sentence(&self.lines[j].text)
+                    && (!self.is_wide(j) || j == at && self.lines[j].text.ends_with('。')) =>
+                {
+                    return None
+                }
                 _ => {}
             }
             count += 1;
@@ -342,7 +357,8 @@ impl Reading {
                 cues.push(Cue::Label);
                 header_end = i + 1;
             }
-            _ if !self.closed_before(i) => return None,
+            // A headline the page marks opens a piece wherever it stands.
+            _ if !self.closed_before(i) && !line.heading => return None,
             LineKind::Opener
                 if self.opens_story_at(i)
                     && !self.after_editors_note(i)
@@ -415,6 +431,9 @@ impl Reading {
             return None;
         }
         cues.push(Cue::Headline);
+        if self.lines[i].heading {
+            cues.push(Cue::Heading);
+        }
         let units = header_units(self, i, end);
         if units.len() >= 2 {
             cues.push(Cue::HeadlineGroup);
@@ -454,9 +473,11 @@ impl Reading {
             cues.push(Cue::EditorsNote);
             return Some(end);
         }
-        // A piece closed by its byline has no more subheads.
+        // A piece closed by its byline has no more subheads; a line the page
+        // marks a heading is a headline.
         let text_lines = self.text_lines(i, end);
         if !byline_after
+            && !self.lines[i].heading
             && text_lines == 1
             && self.lines[i].text.chars().count() <= 12
             && !self.piece_ended_before(i)

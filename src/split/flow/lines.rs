@@ -60,6 +60,10 @@ pub struct Line {
     pub gap_before: usize,
     pub width: usize,
     pub kind: LineKind,
+    /// The page marks the line a heading of its headlines' level (`# 标题`
+    /// where deeper ones, `## …`, stand for subtitles and subheads); `text`
+    /// is without the marks, as it is for the deeper ones.
+    pub heading: bool,
     /// What the line's one pass found (see [`Glance`]), kept so that the
     /// page-wide tables ask it instead of reading the line again.
     pub(super) glance: Glance,
@@ -265,19 +269,29 @@ static PAGE_POINTER: LazyLock<Regex> =
 pub(super) fn read_lines(blocks: Vec<Block>) -> Vec<Line> {
     let count = blocks.iter().map(|b| b.lines.len()).sum();
     let mut lines: Vec<Line> = Vec::with_capacity(count);
+    let mut levels: Vec<usize> = Vec::with_capacity(count);
     for block in blocks {
         for (k, raw) in block.lines.into_iter().enumerate() {
-            let text = without_mark(unspace(raw));
+            let (level, text) = match heading(&raw) {
+                Some((level, title)) => (level, title),
+                None => (0, without_mark(unspace(raw))),
+            };
+            levels.push(level);
             let glance = Glance::of(&text);
             lines.push(Line {
                 no: block.line_no + k,
                 width: glance.width,
                 gap_before: if k == 0 { block.gap_before } else { 0 },
                 kind: LineKind::Text,
+                heading: false,
                 text,
                 glance,
             });
         }
+    }
+    let headline_level = levels.iter().copied().filter(|&l| l > 0).min();
+    for (line, level) in lines.iter_mut().zip(levels) {
+        line.heading = Some(level) == headline_level;
     }
     for i in 0..lines.len() {
         let next = lines.get(i + 1).map_or("", |l| l.text.as_str());
@@ -292,6 +306,14 @@ pub(super) fn read_lines(blocks: Vec<Block>) -> Vec<Line> {
     mark_repeated_running_heads(&mut lines);
     mark_boxed_furniture(&mut lines);
     lines
+}
+
+/// The level and title of a markdown heading line (`## 会见在亲切友好的
+/// 气氛中进行` → 2), when the line is one and holds a title.
+fn heading(line: &str) -> Option<(usize, String)> {
+    let marks = line.len() - line.trim_start_matches('#').len();
+    let title = squeeze_spaces(&line[marks..]);
+    (marks > 0 && !title.is_empty()).then_some((marks, title))
 }
 
 /// A byline or dateline behind a symbol or a logo's debris (`□晚报记者

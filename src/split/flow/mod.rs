@@ -438,6 +438,33 @@ mod tests {
     }
 
     #[test]
+    fn a_markdown_heading_on_a_flowing_page_is_a_headline_without_its_marks() {
+        let body = "一二三四五六七八九十一二三四五六\n".repeat(3);
+        let page = format!(
+            "# 第一条新闻的标题\n本报讯 第一条的\n{body}正文结束了\n# 新风新景\n{body}也结束了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["第一条新闻的标题", "新风新景"]);
+        // Unmarked, the short line under a paragraph left open is a subhead.
+        assert_eq!(split(&page.replace("# ", "")).len(), 1);
+    }
+
+    #[test]
+    fn a_wide_line_closed_by_a_full_stop_ends_the_piece_before_and_heads_nothing() {
+        // A closing paragraph of one line, set wider than the column,
+        // over the next story's headline group.
+        let body = "一二三四五六七八九十一二三四五六\n".repeat(4);
+        let page = format!(
+            "第一条新闻的标题\n本报北京三月五日电\n{body}正文到这里结束了。\n会见时在座的还有外交部副部长和秘书长。\n第二条新闻的标题\n本报北京三月六日电\n{body}也结束了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["第一条新闻的标题", "第二条新闻的标题"]);
+        assert!(articles[0]
+            .paragraphs()
+            .any(|p| p == "会见时在座的还有外交部副部长和秘书长。"));
+    }
+
+    #[test]
     fn a_headline_as_wide_as_the_column_over_a_credited_photo_heads_the_story_under_it() {
         // The headline and its subtitle run nearly the column's width.
         let body = "一二三四五六七八九十一二三四\n".repeat(3);
