@@ -299,10 +299,11 @@ impl Reading {
                 LineKind::Label(_) | LineKind::Marker(_) | LineKind::Credit if j > at => {
                     return None
                 }
-                // The first line starts the body only when it is not much
-                // narrower than the column (else it is a short headline).
+                // A line starts the body only when it is not much narrower
+                // than the column: a short line over full ones is a
+                // headline line (`百姓热线` / `污水管道该治理` / the body).
                 _ if self.body_starts(j)
-                    && (j > at || self.body_wide(j))
+                    && self.body_wide(j)
                     && !self.heads_photo_over_opening(j) =>
                 {
                     return Some(j)

@@ -450,6 +450,15 @@ mod tests {
     }
 
     #[test]
+    fn a_short_line_over_the_column_s_full_lines_is_a_headline_not_the_body_s_first() {
+        let body = "一二三四五六七八九十一二三四五六\n".repeat(3);
+        let page = format!("热线电话\n路灯坏了该修了\n{body}结束了。\n");
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["路灯坏了该修了"]);
+        assert!(first_paragraph(&articles[0]).starts_with("一二三"));
+    }
+
+    #[test]
     fn a_wide_line_closed_by_a_full_stop_ends_the_piece_before_and_heads_nothing() {
         // A closing paragraph of one line, set wider than the column,
         // over the next story's headline group.
