@@ -206,7 +206,7 @@ pub fn is_page_number(line: &str) -> bool {
         || (ends_with_digit && PAGE_AFTER_SECTION.is_match(line))
 }
 
-const EDITOR_ROLES: [&str; 24] = [
+const EDITOR_ROLES: [&str; 25] = [
     "本版责任编辑",
     "值班主任",
     "首席编辑",
@@ -229,6 +229,7 @@ const EDITOR_ROLES: [&str; 24] = [
     "监制",
     "主编",
     "组版",
+    "版式",
     "策划",
     "统筹",
 ];
@@ -1212,6 +1213,9 @@ mod tests {
         assert!(is_editor_line("责任编辑：张三"));
         assert!(is_editor_line("责任编辑孙立组版王敏"));
         assert!(is_editor_line("策划:摄影美术部"));
+        // The layout editor, and a footer whose spaced names were closed up.
+        assert!(is_editor_line("版式：刘洋"));
+        assert!(is_editor_line("本版编辑李娜版式刘洋"));
         assert!(!is_editor_line("编辑部的记者与校对员一起工作"));
         assert!(!is_editor_line("主编说，这本书的编辑工作很辛苦"));
         assert!(!is_editor_line("责编们说，今年的版面更好看。"));
