@@ -302,12 +302,7 @@ impl Reading {
                 // A line starts the body only when it is not much narrower
                 // than the column: a short line over full ones is a
                 // headline line (`百姓热线` / `污水管道该治理` / the body).
-                _ if self.body_starts(j)
-                    && self.body_wide(j)
-                    && !self.heads_photo_over_opening(j) =>
-                {
-                    return Some(j)
-                }
+                _ if self.body_opens(j) && !self.heads_photo_over_opening(j) => return Some(j),
                 // Photos between the headline and the story's opening.
                 _ if j > at && self.captions_end(j).is_some_and(|e| self.opens_at(e)) => {
                     return Some(j)
@@ -317,9 +312,12 @@ impl Reading {
                 // A finished sentence is text, unless set wider than the
                 // column (a deck, or a headline ending in `！`); a wide line
                 // closed by a full stop is a paragraph of one line that may
-                // close the piece before, never a group's first line.
+                // close the piece before, never a group's first line. A
+                // kicker naming the speaker (`水利部:`) over a headline line
+                // is no sentence.
                 _ if ends_sentence(&self.lines[j].text)
-                    && (!self.is_wide(j) || j == at && self.lines[j].text.ends_with('。')) =>
+                    && (!self.is_wide(j) || j == at && self.lines[j].text.ends_with('。'))
+                    && !self.speaker_over_headline(j) =>
                 {
                     return None
                 }
@@ -331,6 +329,21 @@ impl Reading {
             }
         }
         None
+    }
+
+    /// Whether the body opens at line `j`: a line not much narrower than
+    /// the column over full lines, and no headline's spaced phrases.
+    fn body_opens(&self, j: usize) -> bool {
+        self.body_starts(j) && self.body_wide(j) && !rules::spaced_phrases(&self.lines[j].text)
+    }
+
+    /// Whether line `j` names a speaker with a colon (`水利部:`) over a line
+    /// of text that is neither a sentence nor a body's first line: a kicker.
+    fn speaker_over_headline(&self, j: usize) -> bool {
+        rules::is_speaker_kicker(&self.lines[j].text)
+            && self.lines.get(j + 1).is_some_and(|next| {
+                next.kind == LineKind::Text && !ends_sentence(&next.text) && !self.body_opens(j + 1)
+            })
     }
 
     /// Whether the lines from `j` are headline lines over a photo's caption

@@ -459,6 +459,29 @@ mod tests {
     }
 
     #[test]
+    fn spaced_phrases_as_wide_as_a_body_line_are_a_headline() {
+        let body = "一二三四五六七八九十一二三四五六\n".repeat(3);
+        let page = format!("长江和黄河 可能发生秋汛\n{body}结束了。\n");
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["长江和黄河 可能发生秋汛"]);
+        assert!(first_paragraph(&articles[0]).starts_with("一二三"));
+    }
+
+    #[test]
+    fn a_speaker_s_kicker_with_a_colon_stands_over_the_headline() {
+        let body = "一二三四五六七八九十一二三四五六\n".repeat(3);
+        let page = format!("水利部:\n江河或有秋汛\n{body}结束了。\n");
+        let articles = split(&page);
+        assert_eq!(articles.len(), 1);
+        assert!(
+            articles[0].title.contains("江河或有秋汛"),
+            "{}",
+            articles[0].title
+        );
+        assert!(first_paragraph(&articles[0]).starts_with("一二三"));
+    }
+
+    #[test]
     fn a_wide_line_closed_by_a_full_stop_ends_the_piece_before_and_heads_nothing() {
         // A closing paragraph of one line, set wider than the column,
         // over the next story's headline group.
