@@ -312,8 +312,11 @@ pub(super) fn read_lines(blocks: Vec<Block>) -> Vec<Line> {
 /// 气氛中进行` → 2), when the line is one and holds a title.
 fn heading(line: &str) -> Option<(usize, String)> {
     let marks = line.len() - line.trim_start_matches('#').len();
+    if marks == 0 {
+        return None;
+    }
     let title = squeeze_spaces(&line[marks..]);
-    (marks > 0 && !title.is_empty()).then_some((marks, title))
+    (!title.is_empty()).then_some((marks, title))
 }
 
 /// A byline or dateline behind a symbol or a logo's debris (`□晚报记者
