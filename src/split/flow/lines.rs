@@ -309,10 +309,12 @@ pub(super) fn read_lines(blocks: Vec<Block>) -> Vec<Line> {
 }
 
 /// The level and title of a markdown heading line (`## 会见在亲切友好的
-/// 气氛中进行` → 2), when the line is one and holds a title.
+/// 气氛中进行` → 2), when the line is one and holds a title. The marks are
+/// followed by a space, as markdown has them: a topic tag opening a line
+/// (`#两会#代表委员…`) is text.
 fn heading(line: &str) -> Option<(usize, String)> {
     let marks = line.len() - line.trim_start_matches('#').len();
-    if marks == 0 {
+    if marks == 0 || !line[marks..].starts_with([' ', '\u{3000}']) {
         return None;
     }
     let title = squeeze_spaces(&line[marks..]);
@@ -645,6 +647,17 @@ pub(super) fn column_width(lines: &[Line]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heading_is_read_by_its_marks_and_a_space() {
+        assert_eq!(
+            heading("## 会见在亲切友好的气氛中进行"),
+            Some((2, "会见在亲切友好的气氛中进行".into()))
+        );
+        assert_eq!(heading("# "), None);
+        assert_eq!(heading("#两会#代表委员热议民生"), None);
+        assert_eq!(heading("代表委员热议民生"), None);
+    }
 
     #[test]
     fn a_masthead_band_on_one_line_is_furniture() {
