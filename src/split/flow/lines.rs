@@ -492,12 +492,18 @@ pub(super) fn mark_masthead(lines: &mut [Line]) {
 }
 
 /// One character under a line of text with no blank line between is the
-/// tail of a wrap (`中国不会屈服于外来压` / `力`), not debris.
+/// tail of a wrap (`中国不会屈服于外来压` / `力`), not debris; under a
+/// finished sentence nothing wraps on, so it is debris (`口`).
 pub(super) fn keep_wrap_tails(lines: &mut [Line]) {
     for i in 1..lines.len() {
         let glance = &lines[i].glance;
         let single = glance.chars == 1 && glance.first.is_some_and(is_han);
-        if single && lines[i].gap_before == 0 && lines[i - 1].kind == LineKind::Text {
+        let above = &lines[i - 1];
+        if single
+            && lines[i].gap_before == 0
+            && above.kind == LineKind::Text
+            && !ends_sentence(&above.text)
+        {
             lines[i].kind = LineKind::Text;
         }
     }

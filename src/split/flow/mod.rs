@@ -482,6 +482,23 @@ mod tests {
     }
 
     #[test]
+    fn one_character_under_a_finished_sentence_is_debris_not_a_wrap_tail() {
+        let body = "一二三四五六七八九十一二三四五六\n".repeat(3);
+        let page = format!(
+            "第一条新闻的标题\n本报讯 第一条的\n{body}正文结束了。\n口\n第二条新闻的标题\n本报讯 第二条的\n{body}也结束了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["第一条新闻的标题", "第二条新闻的标题"]);
+        assert_eq!(articles[1].subtitle, None);
+        assert!(articles
+            .iter()
+            .all(|a| a.paragraphs().all(|p| !p.contains('口'))));
+        // Under an unfinished line, one character is the wrap's tail.
+        let page = page.replace("正文结束了。\n口", "正文到这里结\n束");
+        assert!(first_paragraph(&split(&page)[0]).contains("正文到这里结束"));
+    }
+
+    #[test]
     fn a_wide_line_closed_by_a_full_stop_ends_the_piece_before_and_heads_nothing() {
         // A closing paragraph of one line, set wider than the column,
         // over the next story's headline group.
