@@ -8,7 +8,7 @@ use super::article::{
     add_names, attach_credit, caption, complete, empty_article, photographers, push_paragraph,
     take_glued_signature, titled, trim_dashes,
 };
-use super::blocks::{wrap_width, Block, IMAGE_GAP};
+use super::blocks::{heading_marks, wrap_width, Block, IMAGE_GAP};
 use super::kinds::{
     classify, mark_contents_box, mark_fact_lines, mark_masthead, mark_page_title, read, Kind,
     Reading,
@@ -588,11 +588,7 @@ impl Splitter {
 
     /// The markdown level of a heading block (`## …` → 2).
     fn heading_level(&self, i: usize) -> usize {
-        self.blocks[i]
-            .first()
-            .chars()
-            .take_while(|&c| c == '#')
-            .count()
+        heading_marks(self.blocks[i].first())
     }
 
     fn start_from_header(&mut self, header: Header) {

@@ -30,6 +30,11 @@ impl Block {
     }
 }
 
+/// The `#` marks that open a markdown heading line (`## …` → 2).
+pub fn heading_marks(line: &str) -> usize {
+    line.len() - line.trim_start_matches('#').len()
+}
+
 /// Lines that always stand alone, even without blank lines around them:
 /// markdown headings and the editors' `@@` markers.
 fn stands_alone(line: &str) -> bool {

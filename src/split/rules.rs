@@ -121,7 +121,7 @@ pub fn is_masthead_marker(line: &str) -> bool {
 /// The section's name may follow with its characters spaced (`第03版:城 事`).
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(第\s*)?[A-Za-z]?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版(\s*\S{0,8}|\s*[:：·・]\s*\p{Han}{2,8}|\s*[:：·・]\s*\p{Han}(\s\p{Han}){1,3})?$",
+        r"^(第\s*)?[A-Za-z]?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版(\s*\S{0,8}|\s*[:：·・]\s*(\p{Han}{2,8}|\p{Han}(\s\p{Han}){1,3}))?$",
     )
 });
 /// A page label inside a short line of the paper's and the section's names

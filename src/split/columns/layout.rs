@@ -63,23 +63,25 @@ fn side_by_side(
         return None;
     }
     let parts = ink_parts(rows, from, to);
-    let lined = |&(left, right): &(usize, usize)| lined_rows(&rows[from..to], left, right);
-    if parts.len() < 2 || !parts.iter().all(|part| lined(part) >= MIN_ROWS) {
+    if parts.len() < 2
+        || !parts
+            .iter()
+            .all(|&part| lined_rows(&rows[from..to], part) >= MIN_ROWS)
+    {
         return None;
     }
     let mut pieces = Vec::new();
-    for &(left, right) in &parts {
-        let inside: Vec<Vec<Run>> = rows
-            .iter()
-            .enumerate()
-            .map(|(row, runs)| {
-                if !(from..to).contains(&row) {
-                    return Vec::new();
-                }
-                runs.iter()
-                    .filter(|r| left <= r.start && r.end <= right)
+    for &part in &parts {
+        // The block's rows with only the part's runs; the rows above the
+        // block stay empty so that row numbers still index the lines.
+        let inside: Vec<Vec<Run>> = (0..to)
+            .map(|row| match row >= from {
+                true => rows[row]
+                    .iter()
+                    .filter(|r| within(r, part))
                     .copied()
-                    .collect()
+                    .collect(),
+                false => Vec::new(),
             })
             .collect();
         match layout(lines, &inside, from, to, depth + 1) {
@@ -111,14 +113,19 @@ fn ink_parts(rows: &[Vec<Run>], from: usize, to: usize) -> Vec<(usize, usize)> {
     parts
 }
 
+/// Whether a run stands inside the display columns `part` (`left..right`).
+fn within(run: &Run, (left, right): (usize, usize)) -> bool {
+    left <= run.start && run.end <= right
+}
+
 /// Rows of `block` holding a line of a column (a run of a column's least
-/// width) inside the display columns `left..right`.
-fn lined_rows(block: &[Vec<Run>], left: usize, right: usize) -> usize {
+/// width) inside the display columns `part`.
+fn lined_rows(block: &[Vec<Run>], part: (usize, usize)) -> usize {
     block
         .iter()
         .filter(|row| {
             row.iter()
-                .any(|r| left <= r.start && r.end <= right && r.end - r.start >= MIN_COLUMN_WIDTH)
+                .any(|r| within(r, part) && r.end - r.start >= MIN_COLUMN_WIDTH)
         })
         .count()
 }
@@ -177,6 +184,7 @@ fn columns(
 fn stripes(rows: &[Vec<Run>], from: usize, to: usize) -> Option<Vec<Piece>> {
     let mut pieces = Vec::new();
     let mut cut = false;
+    let mut stretches = 0;
     let mut row = from;
     while row < to {
         if rows[row].is_empty() {
@@ -184,6 +192,7 @@ fn stripes(rows: &[Vec<Run>], from: usize, to: usize) -> Option<Vec<Piece>> {
             continue;
         }
         let end = (row..to).find(|&r| rows[r].is_empty()).unwrap_or(to);
+        stretches += 1;
         match stretch_parts(rows, row, end) {
             Some(parts) => {
                 cut = true;
@@ -193,29 +202,31 @@ fn stripes(rows: &[Vec<Run>], from: usize, to: usize) -> Option<Vec<Piece>> {
         }
         row = end;
     }
-    if !cut {
-        return stretch_parts(rows, from, to);
+    match (cut, stretches) {
+        (true, _) => Some(pieces),
+        // One stretch was the whole block, already asked.
+        (false, 1) => None,
+        (false, _) => stretch_parts(rows, from, to),
     }
-    Some(pieces)
 }
 
 /// A stretch of rows with no blank row, cut at its blank stripes (see
 /// [`stripes`]).
 fn stretch_parts(rows: &[Vec<Run>], from: usize, to: usize) -> Option<Vec<Piece>> {
     let parts = ink_parts(rows, from, to);
-    let holds_lines =
-        |&(left, right): &(usize, usize)| lined_rows(&rows[from..to], left, right) >= 2;
-    if parts.len() < 2 || !parts.iter().all(holds_lines) {
+    if parts.len() < 2
+        || !parts
+            .iter()
+            .all(|&part| lined_rows(&rows[from..to], part) >= 2)
+    {
         return None;
     }
     let pieces = parts
         .iter()
-        .map(|&(left, right)| {
+        .map(|&part| {
             (from..to)
                 .filter_map(|row| {
-                    let mut inside = rows[row]
-                        .iter()
-                        .filter(|r| left <= r.start && r.end <= right);
+                    let mut inside = rows[row].iter().filter(|r| within(r, part));
                     let first = inside.next()?;
                     let last = inside.next_back().unwrap_or(first);
                     Some((row, (first.bytes.0, last.bytes.1)))

@@ -11,7 +11,7 @@ use super::bylines::{
     ORG_CREDIT,
 };
 use super::re;
-use crate::split::blocks::Block;
+use crate::split::blocks::{heading_marks, Block};
 use crate::split::names::{
     bracketed_byline, is_institution_signature, is_personal_name, BYLINE_SYMBOLS,
 };
@@ -313,7 +313,7 @@ pub(super) fn read_lines(blocks: Vec<Block>) -> Vec<Line> {
 /// followed by a space, as markdown has them: a topic tag opening a line
 /// (`#两会#代表委员…`) is text.
 fn heading(line: &str) -> Option<(usize, String)> {
-    let marks = line.len() - line.trim_start_matches('#').len();
+    let marks = heading_marks(line);
     if marks == 0 || !line[marks..].starts_with([' ', '\u{3000}']) {
         return None;
     }

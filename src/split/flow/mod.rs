@@ -419,6 +419,11 @@ mod tests {
         articles.iter().map(|a| a.title.as_str()).collect()
     }
 
+    /// `count` lines of text that fill a 16-character column.
+    fn full_lines(count: usize) -> String {
+        "一二三四五六七八九十一二三四五六\n".repeat(count)
+    }
+
     fn first_paragraph(article: &Article) -> &str {
         article.paragraphs().next().unwrap()
     }
@@ -439,7 +444,7 @@ mod tests {
 
     #[test]
     fn a_markdown_heading_on_a_flowing_page_is_a_headline_without_its_marks() {
-        let body = "一二三四五六七八九十一二三四五六\n".repeat(3);
+        let body = full_lines(3);
         let page = format!(
             "# 第一条新闻的标题\n本报讯 第一条的\n{body}正文结束了\n# 新风新景\n{body}也结束了。\n"
         );
@@ -451,7 +456,7 @@ mod tests {
 
     #[test]
     fn a_short_line_over_the_column_s_full_lines_is_a_headline_not_the_body_s_first() {
-        let body = "一二三四五六七八九十一二三四五六\n".repeat(3);
+        let body = full_lines(3);
         let page = format!("热线电话\n路灯坏了该修了\n{body}结束了。\n");
         let articles = split(&page);
         assert_eq!(titles(&articles), ["路灯坏了该修了"]);
@@ -460,7 +465,7 @@ mod tests {
 
     #[test]
     fn spaced_phrases_as_wide_as_a_body_line_are_a_headline() {
-        let body = "一二三四五六七八九十一二三四五六\n".repeat(3);
+        let body = full_lines(3);
         let page = format!("长江和黄河 可能发生秋汛\n{body}结束了。\n");
         let articles = split(&page);
         assert_eq!(titles(&articles), ["长江和黄河 可能发生秋汛"]);
@@ -469,7 +474,7 @@ mod tests {
 
     #[test]
     fn a_speaker_s_kicker_with_a_colon_stands_over_the_headline() {
-        let body = "一二三四五六七八九十一二三四五六\n".repeat(3);
+        let body = full_lines(3);
         let page = format!("水利部:\n江河或有秋汛\n{body}结束了。\n");
         let articles = split(&page);
         assert_eq!(articles.len(), 1);
@@ -483,7 +488,7 @@ mod tests {
 
     #[test]
     fn one_character_under_a_finished_sentence_is_debris_not_a_wrap_tail() {
-        let body = "一二三四五六七八九十一二三四五六\n".repeat(3);
+        let body = full_lines(3);
         let page = format!(
             "第一条新闻的标题\n本报讯 第一条的\n{body}正文结束了。\n口\n第二条新闻的标题\n本报讯 第二条的\n{body}也结束了。\n"
         );
@@ -502,7 +507,7 @@ mod tests {
     fn a_wide_line_closed_by_a_full_stop_ends_the_piece_before_and_heads_nothing() {
         // A closing paragraph of one line, set wider than the column,
         // over the next story's headline group.
-        let body = "一二三四五六七八九十一二三四五六\n".repeat(4);
+        let body = full_lines(4);
         let page = format!(
             "第一条新闻的标题\n本报北京三月五日电\n{body}正文到这里结束了。\n会见时在座的还有外交部副部长和秘书长。\n第二条新闻的标题\n本报北京三月六日电\n{body}也结束了。\n"
         );
