@@ -794,7 +794,7 @@ static WRITER_AND_PHOTOGRAPHER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?P<writer>.+?)\s*[/／]\s*文\s+(?P<photographer>.+?)\s*[/／]\s*(图|摄)$")
 });
 static WROTE_AND_PHOTOGRAPHED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?P<who>.+?)\s*(文\s*[/／]?\s*图|图\s*[/／]?\s*文|\s文)$"));
+    LazyLock::new(|| re(r"^(?P<who>.+?)\s*(文\s*[/／]?\s*[图摄]|[图摄]\s*[/／]?\s*文|\s文)$"));
 /// Both roles in front of the same people: `文/图 本报记者 张三`.
 static WROTE_AND_PHOTOGRAPHED_FIRST: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(文\s*[/／·・]?\s*图|图\s*[/／·・]?\s*文)\s*[/／:：]?\s*(?P<who>.+)$"));
@@ -1374,6 +1374,11 @@ mod tests {
         assert_eq!(
             writer_credit("本报记者 高 凯 刘栓阳 李伟彬 文/图").unwrap(),
             vec!["高凯", "刘栓阳", "李伟彬"]
+        );
+        // The reporters took the photos too.
+        assert_eq!(
+            writer_credit("记者 王明 通讯员 李静 沈燕 文/摄").unwrap(),
+            vec!["王明", "李静", "沈燕"]
         );
         assert_eq!(
             writer_credit("张三/文 李四/图").unwrap(),

@@ -309,6 +309,16 @@ impl Reading {
                 }
                 // A run of fact lines (`时间:…` / `地点:…`) opens the body.
                 _ if j > at && self.fact_run_at(j) => return Some(j),
+                // A line ending in a colon over the body's full lines
+                // introduces what follows (a speaker, a quotation): the
+                // body's first line, however short.
+                _ if j > at
+                    && j + 1 < self.lines.len()
+                    && self.lines[j].text.ends_with([':', '：'])
+                    && self.body_opens(j + 1) =>
+                {
+                    return Some(j)
+                }
                 // A finished sentence is text, unless set wider than the
                 // column (a deck, or a headline ending in `！`); a wide line
                 // closed by a full stop is a paragraph of one line that may

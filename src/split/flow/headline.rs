@@ -14,6 +14,8 @@ pub(super) struct Unit {
     pub(super) lines: usize,
     /// The width of its first line: where a wrapped unit wraps.
     pub(super) width: usize,
+    /// Its first line is wider than the column.
+    pub(super) wide: bool,
     pub(super) gap_before: bool,
     /// Furniture (a jump line, a label) stands between it and the unit
     /// before: it is set apart from the group.
@@ -40,8 +42,11 @@ pub(super) fn header_units(reading: &Reading, from: usize, to: usize) -> Vec<Uni
             continue;
         }
         let w = line.width;
+        // The line wraps on into a line of its width, or into a tail of its
+        // own: then it opens a unit rather than ending one.
         let wraps_on = (j + 1..to).find(|&k| headline_line(k)).is_some_and(|k| {
-            reading.lines[k].gap_before == 0 && reading.lines[k].width.abs_diff(w) <= 1
+            let next = reading.lines[k].width;
+            reading.lines[k].gap_before == 0 && (next.abs_diff(w) <= 1 || next * 10 <= w * 7)
         });
         let tail = w * 10 <= last_width * 7 && !wraps_on;
         // A dash opens a subtitle and closes a kicker: never a wrap.
@@ -60,6 +65,7 @@ pub(super) fn header_units(reading: &Reading, from: usize, to: usize) -> Vec<Uni
                     text: line.text.clone(),
                     lines: 1,
                     width: w,
+                    wide: reading.is_wide(j),
                     gap_before: line.gap_before > 0 && j > from,
                     set_apart: furniture_before && !units.is_empty(),
                 });
@@ -83,13 +89,16 @@ pub(super) fn headline_likeness(
 ) -> i32 {
     let text = unit.text.as_str();
     let mut score = 0;
-    if unit.lines >= 2 {
+    let clauses = text.contains(['，', '、', '；', ',', ';']);
+    // A unit wrapped wider than the column in clauses is a deck that runs
+    // long, not a headline wrapped for its large type.
+    if unit.lines >= 2 && !(unit.wide && clauses) {
         score += 4;
         if narrowest == Some(unit.width) {
             score += 2;
         }
     }
-    if text.contains(['，', '、', '；', ',', ';']) {
+    if clauses {
         score -= 2;
     }
     if text.chars().count() > 24 {

@@ -455,6 +455,18 @@ mod tests {
     }
 
     #[test]
+    fn a_speakers_line_ending_in_a_colon_opens_the_body_under_a_headline() {
+        let body = full_lines(3);
+        let page = format!(
+            "第一条新闻的标题\n本报讯 第一条的\n{body}正文结束了。\n记者 王明 通讯员 李静 文/摄\n听，大家怎么说\n东风社区居民张女士：\n我们的小区是二十多年的老区，\n{body}也结束了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["第一条新闻的标题", "听，大家怎么说"]);
+        assert_eq!(articles[0].authors, ["王明", "李静"]);
+        assert!(first_paragraph(&articles[1]).starts_with("东风社区居民张女士："));
+    }
+
+    #[test]
     fn a_short_line_over_the_column_s_full_lines_is_a_headline_not_the_body_s_first() {
         let body = full_lines(3);
         let page = format!("热线电话\n路灯坏了该修了\n{body}结束了。\n");
@@ -893,6 +905,25 @@ mod tests {
         let (title, subtitle) = read_group("天津港的发展回顾\n（上接第1版）\n“天津港就是我的家”");
         assert_eq!(title, "天津港的发展回顾");
         assert_eq!(subtitle.as_deref(), Some("“天津港就是我的家”"));
+    }
+
+    #[test]
+    fn a_deck_wrapped_wider_than_the_column_in_clauses_is_no_headline() {
+        let (title, subtitle) =
+            read_group("全市职工代表大会今天闭幕\n会议选举张三、李四为副主席，王五等十\n人为常委");
+        assert_eq!(title, "全市职工代表大会今天闭幕");
+        assert_eq!(
+            subtitle.as_deref(),
+            Some("会议选举张三、李四为副主席，王五等十人为常委")
+        );
+    }
+
+    #[test]
+    fn a_line_with_a_tail_of_its_own_opens_a_headline_unit() {
+        let (title, _) = read_group(
+            "纪念省劳动模范大会召开三十周年、全省职工技能比赛举办十周年\n全省职工决心发扬优良传统加快现代化\n建设\n省总工会领导机关集会决心做出新贡献",
+        );
+        assert_eq!(title, "全省职工决心发扬优良传统加快现代化建设");
     }
 
     #[test]
