@@ -253,13 +253,21 @@ fn answer(root: &Path, bound: &SocketAddr, mut stream: TcpStream) -> std::io::Re
     let modified: DateTime<Utc> = meta.modified().unwrap_or(UNIX_EPOCH).into();
     let stamp = crate::model::FileStamp::of(&meta);
     let etag = format!("\"{:x}-{:x}\"", stamp.size, stamp.modified_ns);
-    let last_modified = modified.format("%a, %d %b %Y %H:%M:%S GMT").to_string();
+    // Last-Modified counts whole seconds. A file written in the current
+    // second may be written again within it, and a reader holding that
+    // second would take the new file for the one it has (curl drops the
+    // body when the date is not later). Until its second has passed, the
+    // ETag alone validates it.
+    let settled = modified.timestamp() < Utc::now().timestamp();
     let not_modified = match request.header("If-None-Match") {
         Some(tags) => etag_matches(tags, &etag),
-        None => request.header("If-Modified-Since").is_some_and(|since| {
-            DateTime::parse_from_rfc2822(&since.replace("GMT", "+0000"))
-                .is_ok_and(|s| modified.timestamp() <= s.timestamp())
-        }),
+        None => {
+            settled
+                && request.header("If-Modified-Since").is_some_and(|since| {
+                    DateTime::parse_from_rfc2822(&since.replace("GMT", "+0000"))
+                        .is_ok_and(|s| modified.timestamp() <= s.timestamp())
+                })
+        }
     };
     let mut headers = vec![
         (
@@ -268,9 +276,12 @@ fn answer(root: &Path, bound: &SocketAddr, mut stream: TcpStream) -> std::io::Re
         ),
         ("Vary", "Accept".to_string()),
         ("ETag", etag),
-        ("Last-Modified", last_modified),
         ("Cache-Control", "no-cache".to_string()),
     ];
+    if settled {
+        let last_modified = modified.format("%a, %d %b %Y %H:%M:%S GMT").to_string();
+        headers.push(("Last-Modified", last_modified));
+    }
     if not_modified {
         // A 304 has no body and says nothing of its length.
         return write_head(&mut stream, 304, "Not Modified", &headers);

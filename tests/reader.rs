@@ -216,6 +216,16 @@ fn serve_answers_with_feed_types_validators_and_304s() {
     let project = Project::with_seeds();
     assert!(project.build().status.success());
     let server = Server::start(&project, 0);
+    // The file a path serves, dated `time`.
+    let set_modified = |path: &str, time: std::time::SystemTime| {
+        let mut file = project.feeds().join(path.trim_start_matches('/'));
+        if path.ends_with('/') {
+            file.push("index.html");
+        }
+        let file = std::fs::File::options().write(true).open(file).unwrap();
+        file.set_modified(time).unwrap();
+    };
+    let now = std::time::SystemTime::now();
     for (path, kind) in [
         ("/atom.xml", "application/atom+xml"),
         ("/rmrb/rss.xml", "application/rss+xml"),
@@ -223,6 +233,8 @@ fn serve_answers_with_feed_types_validators_and_304s() {
         ("/", "text/html"),
         ("/feeds.opml", "text/x-opml"),
     ] {
+        // Written a while ago: its Last-Modified second has passed.
+        set_modified(path, now - std::time::Duration::from_secs(10));
         let (code, head, body) = server.get(path, "");
         assert_eq!(code, 200, "{path}");
         assert!(
@@ -239,6 +251,15 @@ fn serve_answers_with_feed_types_validators_and_304s() {
         let (code, _, _) = server.get(path, "If-None-Match: \"stale\"\r\n");
         assert_eq!(code, 200);
     }
+    // A file written within the current second may change again within
+    // it: no Last-Modified yet, and a date does not stand for it.
+    set_modified("/atom.xml", now + std::time::Duration::from_secs(60));
+    let (code, head, _) = server.get("/atom.xml", "");
+    assert_eq!(code, 200);
+    assert!(header(&head, "ETag").is_some());
+    assert_eq!(header(&head, "Last-Modified"), None, "{head}");
+    let later = "If-Modified-Since: Fri, 01 Jan 2100 00:00:00 GMT\r\n";
+    assert_eq!(server.get("/atom.xml", later).0, 200);
     assert_eq!(server.get("/../Cargo.toml", "").0, 404);
     // The build's state is there on disk, and never served.
     assert!(project.feeds().join(".paperboy/last-build.json").is_file());
