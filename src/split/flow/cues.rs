@@ -623,8 +623,13 @@ impl Reading {
             if self.credited[last] || (marked && ends_sentence(&line.text)) {
                 return Some(last + 1);
             }
-            // A caption wraps only at the column's width.
-            if !self.is_full(last) && !self.is_wide(last) {
+            // A caption wraps only at the column's width, or at its own
+            // when set wider: its next line runs no wider.
+            let wider_below = self
+                .lines
+                .get(last + 1)
+                .is_some_and(|l| l.width > line.width + 3);
+            if (!self.is_full(last) && !self.is_wide(last)) || wider_below {
                 return None;
             }
         }

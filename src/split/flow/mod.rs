@@ -814,6 +814,18 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_wider_than_the_column_over_a_wider_caption_is_no_caption_line() {
+        let body = "一二三四五六七八九十一二三\n".repeat(3);
+        let page = format!(
+            "搭建平台共享培训资源\n市报小记者站今天进驻城东学区\n学区部分小记者代表和报社代表在校门口合影留念。本报记者王五摄\n本报讯（记者王五）\n{body}结束了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(articles.len(), 1);
+        assert!(articles[0].title.ends_with("市报小记者站今天进驻城东学区"));
+        assert_eq!(articles[0].captions.len(), 1);
+    }
+
+    #[test]
     fn photo_captions_of_a_phrase_each_over_its_credit_stay_under_the_headline() {
         let page = "春节氛围组已就位\n“福”字送市民\n兰州日报社全媒体记者 谭安丽 摄\n年货节年味拉满\n兰州日报社全媒体记者 张鹏伟 摄\n这个时节的忙碌都是\n充满喜悦的：到年货节置\n办年货、在黄河岸边领取\n一副书法家现场写就的春\n联，新春的脚步越来越近了。\n";
         let articles = split(page);
