@@ -373,6 +373,11 @@ impl Reading {
         let line = &self.lines[i];
         let mut cues = Vec::new();
         let mut header_end = i;
+        // Set apart by blank lines, a headline over its byline or dateline
+        // opens a piece even where the text before breaks off mid-sentence
+        // (a layout export clips a column at the page's edge).
+        let unclosed = !self.closed_before(i) && !line.heading;
+        let clipped = self.content_before(i).is_some_and(|p| self.is_full(p));
         match &line.kind {
             LineKind::Furniture => return None,
             LineKind::Marker(_) => cues.push(Cue::Marker),
@@ -382,7 +387,9 @@ impl Reading {
                 header_end = i + 1;
             }
             // A headline the page marks opens a piece wherever it stands.
-            _ if !self.closed_before(i) && !line.heading => return None,
+            _ if unclosed && (line.gap_before < 2 || !clipped || line.kind != LineKind::Text) => {
+                return None
+            }
             LineKind::Opener
                 if self.opens_story_at(i)
                     && !self.after_editors_note(i)
@@ -395,6 +402,9 @@ impl Reading {
                 header_end = self.headline_cues(i, &mut cues)?
             }
             _ => return None,
+        }
+        if unclosed && line.kind == LineKind::Text && !cues.contains(&Cue::BylineAfter) {
+            return None;
         }
         if line.gap_before > 0 && i > 0 {
             cues.push(Cue::Gap);

@@ -467,6 +467,21 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_over_its_dateline_set_apart_by_blank_lines_opens_a_piece_after_a_clipped_column()
+    {
+        let body = full_lines(3);
+        let page = format!(
+            "第一条新闻的标题\n本报讯 第一条的\n{body}\n\n\n港口开发紧锣密鼓\n本报海口电 记者王五报道：\n{body}结束了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["第一条新闻的标题", "港口开发紧锣密鼓"]);
+        assert_eq!(articles[1].authors, ["王五"]);
+        // One blank line is a paragraph's gap: the column runs on.
+        let page = page.replace("\n\n\n港口", "\n港口");
+        assert_eq!(split(&page).len(), 1);
+    }
+
+    #[test]
     fn a_short_line_over_the_column_s_full_lines_is_a_headline_not_the_body_s_first() {
         let body = full_lines(3);
         let page = format!("热线电话\n路灯坏了该修了\n{body}结束了。\n");
