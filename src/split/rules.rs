@@ -795,9 +795,10 @@ static WRITER_AND_PHOTOGRAPHER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WROTE_AND_PHOTOGRAPHED: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?P<who>.+?)\s*(文\s*[/／]?\s*[图摄]|[图摄]\s*[/／]?\s*文|\s文)$"));
-/// Both roles in front of the same people: `文/图 本报记者 张三`.
-static WROTE_AND_PHOTOGRAPHED_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(文\s*[/／·・]?\s*图|图\s*[/／·・]?\s*文)\s*[/／:：]?\s*(?P<who>.+)$"));
+/// Both roles in front of the same people: `文/图 本报记者 张三`, `文/摄 张三`.
+static WROTE_AND_PHOTOGRAPHED_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(文\s*[/／·・]?\s*[图摄]|[图摄]\s*[/／·・]?\s*文)\s*[/／:：]?\s*(?P<who>.+)$")
+});
 
 /// The same with the roles in front: `文/张三 图/李四`, `文/本报记者 张三`,
 /// `文：张三 摄影：李四`, `蹲点记者:张三(时政部记者)`, `拍摄者:本报记者 张三`.
@@ -1376,6 +1377,7 @@ mod tests {
             vec!["高凯", "刘栓阳", "李伟彬"]
         );
         // The reporters took the photos too.
+        assert_eq!(writer_credit("文/摄 本报记者 王明").unwrap(), vec!["王明"]);
         assert_eq!(
             writer_credit("记者 王明 通讯员 李静 沈燕 文/摄").unwrap(),
             vec!["王明", "李静", "沈燕"]

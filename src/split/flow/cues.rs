@@ -377,7 +377,11 @@ impl Reading {
         // opens a piece even where the text before breaks off mid-sentence
         // (a layout export clips a column at the page's edge).
         let unclosed = !self.closed_before(i) && !line.heading;
-        let clipped = self.content_before(i).is_some_and(|p| self.is_full(p));
+        let after_clipped_column = || {
+            line.kind == LineKind::Text
+                && line.gap_before >= 2
+                && self.content_before(i).is_some_and(|p| self.is_full(p))
+        };
         match &line.kind {
             LineKind::Furniture => return None,
             LineKind::Marker(_) => cues.push(Cue::Marker),
@@ -387,9 +391,7 @@ impl Reading {
                 header_end = i + 1;
             }
             // A headline the page marks opens a piece wherever it stands.
-            _ if unclosed && (line.gap_before < 2 || !clipped || line.kind != LineKind::Text) => {
-                return None
-            }
+            _ if unclosed && !after_clipped_column() => return None,
             LineKind::Opener
                 if self.opens_story_at(i)
                     && !self.after_editors_note(i)
