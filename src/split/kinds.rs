@@ -339,5 +339,15 @@ mod tests {
         assert!(readings[0].headline.is_none() && readings[1].headline.is_none());
         mark_fact_lines(&blocks[2..], &mut readings[2..]);
         assert!(readings[2].headline.is_some());
+        // A paragraph opened by a label (`编者按:…`) is no fact line: the
+        // headline under it keeps its shape.
+        let blocks = split_blocks(
+            "编者按:新一届两会出现了许多新的面孔,我们欣喜地看到,他们当中有很多是我们的同龄人。\n\n静云:户籍机关重服务\n\n正文。",
+        );
+        let kinds: Vec<Kind> = blocks.iter().map(classify).collect();
+        let mut readings: Vec<Reading> =
+            blocks.iter().zip(&kinds).map(|(b, k)| read(b, k)).collect();
+        mark_fact_lines(&blocks, &mut readings);
+        assert!(readings[1].headline.is_some());
     }
 }

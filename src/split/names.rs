@@ -23,12 +23,14 @@ const COMPOUND_SURNAMES: [&str; 16] = [
 ];
 
 /// Role words that stand before a name in a byline or credit.
-pub const ROLES: [&str; 14] = [
+pub const ROLES: [&str; 16] = [
     "本报特约记者",
+    "本报特派记者",
     "本报见习记者",
     "本报通讯员",
     "本报记者",
     "特约记者",
+    "特派记者",
     "见习记者",
     "实习记者",
     "特约撰稿人",
@@ -548,6 +550,14 @@ mod tests {
             names_in("本报记者 禤浩、李拯宇报道"),
             vec!["禤浩", "李拯宇"]
         );
+    }
+
+    #[test]
+    fn a_special_correspondent_is_a_reporter_s_role() {
+        let l = read_name_line("特派记者 禤浩 曹阳 李伟").unwrap();
+        assert_eq!(l.names, vec!["禤浩", "曹阳", "李伟"]);
+        assert!(l.has_role);
+        assert_eq!(names_in("本报特派记者 禤浩"), vec!["禤浩"]);
     }
 
     #[test]

@@ -397,6 +397,9 @@ fn is_copyright(line: &str) -> bool {
 
 /// Characters of the label of a fact line (`时间:`, `地点:`, `蹲点地区:`).
 const MAX_FACT_LABEL: usize = 4;
+/// Characters of a fact line's value: a when, a where, a name. A longer one
+/// is a paragraph opened by a label (`编者按:…`).
+const MAX_FACT_VALUE: usize = 30;
 
 /// The label of a short `label:value` line (`地点:胜利南路天桥下`): in a run
 /// of two or more, such lines state a piece's when and where.
@@ -409,7 +412,9 @@ pub fn fact_label(line: &str) -> Option<&str> {
         .find(|&(_, c)| c == ':' || c == '：')?;
     let (label, value) = (&line[..at], &line[at + colon.len_utf8()..]);
     let short = (2..=MAX_FACT_LABEL).contains(&label.chars().count());
-    (short && label.chars().all(is_han) && !value.trim().is_empty()).then_some(label)
+    let value = value.trim();
+    let fact = !value.is_empty() && value.chars().nth(MAX_FACT_VALUE).is_none();
+    (short && label.chars().all(is_han) && fact).then_some(label)
 }
 
 /// A pointer to pages that carry more (`详见02~04版`, `见第3版`).
