@@ -39,7 +39,7 @@ struct Header {
 const MIN_PAIRS: usize = 40;
 /// A new story shares fewer than one in this many of the pairs of the
 /// shorter side.
-const COHESION_DIVISOR: usize = 30;
+const COHESION_DIVISOR: usize = 25;
 
 /// Characters (about) of text read on each side for cohesion.
 const COHESION_WINDOW: usize = 300;
@@ -177,13 +177,13 @@ impl Splitter {
         }
         self.headline_at(i).or_else(|| {
             let quoted = rules::is_quoted_headline(text);
-            // A kicker naming the speaker over the headline (`水利部:`).
-            let speaker = rules::is_speaker_kicker(text)
+            // A short kicker over the headline (`水利部:`, `太嚣张!`).
+            let kicker = rules::is_short_kicker(text)
                 && self
                     .readings
                     .get(i + 1)
                     .is_some_and(|r| r.headline.is_some());
-            (self.kinds[i] == Kind::Text && (quoted || speaker)).then(|| text.clone())
+            (self.kinds[i] == Kind::Text && (quoted || kicker)).then(|| text.clone())
         })
     }
 
@@ -706,6 +706,15 @@ impl Splitter {
                 return end;
             }
         }
+        // A short kicker (`太嚣张!`) opens the headline group under it.
+        if rules::is_short_kicker(&text) && self.header_line_at(i).is_some() {
+            if let Some(header) = self.header_at(i).or_else(|| self.opening_header_at(i)) {
+                let end = header.end;
+                self.start_from_header(header);
+                self.opened_by(i);
+                return end;
+            }
+        }
         // A byline that carries a lead paragraph is a dateline.
         if let Some((names, Some(rest))) = self.byline_at(i) {
             let fresh = self.current.as_ref().is_none_or(|a| !a.body.is_empty());
@@ -784,12 +793,17 @@ impl Splitter {
     fn short_line(&mut self, i: usize, line: String) -> bool {
         if let Some(width) = self.wrap {
             // On a hard-wrapped page a line wider than the column is a
-            // headline; one within the column is a broken paragraph.
-            let wide = self.blocks[i].is_single_line() && display_width(&line) > width + 4;
-            if wide {
+            // headline; one within the column is a broken paragraph. A
+            // headline wrapped well within the column is set in larger type
+            // than the text (`江溪:老小区人防工程` / `标识牌换新颜`).
+            let lines = &self.blocks[i].lines;
+            let wide = lines.len() == 1 && display_width(&line) > width + 4;
+            let large_type = (2..=3).contains(&lines.len())
+                && lines.iter().all(|l| display_width(l) * 4 <= width * 3);
+            if wide || large_type {
                 self.start(titled(line));
             }
-            return wide;
+            return wide || large_type;
         }
         if !rules::is_subhead_shaped(&line) {
             return false;
@@ -917,6 +931,38 @@ mod tests {
         // Under no label it is the piece's subhead.
         let page = page.replacen("简讯\n\n", "", 1);
         assert_eq!(titles(&page), ["第一条简讯的标题"]);
+    }
+
+    #[test]
+    fn a_short_exclamation_over_the_headline_is_its_kicker() {
+        let body = "一二三四五六七八九十，一二三四五六七八九十。";
+        let page = format!("太嚣张！\n\n改装三轮车被查竟砸伤民警\n\n{body}\n\n{body}");
+        let a = &split_page(&page)[0];
+        assert_eq!(a.title, "改装三轮车被查竟砸伤民警");
+        assert_eq!(a.subtitle.as_deref(), Some("太嚣张！"));
+        assert_eq!(a.paragraphs().next(), Some(body));
+    }
+
+    #[test]
+    fn on_a_hard_wrapped_page_a_headline_wrapped_in_large_type_opens_a_piece() {
+        let paragraph = "一二三四五六七八九十一二三四五六七八\n".repeat(3) + "一二三四五。";
+        let page = format!(
+            "江溪：老小区人防\n标识牌换新颜\n\n{paragraph}\n\n硕放：评曲新作\n获市银奖\n\n{paragraph}\n\n梅村：引导居民\n将环保化作行动\n\n{paragraph}\n"
+        );
+        assert_eq!(
+            titles(&page),
+            [
+                "江溪：老小区人防 标识牌换新颜",
+                "硕放：评曲新作 获市银奖",
+                "梅村：引导居民 将环保化作行动"
+            ]
+        );
+        // Lines as wide as the text's are a paragraph broken by the column.
+        let broken = page.replace(
+            "硕放：评曲新作\n获市银奖",
+            "硕放街道评曲新作近日获得了无锡\n市群芳奖的银奖",
+        );
+        assert_eq!(titles(&broken).len(), 2);
     }
 
     #[test]

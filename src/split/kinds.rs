@@ -55,7 +55,10 @@ pub(super) fn classify(block: &Block) -> Kind {
     let joined = squeeze_spaces(&block.lines.join(" "));
     // The imprint is one line.
     let imprint = || single && rules::is_imprint(&joined);
-    if rules::is_editor_line(&joined) || rules::is_contact_line(&joined) || imprint() {
+    let footer = |line: &str| rules::is_editor_line(line) || rules::is_contact_line(line);
+    // A footer's lines may stand in one block (a hotline over the editors).
+    let footer_lines = || !single && block.lines.iter().all(|l| footer(&squeeze_spaces(l)));
+    if footer(&joined) || imprint() || footer_lines() {
         return Kind::Furniture;
     }
     if is_institution_signature(&joined) {
@@ -263,6 +266,19 @@ mod tests {
         assert_eq!(kind("有奖新闻热线:88881111"), Kind::Furniture);
         assert_eq!(kind("人民日报 国际 第3版"), Kind::Furniture);
         assert_eq!(kind("评论员们说,这是好事。"), Kind::Text);
+    }
+
+    #[test]
+    fn a_footer_s_lines_in_one_block_are_furniture() {
+        assert_eq!(
+            kind("新闻热线:0511-85011111\n责任编辑:姚 远 美编:孙 倩 校对:王 芳"),
+            Kind::Furniture
+        );
+        // A line of text among them keeps the block text.
+        assert_ne!(
+            kind("新闻热线:0511-85011111\n市民可以拨打热线反映情况。"),
+            Kind::Furniture
+        );
     }
 
     #[test]

@@ -452,11 +452,14 @@ pub fn is_couplet(text: &str) -> bool {
         })
 }
 
-/// A kicker naming who speaks in the headline under it: two to eight Han
-/// characters and a colon (`水利部:`).
-pub fn is_speaker_kicker(line: &str) -> bool {
-    line.strip_suffix([':', '：'])
-        .is_some_and(|who| (2..=8).contains(&who.chars().count()) && who.chars().all(is_han))
+/// A short kicker over a headline: two to eight Han characters and a colon,
+/// naming who speaks in the headline (`水利部:`), or an exclamation mark,
+/// calling out what it tells (`太嚣张!`).
+pub fn is_short_kicker(line: &str) -> bool {
+    line.strip_suffix([':', '：', '!', '！'])
+        .is_some_and(|kicker| {
+            (2..=8).contains(&kicker.chars().count()) && kicker.chars().all(is_han)
+        })
 }
 
 /// A jump line sending the reader to another page (`(下转第四版)`,

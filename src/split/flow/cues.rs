@@ -327,7 +327,7 @@ impl Reading {
                 // is no sentence.
                 _ if ends_sentence(&self.lines[j].text)
                     && (!self.is_wide(j) || j == at && self.lines[j].text.ends_with('。'))
-                    && !self.speaker_over_headline(j) =>
+                    && !self.kicker_over_headline(j) =>
                 {
                     return None
                 }
@@ -347,10 +347,10 @@ impl Reading {
         self.body_starts(j) && self.body_wide(j) && !rules::spaced_phrases(&self.lines[j].text)
     }
 
-    /// Whether line `j` names a speaker with a colon (`水利部:`) over a line
-    /// of text that is neither a sentence nor a body's first line: a kicker.
-    fn speaker_over_headline(&self, j: usize) -> bool {
-        rules::is_speaker_kicker(&self.lines[j].text)
+    /// Whether line `j` is a short kicker (`水利部:`, `太嚣张!`) over a line
+    /// of text that is neither a sentence nor a body's first line.
+    fn kicker_over_headline(&self, j: usize) -> bool {
+        rules::is_short_kicker(&self.lines[j].text)
             && self.lines.get(j + 1).is_some_and(|next| {
                 next.kind == LineKind::Text && !ends_sentence(&next.text) && !self.body_opens(j + 1)
             })
