@@ -9,13 +9,15 @@ mod common;
 use common::{copy_pages, hard_wrapped, project_root, segscore, without_blank_lines, Project};
 
 /// Floors for the scorer's OVERALL line: what the block reading reaches on
-/// these 102 pages now (F1 0.91, authors 151/153, body 147/153, 3 pieces of
+/// these 108 pages now (F1 0.90, authors 161/164, body 160/164, 3 pieces of
 /// furniture), so a regression fails. Each batch of new pages was scored
 /// before any rule was written for it (the ninth batch of eight: F1 0.85,
 /// authors 12/14, body 13/14, no furniture; 0.88, 15/15, 15/15 after its
 /// rules; the tenth, on which no rule was written: 0.97, 16/17, 16/17, no
 /// furniture; the eleventh, four pages: 0.89, 7/8, 7/8, no furniture, and
-/// 1.00, 9/9, 9/9 after its two rules), which is the better estimate for
+/// 1.00, 9/9, 9/9 after its two rules; the twelfth and thirteenth, six
+/// pages: 0.55, 5/6, 4/6, 2 pieces of furniture, and 0.75, 8/9, 8/9, none,
+/// after theirs), which is the better estimate for
 /// pages never seen;
 /// docs/splitting.md lists what is still missed. Briefs under a label are
 /// entries of their own, which the scorer counts against precision (no gold
@@ -30,16 +32,17 @@ fn seedlike_pages_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
-    assert_eq!(s.gold, 165, "every titled gold article is scored");
+    assert_eq!(s.gold, 177, "every titled gold article is scored");
     s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }
 
 /// The same pages with every blank line taken out: a page that prints one
 /// paragraph per line is read line by line, a hard-wrapped one as a flowing
-/// export. Floors at what the splitter reaches (F1 0.88, authors 141/147,
-/// body 136/147, 5 pieces of furniture: mastheads and page labels that a
-/// blank line no longer sets apart). The eleventh batch took the authors'
-/// share from 134/139 to 141/147.
+/// export. Floors at what the splitter reaches (F1 0.87, authors 150/157,
+/// body 146/157, 5 pieces of furniture: mastheads and page labels that a
+/// blank line no longer sets apart). The eleventh to thirteenth batches
+/// took F1 from 0.87 to 0.867 and the authors' share from 134/139 to
+/// 150/157.
 #[test]
 fn seedlike_pages_without_blank_lines_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
@@ -47,15 +50,15 @@ fn seedlike_pages_without_blank_lines_score_at_or_above_the_floors() {
     let seeds = project.path("no-blank-lines");
     copy_pages(&fixtures.join("seeds"), &seeds, without_blank_lines);
     let s = segscore(&project, &seeds, &fixtures.join("gold"));
-    s.assert_floors(0.87, 0.95, 0.92, 5);
+    s.assert_floors(0.86, 0.95, 0.92, 5);
 }
 
 /// The same pages with their paragraphs hard-wrapped in narrow columns, 12
 /// and 16 characters wide, blank lines kept between paragraphs (the shape of
 /// the `zjgrrb` seed). A line that happens to end a sentence inside a
 /// paragraph must not make the page read as a flowing export. Floors at what
-/// the splitter reaches (F1 0.87 and 0.90, authors 145/147 and 147/150,
-/// body 136/147 and 142/150, furniture 3 and 4).
+/// the splitter reaches (F1 0.86 and 0.89, authors 154/157 and 157/161,
+/// body 147/157 and 155/161, furniture 3 and 4).
 #[test]
 fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
@@ -73,9 +76,10 @@ fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
 /// The same pages hard-wrapped in 16-character columns with every blank
 /// line taken out: what `pdftotext` makes of such a page, read as a flowing
 /// export with nothing but the lines' shapes to cut it. Floors at what the
-/// splitter reaches (F1 0.74, authors 105/121, body 100/121, 6 pieces of
+/// splitter reaches (F1 0.74, authors 114/130, body 106/130, 6 pieces of
 /// furniture, the sixth a masthead the eleventh batch sets as a markdown
-/// heading; 99/114, 94/114 and 5 before that batch); before markdown
+/// heading; 99/114, 94/114 and 5 before the eleventh to thirteenth
+/// batches); before markdown
 /// headings, one-line closing paragraphs, short lines and spaced phrases
 /// over a body, speakers' kickers, closed-up footers and debris under a
 /// finished sentence were read on flowing pages, 0.64, 82/98, 74/98, 7.
@@ -88,5 +92,5 @@ fn seedlike_pages_hard_wrapped_without_blank_lines_score_at_or_above_the_floors(
         without_blank_lines(&hard_wrapped(text, 16))
     });
     let s = segscore(&project, &seeds, &fixtures.join("gold"));
-    s.assert_floors(0.73, 0.86, 0.82, 6);
+    s.assert_floors(0.73, 0.86, 0.81, 6);
 }
