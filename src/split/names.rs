@@ -119,8 +119,12 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
 
 /// The paper, agency or station a reporter works for (`光明日报`,
 /// `德州晚报全媒体`, `新华社`, `武汉晚报`, `洛阳日报报业集团全媒体`,
-/// `新华每日电讯`).
+/// `新华每日电讯`), or a periodical (`《解放军画报》`).
 pub fn is_employer(name: &str) -> bool {
+    // A periodical is named in title marks (`《解放军画报》`).
+    if let Some(title) = name.strip_prefix('《').and_then(|n| n.strip_suffix('》')) {
+        return (2..=14).contains(&title.chars().count()) && title.chars().all(is_han);
+    }
     (2..=16).contains(&name.chars().count())
         && name.chars().all(is_han)
         && (name.ends_with(['报', '社', '台', '网'])
@@ -558,6 +562,15 @@ mod tests {
         assert_eq!(l.names, vec!["禤浩", "曹阳", "李伟"]);
         assert!(l.has_role);
         assert_eq!(names_in("本报特派记者 禤浩"), vec!["禤浩"]);
+    }
+
+    #[test]
+    fn a_periodical_in_title_marks_employs_its_reporters() {
+        assert!(is_employer("《解放军画报》"));
+        let l = read_name_line("《人民画报》记者 禤浩").unwrap();
+        assert_eq!(l.names, vec!["禤浩"]);
+        assert!(l.has_role);
+        assert!(!is_employer("《》"));
     }
 
     #[test]
