@@ -161,13 +161,15 @@ impl Reading {
     }
 
     /// Whether the text before line `i` has closed: a finished sentence, a
-    /// byline, a credit, or nothing at all.
+    /// byline, a credit (maybe closing a caption), or nothing at all.
     pub(super) fn closed_before(&self, i: usize) -> bool {
         self.content_before(i).is_none_or(|p| {
             let l = &self.lines[p];
             match l.kind {
                 LineKind::Text | LineKind::Opener => {
-                    ends_sentence(&l.text) || self.closings[p].is_some()
+                    ends_sentence(&l.text)
+                        || self.closings[p].is_some()
+                        || rules::closing_credit(&l.text).is_some()
                 }
                 LineKind::Label(_) => false,
                 _ => true,
@@ -455,7 +457,10 @@ impl Reading {
     /// The cues of headline lines opening at text line `i`, and where they
     /// end; `None` when no headline stands there.
     fn headline_cues(&self, i: usize, cues: &mut Vec<Cue>) -> Option<usize> {
-        if rules::opens_caption(&self.lines[i].text) {
+        // A caption (`图为…`, or a sentence closed by its photo credit)
+        // stands beside a photo, never over a piece.
+        let text = &self.lines[i].text;
+        if rules::opens_caption(text) || rules::closing_credit(text).is_some() {
             return None;
         }
         let Some(end) = self.header_end(i) else {

@@ -493,7 +493,8 @@ pub(super) fn mark_masthead(lines: &mut [Line]) {
 
 /// One character under a line of text with no blank line between is the
 /// tail of a wrap (`中国不会屈服于外来压` / `力`), not debris; under a
-/// finished sentence nothing wraps on, so it is debris (`口`).
+/// finished sentence, or a caption closed by its photo credit, nothing
+/// wraps on, so it is debris (`口`).
 pub(super) fn keep_wrap_tails(lines: &mut [Line]) {
     for i in 1..lines.len() {
         let glance = &lines[i].glance;
@@ -503,6 +504,7 @@ pub(super) fn keep_wrap_tails(lines: &mut [Line]) {
             && lines[i].gap_before == 0
             && above.kind == LineKind::Text
             && !ends_sentence(&above.text)
+            && rules::closing_credit(&above.text).is_none()
         {
             lines[i].kind = LineKind::Text;
         }
@@ -623,7 +625,17 @@ pub(super) fn mark_boxed_furniture(lines: &mut [Line]) {
         // A page label alone at the foot of the page.
         let foot_label = short_label && i + 1 == lines.len() && lines[i].gap_before > 0;
         let lone_names = matches!(lines[i].kind, LineKind::Names(_)) && after;
-        if (before && i > 0 && (short_label || lone_names)) || foot_label {
+        // A box's title right over its telephone lines (`快报热线` /
+        // `新闻热线：…`).
+        let contact_box_title = lines[i].kind == LineKind::Text
+            && lines[i].glance.chars <= 6
+            && text.chars().all(is_han)
+            && lines.get(i + 1).is_some_and(|l| {
+                l.gap_before == 0
+                    && l.kind == LineKind::Furniture
+                    && rules::is_contact_line(&l.text)
+            });
+        if (before && i > 0 && (short_label || lone_names)) || foot_label || contact_box_title {
             lines[i].kind = LineKind::Furniture;
         }
     }
@@ -779,6 +791,18 @@ mod tests {
         assert!(points_to_page("中共中央政治局召开会议 >>>02"));
         assert!(points_to_page("清明假期全省迎客流高峰 >>A0 2"));
         assert!(!points_to_page("增长了 >> 2 0 1 9 年"));
+    }
+
+    #[test]
+    fn a_box_s_title_over_its_telephone_lines_is_furniture() {
+        let page =
+            "第一条新闻的标题\n\n快报热线\n新闻热线：23602360\n\n正文一二三四五六七八九十。\n";
+        let lines = read_lines(crate::split::blocks::split_blocks(page));
+        let kinds: Vec<bool> = lines
+            .iter()
+            .map(|l| l.kind == LineKind::Furniture)
+            .collect();
+        assert_eq!(kinds, [false, true, true, false]);
     }
 
     #[test]

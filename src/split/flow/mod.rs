@@ -467,6 +467,40 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_closed_by_its_photo_credit_is_a_caption_never_a_headline() {
+        let body = full_lines(3);
+        let page = format!(
+            "第一条新闻的标题\n本报讯 第一条的\n{body}正文结束了。\n\n10月11日，国家主席在会场会见来访的总理。新华社记者张三摄\n\n新华社北京10月11日电\n（记者李四、王五）国\n{body}也结束了。\n"
+        );
+        let articles = split(&page);
+        assert!(
+            titles(&articles).iter().all(|t| !t.contains("摄")),
+            "{:?}",
+            titles(&articles)
+        );
+        assert!(articles.iter().any(|a| a.authors == ["李四", "王五"]));
+    }
+
+    #[test]
+    fn a_caption_closed_by_its_credit_closes_the_text_before_a_headline() {
+        let body = full_lines(3);
+        let page = format!(
+            "第一条新闻的标题\n本报讯 第一条的\n{body}正文结束了。\n领导同志到机场迎接主席。新华社记者 王传国摄\n口\n美国国会推翻总统的否决\n新华社华盛顿十月二日电 美国参议\n{body}也结束了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(
+            titles(&articles),
+            ["第一条新闻的标题", "美国国会推翻总统的否决"]
+        );
+        // The debris under the credit is no wrap's tail, nor a headline's
+        // line.
+        assert_eq!(articles[1].subtitle, None);
+        assert!(articles
+            .iter()
+            .all(|a| !a.paragraphs().any(|p| p.contains('口'))));
+    }
+
+    #[test]
     fn a_headline_over_its_dateline_set_apart_by_blank_lines_opens_a_piece_after_a_clipped_column()
     {
         let body = full_lines(3);
