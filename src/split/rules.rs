@@ -920,10 +920,11 @@ pub const OUTLET_NAME: &str = r"[\p{Han}&&[^本]]{2,12}?(?:报|网|客户端)";
 
 /// `本报讯`, or a paper's short name (`快报讯`, `海都讯`, `晨刊讯`; never holding
 /// `本`: `…改变` + `本报讯` is a wrapped line's tail run into one) or full name
-/// ([`OUTLET_NAME`]) before `讯`.
+/// ([`OUTLET_NAME`]) before `讯`. `本报` or the full name may name the
+/// place the report comes from (`本报南宁讯`, `南国早报南宁讯`).
 static LOCAL_NEWS: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(本报|[\p{{Han}}&&[^本]]{{1,3}}(报|都|刊)|{OUTLET_NAME})讯"
+        r"^((本报|{OUTLET_NAME})(\p{{Han}}{{2,3}}?)?|[\p{{Han}}&&[^本]]{{1,3}}(报|都|刊))讯"
     ))
 });
 /// Months and days are printed in Arabic or in Chinese numerals (`七月九日`);
@@ -1007,7 +1008,9 @@ fn bracketed_reporters(text: &str) -> Option<(Vec<String>, bool, &str)> {
     let inner = caps[1].replace(['，', ',', '、'], " ");
     let role = ROLES.iter().any(|r| inner.contains(r));
     let rest = text[caps.get(0).map_or(0, |m| m.end())..].trim();
-    Some((names_in(&inner), role, rest))
+    // Writers and photographer told apart (`记者 X Y/文 Z/图`).
+    let names = writer_credit(&inner).unwrap_or_else(|| names_in(&inner));
+    Some((names, role, rest))
 }
 
 /// What follows the paper's undated dateline, when a space, a bracket, a
@@ -1549,6 +1552,14 @@ mod tests {
         let d = dateline("快报讯（记者 田雪亭 见习记者 张颖）昨天").unwrap();
         assert_eq!(d.names, vec!["田雪亭", "张颖"]);
         assert_eq!(dateline("海都讯 昨日上午").unwrap().rest, "昨日上午");
+        // Writers and their photographer in the bracket.
+        let d = dateline("本报讯 （记者 原晨瑜 林鹍鹏 唐屹超/文 张鹏远/图）1月26日").unwrap();
+        assert_eq!(d.names, vec!["原晨瑜", "林鹍鹏", "唐屹超", "张鹏远"]);
+        // The place the report comes from, after the paper's name.
+        let d = dateline("南国早报南宁讯 （记者 张若凡）10月29日晚").unwrap();
+        assert_eq!(d.names, vec!["张若凡"]);
+        assert_eq!(d.rest, "10月29日晚");
+        assert_eq!(dateline("本报南宁讯 昨日上午").unwrap().rest, "昨日上午");
         assert_eq!(dateline("本报合肥18日电 在淮北").unwrap().rest, "在淮北");
         // A paper's dateline behind its name and its app's.
         let d = dateline("长沙晚报掌上长沙4月1日讯（全媒体记者 唐朝昭）疫情").unwrap();
