@@ -380,8 +380,17 @@ pub fn is_notice(line: &str) -> bool {
             'h' | 'w' => WEB_ADDRESS.is_match(line),
             '定' | '零' | '每' | '广' | '印' | '发' | '订' | '地' | '微' | '公' | '官' | '扫'
             | '网' | '邮' => NOTICE.is_match(line),
-            _ => is_copyright(line),
+            _ => is_copyright(line) || is_organ_line(line),
         }
+}
+
+/// The line under a masthead naming whose organ the paper is
+/// (`中国共产党中央委员会机关报`, `中共西藏工委机关报`).
+fn is_organ_line(line: &str) -> bool {
+    let line = line.trim();
+    (line.ends_with("机关报") || line.ends_with("機關報"))
+        && line.chars().count() <= 24
+        && line.chars().all(|c| is_han(c) || c.is_whitespace())
 }
 
 /// The paper's copyright line (`某某日报社版权所有 未经授权禁止复制`), its
@@ -496,8 +505,9 @@ const MAX_NAME_LABEL_CHARS: usize = 4;
 
 /// Labels of a page's contents box (`本期导读`, `要闻提要` over the pages'
 /// headlines).
-static CONTENTS_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^((本期|今日|本版|要闻|新闻)?(导读|要闻提要|内容提要|提要)|本期要目)$"));
+static CONTENTS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^((本期|今日|本版|要闻|新闻)?(导读|要闻提要|内容提要|提要)|(本期|今日|本版)要目)$")
+});
 
 /// The first line of a contents box: the box is furniture, its lines point
 /// to other pages.
@@ -508,9 +518,13 @@ pub fn is_contents_label(line: &str) -> bool {
         && CONTENTS_LABEL.is_match(bare)
 }
 
-/// A contents box's line that points to a page (`▶ A05`, `A06版 …`, `3版`).
-static PAGE_REFERENCE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"▶|►|→|(^|\s|[^A-Za-z])[A-Z]\d{1,2}(版|\s|$)|第?\d{1,2}版"));
+/// A contents box's line that points to a page (`▶ A05`, `A06版 …`, `3版`,
+/// `（二版）`).
+static PAGE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"▶|►|→|(^|\s|[^A-Za-z])[A-Z]\d{1,2}(版|\s|$)|第?\d{1,2}版|[（(]第?[一二三四五六七八九十]{1,3}版[)）]",
+    )
+});
 
 /// How many of the lines under a contents box's label, printed with no
 /// blank line between them, belong to the box: up to its last line that
@@ -1244,6 +1258,21 @@ mod tests {
         assert!(is_contents_label("本期导读"));
         assert!(is_contents_label("要闻导读"));
         assert!(is_contents_label("■本期要目"));
+        assert!(is_contents_label("今日要目"));
+        let box_lines = [
+            "各地藏汉族人民欢庆自治区成立 （二版）",
+            "山南农区青稞长势喜人 （三版）",
+            "越南南方军民连续歼敌 （四版）",
+            "正文一二三四五六七八九十",
+            "正文一二三四五六七八九十",
+            "正文一二三四五六七八九十",
+        ];
+        assert_eq!(contents_box_len(box_lines), 3);
+        assert!(is_notice("中共西藏工委机关报"));
+        assert!(is_notice("中国共产党中央委员会机关报"));
+        assert!(!is_notice(
+            "这份报纸曾是中共西藏工委的机关报，创刊于一九五六年"
+        ));
         assert!(!is_contents_label("本期导读说明了什么问题"));
         assert!(is_box_label("核心阅读"));
         assert!(!is_box_label("核心阅读是什么"));
