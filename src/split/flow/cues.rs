@@ -50,6 +50,9 @@ pub enum Cue {
     SpacedPhrases,
     /// A markdown heading (`# 标题`): the page marks its headlines.
     Heading,
+    /// A briefs label (`简讯`, `新闻简报`) stands above, and only items'
+    /// text between: a short headline there opens the next item.
+    BriefsItem,
 }
 
 impl Cue {
@@ -76,6 +79,7 @@ impl Cue {
             Cue::CreditedPhoto => 2,
             Cue::SpacedPhrases => 1,
             Cue::Heading => 3,
+            Cue::BriefsItem => 2,
         }
     }
 
@@ -97,12 +101,16 @@ impl Cue {
             Cue::CreditedPhoto => "credited-photo",
             Cue::SpacedPhrases => "spaced-phrases",
             Cue::Heading => "heading",
+            Cue::BriefsItem => "briefs-item",
         }
     }
 }
 
 /// Score a boundary needs to be worth taking.
 pub const THRESHOLD: i32 = 3;
+/// Most lines of items read back to their briefs label.
+const MAX_BRIEFS_LINES: usize = 80;
+
 /// Most lines a headline group (kicker, headline, subtitle, deck) takes.
 const MAX_HEADER_LINES: usize = 12;
 
@@ -403,7 +411,18 @@ impl Reading {
             }
             LineKind::Opener if is_editors_note(&line.text) => cues.push(Cue::EditorsNote),
             LineKind::Text if !self.under_photo_captions(i, false) => {
-                header_end = self.headline_cues(i, &mut cues)?
+                header_end = self.headline_cues(i, &mut cues)?;
+                // An item's headline is short and shaped like one: never a
+                // source closing the item above (`（新华社）`), a credit or
+                // a line of text.
+                let item_headline = rules::is_headline_shaped(&line.text)
+                    && !self.is_full(i)
+                    && !line.text.contains(['，', ',', '（', '('])
+                    && self.closings[i].is_none();
+                if item_headline && self.under_briefs_label(i) {
+                    cues.retain(|&c| c != Cue::SubheadShape);
+                    cues.push(Cue::BriefsItem);
+                }
             }
             _ => return None,
         }
@@ -417,7 +436,10 @@ impl Reading {
             .content_before(i)
             .is_some_and(|p| (p + 1..i).any(|q| self.lines[q].kind == LineKind::Furniture));
         if furniture_before {
+            // A subhead runs on from its story's text; furniture between
+            // (debris, a box, a label) parts a headline from the text above.
             cues.push(Cue::FurnitureBefore);
+            cues.retain(|&c| c != Cue::SubheadShape);
         }
         if self.piece_ended_before(i) {
             cues.push(Cue::PieceEnded);
@@ -429,6 +451,20 @@ impl Reading {
             cues,
             score,
             chosen: false,
+        })
+    }
+
+    /// Whether line `i` stands under a briefs label with nothing but text
+    /// lines between (no furniture, byline or other label): among the
+    /// label's items.
+    fn under_briefs_label(&self, i: usize) -> bool {
+        let above = self.lines[..i]
+            .iter()
+            .rev()
+            .take(MAX_BRIEFS_LINES)
+            .find(|l| l.kind != LineKind::Text);
+        above.is_some_and(|l| {
+            matches!(l.kind, LineKind::Label(_)) && rules::brief_label(&l.text).is_some()
         })
     }
 

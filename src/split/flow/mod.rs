@@ -501,6 +501,35 @@ mod tests {
     }
 
     #[test]
+    fn a_short_headline_after_furniture_is_no_subhead() {
+        let body = full_lines(3);
+        let page = format!(
+            "第一条新闻的标题\n本报讯 第一条的\n{body}正文结束了。\n\n口\n\n■\n\n刘开吉千里问富\n\n汽车在土路上颠簸前进。我们要去\n{body}也结束了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["第一条新闻的标题", "刘开吉千里问富"]);
+        // With nothing between, the short line is the story's subhead.
+        let page = page.replace("\n\n口\n\n■\n", "\n");
+        assert_eq!(titles(&split(&page)), ["第一条新闻的标题"]);
+    }
+
+    #[test]
+    fn under_a_briefs_label_a_short_headline_after_a_closed_item_opens_the_next() {
+        let body = full_lines(3);
+        let page = format!(
+            "第一条新闻的标题\n本报讯 第一条的\n{body}正文结束了。\n新闻简报\n绵羊改良显著\n{body}第一则结束了。\n热水炉问世\n{body}第二则结束了。\n（存生）\n"
+        );
+        let articles = split(&page);
+        assert_eq!(
+            titles(&articles),
+            ["第一条新闻的标题", "绵羊改良显著", "热水炉问世"]
+        );
+        // Without the label, the short lines are subheads of one story.
+        let page = page.replace("新闻简报\n", "");
+        assert_eq!(titles(&split(&page)), ["第一条新闻的标题"]);
+    }
+
+    #[test]
     fn a_headline_over_its_dateline_set_apart_by_blank_lines_opens_a_piece_after_a_clipped_column()
     {
         let body = full_lines(3);
