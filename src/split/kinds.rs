@@ -44,7 +44,8 @@ pub(super) fn classify(block: &Block) -> Kind {
             return Kind::Furniture;
         }
     }
-    if rules::is_contents_label(line) {
+    // A contents box, or a notice under its label (`更正` / `本报…特此更正。`).
+    if rules::is_contents_label(line) || (!single && rules::is_notice_label(line)) {
         return Kind::Furniture;
     }
     // Footers, credits, author lines and captions are short; a long block
@@ -302,6 +303,18 @@ mod tests {
         mark_masthead(&blocks, &mut kinds);
         assert_eq!(kinds[0], Kind::Furniture);
         assert_eq!(kinds[2], Kind::Text);
+    }
+
+    #[test]
+    fn a_notice_under_its_label_is_furniture() {
+        assert_eq!(
+            kind("更正\n本报3月9日第5版《委员驻地的灯光》一文中，“十四届”误为“十三届”，特此更正。"),
+            Kind::Furniture
+        );
+        assert_eq!(
+            kind("征文启事\n本报征文活动截稿日期延至6月10日。"),
+            Kind::Furniture
+        );
     }
 
     #[test]

@@ -125,8 +125,11 @@ pub fn is_employer(name: &str) -> bool {
     if let Some(title) = name.strip_prefix('《').and_then(|n| n.strip_suffix('》')) {
         return (2..=14).contains(&title.chars().count()) && title.chars().all(is_han);
     }
+    // A media group names its brands joined by a middle dot (`新天水·天水日报`).
     (2..=16).contains(&name.chars().count())
-        && name.chars().all(is_han)
+        && name
+            .split(['·', '・'])
+            .all(|part| !part.is_empty() && part.chars().all(is_han))
         && (name.ends_with(['报', '社', '台', '网'])
             || name.ends_with("媒体")
             || name.ends_with("电讯"))

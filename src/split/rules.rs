@@ -518,6 +518,20 @@ pub fn is_contents_label(line: &str) -> bool {
         && CONTENTS_LABEL.is_match(bare)
 }
 
+/// Labels of the paper's own notices: a correction, a call for entries, an
+/// apology (`更正`, `征文启事`, `致歉`).
+static NOTICE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(更正|(更正|\p{Han}{2,4})?启事|致歉(声明)?)$"));
+
+/// The label over one of the paper's notices: the notice under it is
+/// furniture, no story.
+pub fn is_notice_label(line: &str) -> bool {
+    let bare = line.trim_matches(|c: char| !is_han(c));
+    bare.len() <= 18
+        && bare.chars().count() + 4 >= line.chars().count()
+        && NOTICE_LABEL.is_match(bare)
+}
+
 /// A contents box's line that points to a page (`▶ A05`, `A06版 …`, `3版`,
 /// `（二版）`).
 static PAGE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -962,7 +976,9 @@ static OUTLET_NEWS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WIRE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^据\p{Han}{1,6}(社|报|网|台)(电|讯|消息|报道)?\s+"));
-static PAREN_BYLINE: LazyLock<Regex> = LazyLock::new(|| re(r"^[（(]([^()（）]{2,40})[)）]\s*"));
+/// Reporters in round or lenticular brackets (`（记者 X）`, `【记者 X】`).
+static PAREN_BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:[（(]([^()（）]{2,40})[)）]|【([^【】]{2,40})】)\s*"));
 
 /// Reporters glued to the dateline and to each other, up to `报道`:
 /// `记者陈特安、李云飞报道:中华人民共和国…` → names, and the story after the
@@ -992,7 +1008,9 @@ fn reported_by(after: &str) -> Option<Dateline> {
 /// What follows a paper's own dateline (`本报讯`, `快报讯 `, `海都讯（记者
 /// X）`): a short name's must be set apart by a space, colon or bracket.
 fn local_news(p: &str) -> Option<&str> {
-    let m = LOCAL_NEWS.find(p)?;
+    let Some(m) = LOCAL_NEWS.find(p) else {
+        return news_by_reporters(p);
+    };
     let rest = &p[m.end()..];
     let apart = rest.starts_with(|c: char| c.is_whitespace() || "：:（(【".contains(c));
     (m.as_str().starts_with("本报") || apart).then(|| {
@@ -1000,6 +1018,17 @@ fn local_news(p: &str) -> Option<&str> {
             .trim_start_matches([':', '：'])
             .trim_start()
     })
+}
+
+/// Any short name before `讯` (an app's, `新天水讯`) is a dateline when
+/// reporters in brackets follow it: what follows the name.
+static NAMED_NEWS: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}&&[^本]]{2,5}讯"));
+
+fn news_by_reporters(p: &str) -> Option<&str> {
+    let rest = &p[NAMED_NEWS.find(p)?.end()..];
+    bracketed_reporters(rest)
+        .is_some_and(|(names, role, _)| role && !names.is_empty())
+        .then_some(rest)
 }
 
 /// Reporters opening a paragraph with no dateline before them: in brackets
@@ -1019,7 +1048,8 @@ fn opening_reporters(p: &str) -> Option<Dateline> {
 /// names, whether a role word stands among them, and the text after.
 fn bracketed_reporters(text: &str) -> Option<(Vec<String>, bool, &str)> {
     let caps = PAREN_BYLINE.captures(text)?;
-    let inner = caps[1].replace(['，', ',', '、'], " ");
+    let inner = caps.get(1).or(caps.get(2))?.as_str();
+    let inner = inner.replace(['，', ',', '、'], " ");
     let role = ROLES.iter().any(|r| inner.contains(r));
     let rest = text[caps.get(0).map_or(0, |m| m.end())..].trim();
     // Writers and photographer told apart (`记者 X Y/文 Z/图`).
@@ -1259,6 +1289,9 @@ mod tests {
         assert!(is_contents_label("要闻导读"));
         assert!(is_contents_label("■本期要目"));
         assert!(is_contents_label("今日要目"));
+        assert!(is_notice_label("更正"));
+        assert!(is_notice_label("■征文启事"));
+        assert!(!is_notice_label("更正了错误的做法"));
         let box_lines = [
             "各地藏汉族人民欢庆自治区成立 （二版）",
             "山南农区青稞长势喜人 （三版）",
@@ -1581,6 +1614,14 @@ mod tests {
         let d = dateline("快报讯（记者 田雪亭 见习记者 张颖）昨天").unwrap();
         assert_eq!(d.names, vec!["田雪亭", "张颖"]);
         assert_eq!(dateline("海都讯 昨日上午").unwrap().rest, "昨日上午");
+        // Reporters in lenticular brackets, behind a media group's brands;
+        // an app's name before 讯 when reporters in brackets follow.
+        let d = dateline("本报讯【新天水·天水日报记者马哲 王晓馨】7月26日").unwrap();
+        assert_eq!(d.names, vec!["马哲", "王晓馨"]);
+        assert_eq!(d.rest, "7月26日");
+        let d = dateline("新天水讯【记者辛闻】7月12日至13日").unwrap();
+        assert_eq!(d.names, vec!["辛闻"]);
+        assert!(dateline("他们喜讯（连连）传来").is_none());
         // Writers and their photographer in the bracket.
         let d = dateline("本报讯 （记者 原晨瑜 林鹍鹏 唐屹超/文 张鹏远/图）1月26日").unwrap();
         assert_eq!(d.names, vec!["原晨瑜", "林鹍鹏", "唐屹超", "张鹏远"]);

@@ -572,6 +572,9 @@ fn mark_repeated_running_heads(lines: &mut [Line]) {
     }
 }
 
+/// Most lines of a notice under its label (`更正`), the label's included.
+const MAX_NOTICE_LINES: usize = 8;
+
 /// Where the contents box whose label is line `label` ends: at the next
 /// blank line, or before the text after it (see [`rules::contents_box_len`]).
 fn contents_box_end(lines: &[Line], label: usize) -> usize {
@@ -588,6 +591,23 @@ fn contents_box_end(lines: &[Line], label: usize) -> usize {
 pub(super) fn mark_boxed_furniture(lines: &mut [Line]) {
     let mut i = 0;
     while i < lines.len() {
+        // A notice runs from its label to the next blank line, when one
+        // comes soon.
+        let notice_end = || {
+            (lines[i].glance.chars <= 8 && rules::is_notice_label(&lines[i].text))
+                .then(|| {
+                    (i + 1..lines.len().min(i + MAX_NOTICE_LINES))
+                        .find(|&j| lines[j].gap_before > 0)
+                })
+                .flatten()
+        };
+        if let Some(end) = notice_end() {
+            for line in &mut lines[i..end] {
+                line.kind = LineKind::Furniture;
+            }
+            i = end;
+            continue;
+        }
         if lines[i].glance.chars <= 8 && rules::is_contents_label(&lines[i].text) {
             let end = contents_box_end(lines, i);
             for line in &mut lines[i..end] {
@@ -803,6 +823,17 @@ mod tests {
             .map(|l| l.kind == LineKind::Furniture)
             .collect();
         assert_eq!(kinds, [false, true, true, false]);
+    }
+
+    #[test]
+    fn a_notice_runs_from_its_label_to_the_next_blank_line() {
+        let page = "第一条新闻的标题\n\n更正\n本报3月9日第5版一文中，“十四届全国政协”误\n为“十三届全国政协”，特此更正。\n\n正文一二三四五六七八九十。\n";
+        let lines = read_lines(crate::split::blocks::split_blocks(page));
+        let kinds: Vec<bool> = lines
+            .iter()
+            .map(|l| l.kind == LineKind::Furniture)
+            .collect();
+        assert_eq!(kinds, [false, true, true, true, false]);
     }
 
     #[test]
