@@ -506,7 +506,7 @@ const MAX_NAME_LABEL_CHARS: usize = 4;
 /// Labels of a page's contents box (`本期导读`, `要闻提要` over the pages'
 /// headlines).
 static CONTENTS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^((本期|今日|本版|要闻|新闻)?(导读|要闻提要|内容提要|提要)|(本期|今日|本版)要目)$")
+    re(r"^(本报)?((本期|今日|本版|要闻|新闻)?(导读|要闻提要|内容提要|提要)|(本期|今日|本版)要目)$")
 });
 
 /// The first line of a contents box: the box is furniture, its lines point
@@ -1289,6 +1289,7 @@ mod tests {
         assert!(is_contents_label("要闻导读"));
         assert!(is_contents_label("■本期要目"));
         assert!(is_contents_label("今日要目"));
+        assert!(is_contents_label("本报今日要目"));
         assert!(is_notice_label("更正"));
         assert!(is_notice_label("■征文启事"));
         assert!(!is_notice_label("更正了错误的做法"));

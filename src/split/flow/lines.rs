@@ -552,6 +552,42 @@ fn sign_lone_names_over_datelines(lines: &mut [Line]) {
     }
 }
 
+/// A lone name of two to four characters between a headline that did not
+/// wrap (narrower than seven tenths of the column `width`, opening after a
+/// gap or closed text) and the body's wide first line is the byline
+/// (`永远革命 永不变质` / `姚文锦` / `今年才三十二岁的臧仓，是`): a wrapped
+/// headline's first line runs the headline's full width.
+pub(super) fn sign_lone_names_under_headlines(lines: &mut [Line], width: usize) {
+    for i in 1..lines.len().saturating_sub(1) {
+        let glance = &lines[i].glance;
+        let lone_name = lines[i].kind == LineKind::Text
+            && glance.name_chars
+            && (2..=4).contains(&glance.chars)
+            && is_personal_name(&lines[i].text);
+        if !lone_name {
+            continue;
+        }
+        let head = &lines[i - 1];
+        let opens_group = head.gap_before > 0
+            || i < 2
+            || lines[i - 2].kind == LineKind::Furniture
+            || ends_sentence(&lines[i - 2].text);
+        let short_head = head.kind == LineKind::Text
+            && !ends_sentence(&head.text)
+            && head.glance.chars > 4
+            && head.width * 10 < width * 7;
+        let body = &lines[i + 1];
+        // Set apart from the body, the name is the tail of a headline
+        // stacked over it (`长城全周影院建` / `成开业`).
+        let body_under = matches!(body.kind, LineKind::Text | LineKind::Opener)
+            && body.gap_before == 0
+            && body.width * 10 >= width * 6;
+        if opens_group && short_head && body_under {
+            lines[i].kind = LineKind::Names(vec![lines[i].text.clone()]);
+        }
+    }
+}
+
 /// A short line that repeats one of the page's furniture lines word for
 /// word (the section's name printed again at the foot: `声音` … `声音`) is
 /// furniture too.

@@ -38,7 +38,7 @@ use super::text::{ends_sentence, PairSet};
 use crate::model::Article;
 use bylines::closing_byline;
 pub use cues::{Candidate, Cue, THRESHOLD};
-use lines::{column_width, read_lines};
+use lines::{column_width, read_lines, sign_lone_names_under_headlines};
 pub use lines::{Line, LineKind};
 use piece::{piece, signed_by_photographer};
 
@@ -102,8 +102,9 @@ pub struct Reading {
 /// Reads a flowing page: line kinds, candidates, the chosen boundaries.
 /// The blocks' lines become the page's lines (taken, not copied).
 pub fn read_page(blocks: Vec<Block>) -> Reading {
-    let lines = read_lines(blocks);
+    let mut lines = read_lines(blocks);
     let width = column_width(&lines);
+    sign_lone_names_under_headlines(&mut lines, width);
     let mut text_before = Vec::with_capacity(lines.len() + 1);
     text_before.push(0);
     for line in &lines {
@@ -527,6 +528,20 @@ mod tests {
         // Without the label, the short lines are subheads of one story.
         let page = page.replace("新闻简报\n", "");
         assert_eq!(titles(&split(&page)), ["第一条新闻的标题"]);
+    }
+
+    #[test]
+    fn a_lone_name_between_a_short_headline_and_the_body_is_the_byline() {
+        let body = full_lines(3);
+        let page = format!(
+            "第一条新闻的标题\n本报讯 第一条的\n{body}正文结束了。\n\n永远革命 永不变质\n姚文锦\n今年才三十二岁的臧仓，是山西\n{body}也结束了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["第一条新闻的标题", "永远革命 永不变质"]);
+        assert_eq!(articles[1].authors, ["姚文锦"]);
+        // Set apart from the body by a blank line, it is a headline's tail.
+        let page = page.replace("姚文锦\n", "姚文锦\n\n");
+        assert!(split(&page).iter().all(|a| a.authors.is_empty()));
     }
 
     #[test]
