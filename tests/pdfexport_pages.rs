@@ -67,17 +67,25 @@ use common::{project_root, segscore, Project};
 /// apart by blank lines after a column clipped mid-sentence took it to F1
 /// 0.708 (108 found, 157 entries), authors 99/108, body 82/108, furniture
 /// 7: the floors below. What the batches' misses are: docs/splitting.md,
-/// "Held-out PDF exports".
-const MIN_F1: f64 = 0.70;
-const MIN_AUTHORS: f64 = 0.91;
-const MIN_BODY: f64 = 0.75;
-const MAX_FURNITURE: u64 = 7;
+/// "Held-out PDF exports". An eighth and ninth batch of eleven pages (every
+/// tool but pdfplumber), scored before any rule was written on them,
+/// reached F1 0.55 (authors 13/16, body 6/16, 8 pieces of furniture) and
+/// took the whole set of 70 from 0.71 to 0.69; the rules written on them
+/// (contents boxes labelled `今日要目` with pages in brackets, the organ
+/// line under a masthead, items under a briefs label, a byline alone under
+/// a headline that did not wrap) took them to 0.61 (authors 14/18, body
+/// 8/18, no furniture) and the whole set to F1 0.698, authors 114/127, body
+/// 90/127, furniture 5: the floors below.
+const MIN_F1: f64 = 0.69;
+const MIN_AUTHORS: f64 = 0.89;
+const MIN_BODY: f64 = 0.70;
+const MAX_FURNITURE: u64 = 5;
 
 #[test]
 fn pdfexport_pages_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/pdfexport");
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
-    assert_eq!(s.gold, 148, "every titled gold article is scored");
+    assert_eq!(s.gold, 178, "every titled gold article is scored");
     s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }
