@@ -183,7 +183,11 @@ impl Splitter {
                     .readings
                     .get(i + 1)
                     .is_some_and(|r| r.headline.is_some());
-            (self.kinds[i] == Kind::Text && (quoted || kicker)).then(|| text.clone())
+            // A question or exclamation under a headline line (a kicker
+            // such as `新华访谈` over `…我们该怎么干？`).
+            let asked =
+                i > 0 && rules::is_question_headline(text) && self.headline_at(i - 1).is_some();
+            (self.kinds[i] == Kind::Text && (quoted || kicker || asked)).then(|| text.clone())
         })
     }
 
@@ -940,6 +944,15 @@ mod tests {
         let a = &split_page(&page)[0];
         assert_eq!(a.title, "改装三轮车被查竟砸伤民警");
         assert_eq!(a.subtitle.as_deref(), Some("太嚣张！"));
+        assert_eq!(a.paragraphs().next(), Some(body));
+    }
+
+    #[test]
+    fn a_question_under_a_kicker_is_the_headline() {
+        let body = "一二三四五六七八九十，一二三四五六七八九十。";
+        let page = format!("新华访谈\n\n加快建设旅游强国，我们该怎么干？\n\n{body}\n\n{body}");
+        let a = &split_page(&page)[0];
+        assert_eq!(a.title, "加快建设旅游强国，我们该怎么干？");
         assert_eq!(a.paragraphs().next(), Some(body));
     }
 

@@ -78,7 +78,11 @@ pub(super) fn classify(block: &Block) -> Kind {
     if let Some(credit) = rules::credit_line(&joined) {
         return Kind::Credit(credit);
     }
-    // A byline in brackets on a line of its own closes the piece above.
+    // A byline or source in brackets on a line of its own closes the piece
+    // above.
+    if single && rules::is_bracketed_source(&joined) {
+        return Kind::Names(Vec::new());
+    }
     if let Some((0, names)) = bracketed_byline(&joined) {
         return Kind::Names(names);
     }
@@ -290,6 +294,7 @@ mod tests {
         assert_eq!(kind("（记者 郑九）"), Kind::Names(vec!["郑九".to_string()]));
         assert!(matches!(kind("（李四 摄）"), Kind::Credit(_)));
         assert_eq!(kind("（试行）"), Kind::Text);
+        assert_eq!(kind("（新华社）"), Kind::Names(Vec::new()));
     }
 
     #[test]

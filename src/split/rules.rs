@@ -518,6 +518,15 @@ pub fn is_contents_label(line: &str) -> bool {
         && CONTENTS_LABEL.is_match(bare)
 }
 
+/// A source in brackets on a line of its own (`（新华社）`, `（据新华社电）`,
+/// `(本报讯)`): it closes the piece above and names no one.
+static BRACKETED_SOURCE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[（(]\s*据?\p{Han}{1,8}?(社|报|网|台)(电|讯|稿|消息)?\s*[）)]$"));
+
+pub fn is_bracketed_source(line: &str) -> bool {
+    line.len() <= 40 && BRACKETED_SOURCE.is_match(line.trim())
+}
+
 /// Labels of the paper's own notices: a correction, a call for entries, an
 /// apology (`更正`, `征文启事`, `致歉`).
 static NOTICE_LABEL: LazyLock<Regex> =
@@ -1211,6 +1220,19 @@ pub fn is_headline_shaped(text: &str) -> bool {
         && text.chars().filter(|&c| is_han(c)).count() >= 2
 }
 
+/// A headline that asks or exclaims (`加快建设旅游强国，我们该怎么干？`):
+/// one short sentence closed by its question or exclamation mark, with no
+/// speaker's colon and no full stop.
+pub fn is_question_headline(text: &str) -> bool {
+    let count = text.chars().count();
+    (6..=30).contains(&count)
+        && text.ends_with(['?', '？', '!', '！'])
+        && text
+            .matches(['?', '？', '!', '！', '。', ':', '：'])
+            .count()
+            == 1
+}
+
 /// A headline printed as a quoted question or exclamation
 /// (`“用电视机看电视怎么这么费劲?”`): it ends like a sentence, so only its
 /// place over a byline tells it from a quoted line of the story.
@@ -1290,6 +1312,12 @@ mod tests {
         assert!(is_contents_label("■本期要目"));
         assert!(is_contents_label("今日要目"));
         assert!(is_contents_label("本报今日要目"));
+        assert!(is_question_headline("加快建设旅游强国，我们该怎么干？"));
+        assert!(!is_question_headline("记者：您怎么看？"));
+        assert!(!is_question_headline("他走了。你呢？"));
+        assert!(is_bracketed_source("（新华社）"));
+        assert!(is_bracketed_source("(据新华社电)"));
+        assert!(!is_bracketed_source("（试行）"));
         assert!(is_notice_label("更正"));
         assert!(is_notice_label("■征文启事"));
         assert!(!is_notice_label("更正了错误的做法"));
