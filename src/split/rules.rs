@@ -289,6 +289,14 @@ pub fn is_editor_line(line: &str) -> bool {
     let line = line
         .strip_prefix(['(', '（'])
         .map_or(line, |inner| inner.trim_end_matches([')', '）']));
+    // A two-character role spaced out to the width of three (`策 划：陈 磊`).
+    let closed;
+    let line = if line.chars().nth(1) == Some(' ') {
+        closed = close_cjk_spaces(line);
+        closed.as_str()
+    } else {
+        line
+    };
     // A role in traditional characters is read in simplified ones.
     let first = line.chars().next().unwrap_or(' ');
     if simplified_role_char(first) != first {
@@ -384,13 +392,23 @@ pub fn is_notice(line: &str) -> bool {
         }
 }
 
-/// The line under a masthead naming whose organ the paper is
-/// (`中国共产党中央委员会机关报`, `中共西藏工委机关报`).
+/// The line naming whose organ the paper is, under a masthead
+/// (`中国共产党中央委员会机关报`, `中共西藏工委机关报`), or who made a feature
+/// (`科技日报•深瞳工作室出品`).
 fn is_organ_line(line: &str) -> bool {
     let line = line.trim();
-    (line.ends_with("机关报") || line.ends_with("機關報"))
+    // Made by a studio, an outlet or a desk, never `…联合出品` in a sentence.
+    let maker = |made: &str| {
+        ["工作室", "报", "网", "社", "台", "中心", "部", "团队"]
+            .iter()
+            .any(|m| made.ends_with(m))
+    };
+    let organ = line.ends_with("机关报") || line.ends_with("機關報");
+    (organ || line.strip_suffix("出品").is_some_and(maker))
         && line.chars().count() <= 24
-        && line.chars().all(|c| is_han(c) || c.is_whitespace())
+        && line
+            .chars()
+            .all(|c| is_han(c) || c.is_whitespace() || matches!(c, '·' | '•' | '・'))
 }
 
 /// The paper's copyright line (`某某日报社版权所有 未经授权禁止复制`), its
@@ -1291,6 +1309,7 @@ mod tests {
         assert!(is_editor_line("责任编辑：张三"));
         assert!(is_editor_line("责任编辑孙立组版王敏"));
         assert!(is_editor_line("策划:摄影美术部"));
+        assert!(is_editor_line("策 划：陈 磊"));
         // The layout editor, and a footer whose spaced names were closed up.
         assert!(is_editor_line("版式：刘洋"));
         assert!(is_editor_line("本版编辑李娜版式刘洋"));
@@ -1332,6 +1351,8 @@ mod tests {
         assert_eq!(contents_box_len(box_lines), 3);
         assert!(is_notice("中共西藏工委机关报"));
         assert!(is_notice("中国共产党中央委员会机关报"));
+        assert!(is_notice("科技日报•深瞳工作室出品"));
+        assert!(!is_notice("这部影片由三家公司联合出品"));
         assert!(!is_notice(
             "这份报纸曾是中共西藏工委的机关报，创刊于一九五六年"
         ));
