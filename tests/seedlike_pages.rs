@@ -9,7 +9,7 @@ mod common;
 use common::{copy_pages, hard_wrapped, project_root, segscore, without_blank_lines, Project};
 
 /// Floors for the scorer's OVERALL line: what the block reading reaches on
-/// these 127 pages now (F1 0.86, authors 187/190, body 178/190, 4 pieces of
+/// these 133 pages now (F1 0.86, authors 198/203, body 190/203, 9 pieces of
 /// furniture), so a regression fails. Each batch of new pages was scored
 /// before any rule was written for it (the ninth batch of eight: F1 0.85,
 /// authors 12/14, body 13/14, no furniture; 0.88, 15/15, 15/15 after its
@@ -19,32 +19,33 @@ use common::{copy_pages, hard_wrapped, project_root, segscore, without_blank_lin
 /// pages: 0.55, 5/6, 4/6, 2 pieces of furniture, and 0.75, 9/9, 8/9, none,
 /// after theirs; the fourteenth to seventeenth, nineteen pages: 0.64,
 /// 19/24, 15/24, 3 pieces of furniture, and 0.68, 25/26, 18/26, 1 after
-/// theirs, which took the whole set from 0.90 to 0.86), which is the better
-/// estimate for pages never seen;
+/// theirs, which took the whole set from 0.90 to 0.86; the eighteenth, six
+/// pages on which no rule was written: 0.73, 9/11, 10/11, 5), which is the
+/// better estimate for pages never seen;
 /// docs/splitting.md lists what is still missed. Briefs under a label are
 /// entries of their own, which the scorer counts against precision (no gold
 /// headline matches an untitled brief).
 const MIN_F1: f64 = 0.86;
-const MIN_AUTHORS: f64 = 0.98;
+const MIN_AUTHORS: f64 = 0.97;
 const MIN_BODY: f64 = 0.93;
-const MAX_FURNITURE: u64 = 4;
+const MAX_FURNITURE: u64 = 9;
 
 #[test]
 fn seedlike_pages_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
-    assert_eq!(s.gold, 219, "every titled gold article is scored");
+    assert_eq!(s.gold, 233, "every titled gold article is scored");
     s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }
 
 /// The same pages with every blank line taken out: a page that prints one
 /// paragraph per line is read line by line, a hard-wrapped one as a flowing
-/// export. Floors at what the splitter reaches (F1 0.83, authors 175/182,
-/// body 164/182, 8 pieces of furniture: mastheads and page labels that a
+/// export. Floors at what the splitter reaches (F1 0.84, authors 186/196,
+/// body 176/196, 9 pieces of furniture: mastheads and page labels that a
 /// blank line no longer sets apart). The eleventh to thirteenth batches
 /// took F1 from 0.87 to 0.867 and the authors' share from 134/139 to
-/// 151/157; the fourteenth to seventeenth took F1 to 0.83.
+/// 151/157; the fourteenth to eighteenth took F1 to 0.84.
 #[test]
 fn seedlike_pages_without_blank_lines_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
@@ -52,15 +53,15 @@ fn seedlike_pages_without_blank_lines_score_at_or_above_the_floors() {
     let seeds = project.path("no-blank-lines");
     copy_pages(&fixtures.join("seeds"), &seeds, without_blank_lines);
     let s = segscore(&project, &seeds, &fixtures.join("gold"));
-    s.assert_floors(0.82, 0.96, 0.90, 8);
+    s.assert_floors(0.83, 0.94, 0.89, 9);
 }
 
 /// The same pages with their paragraphs hard-wrapped in narrow columns, 12
 /// and 16 characters wide, blank lines kept between paragraphs (the shape of
 /// the `zjgrrb` seed). A line that happens to end a sentence inside a
 /// paragraph must not make the page read as a flowing export. Floors at what
-/// the splitter reaches (F1 0.83 and 0.85, authors 179/185 and 180/187,
-/// body 169/185 and 174/187, furniture 3 and 4).
+/// the splitter reaches (F1 0.83 and 0.85, authors 189/197 and 191/200,
+/// body 181/197 and 186/200, furniture 8 and 9).
 #[test]
 fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
@@ -71,16 +72,16 @@ fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
             hard_wrapped(text, width)
         });
         let s = segscore(&project, &seeds, &fixtures.join("gold"));
-        s.assert_floors(0.83, 0.96, 0.91, 4);
+        s.assert_floors(0.82, 0.95, 0.91, 9);
     }
 }
 
 /// The same pages hard-wrapped in 16-character columns with every blank
 /// line taken out: what `pdftotext` makes of such a page, read as a flowing
 /// export with nothing but the lines' shapes to cut it. Floors at what the
-/// splitter reaches (F1 0.69, authors 128/148, body 118/148, 9 pieces of
+/// splitter reaches (F1 0.69, authors 135/158, body 126/158, 10 pieces of
 /// furniture; 0.74, 114/130, 106/130 and 6 before the fourteenth to
-/// seventeenth batches, 99/114, 94/114 and 5 before the eleventh to
+/// eighteenth batches, 99/114, 94/114 and 5 before the eleventh to
 /// thirteenth); before markdown
 /// headings, one-line closing paragraphs, short lines and spaced phrases
 /// over a body, speakers' kickers, closed-up footers and debris under a
@@ -94,5 +95,5 @@ fn seedlike_pages_hard_wrapped_without_blank_lines_score_at_or_above_the_floors(
         without_blank_lines(&hard_wrapped(text, 16))
     });
     let s = segscore(&project, &seeds, &fixtures.join("gold"));
-    s.assert_floors(0.69, 0.86, 0.79, 9);
+    s.assert_floors(0.69, 0.85, 0.79, 10);
 }
