@@ -75,9 +75,12 @@ use common::{project_root, segscore, Project};
 /// line under a masthead, items under a briefs label, a byline alone under
 /// a headline that did not wrap) took them to 0.61 (authors 14/18, body
 /// 8/18, no furniture) and the whole set to F1 0.698, authors 114/127, body
-/// 90/127, furniture 5: the floors below.
-const MIN_F1: f64 = 0.69;
-const MIN_AUTHORS: f64 = 0.89;
+/// 90/127, furniture 5. A tenth batch of six, scored after those rules with
+/// none written on it, reached F1 0.74 (authors 10/13, body 8/13, no
+/// furniture; 0.71 with the build before them) and took the whole set of 76
+/// to F1 0.702, authors 124/140, body 98/140, furniture 5: the floors below.
+const MIN_F1: f64 = 0.70;
+const MIN_AUTHORS: f64 = 0.88;
 const MIN_BODY: f64 = 0.70;
 const MAX_FURNITURE: u64 = 5;
 
@@ -86,6 +89,6 @@ fn pdfexport_pages_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/pdfexport");
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
-    assert_eq!(s.gold, 178, "every titled gold article is scored");
+    assert_eq!(s.gold, 196, "every titled gold article is scored");
     s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }
