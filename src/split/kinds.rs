@@ -2,7 +2,9 @@
 //! kind), and what it says as a paragraph, a headline or a byline.
 
 use super::blocks::Block;
-use super::names::{bracketed_byline, is_institution_signature, read_name_line, NameLine};
+use super::names::{
+    bracketed_byline, is_institution_signature, post_byline, read_name_line, NameLine,
+};
 use super::rules::{self, Credit};
 use super::text::{display_width, join_wrapped, squeeze_spaces};
 use super::{marker, Marker};
@@ -67,6 +69,9 @@ pub(super) fn classify(block: &Block) -> Kind {
     }
     if let Some(names) = rules::writer_credit(&joined) {
         return Kind::Names(names);
+    }
+    if let Some(name) = single.then(|| post_byline(&joined)).flatten() {
+        return Kind::Names(vec![name]);
     }
     if single {
         // A label over briefs (`简讯`) heads its items as a column does, and
@@ -295,6 +300,10 @@ mod tests {
         assert!(matches!(kind("（李四 摄）"), Kind::Credit(_)));
         assert_eq!(kind("（试行）"), Kind::Text);
         assert_eq!(kind("（新华社）"), Kind::Names(Vec::new()));
+        assert_eq!(
+            kind("中共沈阳变压器厂金工车间支部书记 刘凤洲"),
+            Kind::Names(vec!["刘凤洲".to_string()])
+        );
     }
 
     #[test]

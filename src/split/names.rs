@@ -135,6 +135,49 @@ pub fn is_employer(name: &str) -> bool {
             || name.ends_with("电讯"))
 }
 
+/// Posts a writer signs with before the name (`…车间支部书记 刘凤洲`).
+const POSTS: [&str; 24] = [
+    "书记",
+    "主任",
+    "厂长",
+    "队长",
+    "社长",
+    "局长",
+    "县长",
+    "乡长",
+    "村长",
+    "校长",
+    "院长",
+    "经理",
+    "主席",
+    "委员",
+    "代表",
+    "工程师",
+    "技术员",
+    "社员",
+    "工人",
+    "教师",
+    "战士",
+    "组长",
+    "站长",
+    "场长",
+];
+
+/// The writer's name after their workplace and post, a byline of older
+/// papers and of signed features (`中共沈阳变压器厂金工车间支部书记 刘凤洲`,
+/// `中共晋东南地委第一书记 赵军`): two parts, the first all Han and ending
+/// in a post, the second a personal name.
+pub fn post_byline(line: &str) -> Option<String> {
+    let mut parts = line.split_whitespace();
+    let (post, name) = (parts.next()?, parts.next()?);
+    let signed = parts.next().is_none()
+        && (4..=24).contains(&post.chars().count())
+        && post.chars().all(is_han)
+        && POSTS.iter().any(|p| post.ends_with(p))
+        && is_personal_name(name);
+    signed.then(|| name.to_string())
+}
+
 /// A byline in brackets closing a paragraph after its last sentence
 /// (`…活动很热闹。（记者 周七）`, `…完成了。(朱冬娅)`), or standing alone
 /// under it: where the bracket opens, and the names. A photo credit
@@ -565,6 +608,20 @@ mod tests {
         assert_eq!(l.names, vec!["禤浩", "曹阳", "李伟"]);
         assert!(l.has_role);
         assert_eq!(names_in("本报特派记者 禤浩"), vec!["禤浩"]);
+    }
+
+    #[test]
+    fn a_writer_signs_after_their_post() {
+        assert_eq!(
+            post_byline("中共沈阳变压器厂金工车间支部书记 刘凤洲").as_deref(),
+            Some("刘凤洲")
+        );
+        assert_eq!(
+            post_byline("中共晋东南地委第一书记 赵军").as_deref(),
+            Some("赵军")
+        );
+        assert!(post_byline("会议由县委书记 主持").is_none());
+        assert!(post_byline("他是车间主任 刘凤洲说").is_none());
     }
 
     #[test]

@@ -161,7 +161,11 @@ pub(super) fn title_and_subtitle(units: &[Unit]) -> (String, Option<String>) {
         let texts = [first.text.as_str(), second.text.as_str()];
         // Wrapped units show their type size; single lines do not.
         let single = first.lines == 1 && second.lines == 1;
-        let tie = single && likeness[0].abs_diff(likeness[1]) <= 1;
+        // A line in clauses over one without them is a kicker's slogan
+        // (`厉行全面节约，克服一切浪费` / the headline): told apart.
+        let clauses = |t: &str| t.contains(['，', '、', '；', ',', ';']);
+        let told = clauses(texts[0]) && !clauses(texts[1]);
+        let tie = single && !told && likeness[0].abs_diff(likeness[1]) <= 1;
         if tie && !second.set_apart && rules::may_join_heads(texts) {
             return (squeeze_spaces(&texts.join(" ")), None);
         }

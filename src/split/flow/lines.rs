@@ -13,7 +13,7 @@ use super::bylines::{
 use super::re;
 use crate::split::blocks::{heading_marks, Block};
 use crate::split::names::{
-    bracketed_byline, is_institution_signature, is_personal_name, BYLINE_SYMBOLS,
+    bracketed_byline, is_institution_signature, is_personal_name, post_byline, BYLINE_SYMBOLS,
 };
 use crate::split::rules;
 use crate::split::text::{
@@ -416,6 +416,13 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
     if matches!(glance.last, Some('员' | '部' | '组' | '者')) && is_institution_signature(text)
     {
         return LineKind::Names(Vec::new());
+    }
+    // A writer's name after their post (`…车间支部书记 刘凤洲`).
+    if let Some(name) = (glance.space_or_ju && glance.chars <= 30)
+        .then(|| post_byline(text))
+        .flatten()
+    {
+        return LineKind::Names(vec![name]);
     }
     // A writer's name behind a byline's mark (`□侯敬方`), as commentaries
     // print it: the mark tells it from a short line of text.

@@ -545,6 +545,17 @@ mod tests {
     }
 
     #[test]
+    fn a_writer_signs_after_their_post_under_a_kicker_in_clauses() {
+        let body = full_lines(3);
+        let page = format!(
+            "厉行全面节约，克服一切浪费\n我们怎样发起“不领原材料工作日”\n中共沈阳变压器厂金工车间支部书记 刘凤洲\n自从党中央提出厉行全面节\n{body}结束了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["我们怎样发起“不领原材料工作日”"]);
+        assert_eq!(articles[0].authors, ["刘凤洲"]);
+    }
+
+    #[test]
     fn a_headline_over_its_dateline_set_apart_by_blank_lines_opens_a_piece_after_a_clipped_column()
     {
         let body = full_lines(3);
