@@ -78,9 +78,11 @@ use common::{project_root, segscore, Project};
 /// 90/127, furniture 5. A tenth batch of six, scored after those rules with
 /// none written on it, reached F1 0.74 (authors 10/13, body 8/13, no
 /// furniture; 0.71 with the build before them) and took the whole set of 76
-/// to F1 0.702, authors 124/140, body 98/140, furniture 5: the floors below.
+/// to F1 0.702, authors 124/140, body 98/140, furniture 5. A writer's name
+/// after their post, read after one of its misses, took its authors to
+/// 11/13 and the whole set's to 125/140: the floors below.
 const MIN_F1: f64 = 0.70;
-const MIN_AUTHORS: f64 = 0.88;
+const MIN_AUTHORS: f64 = 0.89;
 const MIN_BODY: f64 = 0.70;
 const MAX_FURNITURE: u64 = 5;
 
