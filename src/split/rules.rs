@@ -530,10 +530,14 @@ static CONTENTS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// The first line of a contents box: the box is furniture, its lines point
 /// to other pages.
 pub fn is_contents_label(line: &str) -> bool {
+    label_text(line).is_some_and(|bare| CONTENTS_LABEL.is_match(bare))
+}
+
+/// A label's words without the symbols and brackets around them (`■本期要目`
+/// → `本期要目`), when the line is no more than a short label.
+fn label_text(line: &str) -> Option<&str> {
     let bare = line.trim_matches(|c: char| !is_han(c));
-    bare.len() <= 18
-        && bare.chars().count() + 4 >= line.chars().count()
-        && CONTENTS_LABEL.is_match(bare)
+    (bare.len() <= 18 && bare.chars().count() + 4 >= line.chars().count()).then_some(bare)
 }
 
 /// A source in brackets on a line of its own (`（新华社）`, `（据新华社电）`,
@@ -553,10 +557,7 @@ static NOTICE_LABEL: LazyLock<Regex> =
 /// The label over one of the paper's notices: the notice under it is
 /// furniture, no story.
 pub fn is_notice_label(line: &str) -> bool {
-    let bare = line.trim_matches(|c: char| !is_han(c));
-    bare.len() <= 18
-        && bare.chars().count() + 4 >= line.chars().count()
-        && NOTICE_LABEL.is_match(bare)
+    label_text(line).is_some_and(|bare| NOTICE_LABEL.is_match(bare))
 }
 
 /// A contents box's line that points to a page (`▶ A05`, `A06版 …`, `3版`,
@@ -600,8 +601,7 @@ const BOX_LABELS: [&str; 9] = [
 ];
 
 pub fn is_box_label(line: &str) -> bool {
-    let bare = line.trim_matches(|c: char| !is_han(c));
-    BOX_LABELS.contains(&bare) && bare.chars().count() + 4 >= line.chars().count()
+    label_text(line).is_some_and(|bare| BOX_LABELS.contains(&bare))
 }
 
 /// Genre labels a page prints over a piece instead of a column logo.

@@ -175,14 +175,20 @@ impl Reading {
             let l = &self.lines[p];
             match l.kind {
                 LineKind::Text | LineKind::Opener => {
-                    ends_sentence(&l.text)
-                        || self.closings[p].is_some()
-                        || rules::closing_credit(&l.text).is_some()
+                    ends_sentence(&l.text) || self.closings[p].is_some() || self.closes_in_credit(p)
                 }
                 LineKind::Label(_) => false,
                 _ => true,
             }
         })
+    }
+
+    /// Whether line `i` is a sentence closed by its photo credit (a caption,
+    /// `…会见印度总理莫迪。新华社记者鞠鹏摄`); the glance tells which lines
+    /// may hold a credit.
+    fn closes_in_credit(&self, i: usize) -> bool {
+        let l = &self.lines[i];
+        l.glance.credit && rules::closing_credit(&l.text).is_some()
     }
 
     /// The end of the paragraph at line `p`: the line, with the one before
@@ -495,8 +501,7 @@ impl Reading {
     fn headline_cues(&self, i: usize, cues: &mut Vec<Cue>) -> Option<usize> {
         // A caption (`图为…`, or a sentence closed by its photo credit)
         // stands beside a photo, never over a piece.
-        let text = &self.lines[i].text;
-        if rules::opens_caption(text) || rules::closing_credit(text).is_some() {
+        if rules::opens_caption(&self.lines[i].text) || self.closes_in_credit(i) {
             return None;
         }
         let Some(end) = self.header_end(i) else {

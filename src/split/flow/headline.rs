@@ -78,6 +78,12 @@ pub(super) fn header_units(reading: &Reading, from: usize, to: usize) -> Vec<Uni
     units
 }
 
+/// Whether a headline line runs in clauses (commas, enumeration or
+/// semicolons): a deck's or a kicker's slogan rather than the headline.
+fn in_clauses(text: &str) -> bool {
+    text.contains(['，', '、', '；', ',', ';'])
+}
+
 /// How much a unit looks like the headline of its group. `narrowest` is
 /// the narrowest wrap among the group's wrapped units: the headline is set
 /// in the largest type, so it wraps after the fewest characters.
@@ -89,7 +95,7 @@ pub(super) fn headline_likeness(
 ) -> i32 {
     let text = unit.text.as_str();
     let mut score = 0;
-    let clauses = text.contains(['，', '、', '；', ',', ';']);
+    let clauses = in_clauses(text);
     // A unit wrapped wider than the column in clauses is a deck that runs
     // long, not a headline wrapped for its large type.
     if unit.lines >= 2 && !(unit.wide && clauses) {
@@ -163,8 +169,7 @@ pub(super) fn title_and_subtitle(units: &[Unit]) -> (String, Option<String>) {
         let single = first.lines == 1 && second.lines == 1;
         // A line in clauses over one without them is a kicker's slogan
         // (`厉行全面节约，克服一切浪费` / the headline): told apart.
-        let clauses = |t: &str| t.contains(['，', '、', '；', ',', ';']);
-        let told = clauses(texts[0]) && !clauses(texts[1]);
+        let told = in_clauses(texts[0]) && !in_clauses(texts[1]);
         let tie = single && !told && likeness[0].abs_diff(likeness[1]) <= 1;
         if tie && !second.set_apart && rules::may_join_heads(texts) {
             return (squeeze_spaces(&texts.join(" ")), None);

@@ -511,7 +511,7 @@ pub(super) fn keep_wrap_tails(lines: &mut [Line]) {
             && lines[i].gap_before == 0
             && above.kind == LineKind::Text
             && !ends_sentence(&above.text)
-            && rules::closing_credit(&above.text).is_none()
+            && !(above.glance.credit && rules::closing_credit(&above.text).is_some())
         {
             lines[i].kind = LineKind::Text;
         }
@@ -535,6 +535,14 @@ fn keep_bracketed_reporters(lines: &mut [Line]) {
     }
 }
 
+/// A text line that is one personal name of two to four characters.
+fn is_lone_name(line: &Line) -> bool {
+    line.kind == LineKind::Text
+        && line.glance.name_chars
+        && (2..=4).contains(&line.glance.chars)
+        && is_personal_name(&line.text)
+}
+
 /// A lone name of two to four characters between a line that ends no
 /// sentence (a headline) and a dateline that names it or no one
 /// (`祝福你，闯红灯的市民` / `张三` / `快报讯（记者 张三…`) is the byline,
@@ -542,13 +550,8 @@ fn keep_bracketed_reporters(lines: &mut [Line]) {
 /// reporter's dateline).
 fn sign_lone_names_over_datelines(lines: &mut [Line]) {
     for i in 1..lines.len().saturating_sub(1) {
-        let glance = &lines[i].glance;
-        let lone_name = lines[i].kind == LineKind::Text
-            && glance.name_chars
-            && (2..=4).contains(&glance.chars)
-            && is_personal_name(&lines[i].text);
         let dateline = &lines[i + 1].text;
-        if lone_name
+        if is_lone_name(&lines[i])
             && lines[i + 1].kind == LineKind::Opener
             && (dateline.contains(lines[i].text.as_str()) || !has_role_word(dateline))
             && lines[i - 1].kind == LineKind::Text
@@ -566,12 +569,7 @@ fn sign_lone_names_over_datelines(lines: &mut [Line]) {
 /// headline's first line runs the headline's full width.
 pub(super) fn sign_lone_names_under_headlines(lines: &mut [Line], width: usize) {
     for i in 1..lines.len().saturating_sub(1) {
-        let glance = &lines[i].glance;
-        let lone_name = lines[i].kind == LineKind::Text
-            && glance.name_chars
-            && (2..=4).contains(&glance.chars)
-            && is_personal_name(&lines[i].text);
-        if !lone_name {
+        if !is_lone_name(&lines[i]) {
             continue;
         }
         let head = &lines[i - 1];
@@ -729,6 +727,14 @@ pub(super) fn column_width(lines: &[Line]) -> usize {
 mod tests {
     use super::*;
 
+    /// Which lines of `page` are furniture.
+    fn furniture(page: &str) -> Vec<bool> {
+        read_lines(crate::split::blocks::split_blocks(page))
+            .iter()
+            .map(|l| l.kind == LineKind::Furniture)
+            .collect()
+    }
+
     #[test]
     fn a_heading_is_read_by_its_marks_and_a_space() {
         assert_eq!(
@@ -860,45 +866,26 @@ mod tests {
     fn a_box_s_title_over_its_telephone_lines_is_furniture() {
         let page =
             "第一条新闻的标题\n\n快报热线\n新闻热线：23602360\n\n正文一二三四五六七八九十。\n";
-        let lines = read_lines(crate::split::blocks::split_blocks(page));
-        let kinds: Vec<bool> = lines
-            .iter()
-            .map(|l| l.kind == LineKind::Furniture)
-            .collect();
-        assert_eq!(kinds, [false, true, true, false]);
+        assert_eq!(furniture(page), [false, true, true, false]);
     }
 
     #[test]
     fn a_notice_runs_from_its_label_to_the_next_blank_line() {
         let page = "第一条新闻的标题\n\n更正\n本报3月9日第5版一文中，“十四届全国政协”误\n为“十三届全国政协”，特此更正。\n\n正文一二三四五六七八九十。\n";
-        let lines = read_lines(crate::split::blocks::split_blocks(page));
-        let kinds: Vec<bool> = lines
-            .iter()
-            .map(|l| l.kind == LineKind::Furniture)
-            .collect();
-        assert_eq!(kinds, [false, true, true, true, false]);
+        assert_eq!(furniture(page), [false, true, true, true, false]);
     }
 
     #[test]
     fn a_contents_box_without_blank_lines_ends_after_its_last_page_reference() {
         let page = "今日导读\n某地新闻一则▶\nA03\nA06版 另一则新闻的标\n题\n第一条新闻的标题\n本报讯 今年九月\n正文一二三四五六七八九十。\n";
-        let lines = read_lines(crate::split::blocks::split_blocks(page));
-        let kinds: Vec<bool> = lines
-            .iter()
-            .map(|l| l.kind == LineKind::Furniture)
-            .collect();
-        assert_eq!(kinds, [true, true, true, true, true, false, false, false]);
+        assert_eq!(
+            furniture(page),
+            [true, true, true, true, true, false, false, false]
+        );
     }
 
     #[test]
     fn the_masthead_runs_to_its_last_marker_but_for_a_headline_among_it() {
-        let furniture = |page: &str| -> Vec<bool> {
-            let lines = read_lines(crate::split::blocks::split_blocks(page));
-            lines
-                .iter()
-                .map(|l| l.kind == LineKind::Furniture)
-                .collect()
-        };
         // A Latin name, a lunar date and a hotline over the serial number;
         // a spaced-out paper's name.
         let page = "某 某 报\nMOUMOU DAILY\n2024年1月31日 农历癸卯年十二月廿一\n服务找政府拨12345\n今日16版 总第3640期\n标题在这里\n本报讯 正文一二三四五六七八九十。\n";
