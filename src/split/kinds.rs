@@ -29,12 +29,19 @@ pub(super) fn classify(block: &Block) -> Kind {
         if let Some(m) = marker(line) {
             return Kind::Marker(m);
         }
+        // A contents box's label, marked up as a heading or not.
+        if rules::is_contents_label(line) {
+            return Kind::Furniture;
+        }
         if line.starts_with('#') {
             let title = squeeze_spaces(line.trim_start_matches('#'));
-            return if title.is_empty() {
-                Kind::Furniture
-            } else {
-                Kind::Heading(title)
+            if title.is_empty() {
+                return Kind::Furniture;
+            }
+            // A label over briefs heads its items however it is marked up.
+            return match rules::brief_label(&title) {
+                Some(name) => Kind::Column(name),
+                None => Kind::Heading(title),
             };
         }
         if rules::is_debris(line)
@@ -219,21 +226,26 @@ pub(super) fn mark_fact_lines(blocks: &[Block], readings: &mut [Reading]) {
     }
 }
 
-/// A contents box printed without blank lines on a page read line by line:
-/// its label stands alone and the lines that point to pages under it are
-/// blocks of their own; they are furniture with it (see
-/// [`rules::contents_box_len`]).
+/// A contents box whose label stands alone (a line read on its own, a
+/// markdown heading) with no blank line under it: the lines that point to
+/// pages under it, blocks of their own or one block of nothing but page
+/// references, are furniture with it (see [`rules::contents_box_len`]).
 pub(super) fn mark_contents_box(blocks: &[Block], kinds: &mut [Kind]) {
     for i in 0..blocks.len() {
         if !(blocks[i].is_single_line() && rules::is_contents_label(blocks[i].first())) {
             continue;
         }
+        let references = |b: &Block| b.lines.iter().all(|l| rules::is_page_reference(l));
         let under = blocks[i + 1..]
             .iter()
-            .take_while(|b| b.gap_before == 0 && b.is_single_line())
-            .map(Block::first);
-        let end = i + 1 + rules::contents_box_len(under);
-        for kind in &mut kinds[i + 1..end] {
+            .take_while(|b| b.gap_before == 0 && (b.is_single_line() || references(b)))
+            .flat_map(|b| b.lines.iter().map(String::as_str));
+        let mut left = rules::contents_box_len(under);
+        for (block, kind) in blocks[i + 1..].iter().zip(&mut kinds[i + 1..]) {
+            if left < block.lines.len() {
+                break;
+            }
+            left -= block.lines.len();
             *kind = Kind::Furniture;
         }
     }
@@ -317,6 +329,23 @@ mod tests {
         mark_masthead(&blocks, &mut kinds);
         assert_eq!(kinds[0], Kind::Furniture);
         assert_eq!(kinds[2], Kind::Text);
+    }
+
+    #[test]
+    fn labels_marked_up_as_headings_are_read_as_labels() {
+        assert_eq!(kind("## 简讯"), Kind::Column("简讯".to_string()));
+        assert_eq!(
+            kind("## 鲜花靓城 迎国庆"),
+            Kind::Heading("鲜花靓城 迎国庆".to_string())
+        );
+        // A contents box under a heading: the label and a block of page
+        // references under it, with no blank line between.
+        let blocks =
+            split_blocks("## 今日导读\n▲我市召开推进会　2版\n▲秋粮收购有序开展　3版\n\n# 标题");
+        let mut kinds: Vec<Kind> = blocks.iter().map(classify).collect();
+        mark_contents_box(&blocks, &mut kinds);
+        assert_eq!(kinds[..2], [Kind::Furniture, Kind::Furniture]);
+        assert_eq!(kinds[2], Kind::Heading("标题".to_string()));
     }
 
     #[test]

@@ -568,6 +568,10 @@ static PAGE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+pub fn is_page_reference(line: &str) -> bool {
+    PAGE_REFERENCE.is_match(line)
+}
+
 /// How many of the lines under a contents box's label, printed with no
 /// blank line between them, belong to the box: up to its last line that
 /// points to a page, once three lines in a row point nowhere (the text
@@ -576,7 +580,7 @@ pub fn contents_box_len<'a>(lines: impl IntoIterator<Item = &'a str>) -> usize {
     let mut last_reference = None;
     let mut count = 0;
     for (k, line) in lines.into_iter().enumerate() {
-        if PAGE_REFERENCE.is_match(line) {
+        if is_page_reference(line) {
             last_reference = Some(k);
         } else if let Some(r) = last_reference.filter(|&r| k - r >= 3) {
             return r + 1;

@@ -86,11 +86,13 @@ pub fn clean_chars(line: &str) -> Cow<'_, str> {
     clean_chars_read(line)
 }
 
-/// A page's line as the splitter reads it: cleaned ([`clean_chars`]),
-/// trimmed, spaced-out figures closed up ([`close_spaced_figures`]). A
+/// A page's line as the splitter reads it: out of bold ([`without_bold`]),
+/// cleaned ([`clean_chars`]), trimmed, spaced-out figures closed up
+/// ([`close_spaced_figures`]). A
 /// line whose bytes show it clean and without a space (most lines of a
 /// page) is all three already, told in one pass over its bytes.
 pub fn read_line(raw: &str) -> String {
+    let raw = without_bold(raw);
     let (clean, space) = byte_look(raw);
     if clean && !space {
         return raw.to_string();
@@ -101,6 +103,19 @@ pub fn read_line(raw: &str) -> String {
         clean_chars_read(raw)
     };
     close_spaced_figures(cleaned.trim())
+}
+
+/// A line set in bold on a page marked up with markdown (`**标题**`, a
+/// headline the way `#` marks one) reads as its words.
+fn without_bold(line: &str) -> &str {
+    match line
+        .trim()
+        .strip_prefix("**")
+        .and_then(|l| l.strip_suffix("**"))
+    {
+        Some(words) if !words.trim().is_empty() && !words.contains("**") => words,
+        _ => line,
+    }
 }
 
 /// [`clean_chars`] for a line its bytes did not clear: read character by
@@ -394,6 +409,18 @@ impl PairSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_set_in_bold_reads_as_its_words() {
+        assert_eq!(
+            read_line("**千余名新生参与志愿服务**"),
+            "千余名新生参与志愿服务"
+        );
+        assert_eq!(read_line(" **标题** "), "标题");
+        // Bold inside a line, or marks around nothing, stay as printed.
+        assert_eq!(read_line("**甲**和**乙**"), "**甲**和**乙**");
+        assert_eq!(read_line("****"), "****");
+    }
 
     #[test]
     fn spaced_figures_are_closed_up_to_their_unit() {
