@@ -173,7 +173,7 @@ pub(super) fn mark_masthead(blocks: &[Block], kinds: &mut [Kind]) {
         if block.lines.len() > 4 || display_width(&text) > 100 {
             break;
         }
-        if rules::is_masthead_marker(&text) {
+        if rules::is_masthead_marker(&text) || rules::is_date_part(&text) {
             end = i + 1;
         }
     }
@@ -329,6 +329,15 @@ mod tests {
         mark_masthead(&blocks, &mut kinds);
         assert_eq!(kinds[0], Kind::Furniture);
         assert_eq!(kinds[2], Kind::Text);
+        // The date's parts in blocks of their own.
+        let blocks = split_blocks("湖北日报\n\n2009年6月17日\n\n星期三\n\n标题\n\n正文。");
+        let mut kinds: Vec<Kind> = blocks.iter().map(classify).collect();
+        mark_masthead(&blocks, &mut kinds);
+        assert_eq!(
+            kinds[..3],
+            [Kind::Furniture, Kind::Furniture, Kind::Furniture]
+        );
+        assert_eq!(kinds[3], Kind::Text);
     }
 
     #[test]

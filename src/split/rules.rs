@@ -184,6 +184,12 @@ pub fn is_masthead_band(line: &str) -> bool {
         && parts.iter().filter(|p| mark(p)).count() >= 2
 }
 
+/// A part of the masthead's date printed on a line of its own: the date
+/// (`2017年9月10日`) or the weekday (`星期日`).
+pub fn is_date_part(line: &str) -> bool {
+    line.len() <= 30 && (DATE.is_match(line) || WEEKDAY.is_match(line))
+}
+
 /// How many pages the issue has (`今日16版`, `本期24版`).
 static ISSUE_PAGES: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(今日|本期)\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版$"));

@@ -445,7 +445,8 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
 /// How many of the page's first lines a masthead may take.
 const MASTHEAD_LINES: usize = 8;
 
-/// The masthead: the paper's name among the page's first lines, before any
+/// The masthead: the paper's name and its date's parts (`2017年9月10日`,
+/// `星期日`) among the page's first lines, before any
 /// line of text longer than a section label; and a short line set between
 /// two of the masthead's parts (a section's name: `社会/24小时`).
 pub(super) fn mark_masthead(lines: &mut [Line]) {
@@ -461,7 +462,7 @@ pub(super) fn mark_masthead(lines: &mut [Line]) {
             let bare: String = line.text.split_whitespace().collect();
             rules::PAPER_NAME.is_match(&bare)
         };
-        if !matches!(line.kind, LineKind::Label(_)) && name() {
+        if !matches!(line.kind, LineKind::Label(_)) && name() || rules::is_date_part(&line.text) {
             line.kind = LineKind::Furniture;
         }
         // One character is debris (or a wrap's tail), no masthead part.
@@ -744,6 +745,15 @@ mod tests {
         assert_eq!(heading("# "), None);
         assert_eq!(heading("#两会#代表委员热议民生"), None);
         assert_eq!(heading("代表委员热议民生"), None);
+    }
+
+    #[test]
+    fn a_masthead_date_printed_over_two_lines_is_furniture() {
+        let page = "某某日报\n2017年9月10日\n星期日\n第02版\n综合新闻\n\n外地观众——“没想到科博会办得这么好！”\n本报讯（记者田明霞）昨日，记者在展馆里看到。";
+        assert_eq!(
+            furniture(page),
+            [true, true, true, true, true, false, false]
+        );
     }
 
     #[test]
