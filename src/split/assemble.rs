@@ -10,8 +10,8 @@ use super::article::{
 };
 use super::blocks::{heading_marks, wrap_width, Block, IMAGE_GAP};
 use super::kinds::{
-    classify, mark_contents_box, mark_fact_lines, mark_masthead, mark_page_title, read, Kind,
-    Reading,
+    classify, mark_contents_box, mark_fact_lines, mark_masthead, mark_notice, mark_page_title,
+    read, Kind, Reading,
 };
 use super::names::BYLINE_SYMBOLS;
 use super::rules;
@@ -142,6 +142,7 @@ impl Splitter {
         mark_masthead(&blocks, &mut kinds);
         mark_page_title(&blocks, &mut kinds);
         mark_contents_box(&blocks, &mut kinds);
+        mark_notice(&blocks, &mut kinds);
         let wrap = wrap_width(&blocks);
         let mut readings: Vec<Reading> =
             blocks.iter().zip(&kinds).map(|(b, k)| read(b, k)).collect();

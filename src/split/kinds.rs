@@ -57,6 +57,11 @@ pub(super) fn classify(block: &Block) -> Kind {
     if rules::is_contents_label(line) || (!single && rules::is_notice_label(line)) {
         return Kind::Furniture;
     }
+    // A contents box under a label not known as one (`本报今日四版`).
+    let contents_lines = || block.lines[1..].iter().all(|l| rules::is_contents_line(l));
+    if block.lines.len() > rules::MIN_CONTENTS_LINES && contents_lines() {
+        return Kind::Furniture;
+    }
     // Footers, credits, author lines and captions are short; a long block
     // is text.
     if block.lines.iter().map(String::len).sum::<usize>() > 600 {
@@ -66,8 +71,11 @@ pub(super) fn classify(block: &Block) -> Kind {
     // The imprint is one line.
     let imprint = || single && rules::is_imprint(&joined);
     let footer = |line: &str| rules::is_editor_line(line) || rules::is_contact_line(line);
-    // A footer's lines may stand in one block (a hotline over the editors).
-    let footer_lines = || !single && block.lines.iter().all(|l| footer(&squeeze_spaces(l)));
+    // A footer's lines may stand in one block (a hotline over the editors,
+    // under a box's notices).
+    let footer_lines = || {
+        !single && (block.lines.iter()).all(|l| footer(&squeeze_spaces(l)) || rules::is_notice(l))
+    };
     if footer(&joined) || imprint() || footer_lines() {
         return Kind::Furniture;
     }
@@ -231,6 +239,23 @@ pub(super) fn mark_fact_lines(blocks: &[Block], readings: &mut [Reading]) {
 /// pages under it, blocks of their own or one block of nothing but page
 /// references, are furniture with it (see [`rules::contents_box_len`]).
 pub(super) fn mark_contents_box(blocks: &[Block], kinds: &mut [Kind]) {
+    // Lines that end in their pages, each a block, with no label.
+    let mut i = 0;
+    while i < blocks.len() {
+        let run = blocks[i..]
+            .iter()
+            .enumerate()
+            .take_while(|&(k, b)| {
+                (k == 0 || b.gap_before == 0)
+                    && b.is_single_line()
+                    && rules::is_contents_line(b.first())
+            })
+            .count();
+        if run >= rules::MIN_CONTENTS_LINES {
+            kinds[i..i + run].fill(Kind::Furniture);
+        }
+        i += run.max(1);
+    }
     for i in 0..blocks.len() {
         if !(blocks[i].is_single_line() && rules::is_contents_label(blocks[i].first())) {
             continue;
@@ -247,6 +272,34 @@ pub(super) fn mark_contents_box(blocks: &[Block], kinds: &mut [Kind]) {
             }
             left -= block.lines.len();
             *kind = Kind::Furniture;
+        }
+    }
+}
+
+/// The most characters of the notice under a label (`更正`) standing in a
+/// block of its own: a notice is a sentence or two.
+const MAX_NOTICE_CHARS: usize = 200;
+
+/// One of the paper's notices whose label stands in a block of its own
+/// (`更正` / `本报…特此更正。`): the label and the paragraph under it are
+/// furniture.
+pub(super) fn mark_notice(blocks: &[Block], kinds: &mut [Kind]) {
+    for i in 1..blocks.len() {
+        let label = &blocks[i - 1];
+        let notice = || {
+            blocks[i]
+                .lines
+                .iter()
+                .map(|l| l.chars().count())
+                .sum::<usize>()
+        };
+        if label.is_single_line()
+            && rules::is_notice_label(label.first())
+            && kinds[i] == Kind::Text
+            && notice() <= MAX_NOTICE_CHARS
+        {
+            kinds[i - 1] = Kind::Furniture;
+            kinds[i] = Kind::Furniture;
         }
     }
 }
@@ -355,6 +408,40 @@ mod tests {
         mark_contents_box(&blocks, &mut kinds);
         assert_eq!(kinds[..2], [Kind::Furniture, Kind::Furniture]);
         assert_eq!(kinds[2], Kind::Heading("标题".to_string()));
+    }
+
+    #[test]
+    fn a_box_of_contents_lines_or_of_notices_is_furniture() {
+        assert_eq!(
+            kind("本报今日四版\n▲我市冬季供热全面启动…………2版\n▲鸭绿江畔话今昔………………4版"),
+            Kind::Furniture
+        );
+        assert_eq!(
+            kind("【扫码看海口】\n扫描二维码，关注海口日报微信公众号\n新闻热线：0898-66810345"),
+            Kind::Furniture
+        );
+        // Lines that end in their pages, each a block of its own.
+        let page = "▲我市冬季供热全面启动……2版\n\n▲鸭绿江畔话今昔……4版\n\n标题\n\n正文。";
+        let blocks: Vec<Block> = split_blocks(page)
+            .into_iter()
+            .map(|b| Block { gap_before: 0, ..b })
+            .collect();
+        let mut kinds: Vec<Kind> = blocks.iter().map(classify).collect();
+        mark_contents_box(&blocks, &mut kinds);
+        assert_eq!(kinds[..2], [Kind::Furniture, Kind::Furniture]);
+        assert_eq!(kinds[2], Kind::Text);
+    }
+
+    #[test]
+    fn a_notice_under_its_label_in_a_block_of_its_own_is_furniture() {
+        let page = "正文。\n\n更正\n\n本报3月26日第2版《春灌准备工作有序推进》一文中，“白碱滩区”误为“白碱区”，特此更正。\n\n下一段。";
+        let blocks = split_blocks(page);
+        let mut kinds: Vec<Kind> = blocks.iter().map(classify).collect();
+        mark_notice(&blocks, &mut kinds);
+        assert_eq!(
+            kinds,
+            [Kind::Text, Kind::Furniture, Kind::Furniture, Kind::Text]
+        );
     }
 
     #[test]

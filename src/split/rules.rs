@@ -154,9 +154,6 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"^[〇○零一二三四五六七八九\d]{2,4}年[一二三四五六七八九十\d]{1,3}月[一二三四五六七八九十\d]{1,3}日$",
     )
 });
-/// How many pages today's issue has (`今日16版`).
-static TODAYS_PAGES: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(今日|本期)(\d{1,3}|[一二三四五六七八九十]{1,3})版$"));
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| re(r"^(星期|周)[一二三四五六日天]$"));
 
 /// A masthead band: the paper's name, the date, the weekday, the page
@@ -169,7 +166,7 @@ pub fn is_masthead_band(line: &str) -> bool {
     }
     let parts: Vec<&str> = line.split_whitespace().collect();
     let mark = |part: &str| {
-        TODAYS_PAGES.is_match(part)
+        ISSUE_PAGES.is_match(part)
             || is_masthead_marker(part)
             || DATE.is_match(part)
             || PAPER_NAME.is_match(part)
@@ -190,9 +187,9 @@ pub fn is_date_part(line: &str) -> bool {
     line.len() <= 30 && (DATE.is_match(line) || WEEKDAY.is_match(line))
 }
 
-/// How many pages the issue has (`今日16版`, `本期24版`).
+/// How many pages the issue has (`今日16版`, `本期24版`, `本报今日四版`).
 static ISSUE_PAGES: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(今日|本期)\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版$"));
+    LazyLock::new(|| re(r"^(本报)?(今日|本期)\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版$"));
 
 /// Page labels: `第3版`, `A03版`, `人民日报 国际 第3版`, `5 综合`, `综合新闻 02`, and the
 /// jump lines that point to another page.
@@ -303,9 +300,9 @@ pub fn is_editor_line(line: &str) -> bool {
     } else {
         line
     };
-    // A role in traditional characters is read in simplified ones.
-    let first = line.chars().next().unwrap_or(' ');
-    if simplified_role_char(first) != first {
+    // A role in traditional characters is read in simplified ones
+    // (`責任編輯`, `本版編輯`).
+    if line.chars().take(4).any(|c| simplified_role_char(c) != c) {
         let simplified: String = line.chars().map(simplified_role_char).collect();
         return simplified_editor_line(&simplified);
     }
@@ -334,7 +331,7 @@ fn simplified_editor_line(line: &str) -> bool {
 
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(\p{Han}{0,10}(热线|熱線|电话|電話|报料|傳真|传真|查询|查詢)\s*[:：]?\s*[\d\-—－ ]{5,20}\s*)+$",
+        r"^([\p{Han}\d]{0,12}(热线|熱線|电话|電話|报料|傳真|传真|查询|查詢)\s*[:：]?\s*[\d\-—－ ]{5,20}\s*)+",
     )
 });
 
@@ -346,11 +343,18 @@ static SUBMISSIONS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A line of the paper's telephone numbers (`有奖新闻热线:88881111`, `■
-/// 本版热线:96706`) or its address (`本报地址:…`).
+/// 本版热线:96706`, `24小时生活热线：63082486`), maybe with the editors'
+/// names after them (`新闻热线：3310000　责任编辑：冯 彬`), or its address
+/// (`本报地址:…`).
 pub fn is_contact_line(line: &str) -> bool {
     let line = line.trim_start_matches(|c: char| !c.is_alphanumeric());
-    line.len() <= 120
-        && (CONTACT.is_match(line) || ADDRESS.is_match(line) || SUBMISSIONS.is_match(line))
+    let numbers = || {
+        CONTACT.find(line).is_some_and(|m| {
+            let rest = line[m.end()..].trim();
+            rest.is_empty() || is_editor_line(rest)
+        })
+    };
+    line.len() <= 120 && (numbers() || ADDRESS.is_match(line) || SUBMISSIONS.is_match(line))
 }
 
 /// The paper's imprint at the foot of the page (`天津日报社出版 电话：…`,
@@ -372,7 +376,7 @@ pub fn is_imprint(line: &str) -> bool {
 /// `扫码关注`).
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(定价|零售价|零售|每份|广告(经营)?许可证|印刷|发行|订阅|订报|地址|(微信)?公众号|官方微博|扫码|扫一扫|网址|邮编|邮政编码)\s*[:：号关\d]",
+        r"^(定价|零售价|零售|每份|广告(经营)?许可证|印刷|发行|订阅|订报|地址|(微信)?公众号|官方微博|扫码|扫一扫|网址|邮编|邮政编码)\s*[:：号关\d]|^(扫码|扫一扫|扫描(下方)?二维码)\S{0,4}(关注|下载|阅读|观看|看)",
     )
 });
 /// A web address alone on a line.
@@ -385,7 +389,9 @@ static LATIN_MASTHEAD: LazyLock<Regex> =
 /// Whether a line is one of the paper's notices, a web address or its name
 /// in Latin capitals: furniture.
 pub fn is_notice(line: &str) -> bool {
-    let Some(first) = line.chars().next() else {
+    // A notice may stand in brackets as a box's title (`【扫码看海口】`).
+    let bare = line.trim_start_matches(['【', '[', '〖', '■', '●', '▲', '★']);
+    let Some(first) = bare.chars().next() else {
         return false;
     };
     line.len() <= 120
@@ -393,7 +399,7 @@ pub fn is_notice(line: &str) -> bool {
             'A'..='Z' => LATIN_MASTHEAD.is_match(line),
             'h' | 'w' => WEB_ADDRESS.is_match(line),
             '定' | '零' | '每' | '广' | '印' | '发' | '订' | '地' | '微' | '公' | '官' | '扫'
-            | '网' | '邮' => NOTICE.is_match(line),
+            | '网' | '邮' => NOTICE.is_match(bare),
             _ => is_copyright(line) || is_organ_line(line),
         }
 }
@@ -577,6 +583,28 @@ static PAGE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn is_page_reference(line: &str) -> bool {
     PAGE_REFERENCE.is_match(line)
 }
+
+/// A contents box's line: a headline that ends in its page
+/// (`▲我市冬季供热全面启动…………2版`, `雁城金秋菊展开幕 （三版）`,
+/// `老读者的剪报本 >>06`).
+static CONTENTS_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(\d{1,2}版|[A-Z]\d{1,2}版?|[（(]第?[一二三四五六七八九十]{1,3}版[)）]|>>\s*[A-Z]?\d{1,2})$",
+    )
+});
+
+/// The most characters of a contents box's line.
+const MAX_CONTENTS_LINE_CHARS: usize = 32;
+
+pub fn is_contents_line(line: &str) -> bool {
+    line.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '版' | '）' | ')'))
+        && line.chars().count() <= MAX_CONTENTS_LINE_CHARS
+        && CONTENTS_LINE.is_match(line)
+}
+
+/// Two lines or more in a row that end in their pages: a contents box
+/// printed without its label, or under a label not known as one.
+pub const MIN_CONTENTS_LINES: usize = 2;
 
 /// How many of the lines under a contents box's label, printed with no
 /// blank line between them, belong to the box: up to its last line that
@@ -1802,12 +1830,36 @@ mod tests {
         assert!(is_contact_line("廣告查詢 604-231-8998"));
         assert!(is_contact_line("热线电话:65233333"));
         assert!(is_contact_line("本报地址:本溪市 电话:2417"));
+        assert!(is_contact_line("24小时生活热线：63082486"));
+        // The editors after the hotline, on one line.
+        assert!(is_contact_line(
+            "新闻热线：3310000　责任编辑：冯 彬　美编：李 娜"
+        ));
+        assert!(!is_contact_line("新闻热线：3310000 市民反映问题"));
+        // A role in traditional characters after a simplified one.
+        assert!(is_editor_line("本版編輯：梁　穎　　美術：何嘉欣"));
+        // A promo box's lines.
+        assert!(is_notice("【扫码看海口】"));
+        assert!(is_notice("扫描二维码，关注海口日报微信公众号"));
+        assert!(!is_notice("扫描二维码支付已经普及。"));
         assert!(is_editor_line("视觉设计:王 晨"));
         assert!(is_editor_line("主编：唐莉 责编：覃静 美编：黄海"));
         assert!(!is_editor_line("主编这份报纸的是一位老报人。"));
         assert!(is_masthead_marker("第八六一号"));
         assert!(!is_masthead_marker("第八个年头"));
         assert!(is_debris("Ｔ2"));
+    }
+
+    #[test]
+    fn contents_lines_end_in_their_pages() {
+        assert!(is_contents_line("▲我市冬季供热全面启动…………2版"));
+        assert!(is_contents_line("雁城金秋菊展开幕 （三版）"));
+        assert!(is_contents_line("老读者的剪报本 >>06"));
+        assert!(!is_contents_line(
+            "记者日前从市委宣传部获悉，本报今年将改为四版"
+        ));
+        assert!(!is_contents_line("全市今年新建学校12所。"));
+        assert!(is_page_number("本报今日四版"));
     }
 
     #[test]

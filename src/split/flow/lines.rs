@@ -233,7 +233,9 @@ fn furniture_shape(line: &str, glance: &Glance) -> bool {
         || (rules::may_be_debris(glance.white, glance.chars, glance.first) && rules::is_debris(line))
         // Most lines have no space (the glance tells): no parts to look at.
         || (glance.space_or_ju && rules::is_masthead_band(line))
-        || (ends_in_number(glance.last) && (rules::is_contact_line(line) || points_to_page(line)))
+        || (ends_in_number(glance.last) && points_to_page(line))
+        // The numbers may have the editors' names after them.
+        || ((ends_in_number(glance.last) || glance.space_or_ju) && rules::is_contact_line(line))
         // The paper's notices: price, printer, licence, website.
         || (glance.chars <= 40 && rules::is_notice(line))
         // How to send the paper a piece (`投稿请寄…`, `来稿请…`, `读者来信请寄…`).
@@ -627,9 +629,20 @@ fn contents_box_end(lines: &[Line], label: usize) -> usize {
     label + 1 + rules::contents_box_len(under)
 }
 
+/// How many lines from line `i` on, with no blank line between, are a
+/// contents box's lines (see [`rules::is_contents_line`]).
+fn contents_lines_at(lines: &[Line], i: usize) -> usize {
+    lines[i..]
+        .iter()
+        .enumerate()
+        .take_while(|&(k, l)| (k == 0 || l.gap_before == 0) && rules::is_contents_line(&l.text))
+        .count()
+}
+
 /// Furniture known by its place: a contents box (its label and the lines up
-/// to the next blank line), a short section label or a lone name line set
-/// between furniture.
+/// to the next blank line, or lines that end in their pages without a
+/// label), a short section label or a lone name line set between
+/// furniture.
 pub(super) fn mark_boxed_furniture(lines: &mut [Line]) {
     let mut i = 0;
     while i < lines.len() {
@@ -658,7 +671,13 @@ pub(super) fn mark_boxed_furniture(lines: &mut [Line]) {
             i = end;
             continue;
         }
-        i += 1;
+        let run = contents_lines_at(lines, i);
+        if run >= rules::MIN_CONTENTS_LINES {
+            for line in &mut lines[i..i + run] {
+                line.kind = LineKind::Furniture;
+            }
+        }
+        i += run.max(1);
     }
     for i in 0..lines.len() {
         let furniture = |j: Option<usize>| {
@@ -892,6 +911,20 @@ mod tests {
             furniture(page),
             [true, true, true, true, true, false, false, false]
         );
+    }
+
+    #[test]
+    fn lines_that_end_in_their_pages_are_a_contents_box_without_a_label() {
+        let page = "正文一二三四五六七八九十。\n\n本报今日四版\n▲我市冬季供热全面启动…………2版\n▲丹东港新增两个万吨级泊位……2版\n赵紫阳谈钢铁工业的道路问题\n本报讯 正文一二三四五六七八九十。\n";
+        assert_eq!(furniture(page), [false, true, true, true, false, false]);
+        // One such line is no box.
+        assert_eq!(furniture("标题一则……2版\n正文。\n"), [false, false]);
+    }
+
+    #[test]
+    fn a_promo_box_and_a_hotline_with_the_editors_are_furniture() {
+        let page = "【扫码看海口】\n扫描二维码，关注海口日报微信公众号\n新闻热线：3310000　责任编辑：冯 彬　美编：李 娜\n";
+        assert_eq!(furniture(page), [true, true, true]);
     }
 
     #[test]
