@@ -667,9 +667,10 @@ impl Splitter {
             .map(|k| self.heading_level(k));
         let under_headline = previous_level.is_some_and(|l| l < level);
         let second_line = previous_level == Some(level) && self.opening_level == Some(level);
-        // After the text, a heading above the one that opened the article
-        // opens the next (`## 交警连线` … `# 新会举办巡回论坛`).
-        let above_opening = self.opening_level.is_some_and(|l| level < l);
+        // After the text, a heading at or above the level of the one that
+        // opened the article opens the next (`## 交警连线` … `# 新会举办巡回论坛`;
+        // `# 某林场创造人工林海奇迹纪实` … `# 十大新闻评选活动启帷`).
+        let above_opening = self.opening_level.is_some_and(|l| level <= l);
         // A heading over a deeper one opened by a dash is a headline with
         // its subtitle (`# 向未来 再出发` / `## ——写在…之际`): no subhead
         // has one.
@@ -832,6 +833,16 @@ mod tests {
 
     fn titles(page: &str) -> Vec<String> {
         split_page(page).into_iter().map(|a| a.title).collect()
+    }
+
+    #[test]
+    fn a_heading_as_high_as_the_opening_one_after_the_text_opens_the_next_piece() {
+        let page = "# 某林场创造人工林海奇迹纪实\n\n第一段。\n\n## 小标题\n\n第二段。\n\n# 十大新闻事件\n# 和十大新闻人物评选活动启帷\n\n另一篇。";
+        let articles = split_page(page);
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[0].body[1], BodyPart::Subhead("小标题".into()));
+        assert_eq!(articles[1].title, "十大新闻事件");
+        assert_eq!(articles[1].paragraphs().next(), Some("另一篇。"));
     }
 
     #[test]
