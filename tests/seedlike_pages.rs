@@ -79,8 +79,10 @@ fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
 /// The same pages hard-wrapped in 16-character columns with every blank
 /// line taken out: what `pdftotext` makes of such a page, read as a flowing
 /// export with nothing but the lines' shapes to cut it. Floors at what the
-/// splitter reaches (F1 0.69, authors 135/158, body 126/158, 10 pieces of
-/// furniture; 0.74, 114/130, 106/130 and 6 before the fourteenth to
+/// splitter reaches (F1 0.71, authors 137/162, body 129/162, 7 pieces of
+/// furniture; 0.69, 135/158, 126/158 and 10 before the nineteenth batch's
+/// round: photo items closed by wrapped credits are found, at an author's
+/// cost; 0.74, 114/130, 106/130 and 6 before the fourteenth to
 /// eighteenth batches, 99/114, 94/114 and 5 before the eleventh to
 /// thirteenth); before markdown
 /// headings, one-line closing paragraphs, short lines and spaced phrases
@@ -95,5 +97,5 @@ fn seedlike_pages_hard_wrapped_without_blank_lines_score_at_or_above_the_floors(
         without_blank_lines(&hard_wrapped(text, 16))
     });
     let s = segscore(&project, &seeds, &fixtures.join("gold"));
-    s.assert_floors(0.69, 0.85, 0.79, 10);
+    s.assert_floors(0.70, 0.84, 0.79, 7);
 }

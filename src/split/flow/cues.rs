@@ -113,6 +113,9 @@ const MAX_BRIEFS_LINES: usize = 80;
 
 /// Most lines a headline group (kicker, headline, subtitle, deck) takes.
 const MAX_HEADER_LINES: usize = 12;
+/// The most characters of a line that holds the end of a photo credit
+/// wrapped from the line above (`永刚摄`, `剑 摄`, `者詹松 摄`).
+const MAX_CREDIT_WRAP_CHARS: usize = 8;
 
 /// A line where a new piece may begin, with what speaks for it.
 #[derive(Debug, Clone)]
@@ -187,8 +190,19 @@ impl Reading {
     /// `…会见印度总理莫迪。新华社记者鞠鹏摄`); the glance tells which lines
     /// may hold a credit.
     fn closes_in_credit(&self, i: usize) -> bool {
-        let l = &self.lines[i];
-        l.glance.credit && rules::closing_credit(&l.text).is_some()
+        self.lines[i].glance.credit
+            && self.ends_in_credit(i, |t| rules::closing_credit(t).is_some())
+    }
+
+    /// Whether line `i` ends in a photo credit by `read`: alone, or with the
+    /// line before when the credit was wrapped (`…景象。记者李` / `永刚摄`).
+    pub(super) fn ends_in_credit(&self, i: usize, read: impl Fn(&str) -> bool) -> bool {
+        read(&self.lines[i].text) || {
+            let [before, line] = self.tail_parts(i);
+            !before.is_empty()
+                && line.chars().count() <= MAX_CREDIT_WRAP_CHARS
+                && read(&[before, line].concat())
+        }
     }
 
     /// The end of the paragraph at line `p`: the line, with the one before
@@ -250,6 +264,7 @@ impl Reading {
             (matches!(l.kind, LineKind::Names(_)) && after_text)
                 || l.kind == LineKind::Credit
                 || self.closings[p] == Some(true)
+                || self.closes_in_credit(p)
         })
     }
 

@@ -122,13 +122,12 @@ pub fn read_page(blocks: Vec<Block>) -> Reading {
     };
     // A credit ends in a word with `摄` or `图`: the glance tells which
     // lines hold one.
-    reading.credited = reading
-        .lines
-        .iter()
-        .map(|l| {
+    reading.credited = (0..reading.lines.len())
+        .map(|i| {
+            let l = &reading.lines[i];
             l.kind == LineKind::Text
                 && l.glance.credit
-                && rules::caption_with_credit(&l.text).is_some()
+                && reading.ends_in_credit(i, |t| rules::caption_with_credit(t).is_some())
         })
         .collect();
     reading.captions = reading.caption_runs();
@@ -632,6 +631,24 @@ mod tests {
         assert!(articles[0]
             .paragraphs()
             .any(|p| p == "会见时在座的还有外交部副部长和秘书长。"));
+    }
+
+    #[test]
+    fn photo_items_closed_by_their_credits_wrapped_or_glued_are_pieces_of_their_own() {
+        let text = "一二三四五六七八九十一二三四五六七八，\n".repeat(3);
+        let page = format!(
+            "某某晚报\n冬捕时节 大鱼满网\n1月7日，湖上冬捕正在紧张进行中。数条\n{text}民驻足欣赏这一难得的丰收景象。记者李\n永刚摄\n水落石出\n1月6日，随着冬季枯水期的到来，长\n{text}来。 记者 李子云 摄\n碎石报气温\n1月7日，汉口常青路一栋写字楼门前，\n{text}里的上班族增添些许生活情趣。 记者 苗\n剑 摄\n购票不再排长队\n1月7日，在武昌火车站看到，这里的\n{text}还可以直接凭身份证刷脸进站乘车。 记\n者詹松 摄\n"
+        );
+        let articles = split(&page);
+        assert_eq!(
+            titles(&articles),
+            [
+                "冬捕时节 大鱼满网",
+                "水落石出",
+                "碎石报气温",
+                "购票不再排长队"
+            ]
+        );
     }
 
     #[test]
