@@ -1273,7 +1273,15 @@ pub fn is_headline_shaped(text: &str) -> bool {
         && !ends_sentence(text)
         && !ends_mid_clause(text)
         && !text.contains('。')
+        && !leads_in(text)
         && text.chars().filter(|&c| is_han(c)).count() >= 2
+}
+
+/// A sentence of clauses that leads into what follows by a dash
+/// (`然而，立冬时节的海口，却别有一番景象——`): a kicker ends in a dash
+/// too, but holds one clause or two.
+fn leads_in(text: &str) -> bool {
+    text.ends_with(['—', '-']) && text.matches(['，', ',']).count() >= 2
 }
 
 /// A headline that asks or exclaims (`加快建设旅游强国，我们该怎么干？`):
@@ -1860,6 +1868,14 @@ mod tests {
         ));
         assert!(!is_contents_line("全市今年新建学校12所。"));
         assert!(is_page_number("本报今日四版"));
+    }
+
+    #[test]
+    fn a_sentence_that_leads_in_by_a_dash_is_no_kicker() {
+        assert!(!is_headline_shaped(
+            "然而，立冬时节的海口，却别有一番景象——"
+        ));
+        assert!(is_headline_shaped("坚持人民至上，守护万家灯火——"));
     }
 
     #[test]
