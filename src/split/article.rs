@@ -2,7 +2,9 @@
 //! captions and credits, paragraphs rejoined across breaks, the final shape.
 
 use super::names::{bracketed_byline, is_personal_name, spaced_closing_byline, BYLINE_SYMBOLS};
-use super::rules::{closing_credit, credit_line, is_standfirst_point, Credit};
+use super::rules::{
+    closing_credit, closing_writer_credit, credit_line, is_standfirst_point, Credit,
+};
 use super::text::{close_cjk_spaces, ends_sentence, first_sentence};
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
 
@@ -65,7 +67,9 @@ pub(super) fn push_paragraph_spaced(article: &mut Article, text: &str, white: bo
     // characters close up, since only the space sets it apart.
     // A closing `（记者 X）` is the byline printed after the body, read
     // before the spaces close up too, since they part its names.
-    let closing = spaced_closing_byline(text).or_else(|| bracketed_byline(text));
+    let closing = spaced_closing_byline(text)
+        .or_else(|| bracketed_byline(text))
+        .or_else(|| closing_writer_credit(text));
     let mut signed = closing.is_some();
     let text = match closing {
         Some((at, names)) => {
@@ -274,6 +278,14 @@ mod tests {
         push_paragraph(&mut story, "劝导近千起。(记者 兰超 通讯员 榕警 文/摄)");
         assert_eq!(story.authors, vec!["兰超", "榕警"]);
         assert_eq!(story.paragraphs().last(), Some("劝导近千起。"));
+        // Text and pictures credited, glued after the last sentence.
+        let mut story = titled("新闻".to_string());
+        push_paragraph(
+            &mut story,
+            "月亮若隐若现挂在空中。某某都市报记者 刘孙谋 文/图",
+        );
+        assert_eq!(story.authors, vec!["刘孙谋"]);
+        assert_eq!(story.paragraphs().last(), Some("月亮若隐若现挂在空中。"));
         let mut signed = titled("新闻".to_string());
         signed.authors = vec!["张三".to_string()];
         push_paragraph(&mut signed, "完了。（记者 周七）");

@@ -909,6 +909,25 @@ static ROLES_IN_FRONT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A byline that credits the text and the pictures glued after a
+/// paragraph's last sentence (`…挂在空中。南国都市报记者 刘孙谋 文/图`):
+/// where it opens, and the names.
+pub fn closing_writer_credit(paragraph: &str) -> Option<(usize, Vec<String>)> {
+    let paragraph = paragraph.trim_end();
+    if !paragraph.ends_with(['图', '摄', '文']) {
+        return None;
+    }
+    let end = paragraph.rfind(['。', '！', '？', '”'])?;
+    let open = end + paragraph[end..].chars().next()?.len_utf8();
+    let tail = paragraph[open..].trim();
+    if tail.len() > 60 || !tail.contains('文') {
+        return None;
+    }
+    writer_credit(tail)
+        .filter(|names| !names.is_empty())
+        .map(|names| (open, names))
+}
+
 /// A byline that credits the text and the pictures: `张三/文 李四/图`,
 /// `文/张三 图/李四`, or the same people for both, `本报记者 高 凯 刘栓阳
 /// 文/图`. Returns the personal names (the writers first).
