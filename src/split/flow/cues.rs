@@ -113,6 +113,9 @@ const MAX_BRIEFS_LINES: usize = 80;
 
 /// Most lines a headline group (kicker, headline, subtitle, deck) takes.
 const MAX_HEADER_LINES: usize = 12;
+/// The most lines of a headline group that opens a story over its dateline
+/// after text broken off (kicker, two headline lines, subtitle).
+const MAX_GROUP_OVER_DATELINE: usize = 4;
 /// The most characters of a line that holds the end of a photo credit
 /// wrapped from the line above (`永刚摄`, `剑 摄`, `者詹松 摄`).
 const MAX_CREDIT_WRAP_CHARS: usize = 8;
@@ -398,6 +401,16 @@ impl Reading {
         })
     }
 
+    /// Whether lines from `i` on are two to four headline-shaped lines right
+    /// over a dateline (`本报成都11月3日电记者X报道：`).
+    fn headlines_over_dateline(&self, i: usize) -> bool {
+        let end = (i..self.lines.len().min(i + MAX_GROUP_OVER_DATELINE + 1)).find(|&k| {
+            let l = &self.lines[k];
+            l.kind != LineKind::Text || !rules::is_headline_shaped(&l.text) || self.is_full(k)
+        });
+        end.is_some_and(|k| k >= i + 2 && self.lines[k].kind == LineKind::Opener)
+    }
+
     /// The candidate boundary before line `i`, when the text before has
     /// closed (or a label or marker stands there).
     pub(super) fn candidate(&self, i: usize) -> Option<Candidate> {
@@ -408,10 +421,13 @@ impl Reading {
         // opens a piece even where the text before breaks off mid-sentence
         // (a layout export clips a column at the page's edge).
         let unclosed = !self.closed_before(i) && !line.heading;
+        // So does a headline group set apart by a blank line right over a
+        // dateline: `pdftotext` reads a story's columns apart with another
+        // story's headlines and text between them.
         let after_clipped_column = || {
             line.kind == LineKind::Text
-                && line.gap_before >= 2
                 && self.content_before(i).is_some_and(|p| self.is_full(p))
+                && (line.gap_before >= 2 || line.gap_before >= 1 && self.headlines_over_dateline(i))
         };
         match &line.kind {
             LineKind::Furniture => return None,

@@ -634,6 +634,20 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_group_over_a_dateline_opens_a_story_after_text_broken_off() {
+        // `pdftotext` read the first story's column apart: its text breaks
+        // off mid-sentence, another story's headlines and dateline follow.
+        let text = "一二三四五六七八九十一二三四五六七八，\n".repeat(4);
+        let page = format!(
+            "第一条新闻的标题\n本报长沙6月12日电记者吴兴华报道：\n{text}在合唱节中，各地区领导和县、市党委、人\n\n艺术节送戏到基层\n\n十多个剧团为6万多观众演出11场\n本报成都11月3日电记者刘玉琴报道：\n{text}今天上午，金牛乡鼓乐齐鸣。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[1].authors, ["刘玉琴"]);
+        assert!(articles[1].title.starts_with("艺术节送戏到基层"));
+    }
+
+    #[test]
     fn photo_items_closed_by_their_credits_wrapped_or_glued_are_pieces_of_their_own() {
         let text = "一二三四五六七八九十一二三四五六七八，\n".repeat(3);
         let page = format!(
