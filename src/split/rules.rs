@@ -1033,10 +1033,11 @@ pub const OUTLET_NAME: &str = r"[\p{Han}&&[^本]]{2,12}?(?:报|网|客户端)";
 /// `本报讯`, or a paper's short name (`快报讯`, `海都讯`, `晨刊讯`; never holding
 /// `本`: `…改变` + `本报讯` is a wrapped line's tail run into one) or full name
 /// ([`OUTLET_NAME`]) before `讯`. `本报` or the full name may name the
-/// place the report comes from (`本报南宁讯`, `南国早报南宁讯`).
+/// place the report comes from (`本报南宁讯`, `南国早报南宁讯`), and may
+/// be followed by `消息` instead (`【本报消息】`, `澳门日报消息`).
 static LOCAL_NEWS: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^((本报|{OUTLET_NAME})(\p{{Han}}{{2,3}}?)?|[\p{{Han}}&&[^本]]{{1,3}}(报|都|刊))讯"
+        r"^((本报|{OUTLET_NAME})(\p{{Han}}{{2,3}}?)?(讯|消息)|[\p{{Han}}&&[^本]]{{1,3}}(报|都|刊)讯)"
     ))
 });
 /// Months and days are printed in Arabic or in Chinese numerals (`七月九日`);
@@ -1689,6 +1690,10 @@ mod tests {
         );
         assert!(dateline("记者近日走访了这里").is_none());
         assert!(dateline("（图为会场）近日").is_none());
+        // A paper's own report by `消息`, in lenticular brackets.
+        let d = dateline("【本报消息】北区七十四个社团举办活动。").unwrap();
+        assert_eq!(d.rest, "北区七十四个社团举办活动。");
+        assert!(dateline("【某某日报消息】某会新一届领导层昨访本报。").is_some());
         let d = dateline("央视网消息（记者 张三）：近日，某市").unwrap();
         assert_eq!(
             (d.names, d.rest.as_str()),
