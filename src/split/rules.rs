@@ -157,9 +157,10 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| re(r"^(星期|周)[一二三四五六日天]$"));
 
 /// A masthead band: the paper's name, the date, the weekday, the page
-/// label and its section set on one line (`第2版 人民日报 国内新闻
-/// 一九六二年九月二十五日 星期二`). Every part has a masthead's shape, and
-/// at least two are a date, a page label or a paper's name.
+/// label and its section, the issue's pages and price set on one line
+/// (`第2版 人民日报 国内新闻 一九六二年九月二十五日 星期二`, `今日八版
+/// 零售价0.40元`). Every part has a masthead's shape, and at least two are
+/// a date, a page label, a paper's name or one of its notices.
 pub fn is_masthead_band(line: &str) -> bool {
     if !has_space(line) {
         return false;
@@ -172,6 +173,7 @@ pub fn is_masthead_band(line: &str) -> bool {
             || PAPER_NAME.is_match(part)
             || is_page_number(part)
             || PAGE_LABEL.is_match(part)
+            || is_notice(part)
     };
     let masthead_part = |part: &str| {
         WEEKDAY.is_match(part) || (part.chars().count() <= 4 && part.chars().all(is_han))

@@ -782,6 +782,7 @@ mod tests {
             "第2版 人民日报 国内新闻 一九六二年九月二十五日 星期二"
         ));
         assert!(furniture("某某晚报 2021年11月26日 星期五 A11版 区域新闻"));
+        assert!(furniture("今日八版 零售价0.40元"));
         // A date and a place in a sentence, a headline with a date: text.
         assert!(!furniture("北京 2021年11月26日 代表团抵达"));
         assert!(!furniture("一九六二年九月二十五日 首都举行大会"));
