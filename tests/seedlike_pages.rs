@@ -9,8 +9,8 @@ mod common;
 use common::{copy_pages, hard_wrapped, project_root, segscore, without_blank_lines, Project};
 
 /// Floors for the scorer's OVERALL line: what the block reading reaches on
-/// these 133 pages now (F1 0.86, authors 198/203, body 190/203, 9 pieces of
-/// furniture), so a regression fails. Each batch of new pages was scored
+/// these 151 pages now (F1 0.856, authors 231/237, body 220/237, 3 pieces
+/// of furniture), so a regression fails. Each batch of new pages was scored
 /// before any rule was written for it (the ninth batch of eight: F1 0.85,
 /// authors 12/14, body 13/14, no furniture; 0.88, 15/15, 15/15 after its
 /// rules; the tenth, on which no rule was written: 0.97, 16/17, 16/17, no
@@ -20,29 +20,34 @@ use common::{copy_pages, hard_wrapped, project_root, segscore, without_blank_lin
 /// after theirs; the fourteenth to seventeenth, nineteen pages: 0.64,
 /// 19/24, 15/24, 3 pieces of furniture, and 0.68, 25/26, 18/26, 1 after
 /// theirs, which took the whole set from 0.90 to 0.86; the eighteenth, six
-/// pages on which no rule was written: 0.73, 9/11, 10/11, 5), which is the
-/// better estimate for pages never seen;
+/// pages on which no rule was written: 0.73, 9/11, 10/11, 5; the nineteenth
+/// and twentieth, twelve pages: 0.73, 11/11, 9/11, 4 and 0.62, 6/8, 5/8, 4,
+/// then 0.84, 13/13, 11/13, none and 0.77, 9/10, 9/10, none after their
+/// rules; the twenty-first, six pages made while those rules were written
+/// and scored after them: 0.67, 9/9, 8/9, 1, the same as with the build
+/// before them, and 0.74, 10/10, 9/10, none after one rule read off it),
+/// which is the better estimate for pages never seen;
 /// docs/splitting.md lists what is still missed. Briefs under a label are
 /// entries of their own, which the scorer counts against precision (no gold
 /// headline matches an untitled brief).
-const MIN_F1: f64 = 0.86;
+const MIN_F1: f64 = 0.85;
 const MIN_AUTHORS: f64 = 0.97;
-const MIN_BODY: f64 = 0.93;
-const MAX_FURNITURE: u64 = 9;
+const MIN_BODY: f64 = 0.92;
+const MAX_FURNITURE: u64 = 3;
 
 #[test]
 fn seedlike_pages_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
-    assert_eq!(s.gold, 233, "every titled gold article is scored");
+    assert_eq!(s.gold, 274, "every titled gold article is scored");
     s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }
 
 /// The same pages with every blank line taken out: a page that prints one
 /// paragraph per line is read line by line, a hard-wrapped one as a flowing
-/// export. Floors at what the splitter reaches (F1 0.84, authors 186/196,
-/// body 176/196, 9 pieces of furniture: mastheads and page labels that a
+/// export. Floors at what the splitter reaches (F1 0.835, authors 219/231,
+/// body 207/231, 4 pieces of furniture: mastheads and page labels that a
 /// blank line no longer sets apart). The eleventh to thirteenth batches
 /// took F1 from 0.87 to 0.867 and the authors' share from 134/139 to
 /// 151/157; the fourteenth to eighteenth took F1 to 0.84.
@@ -53,15 +58,15 @@ fn seedlike_pages_without_blank_lines_score_at_or_above_the_floors() {
     let seeds = project.path("no-blank-lines");
     copy_pages(&fixtures.join("seeds"), &seeds, without_blank_lines);
     let s = segscore(&project, &seeds, &fixtures.join("gold"));
-    s.assert_floors(0.83, 0.94, 0.89, 9);
+    s.assert_floors(0.83, 0.94, 0.89, 4);
 }
 
 /// The same pages with their paragraphs hard-wrapped in narrow columns, 12
 /// and 16 characters wide, blank lines kept between paragraphs (the shape of
 /// the `zjgrrb` seed). A line that happens to end a sentence inside a
 /// paragraph must not make the page read as a flowing export. Floors at what
-/// the splitter reaches (F1 0.83 and 0.85, authors 189/197 and 191/200,
-/// body 181/197 and 186/200, furniture 8 and 9).
+/// the splitter reaches (F1 0.830 and 0.847, authors 224/232 and 225/235,
+/// body 211/232 and 215/235, furniture 3 and 4).
 #[test]
 fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
@@ -72,17 +77,19 @@ fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
             hard_wrapped(text, width)
         });
         let s = segscore(&project, &seeds, &fixtures.join("gold"));
-        s.assert_floors(0.82, 0.95, 0.91, 9);
+        s.assert_floors(0.83, 0.95, 0.90, 4);
     }
 }
 
 /// The same pages hard-wrapped in 16-character columns with every blank
 /// line taken out: what `pdftotext` makes of such a page, read as a flowing
 /// export with nothing but the lines' shapes to cut it. Floors at what the
-/// splitter reaches (F1 0.71, authors 137/162, body 129/162, 7 pieces of
-/// furniture; 0.69, 135/158, 126/158 and 10 before the nineteenth batch's
-/// round: photo items closed by wrapped credits are found, at an author's
-/// cost; 0.74, 114/130, 106/130 and 6 before the fourteenth to
+/// splitter reaches on the 151 pages (F1 0.71, authors 161/190, body
+/// 150/190, 8 pieces of furniture; on the 133 before the nineteenth to
+/// twenty-first batches, 0.71, 137/162, 129/162, 7, and 0.69, 135/158,
+/// 126/158, 10 before their round's rules, which find photo items closed
+/// by wrapped credits at an author's cost; 0.74, 114/130, 106/130 and 6
+/// before the fourteenth to
 /// eighteenth batches, 99/114, 94/114 and 5 before the eleventh to
 /// thirteenth); before markdown
 /// headings, one-line closing paragraphs, short lines and spaced phrases
@@ -97,5 +104,5 @@ fn seedlike_pages_hard_wrapped_without_blank_lines_score_at_or_above_the_floors(
         without_blank_lines(&hard_wrapped(text, 16))
     });
     let s = segscore(&project, &seeds, &fixtures.join("gold"));
-    s.assert_floors(0.70, 0.84, 0.79, 7);
+    s.assert_floors(0.71, 0.84, 0.78, 8);
 }
