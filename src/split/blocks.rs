@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use super::names::{read_name_line, BYLINE_SYMBOLS, ROLES};
+use super::rules::is_headline_shaped;
 use super::text::{display_width, ends_sentence, read_line};
 
 /// Blank lines that mark where a picture stood.
@@ -149,16 +150,28 @@ fn runs_on_in_long_lines(blocks: &[Block]) -> bool {
 /// A byline printed as the first line of a block, the text run on under it
 /// with no blank line (`□张持坚` / `传来纪念…的消息`), stands apart: a
 /// line behind a byline's mark, or opening with a role word, that holds
-/// personal names only.
+/// personal names only. So does one printed as the last line of a
+/// headline's lines (`…过大年` / `活跃南京春节氛围` / `中新社记者 王国安 陈思平`).
 pub fn bylines_apart(blocks: Vec<Block>) -> Vec<Block> {
     let mut apart = Vec::with_capacity(blocks.len());
     for mut block in blocks {
+        if let Some(byline) = byline_under_headline(&block) {
+            let line_no = block.line_no + block.lines.len() - 1;
+            block.lines.pop();
+            apart.push(block);
+            apart.push(Block {
+                lines: vec![byline],
+                gap_before: 0,
+                line_no,
+            });
+            continue;
+        }
         let first = block.first();
         let marked =
             first.starts_with(BYLINE_SYMBOLS) || ROLES.iter().any(|r| first.starts_with(r));
         let byline = block.lines.len() > 1
             && marked
-            && first.chars().count() <= 24
+            && first.chars().count() <= MAX_BYLINE_CHARS
             && read_name_line(first).is_some_and(|l| l.all_personal && !l.names.is_empty());
         if byline {
             let rest = block.lines.split_off(1);
@@ -175,6 +188,21 @@ pub fn bylines_apart(blocks: Vec<Block>) -> Vec<Block> {
     }
     apart
 }
+
+/// The last line of a block of headline lines when it is a byline: a role
+/// (`中新社记者`) and personal names only.
+fn byline_under_headline(block: &Block) -> Option<String> {
+    let (last, heads) = block.lines.split_last()?;
+    let byline = !heads.is_empty()
+        && last.chars().count() <= MAX_BYLINE_CHARS
+        && heads.iter().all(|l| is_headline_shaped(l))
+        && read_name_line(last)
+            .is_some_and(|l| l.has_role && l.all_personal && !l.names.is_empty());
+    byline.then(|| last.clone())
+}
+
+/// The most characters of a byline line set apart from its block.
+const MAX_BYLINE_CHARS: usize = 24;
 
 /// The middle value, 0 for none.
 fn median(values: &mut [usize]) -> usize {
@@ -250,6 +278,20 @@ mod tests {
         assert_eq!((blocks[2].line_no, blocks[2].gap_before), (4, 0));
         // A paragraph's first line is no byline, even when a name opens it.
         let text = "张持坚说\n传来纪念创办75周年的消息。";
+        assert_eq!(bylines_apart(split_blocks(text)).len(), 1);
+    }
+
+    #[test]
+    fn a_byline_under_the_headline_lines_of_its_block_stands_apart() {
+        let page =
+            "南京百万市民城乡互动过大年\n活跃南京春节氛围\n中新社记者 王国安 陈思平\n\n正文。";
+        let blocks = bylines_apart(split_blocks(page));
+        assert_eq!(blocks.len(), 3);
+        assert_eq!(blocks[0].lines.len(), 2);
+        assert_eq!(blocks[1].lines, ["中新社记者 王国安 陈思平"]);
+        assert_eq!((blocks[1].line_no, blocks[1].gap_before), (3, 0));
+        // Under a sentence, a line of names stays where it is.
+        let text = "活动很热闹。\n记者 王国安";
         assert_eq!(bylines_apart(split_blocks(text)).len(), 1);
     }
 
