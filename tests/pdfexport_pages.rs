@@ -80,19 +80,29 @@ use common::{project_root, segscore, Project};
 /// furniture; 0.71 with the build before them) and took the whole set of 76
 /// to F1 0.702, authors 124/140, body 98/140, furniture 5. A writer's name
 /// after their post, read after one of its misses, took its authors to
-/// 11/13 and the whole set's to 125/140. Photo credits wrapped over two
-/// lines and a headline group over its dateline after text broken off
-/// found two more (F1 0.71, authors 127/142, body 99/142): the floors below.
-const MIN_F1: f64 = 0.70;
-const MIN_AUTHORS: f64 = 0.89;
-const MIN_BODY: f64 = 0.69;
-const MAX_FURNITURE: u64 = 5;
+/// 11/13 and the whole set's to 125/140. An eleventh batch of six pages,
+/// scored before any rule was written on it, reached F1 0.39 (authors 4/6,
+/// body 4/6, 3 pieces of furniture); the rules written on it and on
+/// seed-like pages of the same round (photo credits wrapped over two lines,
+/// a headline group over its dateline after text broken off, contents
+/// lines without a label) took it to 0.65 (10/12, 10/12, 1). A twelfth
+/// batch of six, made while those rules were written and scored after
+/// them, reached F1 0.56 (authors 6/9, body 3/9, 1 piece of furniture; 0.52
+/// with the build before them), and 0.63 (7/10, 4/10, 1) after one rule
+/// read off it (a byline as the last line of a headline's block). The
+/// whole set of 88 stands at F1 0.696, authors 144/164, body 113/164,
+/// furniture 7 (0.668, 135/154, 105/154 and 11 with the build before the
+/// round): the floors below.
+const MIN_F1: f64 = 0.69;
+const MIN_AUTHORS: f64 = 0.87;
+const MIN_BODY: f64 = 0.68;
+const MAX_FURNITURE: u64 = 7;
 
 #[test]
 fn pdfexport_pages_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/pdfexport");
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
-    assert_eq!(s.gold, 196, "every titled gold article is scored");
+    assert_eq!(s.gold, 231, "every titled gold article is scored");
     s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }
