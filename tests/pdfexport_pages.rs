@@ -90,10 +90,12 @@ use common::{project_root, segscore, Project};
 /// them, reached F1 0.56 (authors 6/9, body 3/9, 1 piece of furniture; 0.52
 /// with the build before them), and 0.63 (7/10, 4/10, 1) after one rule
 /// read off it (a byline as the last line of a headline's block). The
-/// whole set of 88 stands at F1 0.696, authors 144/164, body 113/164,
+/// whole set of 88 stood at F1 0.696, authors 144/164, body 113/164,
 /// furniture 7 (0.668, 135/154, 105/154 and 11 with the build before the
-/// round): the floors below.
-const MIN_F1: f64 = 0.69;
+/// round); the first item's headline under a briefs label, read off one of
+/// the earlier pages' misses, took it to F1 0.701, authors 144/165, body
+/// 113/165: the floors below.
+const MIN_F1: f64 = 0.70;
 const MIN_AUTHORS: f64 = 0.87;
 const MIN_BODY: f64 = 0.68;
 const MAX_FURNITURE: u64 = 7;

@@ -449,14 +449,7 @@ impl Reading {
             LineKind::Opener if is_editors_note(&line.text) => cues.push(Cue::EditorsNote),
             LineKind::Text if !self.under_photo_captions(i, false) => {
                 header_end = self.headline_cues(i, &mut cues)?;
-                // An item's headline is short and shaped like one: never a
-                // source closing the item above (`（新华社）`), a credit or
-                // a line of text.
-                let item_headline = rules::is_headline_shaped(&line.text)
-                    && !self.is_full(i)
-                    && !line.text.contains(['，', ',', '（', '('])
-                    && self.closings[i].is_none();
-                if item_headline && self.under_briefs_label(i) {
+                if self.is_item_headline(i) && self.under_briefs_label(i) {
                     cues.retain(|&c| c != Cue::SubheadShape);
                     cues.push(Cue::BriefsItem);
                 }
@@ -489,6 +482,17 @@ impl Reading {
             score,
             chosen: false,
         })
+    }
+
+    /// Whether line `i` may head an item under a briefs label: short and
+    /// shaped like a headline, never a source closing the item above
+    /// (`（新华社）`), a credit or a line of text.
+    pub(super) fn is_item_headline(&self, i: usize) -> bool {
+        let text = &self.lines[i].text;
+        rules::is_headline_shaped(text)
+            && !self.is_full(i)
+            && !text.contains(['，', ',', '（', '('])
+            && self.closings[i].is_none()
     }
 
     /// Whether line `i` stands under a briefs label with nothing but text

@@ -634,6 +634,20 @@ mod tests {
     }
 
     #[test]
+    fn the_first_item_under_a_briefs_label_keeps_its_headline() {
+        // The item's headline runs near the column's width; its text's
+        // lines run the full width.
+        let text = "受来势凶猛的强热带风暴“凤凰”台风\n暴雨影响，地处宁海跃龙街道水车村上\n桥桥面积水严重，当地村民出行因此受\n".repeat(2);
+        let page = format!(
+            "第一条新闻的标题\n本报讯 记者张三报道：\n{text}正文到这里结束了。\n简讯\n宁海党员干部全力疏通积水\n{text}也结束了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[1].title, "宁海党员干部全力疏通积水");
+        assert_eq!(articles[1].column.as_deref(), Some("简讯"));
+    }
+
+    #[test]
     fn a_headline_group_over_a_dateline_opens_a_story_after_text_broken_off() {
         // `pdftotext` read the first story's column apart: its text breaks
         // off mid-sentence, another story's headlines and dateline follow.

@@ -80,7 +80,15 @@ fn header_bounds(
         LineKind::Label(name) => {
             article.column = Some(name.clone());
             header_from = start.at + 1;
-            header_end = if header_from < end {
+            // Right under a briefs label, the first item's headline over
+            // its text's full lines, however near the column's width.
+            let item_headline = rules::brief_label(name).is_some()
+                && header_from + 1 < end
+                && reading.is_full(header_from + 1)
+                && reading.is_item_headline(header_from);
+            header_end = if item_headline {
+                header_from + 1
+            } else if header_from < end {
                 reading
                     .header_end(header_from)
                     .unwrap_or(header_from)
