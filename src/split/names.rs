@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::text::{ends_sentence, is_han, opens_with, re};
+use super::text::{after_last_sentence, ends_sentence, is_han, opens_with, re};
 
 /// Common single-character surnames (the few hundred that cover nearly every
 /// byline). Words that mostly begin headlines (国, 全, 新, 大 …) are left out.
@@ -222,8 +222,7 @@ static WROTE_AND_PHOTOGRAPHED_TAIL: LazyLock<Regex> =
 /// which no sentence opens with.
 pub fn spaced_closing_byline(paragraph: &str) -> Option<(usize, Vec<String>)> {
     let paragraph = paragraph.trim_end();
-    let end = paragraph.rfind(['。', '！', '？', '!', '?', '”'])?;
-    let open = end + paragraph[end..].chars().next()?.len_utf8();
+    let open = after_last_sentence(paragraph, &['。', '！', '？', '!', '?', '”'])?;
     let tail = &paragraph[open..];
     if tail.len() > 40 || !ends_sentence(&paragraph[..open]) {
         return None;

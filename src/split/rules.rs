@@ -10,8 +10,8 @@ use super::names::{
     is_employer, is_personal_name, names_in, read_name_line, strip_role, BYLINE_SYMBOLS, ROLES,
 };
 use super::text::{
-    close_cjk_spaces, display_width, ends_mid_clause, ends_sentence, has_space, is_han, opens_with,
-    re, squeeze_spaces,
+    after_last_sentence, close_cjk_spaces, display_width, ends_mid_clause, ends_sentence,
+    has_space, is_han, opens_with, re, squeeze_spaces,
 };
 
 /// OCR debris: a lone character, a few stray Latin letters or digits (what is
@@ -880,10 +880,7 @@ fn credit_after_last_sentence(paragraph: &str) -> Option<(usize, Credit)> {
     if !ends_like_credit(paragraph) {
         return None;
     }
-    let (at, end) = paragraph
-        .char_indices()
-        .rfind(|&(_, c)| matches!(c, '。' | '！' | '？'))?;
-    let at = at + end.len_utf8();
+    let at = after_last_sentence(paragraph, &['。', '！', '？'])?;
     let credit = credit_line(paragraph[at..].trim())?;
     (!credit.names.is_empty()).then_some((at, credit))
 }
@@ -919,8 +916,7 @@ pub fn closing_writer_credit(paragraph: &str) -> Option<(usize, Vec<String>)> {
     if !paragraph.ends_with(['图', '摄', '文']) {
         return None;
     }
-    let end = paragraph.rfind(['。', '！', '？', '”'])?;
-    let open = end + paragraph[end..].chars().next()?.len_utf8();
+    let open = after_last_sentence(paragraph, &['。', '！', '？', '”'])?;
     let tail = paragraph[open..].trim();
     if tail.len() > 60 || !tail.contains('文') {
         return None;

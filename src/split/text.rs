@@ -67,6 +67,14 @@ pub fn opens_with(text: &str, word: &str) -> bool {
     }
 }
 
+/// Where the text after a paragraph's last sentence opens: the byte after
+/// the last of the sentence ends `ends` (a closing byline or credit may be
+/// glued there).
+pub fn after_last_sentence(paragraph: &str, ends: &[char]) -> Option<usize> {
+    let (at, end) = paragraph.char_indices().rfind(|(_, c)| ends.contains(c))?;
+    Some(at + end.len_utf8())
+}
+
 /// Width of `s` in columns: wide characters take two.
 pub fn display_width(s: &str) -> usize {
     s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()

@@ -464,7 +464,7 @@ pub(super) fn mark_masthead(lines: &mut [Line]) {
             let bare: String = line.text.split_whitespace().collect();
             rules::PAPER_NAME.is_match(&bare)
         };
-        if !matches!(line.kind, LineKind::Label(_)) && name() || rules::is_date_part(&line.text) {
+        if (!matches!(line.kind, LineKind::Label(_)) && name()) || rules::is_date_part(&line.text) {
             line.kind = LineKind::Furniture;
         }
         // One character is debris (or a wrap's tail), no masthead part.
