@@ -84,7 +84,7 @@ fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
 /// The same pages hard-wrapped in 16-character columns with every blank
 /// line taken out: what `pdftotext` makes of such a page, read as a flowing
 /// export with nothing but the lines' shapes to cut it. Floors at what the
-/// splitter reaches on the 151 pages (F1 0.72, authors 163/192, body
+/// splitter reaches on the 151 pages (F1 0.72, authors 165/192, body
 /// 152/192, 8 pieces of furniture; on the 133 before the nineteenth to
 /// twenty-first batches, 0.71, 137/162, 129/162, 7, and 0.69, 135/158,
 /// 126/158, 10 before their round's rules, which find photo items closed

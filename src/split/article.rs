@@ -112,6 +112,17 @@ pub(super) fn push_paragraph_spaced(article: &mut Article, text: &str, white: bo
     signed
 }
 
+/// Signs a piece closed by a photo credit, with no other caption to tell
+/// that photo, by its photographer: photo news (`…体验滑雪。曹建雄摄/光明图片`,
+/// `…丰收景象。记者李永刚摄`).
+pub(super) fn sign_by_closing_credit(article: &mut Article) {
+    if article.authors.is_empty() && article.captions.is_empty() {
+        if let Some(names) = article.paragraphs().last().and_then(closing_credit) {
+            article.authors = names;
+        }
+    }
+}
+
 /// Signs an unsigned piece with the writer's name glued after its last
 /// sentence (`…响起一片掌声。金海亮`), taken out of the text: three Han
 /// characters that read as a personal name (two could as well be a word).

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::article::{
     add_names, attach_credit, caption, complete, empty_article, photographers, push_paragraph,
-    take_glued_signature, titled, trim_dashes,
+    sign_by_closing_credit, take_glued_signature, titled, trim_dashes,
 };
 use super::blocks::{heading_marks, wrap_width, Block, IMAGE_GAP};
 use super::kinds::{
@@ -410,7 +410,11 @@ impl Splitter {
     }
 
     fn finish(&mut self) {
-        if let Some(article) = self.current.take().map(photo_news).and_then(complete) {
+        let signed = self.current.take().map(|mut article| {
+            sign_by_closing_credit(&mut article);
+            article
+        });
+        if let Some(article) = signed.map(photo_news).and_then(complete) {
             self.articles.push(article);
         }
     }
@@ -749,19 +753,6 @@ impl Splitter {
                 return i + 1;
             }
         }
-        // A piece that closes with a photo credit and has no other caption
-        // told that photo: photo news by its photographer
-        // (`…体验滑雪。曹建雄摄/光明图片`, `…更具活力。庄文斌摄`).
-        let credit_closed = rules::closing_credit(&text);
-        if let Some(names) = credit_closed.clone() {
-            let unsigned_uncaptioned = self
-                .current
-                .as_ref()
-                .is_some_and(|a| a.authors.is_empty() && a.captions.is_empty());
-            if unsigned_uncaptioned && self.piece_ends_at(i + 1) {
-                self.current().authors = names;
-            }
-        }
         // Under a briefs label, each item set off by a bullet (`◆…`) is a
         // piece of its own.
         let brief = self.current.as_ref().and_then(|a| {
@@ -780,7 +771,7 @@ impl Splitter {
         let article = self.current();
         let headless =
             article.title.is_empty() && article.body.is_empty() && article.column.is_some();
-        let unterminated = !ends_sentence(&text) && credit_closed.is_none();
+        let unterminated = !ends_sentence(&text) && rules::closing_credit(&text).is_none();
         if headless && unterminated && article.subtitle.is_none() {
             // The standfirst of a headless column piece (a paragraph closed
             // by a photo credit is none).

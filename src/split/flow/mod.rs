@@ -677,6 +677,9 @@ mod tests {
                 "购票不再排长队"
             ]
         );
+        // Each by its photographer, a wrapped credit's too.
+        assert_eq!(articles[0].authors, ["李永刚"]);
+        assert_eq!(articles[2].authors, ["苗剑"]);
     }
 
     #[test]

@@ -13,7 +13,9 @@ use super::headline::{header_units, title_and_subtitle, Unit};
 use super::lines::{Line, LineKind};
 use super::Reading;
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
-use crate::split::article::{add_names, caption, empty_article, push_paragraph_spaced};
+use crate::split::article::{
+    add_names, caption, empty_article, push_paragraph_spaced, sign_by_closing_credit,
+};
 use crate::split::names::{names_in, read_name_line};
 use crate::split::rules;
 use crate::split::text::{close_cjk_spaces, ends_sentence, join_wrapped, squeeze_spaces};
@@ -302,6 +304,7 @@ pub(super) fn read_body(
         j += 1;
     }
     flush(article, &mut paragraph, &mut first_paragraph);
+    sign_by_closing_credit(article);
     if article.kind == ArticleKind::Story && article.paragraphs().next().is_none() {
         article.kind = ArticleKind::Photo;
         // A photo printed with its title: the photographer is its author.
