@@ -25,13 +25,14 @@ pub(super) enum Kind {
 pub(super) fn classify(block: &Block) -> Kind {
     let single = block.is_single_line();
     let line = block.first();
+    // A contents box (its label marked up as a heading or not), or a
+    // notice under its label (`更正` / `本报…特此更正。`).
+    if rules::is_contents_label(line) || (!single && rules::is_notice_label(line)) {
+        return Kind::Furniture;
+    }
     if single {
         if let Some(m) = marker(line) {
             return Kind::Marker(m);
-        }
-        // A contents box's label, marked up as a heading or not.
-        if rules::is_contents_label(line) {
-            return Kind::Furniture;
         }
         if line.starts_with('#') {
             let title = squeeze_spaces(line.trim_start_matches('#'));
@@ -52,10 +53,6 @@ pub(super) fn classify(block: &Block) -> Kind {
         {
             return Kind::Furniture;
         }
-    }
-    // A contents box, or a notice under its label (`更正` / `本报…特此更正。`).
-    if rules::is_contents_label(line) || (!single && rules::is_notice_label(line)) {
-        return Kind::Furniture;
     }
     // A contents box under a label not known as one (`本报今日四版`).
     let contents_lines = || block.lines[1..].iter().all(|l| rules::is_contents_line(l));
