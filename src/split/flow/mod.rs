@@ -1020,6 +1020,31 @@ mod tests {
         assert_eq!(articles[1].authors, ["肖金雄"]);
     }
 
+    #[test]
+    fn a_short_unsigned_story_closed_by_its_photo_credit_is_the_photographers() {
+        let body = "经过多番打听，记者昨日找到了其中一位\n民警。据了解，当天帮忙推车的除了他，\n还有中队的民警，以及四位附近的辅警。\n".repeat(4);
+        let story = "“一年好景君须记，最是橙黄菊绿时。”\n近日，市区第三十九届群众菊花展在公园\n正式开展，为城市带来冬日限定浪漫，\n吸引大批市民游客前来打卡赏景。市民或\n携家带口漫步花径，或驻足花前拍照留念，\n孩童追着花香奔跑，老者在花境旁闲话家\n常，构成一幅温馨的城市生活画卷。\n";
+        let page = format!(
+            "第一条新闻的标题\n本报讯 记者李大为报道 今\n{body}正文到这里结束了。\n本报记者 朱敏敏\n市民打卡“菊展”美\n景\n{story}本报记者 袁笙 摄\n责任编辑：王芳\n"
+        );
+        let articles = split(&page);
+        assert_eq!(
+            titles(&articles),
+            ["第一条新闻的标题", "市民打卡“菊展”美景"]
+        );
+        assert_eq!(articles[1].authors, ["袁笙"]);
+        // A longer story has a writer the page does not name.
+        let more = "游客们说，今年的菊花开得格外好，比往\n年更美，大家流连忘返，久久不愿离去。\n"
+            .repeat(3);
+        let long = page.replace("本报记者 袁笙", &format!("{more}本报记者 袁笙"));
+        let articles = split(&long);
+        assert_eq!(
+            titles(&articles),
+            ["第一条新闻的标题", "市民打卡“菊展”美景"]
+        );
+        assert!(articles[1].authors.is_empty());
+    }
+
     /// The title and subtitle read from a headline group over a dateline
     /// and a body.
     fn read_group(group: &str) -> (String, Option<String>) {

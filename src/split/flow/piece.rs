@@ -210,6 +210,10 @@ fn brief_bodies(
     bodies
 }
 
+/// The most paragraphs, besides its caption, a story told by its one photo
+/// has: a longer one has a writer, even if unnamed.
+const MAX_PHOTO_STORY_PARAGRAPHS: usize = 2;
+
 /// Reads body lines `from..to` into the article: byline, dateline,
 /// paragraphs rejoined across wraps and furniture, subheads, captions, the
 /// closing byline.
@@ -267,6 +271,17 @@ pub(super) fn read_body(
                     }
                 }
                 read_credit(article, &text, &line.text);
+                // A short unsigned story closed by its one photo's credit is
+                // a photo story: the photographer tells it.
+                let closes_piece = (j + 1..to).all(|k| lines[k].kind == LineKind::Furniture);
+                if closes_piece
+                    && no_opener
+                    && article.authors.is_empty()
+                    && article.captions.len() == 1
+                    && article.paragraphs().count() <= MAX_PHOTO_STORY_PARAGRAPHS
+                {
+                    article.authors = signed_by_photographer(article);
+                }
             }
             LineKind::Opener | LineKind::Text => {
                 if let Some(sub) = subheads.iter().find(|c| c.at == j && c.header_end > j) {
