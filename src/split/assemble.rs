@@ -567,22 +567,29 @@ impl Splitter {
             return end;
         }
         let title = self.headline_at(i).unwrap_or_default();
-        // A photo story is short and has no subheads: a headline after its
-        // text opens the next piece.
-        let after_photo_story = self
-            .current
-            .as_ref()
-            .is_some_and(|a| a.kind == ArticleKind::PhotoStory && !a.body.is_empty());
-        if after_photo_story {
-            self.start(titled(title));
-            self.opened_by(i);
-            return i + 1;
-        }
         if self.photo_story_at(i) {
             self.start(Article {
                 kind: ArticleKind::PhotoStory,
                 ..titled(title)
             });
+            self.opened_by(i);
+            return i + 1;
+        }
+        // A photo story is short and has no subheads: a headline after its
+        // text opens the next piece. So does one after its credit when that
+        // is all it has: its "headline" was a photo's caption.
+        if let Some(story) = self
+            .current
+            .as_mut()
+            .filter(|a| a.kind == ArticleKind::PhotoStory && !a.authors.is_empty())
+        {
+            if story.body.is_empty() {
+                let text = std::mem::take(&mut story.title);
+                story.captions.push(caption(&text, None));
+                story.printed_title = false;
+                story.kind = ArticleKind::Photo;
+            }
+            self.start(titled(title));
             self.opened_by(i);
             return i + 1;
         }
@@ -824,6 +831,22 @@ mod tests {
 
     fn titles(page: &str) -> Vec<String> {
         split_page(page).into_iter().map(|a| a.title).collect()
+    }
+
+    #[test]
+    fn a_headline_after_a_photo_of_a_caption_and_credit_alone_opens_the_next_piece() {
+        let page = "社员自动多卖余粮\n\n本报讯 大队的社员热情高涨，自动卖出余粮一万二千一百斤，支援国家建设。\n\n黄泥洼公社社员正在装运交售的粮食\n\n新华社记者 姜可运摄\n\n日报发表社论《光荣的行动》\n\n日报在十日刊出了这封信，并且发表社论表扬了他的这一爱国主义的行动。\n";
+        let articles = split_page(page);
+        assert_eq!(articles.len(), 3, "{articles:#?}");
+        // The caption over its credit was a photo of its own.
+        assert_eq!(articles[1].kind, ArticleKind::Photo);
+        assert_eq!(
+            articles[1].captions[0].text,
+            "黄泥洼公社社员正在装运交售的粮食"
+        );
+        assert_eq!(articles[1].authors, ["姜可运"]);
+        assert_eq!(articles[2].title, "日报发表社论《光荣的行动》");
+        assert!(articles[2].authors.is_empty());
     }
 
     #[test]
