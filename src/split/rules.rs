@@ -26,6 +26,16 @@ fn is_debris_bit(text: &str) -> bool {
     count <= 1
         || (count <= 3 && visible().all(is_latin_or_digit))
         || !text.chars().any(is_alphanumeric)
+        // A stroke read off a rule beside a box's mark (`丨■`).
+        || (count <= 3
+            && visible().filter(|&c| is_alphanumeric(c)).count() <= 1
+            && visible().any(is_box_mark))
+}
+
+/// A box-drawing or geometric mark (`─`, `■`, `▲`): a rule or a bullet, no
+/// word.
+fn is_box_mark(c: char) -> bool {
+    ('\u{2500}'..='\u{25FF}').contains(&c)
 }
 
 /// Several bits of debris spaced out on one line (`口 ■`, `口 口 Ｔ2`). One
@@ -337,7 +347,7 @@ static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-static ADDRESS: LazyLock<Regex> = LazyLock::new(|| re(r"^((本报|报社)地址|社址)\s*[:：]"));
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| re(r"^((本报|报社)地址|(本报)?社址)\s*[:：]"));
 /// How to send the paper a piece or a letter (`投稿请寄本报评论部`,
 /// `来稿请注明真实姓名`, `投稿邮箱：…`, `读者来信请寄本报X版`).
 static SUBMISSIONS: LazyLock<Regex> = LazyLock::new(|| {
@@ -1293,6 +1303,8 @@ pub fn is_headline_shaped(text: &str) -> bool {
         && !text.contains('。')
         && !leads_in(text)
         && text.chars().filter(|&c| is_han(c)).count() >= 2
+        // A date alone is when a notice or letter was signed.
+        && !DATE.is_match(text)
 }
 
 /// A sentence of clauses that leads into what follows by a dash
@@ -1354,6 +1366,8 @@ mod tests {
         assert!(is_debris("■ ■"));
         assert!(is_debris("口 ■"));
         assert!(is_debris("口 口 Ｔ2"));
+        assert!(is_debris("丨■"));
+        assert!(!is_debris("■好人"));
         assert!(!is_debris("高 凯"));
         // One character repeated, spaced out: no name repeats its surname.
         assert!(is_debris("口  口"));
@@ -1806,6 +1820,7 @@ mod tests {
         assert!(is_imprint("中共鞍山市委機關報 鞍山日報社出版"));
         assert!(!is_imprint("人民出版社出版了这本书"));
         assert!(is_contact_line("傳真：2873 1906"));
+        assert!(is_contact_line("本报社址：某某市 电话：二○三"));
         assert!(is_contact_line("投稿请寄本报评论部"));
         assert!(is_contact_line("读者来信请寄本报城市记忆版"));
         assert!(!is_contact_line("来信请求帮助的读者越来越多"));
@@ -1908,6 +1923,9 @@ mod tests {
             "聚焦高校毕业生、农民工、就业困难人员等重点群体——"
         ));
         assert!(!is_headline_shaped("“身为社区监察工作联络站成员，"));
+        // A notice's date, alone under it.
+        assert!(!is_headline_shaped("一九五○年五月二十五日"));
+        assert!(is_headline_shaped("一九五○年的五月"));
         assert!(!is_headline_shaped("服务。"));
         assert!(is_subhead_shaped("打造温馨驿站 开展关爱服务"));
         assert!(!is_subhead_shaped("针对用工难题，瓯海将组织开展"));
