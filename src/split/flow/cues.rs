@@ -162,6 +162,12 @@ impl Reading {
         self.width > 0 && self.lines[i].width > self.width + 3
     }
 
+    /// Whether line `i` is set across columns, half as wide again as the
+    /// column or more (a deck, a summary): no column's line runs so far.
+    fn is_across(&self, i: usize) -> bool {
+        self.width > 0 && self.lines[i].width * 2 >= self.width * 3
+    }
+
     /// The next line that is not furniture, from `i` on.
     pub(super) fn content_from(&self, i: usize) -> Option<usize> {
         (i..self.lines.len()).find(|&j| self.lines[j].kind != LineKind::Furniture)
@@ -353,6 +359,8 @@ impl Reading {
                 {
                     return Some(j)
                 }
+                // A deck's last words, wrapped onto a line of their own.
+                _ if j > at && self.is_across(j - 1) && !self.is_wide(at) => {}
                 // A finished sentence is text, unless set wider than the
                 // column (a deck, or a headline ending in `！`); a wide line
                 // closed by a full stop is a paragraph of one line that may

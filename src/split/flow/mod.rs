@@ -1045,6 +1045,26 @@ mod tests {
         assert!(articles[1].authors.is_empty());
     }
 
+    #[test]
+    fn a_summary_set_across_columns_under_a_headline_stays_over_its_dateline() {
+        let summary = "今年大部地区棉花丰收，社员爱国热情高涨，踊跃售棉，收购进度是历年来最快的一年。现在广大棉农还在继续出售余棉，同时积极准\n备争取明年棉花增产。\n";
+        let body: String = ["一", "二", "三", "四"]
+            .iter()
+            .map(|n| {
+                format!("据有关部门负责人说，今年第{n}批棉花\n收购进度是历年以来最快的一年。\n")
+            })
+            .collect();
+        let page = format!(
+            "1963年12月29日 星期日\n\n全国棉花收购计划超额完成\n\n{summary}新华社二十七日讯 今年全国棉花收\n购计划已经提前超额完成。\n{body}"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["全国棉花收购计划超额完成"]);
+        assert!(articles[0]
+            .subtitle
+            .as_deref()
+            .is_some_and(|s| s.ends_with("增产。")));
+    }
+
     /// The title and subtitle read from a headline group over a dateline
     /// and a body.
     fn read_group(group: &str) -> (String, Option<String>) {
