@@ -26,7 +26,7 @@ const NUMERAL: &str = "[0-9〇○零一二三四五六七八九十]";
 pub(super) static DATELINE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     let date = format!("({NUMERAL}{{2,4}}年)?({NUMERAL}{{1,3}}月)?{NUMERAL}{{1,3}}日");
     re(&format!(
-        r"^(?:[【\[]\s*(?:本刊|本报|\p{{Han}}{{1,6}}(?:社|报|台|网))\p{{Han}}{{0,8}}?(?:{date})?\s*(?:电|讯|专电|报道)\s*[】\]]|据?(?:本报|\p{{Han}}{{1,4}}社|[\p{{Han}}&&[^本]]{{2,6}}?报)\p{{Han}}{{0,8}}?{date}\s*(?:电|讯|专电)|(?:本报|本刊)讯|[\p{{Han}}&&[^本]]{{1,3}}(?:报|都|刊)讯[\s:：]*|据\p{{Han}}{{1,6}}(?:社|报|网|台)(?:电|讯|消息|报道)?\s)"
+        r"^(?:[【\[]\s*(?:本刊|本报|\p{{Han}}{{1,6}}(?:社|报|台|网))\p{{Han}}{{0,8}}?(?:{date})?\s*(?:电|讯|专电|报道)\s*[】\]]|据?(?:本报|\p{{Han}}{{1,4}}社|[\p{{Han}}&&[^本]]{{2,6}}?报)\p{{Han}}{{0,8}}?{date}\s*(?:电|讯|专电)|(?:本报|本刊)(?:\p{{Han}}{{2,3}})?讯|[\p{{Han}}&&[^本]]{{1,3}}(?:报|都|刊)讯[\s:：]*|据\p{{Han}}{{1,6}}(?:社|报|网|台)(?:电|讯|消息|报道)?\s)"
     ))
 });
 pub(super) static REPORTER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -518,6 +518,16 @@ mod tests {
             (names, rest.as_str()),
             (vec!["张三".into(), "李四".into()], "近日，某市")
         );
+        // The paper may name the place the report comes from; its
+        // correspondent (`通讯员`) is no place.
+        let (names, rest) = read_dateline("本报汕头讯 （记者陈正新）昨日，汕头市").unwrap();
+        assert_eq!(
+            (names, rest.as_str()),
+            (vec!["陈正新".into()], "昨日，汕头市")
+        );
+        let (names, rest) = read_dateline("本报通讯员王小明报道：今天").unwrap();
+        assert_eq!((names, rest.as_str()), (vec!["王小明".into()], "今天"));
+        assert_eq!(read_dateline("本报通讯员 王小明 今天"), None);
         let (names, rest) = read_dateline("本报讯 记者近日走访 了这里").unwrap();
         assert_eq!((names.len(), rest.as_str()), (0, "记者近日走访 了这里"));
         let (names, rest) = read_dateline("本报鞍山18日电 记者陈迹、金雨困报道：我国").unwrap();
