@@ -343,7 +343,7 @@ fn simplified_editor_line(line: &str) -> bool {
 
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^([\p{Han}\d]{0,12}(热线|熱線|电话|電話|报料|傳真|传真|查询|查詢)\s*[:：]?\s*[\d\-—－ ]{5,20}\s*)+",
+        r"^([\p{Han}\d]{0,12}(热线|熱線|电话|電話|报料|傳真|传真|查询|查詢)\s*[:：]?\s*[\d\-—－ （）()]{5,20}\s*)+",
     )
 });
 
@@ -1314,6 +1314,15 @@ fn leads_in(text: &str) -> bool {
     text.ends_with(['—', '-']) && text.matches(['，', ',']).count() >= 2
 }
 
+/// A letter's salutation alone on its line (`编辑同志：`, `亲爱的读者朋友们：`).
+static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(亲爱的|尊敬的)?\p{Han}{0,4}(同志|先生|女士|编辑|编辑部|朋友|同学|老师|读者)们?\s*[:：]$")
+});
+
+pub fn is_salutation(line: &str) -> bool {
+    line.len() <= 60 && SALUTATION.is_match(line)
+}
+
 /// A headline that asks or exclaims (`加快建设旅游强国，我们该怎么干？`):
 /// one short sentence closed by its question or exclamation mark, with no
 /// speaker's colon and no full stop.
@@ -1821,6 +1830,8 @@ mod tests {
         assert!(!is_imprint("人民出版社出版了这本书"));
         assert!(is_contact_line("傳真：2873 1906"));
         assert!(is_contact_line("本报社址：某某市 电话：二○三"));
+        // An area code in brackets.
+        assert!(is_contact_line("热线：（0754）8270000"));
         assert!(is_contact_line("投稿请寄本报评论部"));
         assert!(is_contact_line("读者来信请寄本报城市记忆版"));
         assert!(!is_contact_line("来信请求帮助的读者越来越多"));
@@ -1923,6 +1934,9 @@ mod tests {
             "聚焦高校毕业生、农民工、就业困难人员等重点群体——"
         ));
         assert!(!is_headline_shaped("“身为社区监察工作联络站成员，"));
+        assert!(is_salutation("编辑同志："));
+        assert!(is_salutation("亲爱的读者朋友们："));
+        assert!(!is_salutation("记者问他的同志："));
         // A notice's date, alone under it.
         assert!(!is_headline_shaped("一九五○年五月二十五日"));
         assert!(is_headline_shaped("一九五○年的五月"));

@@ -53,6 +53,9 @@ pub enum Cue {
     /// A briefs label (`简讯`, `新闻简报`) stands above, and only items'
     /// text between: a short headline there opens the next item.
     BriefsItem,
+    /// A letter's salutation (`编辑同志：`) follows the headline lines: a
+    /// letter opens there.
+    Salutation,
 }
 
 impl Cue {
@@ -80,6 +83,7 @@ impl Cue {
             Cue::SpacedPhrases => 1,
             Cue::Heading => 3,
             Cue::BriefsItem => 2,
+            Cue::Salutation => 2,
         }
     }
 
@@ -102,6 +106,7 @@ impl Cue {
             Cue::SpacedPhrases => "spaced-phrases",
             Cue::Heading => "heading",
             Cue::BriefsItem => "briefs-item",
+            Cue::Salutation => "salutation",
         }
     }
 }
@@ -586,6 +591,10 @@ impl Reading {
         if byline_after {
             cues.push(Cue::BylineAfter);
         }
+        let salutation = (self.lines.get(after)).is_some_and(|l| rules::is_salutation(&l.text));
+        if salutation {
+            cues.push(Cue::Salutation);
+        }
         // The deck belongs to the headline group, over the story.
         let end = match (captions_end, deck) {
             (None, Some(deck_end)) => deck_end,
@@ -602,6 +611,7 @@ impl Reading {
         // marks a heading is a headline.
         let text_lines = self.text_lines(i, end);
         if !byline_after
+            && !salutation
             && !self.lines[i].heading
             && text_lines == 1
             && self.lines[i].text.chars().count() <= 12

@@ -1065,6 +1065,23 @@ mod tests {
             .is_some_and(|s| s.ends_with("增产。")));
     }
 
+    #[test]
+    fn a_headline_over_a_letters_salutation_opens_the_letter() {
+        let story = "粮食厅最近组织了八十个工作组对全省\n的粮食保管工作进行了普查。会上就普查\n中所发现的问题作了认真的研究，并指出\n要认真加强对干部的政治思想教育。\n";
+        let letter = "煤炭工业部在去年七月刚成立时，机关\n编制人数是八百二十一人，实有人数是九\n百多人，当时领导上准备精简一百人。\n";
+        let page = format!(
+            "全面检查粮食保管工作\n新华社南京30日电 江苏省\n{story}为什么要这样庞大的机构\n编辑同志：\n{letter}"
+        );
+        let articles = split(&page);
+        assert_eq!(
+            titles(&articles),
+            ["全面检查粮食保管工作", "为什么要这样庞大的机构"]
+        );
+        // Without the salutation the line reads as the story's subhead.
+        let page = page.replace("编辑同志：\n", "");
+        assert_eq!(titles(&split(&page)), ["全面检查粮食保管工作"]);
+    }
+
     /// The title and subtitle read from a headline group over a dateline
     /// and a body.
     fn read_group(group: &str) -> (String, Option<String>) {
