@@ -1073,24 +1073,40 @@ static WIRE: LazyLock<Regex> =
 static PAREN_BYLINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:[（(]([^()（）]{2,40})[)）]|【([^【】]{2,40})】)\s*"));
 
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| re(r"报\s?道"));
+
 /// Reporters glued to the dateline and to each other, up to `报道`:
 /// `记者陈特安、李云飞报道:中华人民共和国…` → names, and the story after the
 /// colon.
 fn reported_by(after: &str) -> Option<Dateline> {
     let after = after.trim_start();
-    if !ROLES.iter().any(|r| after.starts_with(r)) {
+    let glue = |c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',');
+    let has_role = |t: &str| strip_role(t).len() < t.len();
+    // A role may stand behind its outlet, glued or wrapped apart from it
+    // (`新闻报记者X、本报记者Y报道`, `新闻报 记者X`).
+    let first = after.split(glue).next().unwrap_or_default();
+    let outlet =
+        !has_role(first) && first.chars().count() <= 6 && first.ends_with(['报', '社', '台', '网']);
+    let after = if outlet {
+        after[first.len()..].trim_start()
+    } else {
+        after
+    };
+    if !has_role(after) {
         return None;
     }
-    let end = after.find("报道")?;
+    // `报道` may be broken over two lines, joined by a space.
+    let reported = REPORTED.find(after)?;
+    let (end, after_end) = (reported.start(), reported.end());
     let head = &after[..end];
-    let glue = |c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',');
     if head.chars().count() > 40 || !head.chars().all(|c| is_han(c) || glue(c)) {
         return None;
     }
-    let names = names_in(head);
+    let tokens: Vec<&str> = head.split(glue).map(strip_role).collect();
+    let names = names_in(&tokens.join(" "));
     (!names.is_empty()).then(|| Dateline {
         names,
-        rest: after[end + "报道".len()..]
+        rest: after[after_end..]
             .trim_start_matches([':', '：', ' '])
             .to_string(),
     })
@@ -1794,6 +1810,10 @@ mod tests {
         let d = dateline("本报曼谷8月13日电 记者刘正学、刘爱成报道：李鹏总理").unwrap();
         assert_eq!(d.names, vec!["刘正学", "刘爱成"]);
         assert_eq!(d.rest, "李鹏总理");
+        // Another outlet's reporter first; `报道` broken over two lines.
+        let d = dateline("本报上海2月13日电新闻报 记者蒋定国、本报记者萧关根报 道：上海").unwrap();
+        assert_eq!(d.names, vec!["蒋定国", "萧关根"]);
+        assert_eq!(d.rest, "上海");
         // A reporter's sentence that only mentions a report is no byline.
         let d = dateline("本报讯 记者近日从省里获悉，有关报道称").unwrap();
         assert!(d.names.is_empty());
