@@ -95,18 +95,25 @@ use common::{project_root, segscore, Project};
 /// round); the first item's headline under a briefs label, read off one of
 /// the earlier pages' misses, took it to F1 0.701, authors 144/165, body
 /// 113/165; a flowing piece closed by its photo credit signed by its
-/// photographer, as a block-read one is, to authors 145/165: the floors
-/// below.
-const MIN_F1: f64 = 0.70;
-const MIN_AUTHORS: f64 = 0.87;
-const MIN_BODY: f64 = 0.68;
-const MAX_FURNITURE: u64 = 7;
+/// photographer, as a block-read one is, to authors 145/165. A thirteenth
+/// batch of six, scored before any rule was written on it, reached F1 0.26
+/// (authors 2/4, body 2/4, 3 pieces of furniture); the rules of its round
+/// (a summary set across columns kept in its headline group, a paper's
+/// dateline naming a place, a letter's salutation, reporters of two
+/// outlets, a hotline's bracketed area code) took it to 0.38 (5/6, 5/6, 1)
+/// and the whole set of 94 to F1 0.680, authors 151/171, body 118/171,
+/// furniture 8 (0.673, 147/169, 115/169 and 10 with the build before the
+/// round): the floors below.
+const MIN_F1: f64 = 0.67;
+const MIN_AUTHORS: f64 = 0.88;
+const MIN_BODY: f64 = 0.69;
+const MAX_FURNITURE: u64 = 8;
 
 #[test]
 fn pdfexport_pages_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/pdfexport");
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
-    assert_eq!(s.gold, 231, "every titled gold article is scored");
+    assert_eq!(s.gold, 249, "every titled gold article is scored");
     s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }

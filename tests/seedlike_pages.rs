@@ -9,7 +9,7 @@ mod common;
 use common::{copy_pages, hard_wrapped, project_root, segscore, without_blank_lines, Project};
 
 /// Floors for the scorer's OVERALL line: what the block reading reaches on
-/// these 151 pages now (F1 0.856, authors 231/237, body 220/237, 3 pieces
+/// these 157 pages now (F1 0.851, authors 242/248, body 228/248, 3 pieces
 /// of furniture), so a regression fails. Each batch of new pages was scored
 /// before any rule was written for it (the ninth batch of eight: F1 0.85,
 /// authors 12/14, body 13/14, no furniture; 0.88, 15/15, 15/15 after its
@@ -25,14 +25,16 @@ use common::{copy_pages, hard_wrapped, project_root, segscore, without_blank_lin
 /// then 0.84, 13/13, 11/13, none and 0.77, 9/10, 9/10, none after their
 /// rules; the twenty-first, six pages made while those rules were written
 /// and scored after them: 0.67, 9/9, 8/9, 1, the same as with the build
-/// before them, and 0.74, 10/10, 9/10, none after one rule read off it),
-/// which is the better estimate for pages never seen;
+/// before them, and 0.74, 10/10, 9/10, none after one rule read off it;
+/// the twenty-second, six pages scored before any rule was written on it:
+/// 0.71, 10/10, 6/10, 1, and 0.76, 11/11, 8/11, none after the rules of
+/// its round), which is the better estimate for pages never seen;
 /// docs/splitting.md lists what is still missed. Briefs under a label are
 /// entries of their own, which the scorer counts against precision (no gold
 /// headline matches an untitled brief).
 const MIN_F1: f64 = 0.85;
 const MIN_AUTHORS: f64 = 0.97;
-const MIN_BODY: f64 = 0.92;
+const MIN_BODY: f64 = 0.91;
 const MAX_FURNITURE: u64 = 3;
 
 #[test]
@@ -40,14 +42,14 @@ fn seedlike_pages_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
-    assert_eq!(s.gold, 274, "every titled gold article is scored");
+    assert_eq!(s.gold, 289, "every titled gold article is scored");
     s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }
 
 /// The same pages with every blank line taken out: a page that prints one
 /// paragraph per line is read line by line, a hard-wrapped one as a flowing
-/// export. Floors at what the splitter reaches (F1 0.835, authors 219/231,
-/// body 207/231, 4 pieces of furniture: mastheads and page labels that a
+/// export. Floors at what the splitter reaches (F1 0.825, authors 228/240,
+/// body 214/240, 5 pieces of furniture: mastheads and page labels that a
 /// blank line no longer sets apart). The eleventh to thirteenth batches
 /// took F1 from 0.87 to 0.867 and the authors' share from 134/139 to
 /// 151/157; the fourteenth to eighteenth took F1 to 0.84.
@@ -58,15 +60,15 @@ fn seedlike_pages_without_blank_lines_score_at_or_above_the_floors() {
     let seeds = project.path("no-blank-lines");
     copy_pages(&fixtures.join("seeds"), &seeds, without_blank_lines);
     let s = segscore(&project, &seeds, &fixtures.join("gold"));
-    s.assert_floors(0.83, 0.94, 0.89, 4);
+    s.assert_floors(0.82, 0.94, 0.89, 5);
 }
 
 /// The same pages with their paragraphs hard-wrapped in narrow columns, 12
 /// and 16 characters wide, blank lines kept between paragraphs (the shape of
 /// the `zjgrrb` seed). A line that happens to end a sentence inside a
 /// paragraph must not make the page read as a flowing export. Floors at what
-/// the splitter reaches (F1 0.830 and 0.847, authors 224/232 and 225/235,
-/// body 211/232 and 215/235, furniture 3 and 4).
+/// the splitter reaches (F1 0.826 and 0.842, authors 235/243 and 236/246,
+/// body 219/243 and 223/246, furniture 3 and 4).
 #[test]
 fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
@@ -77,15 +79,16 @@ fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
             hard_wrapped(text, width)
         });
         let s = segscore(&project, &seeds, &fixtures.join("gold"));
-        s.assert_floors(0.83, 0.95, 0.90, 4);
+        s.assert_floors(0.82, 0.95, 0.90, 4);
     }
 }
 
 /// The same pages hard-wrapped in 16-character columns with every blank
 /// line taken out: what `pdftotext` makes of such a page, read as a flowing
 /// export with nothing but the lines' shapes to cut it. Floors at what the
-/// splitter reaches on the 151 pages (F1 0.72, authors 165/192, body
-/// 152/192, 8 pieces of furniture; on the 133 before the nineteenth to
+/// splitter reaches on the 157 pages (F1 0.706, authors 171/198, body
+/// 153/198, 9 pieces of furniture; 0.72, 165/192, 152/192, 8 on the 151
+/// before the twenty-second batch; on the 133 before the nineteenth to
 /// twenty-first batches, 0.71, 137/162, 129/162, 7, and 0.69, 135/158,
 /// 126/158, 10 before their round's rules, which find photo items closed
 /// by wrapped credits at an author's cost; 0.74, 114/130, 106/130 and 6
@@ -104,5 +107,5 @@ fn seedlike_pages_hard_wrapped_without_blank_lines_score_at_or_above_the_floors(
         without_blank_lines(&hard_wrapped(text, 16))
     });
     let s = segscore(&project, &seeds, &fixtures.join("gold"));
-    s.assert_floors(0.71, 0.84, 0.78, 8);
+    s.assert_floors(0.70, 0.84, 0.77, 9);
 }
