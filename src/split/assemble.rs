@@ -160,6 +160,12 @@ impl Splitter {
     }
 
     /// The block's text as a paragraph.
+    /// The text of the next text block from `i` on, past furniture.
+    fn next_text(&self, i: usize) -> Option<String> {
+        let k = (i..self.blocks.len()).find(|&k| self.kinds[k] != Kind::Furniture)?;
+        (self.kinds[k] == Kind::Text).then(|| self.body_text(k))
+    }
+
     fn body_text(&self, i: usize) -> String {
         self.readings[i].text.clone()
     }
@@ -812,15 +818,32 @@ impl Splitter {
         if !rules::is_subhead_shaped(&line) {
             return false;
         }
+        let lead = self.next_text(i + 1);
         match &mut self.current {
             Some(a) if a.title.is_empty() && a.body.is_empty() => {
                 a.title = line;
                 a.printed_title = true;
             }
+            // A line over a lead that dates its news to another day than the
+            // story above heads a story of its own.
+            Some(a) if !dated_alike(a, lead.as_deref()) => {
+                self.start(titled(line));
+            }
             Some(a) => a.body.push(BodyPart::Subhead(line)),
             None => self.start(titled(line)),
         }
         true
+    }
+}
+
+/// Whether a lead that opens with its day (`6月14日，…`) dates its news
+/// like the article's first paragraph: true unless both open with a day
+/// and the days differ.
+fn dated_alike(article: &Article, lead: Option<&str>) -> bool {
+    let first = article.paragraphs().next().and_then(rules::lead_day);
+    match (first, lead.and_then(rules::lead_day)) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
     }
 }
 
@@ -847,6 +870,18 @@ mod tests {
         assert_eq!(articles[1].authors, ["姜可运"]);
         assert_eq!(articles[2].title, "日报发表社论《光荣的行动》");
         assert!(articles[2].authors.is_empty());
+    }
+
+    #[test]
+    fn a_line_over_a_lead_dated_another_day_heads_a_story_of_its_own() {
+        let page = "主题采访活动走进鄂托克旗\n\n12月19日至20日，市委宣传部组织主题采访活动走进鄂托克旗，开启深入全面的采访之旅。\n\n此次采访活动将充分展示当地在文明建设方面的积极探索。\n\n多家媒体记者走进高新区调研采访\n\n6月14日，多家中央媒体及自治区主流媒体记者齐聚暖城，走进高新技术产业开发区。\n";
+        assert_eq!(
+            titles(page),
+            ["主题采访活动走进鄂托克旗", "多家媒体记者走进高新区调研采访"]
+        );
+        // A lead of the story's own day under it: the story's subhead.
+        let page = page.replace("6月14日", "12月19日");
+        assert_eq!(titles(&page), ["主题采访活动走进鄂托克旗"]);
     }
 
     #[test]

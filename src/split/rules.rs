@@ -1330,6 +1330,13 @@ fn leads_in(text: &str) -> bool {
     text.ends_with(['—', '-']) && text.matches(['，', ',']).count() >= 2
 }
 
+/// The day a lead opens with (`6月14日，`, `12月19日至20日，`, `3月11日上午，`).
+static LEAD_DAY: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{4}年)?\d{1,2}月\d{1,2}日"));
+
+pub fn lead_day(text: &str) -> Option<&str> {
+    LEAD_DAY.find(text).map(|m| m.as_str())
+}
+
 /// A letter's salutation alone on its line (`编辑同志：`, `亲爱的读者朋友们：`).
 static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(亲爱的|尊敬的)?\p{Han}{0,4}(同志|先生|女士|编辑|编辑部|朋友|同学|老师|读者)们?\s*[:：]$")
