@@ -191,8 +191,14 @@ impl Reading {
         self.content_before(i).is_none_or(|p| {
             let l = &self.lines[p];
             match l.kind {
+                // A box of facts (`投票方式：…`) closed by furniture (its
+                // hotline) has ended too.
                 LineKind::Text | LineKind::Opener => {
-                    ends_sentence(&l.text) || self.closings[p].is_some() || self.closes_in_credit(p)
+                    ends_sentence(&l.text)
+                        || self.closings[p].is_some()
+                        || self.closes_in_credit(p)
+                        || (rules::fact_label(&l.text).is_some()
+                            && (p + 1..i).any(|q| self.lines[q].kind == LineKind::Furniture))
                 }
                 LineKind::Label(_) => false,
                 _ => true,

@@ -1092,6 +1092,30 @@ mod tests {
     }
 
     #[test]
+    fn a_box_of_facts_closed_by_its_hotline_has_ended_before_a_headline() {
+        let story = "有人说：报纸是现实生活的缩影，上自天\n下大事，下至黎巷琐闻，都缩摄在这小小\n尺幅之中。现代人，更多地是把报纸作为\n了解社会的信息源。作为一个老人来说，\n我深有同感，喜爱之余还多了一份感恩。\n";
+        let page = format!(
+            "本市十大新闻候选条目\n本报讯 全市各地从多个层次、多个角度\n对城市精神展开大讨论，步伐明显加快。\n十大新闻评选\n投票时间：即日起至1月31日\n投票方式：剪下本报选票寄至本报总编室\n热线：（0754）8270000\n我与日报结缘\n忆起这半世报纸缘\n{story}"
+        );
+        // (Which of the two lines is the column's label, only type tells.)
+        let articles = split(&page);
+        assert_eq!(articles.len(), 2);
+        let head = format!("{} {:?}", articles[1].title, articles[1].subtitle);
+        assert!(head.contains("忆起这半世报纸缘"), "{head}");
+        assert!(articles[1]
+            .paragraphs()
+            .next()
+            .is_some_and(|p| p.starts_with("有人说")));
+    }
+
+    #[test]
+    fn a_note_in_brackets_under_a_headline_is_no_part_of_it() {
+        let (title, subtitle) = read_group("本市十大新闻候选条目\n（按事件发生时间为序）");
+        assert_eq!(title, "本市十大新闻候选条目");
+        assert_eq!(subtitle.as_deref(), Some("（按事件发生时间为序）"));
+    }
+
+    #[test]
     fn a_couplet_of_short_phrases_is_the_headline_of_its_group() {
         // Under a plain kicker, the couplet is the headline.
         let (title, subtitle) = read_group("新风新景来眼前\n社区信息勤沟通 居民连心零距离");
