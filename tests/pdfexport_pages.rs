@@ -100,11 +100,12 @@ use common::{project_root, segscore, Project};
 /// (authors 2/4, body 2/4, 3 pieces of furniture); the rules of its round
 /// (a summary set across columns kept in its headline group, a paper's
 /// dateline naming a place, a letter's salutation, reporters of two
-/// outlets, a hotline's bracketed area code) took it to 0.38 (5/6, 5/6, 1)
-/// and the whole set of 94 to F1 0.680, authors 151/171, body 118/171,
-/// furniture 8 (0.673, 147/169, 115/169 and 10 with the build before the
+/// outlets, a hotline's bracketed area code, a note in brackets under a
+/// headline, a box of facts closed by furniture) took it to 0.42 (6/7,
+/// 6/7, 1) and the whole set of 94 to F1 0.683, authors 152/172, body
+/// 119/172, furniture 8 (0.673, 147/169, 115/169 and 10 with the build before the
 /// round): the floors below.
-const MIN_F1: f64 = 0.67;
+const MIN_F1: f64 = 0.68;
 const MIN_AUTHORS: f64 = 0.88;
 const MIN_BODY: f64 = 0.69;
 const MAX_FURNITURE: u64 = 8;
