@@ -67,12 +67,13 @@ fn is_debris_run(line: &str) -> bool {
 }
 
 /// Whether a line with no white space, of `chars` characters opening with
-/// `first`, may be debris: one of two characters or more opening with a
+/// `first`, may be debris: one of four characters or more opening with a
 /// unified ideograph (a letter) is never (its first bit is a word, see
 /// [`is_debris_bit`], and its first four characters hold a letter, see
-/// [`is_debris_run`]). A cheap look for readers that know these of a line.
+/// [`is_debris_run`]); a shorter one may be a stroke beside a box's mark.
+/// A cheap look for readers that know these of a line.
 pub fn may_be_debris(white: bool, chars: usize, first: Option<char>) -> bool {
-    white || chars < 2 || !first.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    white || chars <= 3 || !first.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
 }
 
 /// [`char::is_alphanumeric`], with the unified ideographs (every one a
@@ -1335,6 +1336,12 @@ static LEAD_DAY: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{4}年)?\d{1,2}月\
 
 pub fn lead_day(text: &str) -> Option<&str> {
     LEAD_DAY.find(text).map(|m| m.as_str())
+}
+
+/// A line wholly in brackets under a headline (`（按事件发生时间为序）`): a
+/// note on what follows, never the headline.
+pub fn is_headline_note(text: &str) -> bool {
+    text.starts_with(['（', '(']) && text.ends_with(['）', ')'])
 }
 
 /// A letter's salutation alone on its line (`编辑同志：`, `亲爱的读者朋友们：`).
