@@ -159,13 +159,13 @@ impl Splitter {
         }
     }
 
-    /// The block's text as a paragraph.
     /// The text of the next text block from `i` on, past furniture.
     fn next_text(&self, i: usize) -> Option<String> {
         let k = (i..self.blocks.len()).find(|&k| self.kinds[k] != Kind::Furniture)?;
         (self.kinds[k] == Kind::Text).then(|| self.body_text(k))
     }
 
+    /// The block's text as a paragraph.
     fn body_text(&self, i: usize) -> String {
         self.readings[i].text.clone()
     }
@@ -584,11 +584,9 @@ impl Splitter {
         // A photo story is short and has no subheads: a headline after its
         // text opens the next piece. So does one after its credit when that
         // is all it has: its "headline" was a photo's caption.
-        if let Some(story) = self
-            .current
-            .as_mut()
-            .filter(|a| a.kind == ArticleKind::PhotoStory && !a.authors.is_empty())
-        {
+        if let Some(story) = self.current.as_mut().filter(|a| {
+            a.kind == ArticleKind::PhotoStory && !(a.body.is_empty() && a.authors.is_empty())
+        }) {
             if story.body.is_empty() {
                 let text = std::mem::take(&mut story.title);
                 story.captions.push(caption(&text, None));
@@ -616,13 +614,25 @@ impl Splitter {
     fn start_from_header(&mut self, header: Header) {
         let Header {
             mut lines,
-            levels,
+            mut levels,
             authors,
             captions,
             standfirst,
             lead,
             ..
         } = header;
+        // A note in brackets under the headline (`（按事件发生时间为序）`) is
+        // none of its lines: it goes to the subtitle.
+        let mut notes = Vec::new();
+        while lines.len() >= 2 {
+            let Some(k) = lines.iter().position(|l| rules::is_headline_note(l)) else {
+                break;
+            };
+            notes.push(lines.remove(k));
+            if k < levels.len() {
+                levels.remove(k);
+            }
+        }
         // A line opening with a dash is a subtitle under the headline, one
         // closing with a dash a kicker above it; otherwise the last of two
         // lines is the headline and the first its kicker. Of three lines with
@@ -662,6 +672,10 @@ impl Splitter {
                 article
             }
         };
+        if !notes.is_empty() {
+            let subtitle = article.subtitle.iter().chain(&notes);
+            article.subtitle = Some(subtitle.cloned().collect::<Vec<_>>().join(" "));
+        }
         article.authors = authors;
         article.captions = captions;
         self.start(article);
@@ -882,6 +896,17 @@ mod tests {
         // A lead of the story's own day under it: the story's subhead.
         let page = page.replace("6月14日", "12月19日");
         assert_eq!(titles(&page), ["主题采访活动走进鄂托克旗"]);
+    }
+
+    #[test]
+    fn a_note_in_brackets_under_a_headline_goes_to_its_subtitle() {
+        let page = "本市十大新闻候选条目\n\n（按事件发生时间为序）\n\n本报讯 记者王小明 1月7日，全国5个空气质量达优城市，本市榜上有名。\n";
+        let articles = split_page(page);
+        assert_eq!(articles[0].title, "本市十大新闻候选条目");
+        assert_eq!(
+            articles[0].subtitle.as_deref(),
+            Some("（按事件发生时间为序）")
+        );
     }
 
     #[test]

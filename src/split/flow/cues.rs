@@ -197,8 +197,8 @@ impl Reading {
                     ends_sentence(&l.text)
                         || self.closings[p].is_some()
                         || self.closes_in_credit(p)
-                        || (rules::fact_label(&l.text).is_some()
-                            && (p + 1..i).any(|q| self.lines[q].kind == LineKind::Furniture))
+                        || ((p + 1..i).any(|q| self.lines[q].kind == LineKind::Furniture)
+                            && rules::fact_label(&l.text).is_some())
                 }
                 LineKind::Label(_) => false,
                 _ => true,

@@ -150,13 +150,8 @@ pub(super) fn headline_likeness(
 /// single lines that neither shape nor type size tells apart (their
 /// likeness, with the first line's preference, differs by a point at most:
 /// kicker over headline and headline over subtitle print alike), both are
-/// the title, in order: never wrong, never missing a part.
-/// A line wholly in brackets under a headline (`（按事件发生时间为序）`): a
-/// note on what follows, never the headline.
-fn is_note(text: &str) -> bool {
-    text.starts_with(['（', '(']) && text.ends_with(['）', ')'])
-}
-
+/// the title, in order: never wrong, never missing a part. A note in
+/// brackets is never the title.
 pub(super) fn title_and_subtitle(units: &[Unit]) -> (String, Option<String>) {
     let wrapped: Vec<usize> = units
         .iter()
@@ -177,12 +172,22 @@ pub(super) fn title_and_subtitle(units: &[Unit]) -> (String, Option<String>) {
         // (`厉行全面节约，克服一切浪费` / the headline): told apart.
         let told = in_clauses(texts[0]) && !in_clauses(texts[1]);
         let tie = single && !told && likeness[0].abs_diff(likeness[1]) <= 1;
-        if tie && !second.set_apart && !is_note(texts[1]) && rules::may_join_heads(texts) {
+        if tie
+            && !second.set_apart
+            && !rules::is_headline_note(texts[1])
+            && rules::may_join_heads(texts)
+        {
             return (squeeze_spaces(&texts.join(" ")), None);
         }
     }
     let best = (0..units.len())
-        .max_by_key(|&i| (!is_note(&units[i].text), likeness[i], -(i as i32)))
+        .max_by_key(|&i| {
+            (
+                !rules::is_headline_note(&units[i].text),
+                likeness[i],
+                -(i as i32),
+            )
+        })
         .unwrap_or(0);
     let title = squeeze_spaces(&units[best].text);
     let rest: Vec<String> = units
