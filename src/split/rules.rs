@@ -1009,11 +1009,25 @@ pub fn caption_with_credit(line: &str) -> Option<(String, Credit)> {
     // (or one organisation); the caption is everything before it.
     let tokens: Vec<&str> = caps["who"].split(' ').collect();
     (1..tokens.len()).find_map(|start| {
-        let names = credit_names(&tokens[start..].join(" "), &caps["verb"])?;
-        let caption = tokens[..start].join(" ");
+        let credit = tokens[start..].join(" ");
+        let names = credit_names(&credit, &caps["verb"])?;
+        let mut caption = tokens[..start].join(" ");
         if read_name_line(&caption).is_some_and(|l| !l.names.is_empty()) {
             return None;
         }
+        // The credit's first names may be glued to the caption's last
+        // sentence (`…参加了初赛。通讯员张锦清 记者羊荣江 摄影报道`).
+        let glued = after_last_sentence(&caption, &['。', '！', '？']).and_then(|at| {
+            let more = credit_names(&format!("{} {credit}", &caption[at..]), &caps["verb"])?;
+            (more.len() > names.len()).then_some((at, more))
+        });
+        let names = match glued {
+            Some((at, more)) => {
+                caption.truncate(at);
+                more
+            }
+            None => names,
+        };
         let text = line[caption.len()..].trim().to_string();
         Some((caption, Credit { names, text }))
     })
@@ -1695,6 +1709,13 @@ mod tests {
             "6月11日,记者途经南滨路时看到井盖损坏严重。希望尽快更换。本报记者 肖金雄 摄"
         )
         .is_none_or(|(text, _)| text.contains("6月11日")));
+        // The credit's first names glued to the last sentence.
+        let (text, credit) = caption_with_credit(
+            "市总工会主办了歌唱比赛。近日，选手参加了初赛。通讯员张锦清 记者羊荣江 摄影报道",
+        )
+        .unwrap();
+        assert_eq!(text, "市总工会主办了歌唱比赛。近日，选手参加了初赛。");
+        assert_eq!(credit.names, vec!["张锦清", "羊荣江"]);
         let (text, credit) = caption_with_credit("图为比赛现场。（本报记者 冯十 摄）").unwrap();
         assert_eq!(text, "图为比赛现场。");
         assert_eq!(credit.names, vec!["冯十"]);
