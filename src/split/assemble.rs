@@ -160,9 +160,9 @@ impl Splitter {
     }
 
     /// The text of the next text block from `i` on, past furniture.
-    fn next_text(&self, i: usize) -> Option<String> {
+    fn next_text(&self, i: usize) -> Option<&str> {
         let k = (i..self.blocks.len()).find(|&k| self.kinds[k] != Kind::Furniture)?;
-        (self.kinds[k] == Kind::Text).then(|| self.body_text(k))
+        (self.kinds[k] == Kind::Text).then(|| self.readings[k].text.as_str())
     }
 
     /// The block's text as a paragraph.
@@ -629,9 +629,7 @@ impl Splitter {
                 break;
             };
             notes.push(lines.remove(k));
-            if k < levels.len() {
-                levels.remove(k);
-            }
+            levels.remove(k);
         }
         // A line opening with a dash is a subtitle under the headline, one
         // closing with a dash a kicker above it; otherwise the last of two
@@ -832,17 +830,18 @@ impl Splitter {
         if !rules::is_subhead_shaped(&line) {
             return false;
         }
-        let lead = self.next_text(i + 1);
+        // A line over a lead that dates its news to another day than the
+        // story above heads a story of its own.
+        let other_day = self.current.as_ref().is_some_and(|a| {
+            let begun = !a.title.is_empty() || !a.body.is_empty();
+            begun && !dated_alike(a, self.next_text(i + 1))
+        });
         match &mut self.current {
             Some(a) if a.title.is_empty() && a.body.is_empty() => {
                 a.title = line;
                 a.printed_title = true;
             }
-            // A line over a lead that dates its news to another day than the
-            // story above heads a story of its own.
-            Some(a) if !dated_alike(a, lead.as_deref()) => {
-                self.start(titled(line));
-            }
+            Some(_) if other_day => self.start(titled(line)),
             Some(a) => a.body.push(BodyPart::Subhead(line)),
             None => self.start(titled(line)),
         }

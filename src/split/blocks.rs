@@ -154,16 +154,10 @@ fn runs_on_in_long_lines(blocks: &[Block]) -> bool {
 /// headline's lines (`…过大年` / `活跃南京春节氛围` / `中新社记者 王国安 陈思平`).
 pub fn bylines_apart(blocks: Vec<Block>) -> Vec<Block> {
     let mut apart = Vec::with_capacity(blocks.len());
-    for mut block in blocks {
-        if let Some(byline) = byline_under_headline(&block) {
-            let line_no = block.line_no + block.lines.len() - 1;
-            block.lines.pop();
-            apart.push(block);
-            apart.push(Block {
-                lines: vec![byline],
-                gap_before: 0,
-                line_no,
-            });
+    for block in blocks {
+        if byline_under_headline(&block) {
+            let last = block.lines.len() - 1;
+            part(block, last, &mut apart);
             continue;
         }
         let first = block.first();
@@ -174,14 +168,7 @@ pub fn bylines_apart(blocks: Vec<Block>) -> Vec<Block> {
             && first.chars().count() <= MAX_BYLINE_CHARS
             && read_name_line(first).is_some_and(|l| l.all_personal && !l.names.is_empty());
         if byline {
-            let rest = block.lines.split_off(1);
-            let line_no = block.line_no + 1;
-            apart.push(block);
-            apart.push(Block {
-                lines: rest,
-                gap_before: 0,
-                line_no,
-            });
+            part(block, 1, &mut apart);
         } else {
             apart.push(block);
         }
@@ -189,16 +176,29 @@ pub fn bylines_apart(blocks: Vec<Block>) -> Vec<Block> {
     apart
 }
 
-/// The last line of a block of headline lines when it is a byline: a role
+/// Pushes the block parted before its line `at`: the lines from there on
+/// stand as a block of their own, run on with no gap.
+fn part(mut block: Block, at: usize, apart: &mut Vec<Block>) {
+    let rest = block.lines.split_off(at);
+    let line_no = block.line_no + at;
+    apart.push(block);
+    apart.push(Block {
+        lines: rest,
+        gap_before: 0,
+        line_no,
+    });
+}
+
+/// Whether the last line of a block of headline lines is a byline: a role
 /// (`中新社记者`) and personal names only.
-fn byline_under_headline(block: &Block) -> Option<String> {
-    let (last, heads) = block.lines.split_last()?;
-    let byline = !heads.is_empty()
-        && last.chars().count() <= MAX_BYLINE_CHARS
-        && heads.iter().all(|l| is_headline_shaped(l))
-        && read_name_line(last)
-            .is_some_and(|l| l.has_role && l.all_personal && !l.names.is_empty());
-    byline.then(|| last.clone())
+fn byline_under_headline(block: &Block) -> bool {
+    block.lines.split_last().is_some_and(|(last, heads)| {
+        !heads.is_empty()
+            && last.chars().count() <= MAX_BYLINE_CHARS
+            && heads.iter().all(|l| is_headline_shaped(l))
+            && read_name_line(last)
+                .is_some_and(|l| l.has_role && l.all_personal && !l.names.is_empty())
+    })
 }
 
 /// The most characters of a byline line set apart from its block.

@@ -1010,24 +1010,20 @@ pub fn caption_with_credit(line: &str) -> Option<(String, Credit)> {
     let tokens: Vec<&str> = caps["who"].split(' ').collect();
     (1..tokens.len()).find_map(|start| {
         let credit = tokens[start..].join(" ");
-        let names = credit_names(&credit, &caps["verb"])?;
+        let mut names = credit_names(&credit, &caps["verb"])?;
         let mut caption = tokens[..start].join(" ");
         if read_name_line(&caption).is_some_and(|l| !l.names.is_empty()) {
             return None;
         }
         // The credit's first names may be glued to the caption's last
         // sentence (`…参加了初赛。通讯员张锦清 记者羊荣江 摄影报道`).
-        let glued = after_last_sentence(&caption, &['。', '！', '？']).and_then(|at| {
-            let more = credit_names(&format!("{} {credit}", &caption[at..]), &caps["verb"])?;
-            (more.len() > names.len()).then_some((at, more))
-        });
-        let names = match glued {
-            Some((at, more)) => {
+        if let Some(at) = after_last_sentence(&caption, &['。', '！', '？']) {
+            let glued = credit_names(&format!("{} {credit}", &caption[at..]), &caps["verb"]);
+            if let Some(more) = glued.filter(|more| more.len() > names.len()) {
                 caption.truncate(at);
-                more
+                names = more;
             }
-            None => names,
-        };
+        }
         let text = line[caption.len()..].trim().to_string();
         Some((caption, Credit { names, text }))
     })
