@@ -134,56 +134,99 @@ pub(super) struct Glance {
     pub(super) space_or_ju: bool,
 }
 
+/// The marks [`Glance`] notes, one bit each.
+const MASTHEAD: u8 = 1;
+const PAGE: u8 = 1 << 1;
+const CREDIT: u8 = 1 << 2;
+const WIRE: u8 = 1 << 3;
+const AGENCY: u8 = 1 << 4;
+const NOTE: u8 = 1 << 5;
+const SPACE_OR_JU: u8 = 1 << 6;
+const WHITE: u8 = 1 << 7;
+
+/// The first of the unified ideographs (`一`), most characters of a page.
+const IDEOGRAPHS: char = '\u{4E00}';
+
+/// The marks of each unified ideograph, by its offset from [`IDEOGRAPHS`]:
+/// one table read per character instead of a chain of comparisons, which
+/// the random order of a page's characters makes the costliest part of
+/// reading a line.
+static IDEOGRAPH_MARKS: [u8; 0x5200] = {
+    let marked = [
+        ('期', MASTHEAD),
+        ('周', MASTHEAD),
+        ('号', MASTHEAD),
+        ('版', PAGE),
+        ('摄', CREDIT),
+        ('图', CREDIT),
+        ('电', WIRE),
+        ('讯', WIRE),
+        ('電', WIRE),
+        ('訊', WIRE),
+        ('社', AGENCY),
+        ('编', NOTE),
+        ('开', NOTE),
+        ('据', SPACE_OR_JU),
+    ];
+    let mut table = [0; 0x5200];
+    let mut i = 0;
+    while i < marked.len() {
+        table[marked[i].0 as usize - IDEOGRAPHS as usize] = marked[i].1;
+        i += 1;
+    }
+    table
+};
+
+/// The marks of a character that is not a unified ideograph.
+fn other_marks(c: char) -> u8 {
+    match c {
+        'C' => MASTHEAD,
+        ' ' | '\t' | '\n' | '\x0C' | '\r' => SPACE_OR_JU | WHITE,
+        c if c.is_whitespace() => WHITE,
+        _ => 0,
+    }
+}
+
 impl Glance {
     pub(super) fn of(line: &str) -> Glance {
-        let mut glance = Glance {
-            width: 0,
-            chars: 0,
-            first: line.chars().next(),
-            last: None,
-            white: false,
-            name_chars: true,
-            masthead: false,
-            page: false,
-            credit: false,
-            wire: false,
-            agency: false,
-            note: false,
-            space_or_ju: false,
-        };
+        let mut width = 0;
+        let mut chars = 0;
+        let mut last = None;
+        let mut name_chars = true;
+        let mut marks = 0;
         for c in line.chars() {
-            glance.chars += 1;
-            glance.last = Some(c);
-            glance.width += if is_wide(c) { 2 } else { 1 };
-            // Once a character is not, the rest need not be asked.
-            glance.name_chars = glance.name_chars && is_name_char(c);
-            match c {
-                '期' | '周' | '号' | 'C' => glance.masthead = true,
-                '版' => glance.page = true,
-                '摄' | '图' => glance.credit = true,
-                '电' | '讯' | '電' | '訊' => glance.wire = true,
-                '社' => glance.agency = true,
-                '编' | '开' => glance.note = true,
-                ' ' | '\t' | '\n' | '\x0C' | '\r' => {
-                    glance.space_or_ju = true;
-                    glance.white = true;
+            chars += 1;
+            last = Some(c);
+            match IDEOGRAPH_MARKS.get((c as usize).wrapping_sub(IDEOGRAPHS as usize)) {
+                // Wide and a name's character, as every ideograph is.
+                Some(&m) => {
+                    width += 2;
+                    marks |= m;
                 }
-                '据' => glance.space_or_ju = true,
-                // The rest of `char::is_whitespace`.
-                '\x0B'
-                | '\u{85}'
-                | '\u{A0}'
-                | '\u{1680}'
-                | '\u{2000}'..='\u{200A}'
-                | '\u{2028}'
-                | '\u{2029}'
-                | '\u{202F}'
-                | '\u{205F}'
-                | '\u{3000}' => glance.white = true,
-                _ => {}
+                None => {
+                    width += if is_wide(c) { 2 } else { 1 };
+                    // Once a character is not, the rest need not be asked.
+                    name_chars = name_chars && is_name_char(c);
+                    marks |= other_marks(c);
+                }
             }
         }
-        glance
+        let has = |mark: u8| marks & mark != 0;
+        Glance {
+            width,
+            chars,
+            first: line.chars().next(),
+            last,
+            white: has(WHITE),
+            name_chars,
+            masthead: has(MASTHEAD),
+            page: has(PAGE),
+            credit: has(CREDIT),
+            wire: has(WIRE),
+            agency: has(AGENCY),
+            note: has(NOTE),
+            space_or_ju: has(SPACE_OR_JU),
+        }
     }
 
     /// Whether the line may open with a dateline or reporter's line (see
@@ -821,6 +864,29 @@ mod tests {
             }
             let space_or_ju = line.bytes().any(|b| b.is_ascii_whitespace()) || line.contains('据');
             proptest::prop_assert_eq!(glance.space_or_ju, space_or_ju);
+        }
+    }
+
+    proptest::proptest! {
+        /// Each mark of the glance is set exactly when the line holds one
+        /// of its characters; width and name characters are as the
+        /// functions that define them count them.
+        #[test]
+        fn the_glance_marks_what_the_line_holds(
+            line in "[期周号C版摄图电讯電訊社编开据一龥丁〇々㐀𠀀ＡA/、·“ \t\r\n\x0B\x0C\u{85}\u{A0}\u{2009}\u{3000}]{0,12}"
+        ) {
+            let glance = Glance::of(&line);
+            let holds = |set: &str| line.chars().any(|c| set.contains(c));
+            proptest::prop_assert_eq!(glance.masthead, holds("期周号C"));
+            proptest::prop_assert_eq!(glance.page, holds("版"));
+            proptest::prop_assert_eq!(glance.credit, holds("摄图"));
+            proptest::prop_assert_eq!(glance.wire, holds("电讯電訊"));
+            proptest::prop_assert_eq!(glance.agency, holds("社"));
+            proptest::prop_assert_eq!(glance.note, holds("编开"));
+            proptest::prop_assert_eq!(glance.space_or_ju, holds(" \t\r\n\x0C据"));
+            proptest::prop_assert_eq!(glance.white, line.chars().any(char::is_whitespace));
+            proptest::prop_assert_eq!(glance.width, crate::split::text::display_width(&line));
+            proptest::prop_assert_eq!(glance.name_chars, line.chars().all(is_name_char));
         }
     }
 
