@@ -132,7 +132,10 @@ pub fn is_employer(name: &str) -> bool {
             .all(|part| !part.is_empty() && part.chars().all(is_han))
         && (name.ends_with(['报', '社', '台', '网'])
             || name.ends_with("媒体")
-            || name.ends_with("电讯"))
+            || name.ends_with("电讯")
+            // An app (`望潮客户端`), a newsroom (`县融媒体中心`).
+            || name.ends_with("客户端")
+            || name.ends_with("中心"))
 }
 
 /// Posts a writer signs with before the name (`…车间支部书记 刘凤洲`).
@@ -630,6 +633,14 @@ mod tests {
         assert_eq!(l.names, vec!["禤浩"]);
         assert!(l.has_role);
         assert!(!is_employer("《》"));
+    }
+
+    #[test]
+    fn an_app_or_a_newsroom_employs_its_reporters() {
+        let l = read_name_line("望潮客户端记者 徐颖晔").unwrap();
+        assert_eq!(l.names, vec!["徐颖晔"]);
+        assert!(l.has_role);
+        assert!(read_name_line("县融媒体中心记者 王小明").unwrap().has_role);
     }
 
     #[test]

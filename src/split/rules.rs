@@ -142,7 +142,7 @@ static NAMED_PAGE: LazyLock<Regex> =
 /// A page's number and its section's name without `版` (`5 综合`, `A02 要闻`,
 /// `A4 端午特别报道`).
 static SECTION_PAGE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[A-Za-z]?\d{1,3}(\s+|\s*[:：·・]\s*)\p{Han}{2,8}([·・]\p{Han}{2,6})?$"));
+    LazyLock::new(|| re(r"^[A-Za-z]?\d{1,3}(\s+|\s*[:：·・]\s*)\p{Han}{2,8}([·・]\p{Han}{2,8})?$"));
 /// The section's name before the page's number (`综合新闻 02`, `要闻 A3`):
 /// a number of two digits or behind a letter, so that a count (`新增 5`)
 /// is not taken for a page.
@@ -1917,6 +1917,7 @@ mod tests {
         ));
         assert!(!is_page_number("5个社区"));
         assert!(is_page_number("A4 端午特别报道"));
+        assert!(is_page_number("05 特刊·我与报纸七十年"));
         assert!(is_page_number("第03版:城 事"));
         assert!(is_page_number("综合新闻 02"));
         assert!(is_page_number("要闻 A3"));
