@@ -637,6 +637,28 @@ pub fn contents_box_len<'a>(lines: impl IntoIterator<Item = &'a str>) -> usize {
     count
 }
 
+/// The labels of an editors' note, longest first where one opens another.
+const EDITOR_NOTE_LABELS: [&str; 5] = ["编者按", "编者的话", "开栏的话", "编后语", "编后"];
+
+pub static EDITOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    let labels = EDITOR_NOTE_LABELS.join("|");
+    re(&format!(r"^[【\[（(]?({labels})[】\]）)]?\s*[:：]"))
+});
+
+/// The heading of an editors' note set on a line of its own (`开栏的话`,
+/// `【编者按】`): the note is a piece of its own under it.
+pub fn is_editors_note_heading(line: &str) -> bool {
+    let bare = line.trim_matches(['【', '】', '[', ']', '（', '）', '(', ')']);
+    EDITOR_NOTE_LABELS.contains(&bare)
+}
+
+/// Whether a line opens with an editors' note (`编者按：`).
+pub fn is_editors_note(text: &str) -> bool {
+    let mut chars = text.chars();
+    let lead = |c: Option<char>| c.is_some_and(|c| c == '编' || c == '开');
+    (lead(chars.next()) || lead(chars.next())) && EDITOR_NOTE.is_match(text)
+}
+
 /// Labels of boxes that belong to an article but are not one: the label is
 /// dropped, its text stays with the article.
 const BOX_LABELS: [&str; 9] = [
@@ -1407,6 +1429,24 @@ pub fn is_subhead_shaped(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn editors_note_headings() {
+        assert!(is_editors_note_heading("开栏的话"));
+        assert!(is_editors_note_heading("【编者按】"));
+        assert!(!is_editors_note_heading("开栏的话很长"));
+    }
+
+    proptest::proptest! {
+        /// The look at the first two characters never turns away an
+        /// editors' note the pattern reads.
+        #[test]
+        fn the_editors_note_lead_keeps_every_note(line in "[【\\[（(编者按的话开栏后语】\\]）) ：:正文]{0,10}") {
+            if EDITOR_NOTE.is_match(&line) {
+                proptest::prop_assert!(is_editors_note(&line));
+            }
+        }
+    }
 
     #[test]
     fn debris_and_furniture() {

@@ -13,14 +13,6 @@ use crate::split::names::{
 use crate::split::rules;
 use crate::split::text::{ends_sentence, may_be_han, opens_with};
 
-/// The labels of an editors' note, longest first where one opens another.
-const EDITOR_NOTE_LABELS: [&str; 5] = ["编者按", "编者的话", "开栏的话", "编后语", "编后"];
-
-pub(super) static EDITOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    let labels = EDITOR_NOTE_LABELS.join("|");
-    re(&format!(r"^[【\[（(]?({labels})[】\]）)]?\s*[:：]"))
-});
-
 const NUMERAL: &str = "[0-9〇○零一二三四五六七八九十]";
 
 pub(super) static DATELINE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -191,20 +183,6 @@ fn wire_near_start(text: &str) -> bool {
                 .iter()
                 .any(|b| wire(w, b, "讯"))
     })
-}
-
-/// The heading of an editors' note set on a line of its own (`开栏的话`,
-/// `【编者按】`): the note is a piece of its own under it.
-pub(super) fn is_editors_note_heading(line: &str) -> bool {
-    let bare = line.trim_matches(['【', '】', '[', ']', '（', '）', '(', ')']);
-    EDITOR_NOTE_LABELS.contains(&bare)
-}
-
-/// Whether a line opens with an editors' note (`编者按：`).
-pub(super) fn is_editors_note(text: &str) -> bool {
-    let mut chars = text.chars();
-    let lead = |c: Option<char>| c.is_some_and(|c| c == '编' || c == '开');
-    (lead(chars.next()) || lead(chars.next())) && EDITOR_NOTE.is_match(text)
 }
 
 /// The names of a byline line (`大学生科技报记者 何亮`, `杨孝慈 任光明`); one
@@ -490,10 +468,6 @@ mod tests {
             if DATELINE_HEAD.is_match(&line) || REPORTER_HEAD.is_match(&line) {
                 prop_assert!(may_open_story(&line));
             }
-            if EDITOR_NOTE.is_match(&line) {
-                let lead = line.chars().take(2).any(|c| c == '编' || c == '开');
-                prop_assert!(lead && is_editors_note(&line));
-            }
             if CLOSING_SOURCE.is_match(&line) || CLOSING_NAMES.is_match(&line) {
                 prop_assert!(may_close(&[line.as_str()]));
             }
@@ -640,13 +614,6 @@ mod tests {
         for role in ROLE_WORDS {
             assert!(role.starts_with(['记', '通', '撰', '读', '主']), "{role}");
         }
-    }
-
-    #[test]
-    fn editors_note_headings() {
-        assert!(is_editors_note_heading("开栏的话"));
-        assert!(is_editors_note_heading("【编者按】"));
-        assert!(!is_editors_note_heading("开栏的话很长"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Candidate boundaries of a flowing page: where a new piece may begin and
 //! the independent cues, with their weights, that speak for it.
 
-use super::bylines::{ends_like_closing, is_editors_note, is_editors_note_heading, opens_story};
+use super::bylines::{ends_like_closing, opens_story};
 use super::headline::{header_units, Unit};
 use super::lines::LineKind;
 use super::piece::ends_paragraph;
@@ -465,7 +465,7 @@ impl Reading {
             {
                 cues.push(Cue::Dateline)
             }
-            LineKind::Opener if is_editors_note(&line.text) => cues.push(Cue::EditorsNote),
+            LineKind::Opener if rules::is_editors_note(&line.text) => cues.push(Cue::EditorsNote),
             LineKind::Text if !self.under_photo_captions(i, false) => {
                 header_end = self.headline_cues(i, &mut cues)?;
                 if self.is_item_headline(i) && self.under_briefs_label(i) {
@@ -609,7 +609,7 @@ impl Reading {
         if (i..end).any(|j| self.is_wide(j)) {
             cues.push(Cue::WiderThanColumn);
         }
-        if is_editors_note_heading(&self.lines[i].text) {
+        if rules::is_editors_note_heading(&self.lines[i].text) {
             cues.push(Cue::EditorsNote);
             return Some(end);
         }
@@ -774,6 +774,6 @@ impl Reading {
             .rev()
             .take_while(|&j| matches!(self.lines[j].kind, LineKind::Text | LineKind::Opener))
             .find(|&j| self.lines[j].kind == LineKind::Opener)
-            .is_some_and(|j| is_editors_note(&self.lines[j].text))
+            .is_some_and(|j| rules::is_editors_note(&self.lines[j].text))
     }
 }

@@ -1,7 +1,6 @@
 //! Headline groups of a flowing page: headline lines cut into units
 //! (kicker, headline, subtitle, deck) and the unit that is the headline.
 
-use super::bylines::is_editors_note_heading;
 use super::lines::LineKind;
 use super::Reading;
 use crate::split::article::trim_dashes;
@@ -37,7 +36,7 @@ pub(super) fn header_units(reading: &Reading, from: usize, to: usize) -> Vec<Uni
         let line = &reading.lines[j];
         // An editors' note's heading (`编者按`) under a headline heads the
         // note, not a line of the headline; alone, it titles the note.
-        if !headline_line(j) || (!units.is_empty() && is_editors_note_heading(&line.text)) {
+        if !headline_line(j) || (!units.is_empty() && rules::is_editors_note_heading(&line.text)) {
             furniture_before |= line.kind == LineKind::Furniture;
             continue;
         }

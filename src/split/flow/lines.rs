@@ -7,8 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::bylines::{
-    byline_names, has_role_word, is_editors_note, is_name_char, line_opens_story, role_credit,
-    ORG_CREDIT,
+    byline_names, has_role_word, is_name_char, line_opens_story, role_credit, ORG_CREDIT,
 };
 use super::re;
 use crate::split::blocks::{heading_marks, Block};
@@ -426,7 +425,7 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
             glance.may_open_story(),
             glance.wire,
         )
-        || (glance.note && is_editors_note(text));
+        || (glance.note && rules::is_editors_note(text));
     if opener {
         return LineKind::Opener;
     }
@@ -929,7 +928,7 @@ mod tests {
             if super::super::bylines::may_open_story(&line) {
                 proptest::prop_assert!(glance.may_open_story());
             }
-            if is_editors_note(&line) {
+            if rules::is_editors_note(&line) {
                 proptest::prop_assert!(glance.note);
             }
         }

@@ -5,9 +5,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::bylines::{
-    bracketed_credit, closing_byline, ends_in_bracketed_credit, read_dateline, EDITOR_NOTE,
-};
+use super::bylines::{bracketed_credit, closing_byline, ends_in_bracketed_credit, read_dateline};
 use super::cues::Candidate;
 use super::headline::{header_units, title_and_subtitle, Unit};
 use super::lines::{Line, LineKind};
@@ -129,7 +127,7 @@ fn header_bounds(
         }
     }
     if header_from == header_end && header_from < end {
-        if let Some(note) = EDITOR_NOTE.captures(&lines[header_from].text) {
+        if let Some(note) = rules::EDITOR_NOTE.captures(&lines[header_from].text) {
             article.title = note[1].to_string();
             article.printed_title = true;
         }
