@@ -291,7 +291,12 @@ impl Splitter {
     fn opening_header_at(&self, i: usize) -> Option<Header> {
         // Asked only of a text block after a piece: cohesion builds two
         // sets of character pairs.
-        let ended = || self.closed || self.topic_changes_at(i + 1) || self.next_brief_at(i);
+        let ended = || {
+            self.closed
+                || self.note_under(i)
+                || self.topic_changes_at(i + 1)
+                || self.next_brief_at(i)
+        };
         if self.kinds[i] != Kind::Text || (self.current.is_some() && !ended()) {
             return None;
         }
@@ -321,6 +326,21 @@ impl Splitter {
             standfirst: Vec::new(),
             lead: None,
             end,
+        })
+    }
+
+    /// Whether the headline lines from block `i` on stand over an editors'
+    /// note (`编者按：…`): a note is a piece of its own and never continues
+    /// the story before it.
+    fn note_under(&self, i: usize) -> bool {
+        let headline = |k: usize| match self.kinds[k] {
+            Kind::Heading(_) | Kind::Furniture => true,
+            Kind::Text => self.readings[k].headline.is_some(),
+            _ => false,
+        };
+        let first_text = (i..self.blocks.len()).take(4).find(|&k| !headline(k));
+        first_text.is_some_and(|k| {
+            self.kinds[k] == Kind::Text && rules::is_editors_note(&self.readings[k].text)
         })
     }
 
@@ -708,12 +728,13 @@ impl Splitter {
             |k: usize| matches!(&self.kinds[k], Kind::Heading(t) if t.starts_with(['—', '-']));
         let over_subtitle = next.is_some_and(|k| dashed(k) && self.heading_level(k) > level);
         let is_subtitle = under_headline && dashed(i) && !self.has_body();
+        let over_note = self.note_under(i);
         match &mut self.current {
             Some(a) if is_subtitle && a.subtitle.is_none() => {
                 a.subtitle = Some(trim_dashes(&title));
                 return;
             }
-            Some(a) if !a.body.is_empty() && (above_opening || over_subtitle) => {}
+            Some(a) if !a.body.is_empty() && (above_opening || over_subtitle || over_note) => {}
             Some(a) if !a.body.is_empty() || (under_headline && !a.title.is_empty()) => {
                 return a.body.push(BodyPart::Subhead(title));
             }
@@ -1137,6 +1158,16 @@ mod tests {
             articles[0].body[0],
             BodyPart::Subhead("白天:街头所见".into())
         );
+    }
+
+    #[test]
+    fn a_headline_over_an_editors_note_opens_a_piece_after_a_story() {
+        // A deeper heading, once the story has text.
+        let page = "# 大标题\n\n第一段说了很多事情。\n\n第二段也说了很多事情。\n\n## 另一个话题的标题\n\n编者按:这是编者的话。\n\n### 小标题\n\n# 正文的标题\n\n王小明\n\n正文。";
+        assert_eq!(titles(page), ["大标题", "另一个话题的标题", "正文的标题"]);
+        // A plain headline line, after a paragraph that ends a sentence.
+        let page = "标题在上\n\n王小明\n\n第一段说了很多事情。\n\n编者的话题之二\n\n编者按:这是编者的话。\n\n正文之后。";
+        assert_eq!(titles(page), ["标题在上", "编者的话题之二"]);
     }
 
     #[test]
