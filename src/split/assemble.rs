@@ -1171,6 +1171,14 @@ mod tests {
     }
 
     #[test]
+    fn a_writers_workplace_over_their_post_and_name_is_their_byline() {
+        let page = "我改变了对一位老社员的看法\n\n辽宁某县某某公社胜利大队\n某某沟生产队长 张德财\n\n正文。";
+        let articles = split_page(page);
+        assert_eq!(titles(page), ["我改变了对一位老社员的看法"]);
+        assert_eq!(articles[0].authors, ["张德财"]);
+    }
+
+    #[test]
     fn the_pages_first_headline_keeps_the_captions_between_it_and_its_text() {
         let page = "赛龙讲龙育龙\n\n文化代代传承\n\n猎德龙舟文化尽显魅力。本报记者莫伟浓摄\n\n\
                     鸦岗村村民在进行龙舟训练。本报记者陈忧子摄\n\n在荔湾泮塘,村民乐此不疲地分享龙舟文化。";

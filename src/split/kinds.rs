@@ -3,7 +3,8 @@
 
 use super::blocks::Block;
 use super::names::{
-    bracketed_byline, is_institution_signature, post_byline, read_name_line, NameLine,
+    bracketed_byline, is_institution_signature, name_under_workplace, post_byline, read_name_line,
+    NameLine,
 };
 use super::rules::{self, Credit};
 use super::text::{display_width, join_wrapped, squeeze_spaces};
@@ -84,6 +85,11 @@ pub(super) fn classify(block: &Block) -> Kind {
     }
     if let Some(name) = single.then(|| post_byline(&joined)).flatten() {
         return Kind::Names(vec![name]);
+    }
+    if let [workplace, post] = &block.lines[..] {
+        if let Some(name) = name_under_workplace(workplace, post) {
+            return Kind::Names(vec![name]);
+        }
     }
     if single {
         // A label over briefs (`简讯`) heads its items as a column does, and

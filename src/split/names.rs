@@ -166,6 +166,42 @@ const POSTS: [&str; 24] = [
     "场长",
 ];
 
+/// The last words of a workplace's name (`…公社胜利大队`, `…机床厂`).
+const WORKPLACES: [&str; 21] = [
+    "大队",
+    "公社",
+    "生产队",
+    "合作社",
+    "厂",
+    "矿",
+    "车间",
+    "学校",
+    "中学",
+    "小学",
+    "大学",
+    "学院",
+    "医院",
+    "公司",
+    "委员会",
+    "农场",
+    "林场",
+    "站",
+    "研究所",
+    "部队",
+    "商店",
+];
+
+/// The writer's name under their workplace on a line of its own, a
+/// byline too long for one line (`辽宁安东县前阳公社胜利大队` / `挂网沟生产
+/// 队长 张德财`): the workplace is Han characters only and ends in a
+/// workplace's word, the line under it a post and a name.
+pub fn name_under_workplace(workplace: &str, post: &str) -> Option<String> {
+    let workplace = (4..=24).contains(&workplace.chars().count())
+        && workplace.chars().all(is_han)
+        && WORKPLACES.iter().any(|w| workplace.ends_with(w));
+    workplace.then(|| post_byline(post)).flatten()
+}
+
 /// The writer's name after their workplace and post, a byline of older
 /// papers and of signed features (`中共沈阳变压器厂金工车间支部书记 刘凤洲`,
 /// `中共晋东南地委第一书记 赵军`): two parts, the first all Han and ending
@@ -624,6 +660,18 @@ mod tests {
         );
         assert!(post_byline("会议由县委书记 主持").is_none());
         assert!(post_byline("他是车间主任 刘凤洲说").is_none());
+    }
+
+    #[test]
+    fn a_workplace_over_a_post_is_the_bylines_first_line() {
+        assert_eq!(
+            name_under_workplace("辽宁某县某某公社胜利大队", "某某沟生产队长 张德财").as_deref(),
+            Some("张德财")
+        );
+        assert!(name_under_workplace("沈阳变压器厂", "金工车间支部书记 刘凤洲").is_some());
+        // A headline over the post, a workplace over no post.
+        assert!(name_under_workplace("我改变了看法", "某某沟生产队长 张德财").is_none());
+        assert!(name_under_workplace("沈阳变压器厂", "刘凤洲").is_none());
     }
 
     #[test]

@@ -12,7 +12,8 @@ use super::bylines::{
 use super::re;
 use crate::split::blocks::{heading_marks, Block};
 use crate::split::names::{
-    bracketed_byline, is_institution_signature, is_personal_name, post_byline, BYLINE_SYMBOLS,
+    bracketed_byline, is_institution_signature, is_personal_name, name_under_workplace,
+    post_byline, BYLINE_SYMBOLS,
 };
 use crate::split::rules;
 use crate::split::text::{
@@ -347,6 +348,7 @@ pub(super) fn read_lines(blocks: Vec<Block>) -> Vec<Line> {
     keep_wrap_tails(&mut lines);
     keep_bracketed_reporters(&mut lines);
     sign_lone_names_over_datelines(&mut lines);
+    sign_workplaces_over_posts(&mut lines);
     mark_repeated_running_heads(&mut lines);
     mark_boxed_furniture(&mut lines);
     lines
@@ -586,6 +588,20 @@ fn is_lone_name(line: &Line) -> bool {
         && line.glance.name_chars
         && (2..=4).contains(&line.glance.chars)
         && is_personal_name(&line.text)
+}
+
+/// The writer's workplace over their post and name (see
+/// [`name_under_workplace`]) is the byline's first line, not the
+/// headline's wrapped tail.
+fn sign_workplaces_over_posts(lines: &mut [Line]) {
+    for i in 0..lines.len().saturating_sub(1) {
+        if lines[i].kind == LineKind::Text
+            && matches!(lines[i + 1].kind, LineKind::Names(_))
+            && name_under_workplace(&lines[i].text, &lines[i + 1].text).is_some()
+        {
+            lines[i].kind = LineKind::Names(Vec::new());
+        }
+    }
 }
 
 /// A lone name of two to four characters between a line that ends no

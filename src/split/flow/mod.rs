@@ -1316,6 +1316,20 @@ mod tests {
     }
 
     #[test]
+    fn a_writers_workplace_over_their_post_and_name_is_no_part_of_the_headline() {
+        let body = "一二三四五六七八九十一二三四五六七\n".repeat(3);
+        let page = format!(
+            "第一条新闻的标题\n本报讯 第一条的\n{body}正文结束了。\n我改变了对一位老社员的看法\n辽宁某县某某公社胜利大队\n某某沟生产队长 张德财\n{body}也结束了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(
+            titles(&articles),
+            ["第一条新闻的标题", "我改变了对一位老社员的看法"]
+        );
+        assert_eq!(articles[1].authors, ["张德财"]);
+    }
+
+    #[test]
     fn short_lines_among_the_mastheads_parts_are_furniture() {
         let body = "一二三四五六七八九十一二三\n".repeat(3);
         let page = format!("A09\n社会/24小时\n海峡都市报\n2018年3月21日 星期三\n标题在此处\n本报记者 王小明\n{body}结束了。\n");
