@@ -44,6 +44,10 @@ const COHESION_DIVISOR: usize = 25;
 /// Characters (about) of text read on each side for cohesion.
 const COHESION_WINDOW: usize = 300;
 
+/// Most characters of a photo caption standing between a headline and its
+/// byline: the longest of the captions held is about 110.
+const MAX_CAPTION_CHARS: usize = 150;
+
 struct Splitter {
     blocks: Vec<Block>,
     kinds: Vec<Kind>,
@@ -213,7 +217,11 @@ impl Splitter {
                 Kind::Text if self.byline_at(j).is_none() => {
                     let text = self.body_text(j);
                     let credited = matches!(self.kinds.get(j + 1), Some(Kind::Credit(_)));
-                    let before_byline = self.byline_at(j + 1).is_some();
+                    // A caption is a few sentences; a long paragraph over
+                    // the names is a short piece's text, signed after it.
+                    let before_byline = self.byline_at(j + 1).is_some()
+                        && (text.chars().count() <= MAX_CAPTION_CHARS
+                            || rules::opens_caption(&text));
                     if !(credited || before_byline) || !ends_sentence(&text) {
                         break;
                     }
@@ -667,6 +675,16 @@ impl Splitter {
             .min_by_key(|&(_, &l)| l)
             .filter(|&(_, &top)| levels.iter().any(|&l| l > top))
             .map(|(k, _)| k);
+        // A short kicker (`温州：`) stands right over its headline: a line
+        // above it names the column the piece stands in (`各地动态`).
+        let column = (shallowest.is_none()
+            && lines.len() == 3
+            && rules::is_short_kicker(&lines[1])
+            && !lines.iter().any(dashed))
+        .then(|| {
+            levels.remove(0);
+            lines.remove(0)
+        });
         // A couplet of short phrases over a plain line is the headline over
         // its subtitle (`居民齐添力 老巷大变样` / `…`).
         let couplet_first = lines.len() == 2
@@ -683,7 +701,15 @@ impl Splitter {
         let mut article = match title_at {
             None => titled(lines.join(" ")),
             Some(k) => {
-                let title = lines.remove(k);
+                let mut title = lines.remove(k);
+                // A speaker's kicker (`水利部：`) is read with the headline
+                // it stands over, as the headline's first words.
+                if k > 0
+                    && lines[k - 1].ends_with([':', '：'])
+                    && rules::is_short_kicker(&lines[k - 1])
+                {
+                    title.insert_str(0, &lines.remove(k - 1));
+                }
                 let subtitle: Vec<String> = lines.iter().map(|l| trim_dashes(l)).collect();
                 let mut article = titled(title);
                 article.subtitle = (!subtitle.is_empty()).then(|| subtitle.join(" "));
@@ -696,6 +722,7 @@ impl Splitter {
         }
         article.authors = authors;
         article.captions = captions;
+        article.column = column.or(article.column);
         self.start(article);
         for point in &standfirst {
             push_paragraph(self.current(), point);
@@ -1090,11 +1117,29 @@ mod tests {
         let page =
             format!("聚焦防汛抗洪\n\n水利部:\n\n长江和黄河 可能发生秋汛\n\n{body}\n\n{body}");
         let a = &split_page(&page)[0];
-        assert!(a.title.contains("长江和黄河"), "{}", a.title);
+        // The kicker opens the title; the line above it names the column.
+        assert_eq!(a.title, "水利部:长江和黄河 可能发生秋汛");
+        assert_eq!(a.column.as_deref(), Some("聚焦防汛抗洪"));
+        assert_eq!(a.subtitle, None);
         assert_eq!(a.paragraphs().next(), Some(body));
         // Over text, a line ending in a colon opens what it introduces.
         let page = format!("某地新闻的标题\n\n{body}\n\n水利部:\n\n{body}");
         assert_eq!(split_page(&page)[0].paragraphs().nth(1), Some("水利部:"));
+    }
+
+    #[test]
+    fn a_long_paragraph_between_a_headline_and_names_is_text_signed_after_it() {
+        let long = "近日，某某组织离休干部进行健康休养活动。".repeat(8);
+        let page = format!(
+            "健康休养 动静结合\n\n{long}\n\n通讯员 吴剑峰 本报记者 陈思伊\n\n秋菊雅韵 橘乡溢彩\n\n近日，菊花展隆重举办。\n\n通讯员 兰大海 本报记者 陈思伊"
+        );
+        let articles = split_page(&page);
+        assert_eq!(titles(&page), ["健康休养 动静结合", "秋菊雅韵 橘乡溢彩"]);
+        assert_eq!(articles[0].paragraphs().next(), Some(long.as_str()));
+        assert!(articles[0].captions.is_empty());
+        // A caption's few sentences there stay a caption.
+        let page = "标题在上\n\n图为会场。\n\n本报记者 王小明\n\n正文。";
+        assert_eq!(split_page(page)[0].captions.len(), 1);
     }
 
     #[test]
