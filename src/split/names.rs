@@ -203,16 +203,17 @@ pub fn name_under_workplace(workplace: &str, post: &str) -> Option<String> {
 }
 
 /// The writer's name after their workplace and post, a byline of older
-/// papers and of signed features (`中共沈阳变压器厂金工车间支部书记 刘凤洲`,
-/// `中共晋东南地委第一书记 赵军`): two parts, the first all Han and ending
-/// in a post, the second a personal name.
+/// papers, signed features and readers' letters (`中共沈阳变压器厂金工车间
+/// 支部书记 刘凤洲`, `中共晋东南地委第一书记 赵军`, `河南渑池县外贸公司
+/// 王柏长`): two parts, the first all Han and ending in a post or a
+/// workplace, the second a personal name.
 pub fn post_byline(line: &str) -> Option<String> {
     let mut parts = line.split_whitespace();
     let (post, name) = (parts.next()?, parts.next()?);
     let signed = parts.next().is_none()
         && (4..=24).contains(&post.chars().count())
         && post.chars().all(is_han)
-        && POSTS.iter().any(|p| post.ends_with(p))
+        && (POSTS.iter().chain(&WORKPLACES)).any(|p| post.ends_with(p))
         && is_personal_name(name);
     signed.then(|| name.to_string())
 }
@@ -657,6 +658,10 @@ mod tests {
         assert_eq!(
             post_byline("中共晋东南地委第一书记 赵军").as_deref(),
             Some("赵军")
+        );
+        assert_eq!(
+            post_byline("河南某某县外贸公司 王柏长").as_deref(),
+            Some("王柏长")
         );
         assert!(post_byline("会议由县委书记 主持").is_none());
         assert!(post_byline("他是车间主任 刘凤洲说").is_none());
