@@ -1330,6 +1330,17 @@ mod tests {
     }
 
     #[test]
+    fn captions_wrapped_over_five_lines_of_a_narrow_column_stay_under_their_title() {
+        let caption = "一二三四五六七八九十一二三\n".repeat(4) + "这是工人在生产的情形。\n";
+        let page = format!(
+            "某某日报\n给节日的献礼\n{caption}新华社记者 岳国芳摄\n{caption}新华社记者 白媖摄\n{caption}新华社记者 贾承滨摄\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["给节日的献礼"]);
+        assert_eq!(articles[0].authors, ["岳国芳", "白媖", "贾承滨"]);
+    }
+
+    #[test]
     fn short_lines_among_the_mastheads_parts_are_furniture() {
         let body = "一二三四五六七八九十一二三\n".repeat(3);
         let page = format!("A09\n社会/24小时\n海峡都市报\n2018年3月21日 星期三\n标题在此处\n本报记者 王小明\n{body}结束了。\n");

@@ -12,7 +12,7 @@ use super::lines::{Line, LineKind};
 use super::Reading;
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
 use crate::split::article::{
-    add_names, caption, empty_article, push_paragraph_spaced, sign_by_closing_credit,
+    add_names, caption, empty_article, photographers, push_paragraph_spaced, sign_by_closing_credit,
 };
 use crate::split::names::{names_in, read_name_line};
 use crate::split::rules;
@@ -320,7 +320,14 @@ pub(super) fn read_body(
     sign_by_closing_credit(article);
     if article.kind == ArticleKind::Story && article.paragraphs().next().is_none() {
         article.kind = ArticleKind::Photo;
-        // A photo printed with its title: the photographer is its author.
+    }
+    if article.kind == ArticleKind::Photo && article.paragraphs().next().is_none() {
+        // Photos printed under a title are by everyone their captions
+        // credit, unless a writer signed for them.
+        let credited = photographers(article);
+        if !credited.is_empty() && article.authors.iter().all(|a| credited.contains(a)) {
+            article.authors = credited;
+        }
         if article.authors.is_empty() {
             article.authors = signed_by_photographer(article);
         }
@@ -346,7 +353,7 @@ fn under_photo_label(article: &Article) -> bool {
 /// The names the article's first photo credit gives.
 pub(super) fn signed_by_photographer(article: &Article) -> Vec<String> {
     let credit = article.captions.iter().find_map(|c| c.credit.as_deref());
-    credit.map(photographers).unwrap_or_default()
+    credit.map(credit_names).unwrap_or_default()
 }
 
 /// A photo credit on a line of its own: it goes with the text read just
@@ -356,7 +363,7 @@ fn read_credit(article: &mut Article, text: &str, line: &str) {
     let credit = squeeze_spaces(line);
     let photo_piece = article.kind == ArticleKind::Photo || under_photo_label(article);
     if photo_piece && article.authors.is_empty() {
-        article.authors = photographers(&credit);
+        article.authors = credit_names(&credit);
     }
     if text.is_empty() {
         match article.captions.last_mut() {
@@ -375,7 +382,7 @@ fn read_credit(article: &mut Article, text: &str, line: &str) {
 }
 
 /// The names a photo credit gives (`本报记者 刘强 摄`, `（李四 摄）`).
-fn photographers(credit: &str) -> Vec<String> {
+fn credit_names(credit: &str) -> Vec<String> {
     names_in(&credit.replace(['摄', '（', '）', '(', ')'], " "))
 }
 
