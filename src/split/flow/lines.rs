@@ -642,13 +642,18 @@ pub(super) fn sign_lone_names_under_headlines(lines: &mut [Line], width: usize) 
             && !ends_sentence(&head.text)
             && head.glance.chars > 4
             && head.width * 10 < width * 7;
+        // A subtitle opened by a dash ends the headline group however wide
+        // it is (`——南粤沿海…扫瞄` / `常征`).
+        let dashed_subtitle = head.kind == LineKind::Text
+            && head.text.starts_with(['—', '-'])
+            && !ends_sentence(&head.text);
         let body = &lines[i + 1];
         // Set apart from the body, the name is the tail of a headline
         // stacked over it (`长城全周影院建` / `成开业`).
         let body_under = matches!(body.kind, LineKind::Text | LineKind::Opener)
             && body.gap_before == 0
             && body.width * 10 >= width * 6;
-        if opens_group && short_head && body_under {
+        if (opens_group && short_head || dashed_subtitle) && body_under {
             lines[i].kind = LineKind::Names(vec![lines[i].text.clone()]);
         }
     }

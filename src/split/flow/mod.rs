@@ -1341,6 +1341,17 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_name_under_a_dashed_subtitle_signs_the_piece() {
+        let body = "一二三四五六七八九十一二三四五六七八\n".repeat(3);
+        let page = format!(
+            "某某日报\n为农民提供施展才华的舞台\n——某某沿海农村专业技术研究会扫瞄\n常征\n{body}结束了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["为农民提供施展才华的舞台"]);
+        assert_eq!(articles[0].authors, ["常征"]);
+    }
+
+    #[test]
     fn short_lines_among_the_mastheads_parts_are_furniture() {
         let body = "一二三四五六七八九十一二三\n".repeat(3);
         let page = format!("A09\n社会/24小时\n海峡都市报\n2018年3月21日 星期三\n标题在此处\n本报记者 王小明\n{body}结束了。\n");
