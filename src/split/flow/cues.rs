@@ -518,14 +518,14 @@ impl Reading {
     }
 
     /// Whether line `i` stands under a briefs label with nothing but text
-    /// lines between (no furniture, byline or other label): among the
-    /// label's items.
+    /// lines and datelines between (no furniture, byline or other label):
+    /// among the label's items.
     fn under_briefs_label(&self, i: usize) -> bool {
         let above = self.lines[..i]
             .iter()
             .rev()
             .take(MAX_BRIEFS_LINES)
-            .find(|l| l.kind != LineKind::Text);
+            .find(|l| !matches!(l.kind, LineKind::Text | LineKind::Opener));
         above.is_some_and(|l| {
             matches!(l.kind, LineKind::Label(_)) && rules::brief_label(&l.text).is_some()
         })

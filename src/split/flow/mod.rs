@@ -527,6 +527,14 @@ mod tests {
         // Without the label, the short lines are subheads of one story.
         let page = page.replace("新闻简报\n", "");
         assert_eq!(titles(&split(&page)), ["第一条新闻的标题"]);
+        // An item's dateline leaves the next item under the label.
+        let page = format!(
+            "第一条新闻的标题\n本报讯 第一条的\n{body}正文结束了。\n简讯\n绵羊改良显著\n本报讯 （记者王小明）\n{body}第一则结束了。\n热水炉问世\n{body}第二则结束了。\n"
+        );
+        assert_eq!(
+            titles(&split(&page)),
+            ["第一条新闻的标题", "绵羊改良显著", "热水炉问世"]
+        );
     }
 
     #[test]
