@@ -624,10 +624,11 @@ fn sign_lone_names_over_datelines(lines: &mut [Line]) {
 }
 
 /// A lone name of two to four characters between a headline that did not
-/// wrap (narrower than seven tenths of the column `width`, opening after a
-/// gap or closed text) and the body's wide first line is the byline
-/// (`永远革命 永不变质` / `姚文锦` / `今年才三十二岁的臧仓，是`): a wrapped
-/// headline's first line runs the headline's full width.
+/// wrap (narrower than seven tenths of the column `width`, or set wider
+/// than the column; opening after a gap or closed text) or a dashed
+/// subtitle and the body's wide first line is the byline (`永远革命 永不变质`
+/// / `姚文锦` / `今年才三十二岁的臧仓，是`): a wrapped headline's first line
+/// runs the column's full width.
 pub(super) fn sign_lone_names_under_headlines(lines: &mut [Line], width: usize) {
     for i in 1..lines.len().saturating_sub(1) {
         if !is_lone_name(&lines[i]) {
@@ -638,10 +639,12 @@ pub(super) fn sign_lone_names_under_headlines(lines: &mut [Line], width: usize) 
             || i < 2
             || lines[i - 2].kind == LineKind::Furniture
             || ends_sentence(&lines[i - 2].text);
+        // Narrower than the column, the headline did not wrap; wider, it
+        // is set across columns, where no text runs.
         let short_head = head.kind == LineKind::Text
             && !ends_sentence(&head.text)
             && head.glance.chars > 4
-            && head.width * 10 < width * 7;
+            && (head.width * 10 < width * 7 || head.width > width + 3);
         // A subtitle opened by a dash ends the headline group however wide
         // it is (`——南粤沿海…扫瞄` / `常征`).
         let dashed_subtitle = head.kind == LineKind::Text

@@ -1360,6 +1360,16 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_name_under_a_subtitle_set_across_columns_signs_the_piece() {
+        let body = "一二三四五六七八九十一二三\n".repeat(8);
+        let page = format!(
+            "某某日报\n炎炎夏日谁给我一片阴凉？\n遮阳设施缺乏令外出市民饱受日晒之苦\n曹文清\n{body}结束了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(articles[0].authors, ["曹文清"]);
+    }
+
+    #[test]
     fn short_lines_among_the_mastheads_parts_are_furniture() {
         let body = "一二三四五六七八九十一二三\n".repeat(3);
         let page = format!("A09\n社会/24小时\n海峡都市报\n2018年3月21日 星期三\n标题在此处\n本报记者 王小明\n{body}结束了。\n");
