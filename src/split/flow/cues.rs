@@ -380,10 +380,14 @@ impl Reading {
                 // closed by a full stop is a paragraph of one line that may
                 // close the piece before, never a group's first line. A
                 // kicker naming the speaker (`水利部:`) over a headline line
-                // is no sentence.
+                // is no sentence, nor is a question opening the group over
+                // one (`…谁给我一片阴凉？` / `遮阳设施缺乏…`).
                 _ if ends_sentence(&self.lines[j].text)
                     && (!self.is_wide(j) || j == at && self.lines[j].text.ends_with('。'))
-                    && !self.kicker_over_headline(j) =>
+                    && !self.kicker_over_headline(j)
+                    && !(j == at
+                        && rules::is_question_headline(&self.lines[j].text)
+                        && self.over_headline_line(j)) =>
                 {
                     return None
                 }
@@ -403,13 +407,18 @@ impl Reading {
         self.body_starts(j) && self.body_wide(j) && !rules::spaced_phrases(&self.lines[j].text)
     }
 
-    /// Whether line `j` is a short kicker (`水利部:`, `太嚣张!`) over a line
-    /// of text that is neither a sentence nor a body's first line.
+    /// Whether line `j` is a short kicker (`水利部:`, `太嚣张!`) over a
+    /// headline line.
     fn kicker_over_headline(&self, j: usize) -> bool {
-        rules::is_short_kicker(&self.lines[j].text)
-            && self.lines.get(j + 1).is_some_and(|next| {
-                next.kind == LineKind::Text && !ends_sentence(&next.text) && !self.body_opens(j + 1)
-            })
+        rules::is_short_kicker(&self.lines[j].text) && self.over_headline_line(j)
+    }
+
+    /// Whether the line under line `j` is a line of text that is neither a
+    /// sentence nor a body's first line: a headline line.
+    fn over_headline_line(&self, j: usize) -> bool {
+        self.lines.get(j + 1).is_some_and(|next| {
+            next.kind == LineKind::Text && !ends_sentence(&next.text) && !self.body_opens(j + 1)
+        })
     }
 
     /// Whether the lines from `j` are headline lines over a photo's caption

@@ -109,7 +109,8 @@ pub(super) fn headline_likeness(
     if text.chars().count() > 24 {
         score -= 2;
     }
-    if ends_sentence(text) {
+    // A question may end a headline (`…谁给我一片阴凉？`).
+    if ends_sentence(text) && !rules::is_question_headline(text) {
         score -= 4;
     }
     if text.starts_with(['—', '-']) || text.ends_with(['—', '-']) {

@@ -1367,6 +1367,12 @@ mod tests {
         );
         let articles = split(&page);
         assert_eq!(articles[0].authors, ["曹文清"]);
+        // The question over it is the headline too, not a paragraph.
+        assert_eq!(
+            articles[0].title,
+            "炎炎夏日谁给我一片阴凉？ 遮阳设施缺乏令外出市民饱受日晒之苦"
+        );
+        assert!(first_paragraph(&articles[0]).starts_with("一二三"));
     }
 
     #[test]
