@@ -648,42 +648,50 @@ impl Reading {
 
     /// Whether the one paragraph from line `from` closes in its photo
     /// credit (`…参加了初赛。通讯员X 记者Y 摄影报道`, or a photographers'
-    /// line under it) with nothing of the piece after it.
+    /// line under it) with nothing of the piece after it: a gap, a line
+    /// that is no text, or another photo's paragraph closed by its credit.
     fn photo_story_under(&self, from: usize) -> bool {
+        self.photo_paragraph_end(from).is_some_and(|p| {
+            self.content_from(p + 1).is_none_or(|q| {
+                self.lines[q].kind != LineKind::Text
+                    || self.lines[q].gap_before > 0
+                    || self.photo_paragraph_end(q).is_some()
+            })
+        })
+    }
+
+    /// The line of the photo credit that closes the one paragraph from
+    /// line `from`, when it closes in one.
+    fn photo_paragraph_end(&self, from: usize) -> Option<usize> {
         let end = (from..self.lines.len().min(from + MAX_HEADER_LINES)).find(|&p| {
             let line = &self.lines[p];
             line.kind != LineKind::Text
                 || ends_paragraph(&line.text)
                 || self.closings[p].is_some()
                 || self.credited[p]
-        });
+        })?;
         // The credit may stand on a line of its own under the paragraph.
         let credit_under = |p: usize| {
             self.content_from(p + 1)
                 .filter(|&q| matches!(self.lines[q].kind, LineKind::Credit | LineKind::Names(_)))
         };
-        let end = end.map(|p| match self.lines[p].kind {
-            LineKind::Text => credit_under(p).unwrap_or(p),
-            _ => p,
-        });
-        end.is_some_and(|p| {
-            let line = &self.lines[p];
-            let photo_credit = match line.kind {
-                LineKind::Credit => true,
-                // A photographers' line (`摄影 记者 王蓉`).
-                LineKind::Names(_) => line.text.contains('摄'),
-                LineKind::Text => {
-                    self.credited[p]
-                        || line.glance.credit
-                            && rules::caption_with_credit(&self.tail_text(p)).is_some()
-                }
-                _ => false,
-            };
-            let piece_over = self.content_from(p + 1).is_none_or(|q| {
-                self.lines[q].kind != LineKind::Text || self.lines[q].gap_before > 0
-            });
-            photo_credit && piece_over
-        })
+        let p = match self.lines[end].kind {
+            LineKind::Text => credit_under(end).unwrap_or(end),
+            _ => end,
+        };
+        let line = &self.lines[p];
+        let photo_credit = match line.kind {
+            LineKind::Credit => true,
+            // A photographers' line (`摄影 记者 王蓉`).
+            LineKind::Names(_) => line.text.contains('摄'),
+            LineKind::Text => {
+                self.credited[p]
+                    || line.glance.credit
+                        && rules::caption_with_credit(&self.tail_text(p)).is_some()
+            }
+            _ => false,
+        };
+        photo_credit.then_some(p)
     }
 
     /// Where the title of a photo printed with it ends, when line `i` opens

@@ -1376,6 +1376,18 @@ mod tests {
     }
 
     #[test]
+    fn a_short_headline_over_a_photos_paragraph_closed_by_its_credit_opens_a_photo_piece() {
+        let body = "一二三四五六七八九十一二三四五六七\n".repeat(4);
+        let page = format!(
+            "第一条新闻的标题\n本报讯 第一条的\n{body}正文结束了。\n苗乡梨 助增收\n{body}群众稳定增收。严钦龙 摄\n{body}传统剪纸的魅力。\n张春林摄\n"
+        );
+        // Another photo's paragraph closed by its credit follows, not the
+        // story's next paragraph.
+        let articles = split(&page);
+        assert_eq!(titles(&articles), ["第一条新闻的标题", "苗乡梨 助增收"]);
+    }
+
+    #[test]
     fn short_lines_among_the_mastheads_parts_are_furniture() {
         let body = "一二三四五六七八九十一二三\n".repeat(3);
         let page = format!("A09\n社会/24小时\n海峡都市报\n2018年3月21日 星期三\n标题在此处\n本报记者 王小明\n{body}结束了。\n");
