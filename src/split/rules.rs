@@ -695,42 +695,48 @@ static LOGO_COLUMN: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Za-z]{1,3}\s?(\p
 static BRACKET_COLUMN: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[【\[［〖]\s*(\p{Han}{2,10})\s*[】\]］〗]$"));
 static SYMBOL_COLUMN: LazyLock<Regex> = LazyLock::new(|| re(r"^[■▲◆●★□]\s*(\p{Han}{2,8})$"));
+/// A commentary column's name: a brand and the genre of quick comment
+/// (`新华微评`, `人民时评`, `晨报快评`).
+static COMMENTARY_COLUMN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\p{Han}{2,4}(时评|微评|快评|短评|锐评|热评)$"));
 
-/// Whether a line opening with `first` may be a column, briefs or banner
-/// label (see [`column_label`], [`brief_label`], [`banner_label`]): the
-/// trimmed line opens with a Latin letter, a bracket, a symbol, or the
-/// first character of a genre or briefs label (white space first: the
-/// rules trim the line). A cheap look for readers that know a line's first
-/// character.
-pub fn may_open_label(first: Option<char>) -> bool {
-    first.is_some_and(|c| {
-        c.is_ascii_alphabetic()
-            || matches!(
-                c,
-                '【' | '['
-                    | '［'
-                    | '〖'
-                    | '■'
-                    | '▲'
-                    | '◆'
-                    | '●'
-                    | '★'
-                    | '□'
-                    | '记'
-                    | '短'
-                    | '图'
-                    | '时'
-                    | '社'
-                    | '评'
-                    | '编'
-                    | '新'
-                    | '今'
-                    | '要'
-                    | '简'
-                    | '快'
-            )
-            || c.is_whitespace()
-    })
+/// Whether a line opening with `first` and ending with `last` may be a
+/// column, briefs or banner label (see [`column_label`], [`brief_label`],
+/// [`banner_label`]): the trimmed line opens with a Latin letter, a
+/// bracket, a symbol, or the first character of a genre or briefs label
+/// (white space first: the rules trim the line), or ends as a commentary
+/// column's name does (`评`). A cheap look for readers that know a line's
+/// first and last characters.
+pub fn may_be_label(first: Option<char>, last: Option<char>) -> bool {
+    last == Some('评')
+        || first.is_some_and(|c| {
+            c.is_ascii_alphabetic()
+                || matches!(
+                    c,
+                    '【' | '['
+                        | '［'
+                        | '〖'
+                        | '■'
+                        | '▲'
+                        | '◆'
+                        | '●'
+                        | '★'
+                        | '□'
+                        | '记'
+                        | '短'
+                        | '图'
+                        | '时'
+                        | '社'
+                        | '评'
+                        | '编'
+                        | '新'
+                        | '今'
+                        | '要'
+                        | '简'
+                        | '快'
+                )
+                || c.is_whitespace()
+        })
 }
 
 /// A column label: the name of a recurring column, printed beside the paper's
@@ -754,7 +760,8 @@ pub fn column_label(line: &str) -> Option<String> {
             && is_personal_name(name);
         return (!byline).then(|| name.to_string());
     }
-    GENRE_LABELS.contains(&line).then(|| line.to_string())
+    (GENRE_LABELS.contains(&line) || line.ends_with('评') && COMMENTARY_COLUMN.is_match(line))
+        .then(|| line.to_string())
 }
 
 static BRIEF_LABEL: LazyLock<Regex> =
@@ -1551,8 +1558,14 @@ mod tests {
             "短讯",
             "图片新闻",
         ];
+        assert_eq!(column_label("新华微评").as_deref(), Some("新华微评"));
+        assert_eq!(column_label("人民时评").as_deref(), Some("人民时评"));
+        assert_eq!(column_label("这篇时评写得很好"), None);
         for label in GENRE_LABELS.iter().chain(&briefs) {
-            assert!(may_open_label(label.chars().next()), "{label}");
+            assert!(
+                may_be_label(label.chars().next(), label.chars().last()),
+                "{label}"
+            );
             assert!(column_label(label).is_some() || brief_label(label).is_some());
         }
         for role in EDITOR_ROLES {

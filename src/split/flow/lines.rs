@@ -394,8 +394,8 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
     if furniture_shape(text, glance) {
         return LineKind::Furniture;
     }
-    // Most lines open with a character no label opens with.
-    if let Some(label) = rules::may_open_label(glance.first)
+    // Most lines open and end with characters no label opens or ends with.
+    if let Some(label) = rules::may_be_label(glance.first, glance.last)
         .then(|| {
             rules::column_label(text)
                 .or_else(|| rules::brief_label(text))
@@ -914,12 +914,12 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The glance counts and finds what it says, and its first
-        /// character never turns away a line that the label, footer or
+        /// The glance counts and finds what it says, and its first and
+        /// last characters never turn away a line that the label, footer or
         /// debris rules read.
         #[test]
-        fn the_glances_first_character_keeps_every_label_footer_and_debris(
-            line in "(本版编辑|责任编辑|\\(本版编辑|（|短评|今日谈|记者手记|新闻简报|图片新闻|简讯|【|〖|■ ?|□|RI|口 |Ｔ)?[口■Ｔ２2RIa一记者王小明新闻短评简讯】〗：: \t\u{3000}\u{A0}\u{2028}\x0B—]{0,8}"
+        fn the_glances_first_and_last_characters_keep_every_label_footer_and_debris(
+            line in "(本版编辑|责任编辑|\\(本版编辑|（|短评|今日谈|记者手记|新闻简报|图片新闻|简讯|【|〖|■ ?|□|RI|口 |Ｔ)?[口■Ｔ２2RIa一记者王小明新闻短评简讯】〗：: \t\u{3000}\u{A0}\u{2028}\x0B—]{0,8}(时评|微评)?"
         ) {
             let glance = Glance::of(&line);
             proptest::prop_assert_eq!(glance.chars, line.chars().count());
@@ -930,7 +930,7 @@ mod tests {
                 || rules::brief_label(&line).is_some()
                 || rules::banner_label(&line).is_some()
             {
-                proptest::prop_assert!(rules::may_open_label(glance.first));
+                proptest::prop_assert!(rules::may_be_label(glance.first, glance.last));
             }
             if rules::is_editor_line(&line) {
                 proptest::prop_assert!(rules::may_open_editor_line(glance.first));
