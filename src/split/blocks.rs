@@ -151,11 +151,14 @@ fn runs_on_in_long_lines(blocks: &[Block]) -> bool {
 /// with no blank line (`□张持坚` / `传来纪念…的消息`), stands apart: a
 /// line behind a byline's mark, or opening with a role word, that holds
 /// personal names only. So does one printed as the last line of a
-/// headline's lines (`…过大年` / `活跃南京春节氛围` / `中新社记者 王国安 陈思平`).
+/// headline's lines (`…过大年` / `活跃南京春节氛围` / `中新社记者 王国安 陈思平`),
+/// and a lone name under a headline line too short to have wrapped
+/// (`我要继续前进` / `穆祥雄`).
 pub fn bylines_apart(blocks: Vec<Block>) -> Vec<Block> {
+    let width = wrap_width(&blocks);
     let mut apart = Vec::with_capacity(blocks.len());
     for block in blocks {
-        if byline_under_headline(&block) {
+        if byline_under_headline(&block) || name_under_short_headline(&block, width) {
             let last = block.lines.len() - 1;
             part(block, last, &mut apart);
             continue;
@@ -199,6 +202,20 @@ fn byline_under_headline(block: &Block) -> bool {
             && read_name_line(last)
                 .is_some_and(|l| l.has_role && l.all_personal && !l.names.is_empty())
     })
+}
+
+/// Whether a block is a headline line and a lone personal name: the line
+/// runs less than half the page's wrap `width`, so the name is no wrapped
+/// tail of it (a headline in large type wraps at fewer characters than the
+/// text, but at more than half as many: `长城全周影院建` / `成开业`).
+fn name_under_short_headline(block: &Block, width: Option<usize>) -> bool {
+    let [head, name] = &block.lines[..] else {
+        return false;
+    };
+    width.is_some_and(|width| display_width(head) * 2 < width)
+        && head.chars().count() > 4
+        && is_headline_shaped(head)
+        && read_name_line(name).is_some_and(|l| l.all_personal && l.tokens == 1 && !l.has_role)
 }
 
 /// The most characters of a byline line set apart from its block.
@@ -293,6 +310,20 @@ mod tests {
         // Under a sentence, a line of names stays where it is.
         let text = "活动很热闹。\n记者 王国安";
         assert_eq!(bylines_apart(split_blocks(text)).len(), 1);
+    }
+
+    #[test]
+    fn a_lone_name_under_a_headline_too_short_to_have_wrapped_stands_apart() {
+        let text = "从八月三十日第二次破世界\n纪录后，我对在全运会上创\n造更好的成绩充满信心。\n\n"
+            .repeat(4);
+        let page = format!("我要再前进\n穆祥雄\n\n{text}长城全周影院建\n成开业\n\n{text}");
+        let blocks = bylines_apart(split_blocks(&page));
+        assert_eq!(blocks[0].lines, ["我要再前进"]);
+        assert_eq!(blocks[1].lines, ["穆祥雄"]);
+        // A headline over half the column's width may have wrapped its tail.
+        assert!(blocks
+            .iter()
+            .any(|b| b.lines == ["长城全周影院建", "成开业"]));
     }
 
     #[test]
