@@ -105,8 +105,17 @@ use common::{project_root, segscore, Project};
 /// 6/7, 1) and the whole set of 94 to F1 0.683, authors 153/172, body
 /// 119/172, furniture 8 (0.673, 147/169, 115/169 and 10 with the build
 /// before the round; one author of those is a caption's credit glued to its
-/// last sentence, read off an earlier page): the floors below.
-const MIN_F1: f64 = 0.68;
+/// last sentence, read off an earlier page). A fourteenth batch of six,
+/// scored before any rule was written on it, reached F1 0.40 (authors 5/8,
+/// body 3/8, no furniture); the rules of its round (a lone name under a
+/// dashed or an across-columns subtitle, or under a headline too short to
+/// have wrapped; a question opening a headline group; an item's dateline
+/// under a briefs label; a photo's paragraph closed by its credit before
+/// another's; a commentary column's name) took it to 0.56 (10/12, 9/12,
+/// none) and the whole set of 100 to F1 0.674, authors 164/185, body
+/// 128/185, furniture 8 (0.662, 158/180, 122/180 and 8 with the build
+/// before the round): the floors below.
+const MIN_F1: f64 = 0.67;
 const MIN_AUTHORS: f64 = 0.88;
 const MIN_BODY: f64 = 0.69;
 const MAX_FURNITURE: u64 = 8;
@@ -116,6 +125,6 @@ fn pdfexport_pages_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/pdfexport");
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
-    assert_eq!(s.gold, 249, "every titled gold article is scored");
+    assert_eq!(s.gold, 268, "every titled gold article is scored");
     s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }
