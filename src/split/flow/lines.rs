@@ -349,6 +349,7 @@ pub(super) fn read_lines(blocks: Vec<Block>) -> Vec<Line> {
     keep_bracketed_reporters(&mut lines);
     sign_lone_names_over_datelines(&mut lines);
     sign_workplaces_over_posts(&mut lines);
+    sign_lone_names_at_the_foot(&mut lines);
     mark_repeated_running_heads(&mut lines);
     mark_boxed_furniture(&mut lines);
     lines
@@ -588,6 +589,22 @@ fn is_lone_name(line: &Line) -> bool {
         && line.glance.name_chars
         && (2..=4).contains(&line.glance.chars)
         && is_personal_name(&line.text)
+}
+
+/// A lone name after a finished sentence, with nothing after it but the
+/// page's furniture, signs the piece that sentence ends (`…细细请教了。` /
+/// `郑依群` / `责任编辑：…`): no headline stands at a page's foot.
+fn sign_lone_names_at_the_foot(lines: &mut [Line]) {
+    let Some(i) = lines.iter().rposition(|l| l.kind != LineKind::Furniture) else {
+        return;
+    };
+    if i > 0
+        && is_lone_name(&lines[i])
+        && lines[i - 1].kind == LineKind::Text
+        && ends_sentence(&lines[i - 1].text)
+    {
+        lines[i].kind = LineKind::Names(vec![lines[i].text.clone()]);
+    }
 }
 
 /// The writer's workplace over their post and name (see

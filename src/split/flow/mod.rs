@@ -1388,6 +1388,18 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_name_after_the_last_sentence_at_the_pages_foot_signs_the_piece() {
+        let body = full_lines(3);
+        let page = format!(
+            "第一条新闻的标题\n本报讯 第一条的\n{body}正文结束了。\n郑依群\n责任编辑：钱晓东 美编：陆燕\n"
+        );
+        assert_eq!(split(&page)[0].authors, ["郑依群"]);
+        // Above more text, the name may head what follows: it stays text.
+        let page = format!("第一条新闻的标题\n本报讯 第一条的\n{body}正文结束了。\n郑依群\n{body}");
+        assert!(split(&page)[0].authors.is_empty());
+    }
+
+    #[test]
     fn short_lines_among_the_mastheads_parts_are_furniture() {
         let body = "一二三四五六七八九十一二三\n".repeat(3);
         let page = format!("A09\n社会/24小时\n海峡都市报\n2018年3月21日 星期三\n标题在此处\n本报记者 王小明\n{body}结束了。\n");
