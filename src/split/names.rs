@@ -239,8 +239,28 @@ pub fn bracketed_byline(paragraph: &str) -> Option<(usize, Vec<String>)> {
     if !before.is_empty() && is_familiar_name(&inner) {
         return Some((open, vec![inner.into_owned()]));
     }
+    // A reader signs with place, name and trade (`（上海 徐平 退休教师）`).
+    if let Some(name) = name_between_place_and_trade(&inner) {
+        return Some((open, vec![name.to_string()]));
+    }
     let line = read_name_line(&inner)?;
     (!line.names.is_empty() && (line.all_personal || line.has_role)).then_some((open, line.names))
+}
+
+/// The name in a reader's signature of place, name and trade or post
+/// (`上海 徐平 退休教师`): three tokens of Han characters, the last ending in
+/// a post.
+fn name_between_place_and_trade(signature: &str) -> Option<&str> {
+    let mut tokens = signature.split_whitespace();
+    let (place, name, trade) = (tokens.next()?, tokens.next()?, tokens.next()?);
+    let han =
+        |t: &str, most: usize| (2..=most).contains(&t.chars().count()) && t.chars().all(is_han);
+    let signed = tokens.next().is_none()
+        && han(place, 6)
+        && han(trade, 8)
+        && POSTS.iter().any(|p| trade.ends_with(p))
+        && is_personal_name(name);
+    signed.then_some(name)
 }
 
 /// A familiar name a writer may sign with: `小`, `老` or `阿` and one or
@@ -665,6 +685,20 @@ mod tests {
         );
         assert!(post_byline("会议由县委书记 主持").is_none());
         assert!(post_byline("他是车间主任 刘凤洲说").is_none());
+    }
+
+    #[test]
+    fn a_reader_signs_in_brackets_with_place_name_and_trade() {
+        assert_eq!(
+            bracketed_byline("到世界名著吗？（上海 徐平 退休教师）"),
+            Some((21, vec!["徐平".to_string()]))
+        );
+        assert_eq!(
+            bracketed_byline("（上海 徐平 退休教师）").map(|(_, n)| n),
+            Some(vec!["徐平".to_string()])
+        );
+        // Three places are no signature.
+        assert!(name_between_place_and_trade("上海 北京 广州").is_none());
     }
 
     #[test]
