@@ -235,8 +235,9 @@ pub fn bracketed_byline(paragraph: &str) -> Option<(usize, Vec<String>)> {
     if !(before.is_empty() || ends_sentence(before)) {
         return None;
     }
-    // A writer signing with a familiar name (`…荣誉。（小杰）`).
-    if !before.is_empty() && is_familiar_name(&inner) {
+    // A writer signing with a familiar name (`…荣誉。（小杰）`) or a pen
+    // name (`（存生）`).
+    if !before.is_empty() && is_familiar_name(&inner) || is_pen_name(&inner) {
         return Some((open, vec![inner.into_owned()]));
     }
     // A reader signs with place, name and trade (`（上海 徐平 退休教师）`).
@@ -270,6 +271,35 @@ pub fn is_familiar_name(name: &str) -> bool {
     matches!(chars.next(), Some('小' | '老' | '阿'))
         && (1..=2).contains(&chars.clone().count())
         && chars.all(is_han)
+}
+
+/// Words an editor sets in brackets after a piece's text.
+const EDITORIAL_MARKS: [&str; 8] = [
+    "节选",
+    "续完",
+    "待续",
+    "未完",
+    "摘编",
+    "删节",
+    "有删节",
+    "摘要",
+];
+
+/// A pen name a writer signs with in brackets after the last sentence
+/// (`（存生）`, `（茶花）`): two or three Han characters that are no mark of
+/// an editor's (`节选`), page (`二版`), place in a photo (`左一`), part
+/// (`十一`), picture (`资料图`), role (`记者`) or outlet (`新华社`).
+fn is_pen_name(inner: &str) -> bool {
+    let count = inner.chars().count();
+    let numeral = |c: char| "〇一二三四五六七八九十".contains(c);
+    (2..=3).contains(&count)
+        && inner.chars().all(is_han)
+        && !inner.chars().all(numeral)
+        && !inner.starts_with(['左', '右', '中', '前', '后', '上', '下'])
+        && !inner.ends_with(['版', '图', '社', '报', '台', '网', '站', '刊', '讯'])
+        && !EDITORIAL_MARKS.contains(&inner)
+        && role_len(inner) == 0
+        && !ROLES.iter().any(|r| inner.contains(r))
 }
 
 static WROTE_AND_PHOTOGRAPHED_TAIL: LazyLock<Regex> =
@@ -685,6 +715,16 @@ mod tests {
         );
         assert!(post_byline("会议由县委书记 主持").is_none());
         assert!(post_byline("他是车间主任 刘凤洲说").is_none());
+    }
+
+    #[test]
+    fn a_writer_signs_in_brackets_with_a_pen_name() {
+        for line in ["（存生）", "获金奖。（茶花）"] {
+            assert!(bracketed_byline(line).is_some(), "{line}");
+        }
+        for mark in ["二版", "左一", "十一", "节选", "新华社", "资料图", "记者"] {
+            assert!(!is_pen_name(mark), "{mark}");
+        }
     }
 
     #[test]
