@@ -235,9 +235,8 @@ pub fn bracketed_byline(paragraph: &str) -> Option<(usize, Vec<String>)> {
     if !(before.is_empty() || ends_sentence(before)) {
         return None;
     }
-    // A writer signing with a familiar name (`…荣誉。（小杰）`) or a pen
-    // name (`（存生）`).
-    if !before.is_empty() && is_familiar_name(&inner) || is_pen_name(&inner) {
+    // A writer signing with a familiar name (`…荣誉。（小杰）`).
+    if !before.is_empty() && is_familiar_name(&inner) {
         return Some((open, vec![inner.into_owned()]));
     }
     // A reader signs with place, name and trade (`（上海 徐平 退休教师）`).
@@ -285,10 +284,17 @@ const EDITORIAL_MARKS: [&str; 8] = [
     "摘要",
 ];
 
-/// A pen name a writer signs with in brackets after the last sentence
-/// (`（存生）`, `（茶花）`): two or three Han characters that are no mark of
-/// an editor's (`节选`), page (`二版`), place in a photo (`左一`), part
-/// (`十一`), picture (`资料图`), role (`记者`) or outlet (`新华社`).
+/// A pen name a writer signs with in brackets on a line of its own under
+/// the last sentence (`（存生）`, `（茶花）`): two or three Han characters
+/// that are no mark of an editor's (`节选`), page (`二版`), place in a photo
+/// (`左一`), part (`十一`), picture (`资料图`), role (`记者`) or outlet
+/// (`新华社`). Under a headline such a line is its note (`（试行）`), so
+/// only the line above tells.
+pub fn pen_name(line: &str) -> Option<&str> {
+    let inner = line.strip_prefix(['（', '('])?.strip_suffix(['）', ')'])?;
+    is_pen_name(inner).then_some(inner)
+}
+
 fn is_pen_name(inner: &str) -> bool {
     let count = inner.chars().count();
     let numeral = |c: char| "〇一二三四五六七八九十".contains(c);
@@ -719,9 +725,9 @@ mod tests {
 
     #[test]
     fn a_writer_signs_in_brackets_with_a_pen_name() {
-        for line in ["（存生）", "获金奖。（茶花）"] {
-            assert!(bracketed_byline(line).is_some(), "{line}");
-        }
+        assert_eq!(pen_name("（存生）"), Some("存生"));
+        assert_eq!(pen_name("(茶花)"), Some("茶花"));
+        assert_eq!(pen_name("获金奖。（茶花）"), None);
         for mark in ["二版", "左一", "十一", "节选", "新华社", "资料图", "记者"] {
             assert!(!is_pen_name(mark), "{mark}");
         }

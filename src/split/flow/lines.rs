@@ -12,7 +12,7 @@ use super::bylines::{
 use super::re;
 use crate::split::blocks::{heading_marks, Block};
 use crate::split::names::{
-    bracketed_byline, is_institution_signature, is_personal_name, name_under_workplace,
+    bracketed_byline, is_institution_signature, is_personal_name, name_under_workplace, pen_name,
     post_byline, BYLINE_SYMBOLS,
 };
 use crate::split::rules;
@@ -350,6 +350,7 @@ pub(super) fn read_lines(blocks: Vec<Block>) -> Vec<Line> {
     sign_lone_names_over_datelines(&mut lines);
     sign_workplaces_over_posts(&mut lines);
     sign_lone_names_at_the_foot(&mut lines);
+    sign_pen_names_under_sentences(&mut lines);
     mark_repeated_running_heads(&mut lines);
     mark_boxed_furniture(&mut lines);
     lines
@@ -604,6 +605,23 @@ fn sign_lone_names_at_the_foot(lines: &mut [Line]) {
         && ends_sentence(&lines[i - 1].text)
     {
         lines[i].kind = LineKind::Names(vec![lines[i].text.clone()]);
+    }
+}
+
+/// A pen name in brackets on a line of its own under a finished sentence
+/// (`…获金奖。` / `（存生）`) signs the piece; under a headline the same
+/// shape is its note (`…办法` / `（试行）`).
+fn sign_pen_names_under_sentences(lines: &mut [Line]) {
+    for i in 1..lines.len() {
+        if lines[i].kind == LineKind::Text
+            && lines[i].glance.chars <= 5
+            && lines[i - 1].kind == LineKind::Text
+            && ends_sentence(&lines[i - 1].text)
+        {
+            if let Some(name) = pen_name(&lines[i].text) {
+                lines[i].kind = LineKind::Names(vec![name.to_string()]);
+            }
+        }
     }
 }
 

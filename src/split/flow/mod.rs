@@ -1400,6 +1400,18 @@ mod tests {
     }
 
     #[test]
+    fn a_pen_name_in_brackets_under_the_last_sentence_signs_the_piece() {
+        let body = full_lines(3);
+        let page = format!(
+            "第一条新闻的标题\n本报讯 第一条的\n{body}获金奖。\n（存生）\n第二条新闻的标题\n本报讯 第二条的\n{body}也结束了。\n"
+        );
+        assert_eq!(split(&page)[0].authors, ["存生"]);
+        // Under a headline, the same shape is the headline's note.
+        let page = format!("某某市物业管理办法\n（试行）\n本报讯 第一条的\n{body}结束了。\n");
+        assert!(split(&page)[0].authors.is_empty());
+    }
+
+    #[test]
     fn short_lines_among_the_mastheads_parts_are_furniture() {
         let body = "一二三四五六七八九十一二三\n".repeat(3);
         let page = format!("A09\n社会/24小时\n海峡都市报\n2018年3月21日 星期三\n标题在此处\n本报记者 王小明\n{body}结束了。\n");
