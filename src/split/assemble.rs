@@ -44,10 +44,6 @@ const COHESION_DIVISOR: usize = 25;
 /// Characters (about) of text read on each side for cohesion.
 const COHESION_WINDOW: usize = 300;
 
-/// Most characters of a photo caption standing between a headline and its
-/// byline: the longest of the captions held is about 110.
-const MAX_CAPTION_CHARS: usize = 150;
-
 struct Splitter {
     blocks: Vec<Block>,
     kinds: Vec<Kind>,
@@ -220,7 +216,7 @@ impl Splitter {
                     // A caption is a few sentences; a long paragraph over
                     // the names is a short piece's text, signed after it.
                     let before_byline = self.byline_at(j + 1).is_some()
-                        && (text.chars().count() <= MAX_CAPTION_CHARS
+                        && (text.chars().count() <= rules::MAX_CAPTION_CHARS
                             || rules::opens_caption(&text));
                     if !(credited || before_byline) || !ends_sentence(&text) {
                         break;

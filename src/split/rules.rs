@@ -1058,6 +1058,11 @@ pub fn caption_with_credit(line: &str) -> Option<(String, Credit)> {
     })
 }
 
+/// Most characters of a photo caption: the longest of the captions held
+/// is about 110. A longer paragraph is text, however it is placed (over a
+/// byline, or wrapped past three lines in a narrow column).
+pub const MAX_CAPTION_CHARS: usize = 150;
+
 /// Whether a paragraph opens the way a photo caption does (`图为…`,
 /// `上图：…`, `左图为…`).
 pub fn opens_caption(text: &str) -> bool {

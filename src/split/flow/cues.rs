@@ -124,9 +124,6 @@ const MAX_GROUP_OVER_DATELINE: usize = 4;
 /// The most characters of a line that holds the end of a photo credit
 /// wrapped from the line above (`永刚摄`, `剑 摄`, `者詹松 摄`).
 const MAX_CREDIT_WRAP_CHARS: usize = 8;
-/// Most characters of a photo caption longer than three lines: three
-/// lines of a column of common width.
-const MAX_CAPTION_CHARS: usize = 120;
 
 /// A line where a new piece may begin, with what speaks for it.
 #[derive(Debug, Clone)]
@@ -749,8 +746,9 @@ impl Reading {
             let line = &self.lines[last];
             chars += line.glance.chars;
             // Three lines, or more of a narrow column (a caption wrapped at
-            // thirteen characters runs to five).
-            if line.kind != LineKind::Text || (last >= from + 3 && chars > MAX_CAPTION_CHARS) {
+            // thirteen characters runs to five), up to a caption's length.
+            if line.kind != LineKind::Text || (last >= from + 3 && chars > rules::MAX_CAPTION_CHARS)
+            {
                 return None;
             }
             let credit_below = self
