@@ -295,6 +295,7 @@ pub fn pen_name(line: &str) -> Option<&str> {
     is_pen_name(inner).then_some(inner)
 }
 
+/// Whether the words inside a bracket read as a pen name (see [`pen_name`]).
 fn is_pen_name(inner: &str) -> bool {
     let count = inner.chars().count();
     let numeral = |c: char| "〇一二三四五六七八九十".contains(c);
@@ -304,7 +305,6 @@ fn is_pen_name(inner: &str) -> bool {
         && !inner.starts_with(['左', '右', '中', '前', '后', '上', '下'])
         && !inner.ends_with(['版', '图', '社', '报', '台', '网', '站', '刊', '讯'])
         && !EDITORIAL_MARKS.contains(&inner)
-        && role_len(inner) == 0
         && !ROLES.iter().any(|r| inner.contains(r))
 }
 
