@@ -13,7 +13,7 @@ use super::kinds::{
     classify, mark_contents_box, mark_fact_lines, mark_masthead, mark_notice, mark_page_title,
     read, Kind, Reading,
 };
-use super::names::BYLINE_SYMBOLS;
+use super::names::{pen_name, BYLINE_SYMBOLS};
 use super::rules;
 use super::text::{close_cjk_spaces, display_width, ends_sentence, PairSet};
 use super::Marker;
@@ -333,6 +333,20 @@ impl Splitter {
         })
     }
 
+    /// The pen name in brackets that block `i` signs the current piece
+    /// with, standing under its last sentence with no author named yet
+    /// (`…相处。` / `（茶花）`); under a headline the same shape is the
+    /// headline's note (`（试行）`).
+    fn pen_name_at(&self, i: usize) -> Option<String> {
+        let article = self.current.as_ref()?;
+        let signs =
+            article.authors.is_empty() && article.paragraphs().last().is_some_and(ends_sentence);
+        signs
+            .then(|| pen_name(&self.readings[i].text))
+            .flatten()
+            .map(str::to_string)
+    }
+
     /// Whether the headline lines from block `i` on stand over an editors'
     /// note (`编者按：…`): a note is a piece of its own and never continues
     /// the story before it.
@@ -542,6 +556,19 @@ impl Splitter {
                 }),
             },
             Kind::Heading(_) => return self.headline_block(i),
+            Kind::Text if self.pen_name_at(i).is_some() => {
+                let name = self.pen_name_at(i).unwrap_or_default();
+                let article = self.current();
+                // The name read as the headline's last line was the byline
+                // under it (`一语中的` / `茶花` … `（茶花）`).
+                if article.title == name {
+                    if let Some(kicker) = article.subtitle.take() {
+                        article.title = kicker;
+                    }
+                }
+                article.authors = vec![name];
+                self.closed = true;
+            }
             Kind::Text if self.readings[i].headline.is_some() => return self.headline_block(i),
             Kind::Names(names) => {
                 self.closed = self.has_body();
@@ -1209,6 +1236,23 @@ mod tests {
         // A plain headline line, after a paragraph that ends a sentence.
         let page = "标题在上\n\n王小明\n\n第一段说了很多事情。\n\n编者的话题之二\n\n编者按:这是编者的话。\n\n正文之后。";
         assert_eq!(titles(page), ["标题在上", "编者的话题之二"]);
+    }
+
+    #[test]
+    fn a_pen_name_in_brackets_under_the_last_sentence_signs_the_piece() {
+        let page =
+            "标题在上\n\n正文说了一件事。\n\n（茶花）\n\n另一条新闻的标题\n\n王小明\n\n正文。";
+        assert_eq!(split_page(page)[0].authors, ["茶花"]);
+        // Printed under the headline too, the name is no part of it.
+        let page = "一语中的\n\n茶花\n\n正文说了一件事。\n\n（茶花）";
+        let a = &split_page(page)[0];
+        assert_eq!(
+            (a.title.as_str(), a.subtitle.as_deref()),
+            ("一语中的", None)
+        );
+        // Under a headline it is the headline's note, and signs nothing.
+        let page = "某某市物业管理办法\n\n（试行）\n\n第一条 为了规范物业管理。";
+        assert!(split_page(page)[0].authors.is_empty());
     }
 
     #[test]
