@@ -556,20 +556,11 @@ impl Splitter {
                 }),
             },
             Kind::Heading(_) => return self.headline_block(i),
-            Kind::Text if self.pen_name_at(i).is_some() => {
-                let name = self.pen_name_at(i).unwrap_or_default();
-                let article = self.current();
-                // The name read as the headline's last line was the byline
-                // under it (`一语中的` / `茶花` … `（茶花）`).
-                if article.title == name {
-                    if let Some(kicker) = article.subtitle.take() {
-                        article.title = kicker;
-                    }
-                }
-                article.authors = vec![name];
-                self.closed = true;
-            }
-            Kind::Text if self.readings[i].headline.is_some() => return self.headline_block(i),
+            Kind::Text => match self.pen_name_at(i) {
+                Some(name) => self.sign_with_pen_name(name),
+                None if self.readings[i].headline.is_some() => return self.headline_block(i),
+                None => return self.text(i),
+            },
             Kind::Names(names) => {
                 self.closed = self.has_body();
                 let article = self.current();
@@ -608,9 +599,22 @@ impl Splitter {
                 }
                 article.captions.push(caption(&text, Some(&credit)))
             }
-            Kind::Text => return self.text(i),
         }
         i + 1
+    }
+
+    /// Signs the current piece with the pen name under its last sentence.
+    fn sign_with_pen_name(&mut self, name: String) {
+        let article = self.current();
+        // The name read as the headline's last line was the byline under
+        // it (`一语中的` / `茶花` … `（茶花）`).
+        if article.title == name {
+            if let Some(kicker) = article.subtitle.take() {
+                article.title = kicker;
+            }
+        }
+        article.authors = vec![name];
+        self.closed = true;
     }
 
     /// A heading or headline-shaped block: a headline when a byline confirms

@@ -155,7 +155,13 @@ fn runs_on_in_long_lines(blocks: &[Block]) -> bool {
 /// and a lone name under a headline line too short to have wrapped
 /// (`我要继续前进` / `穆祥雄`).
 pub fn bylines_apart(blocks: Vec<Block>) -> Vec<Block> {
-    let width = wrap_width(&blocks);
+    // The page's wrap width is asked only of a page that holds a block of
+    // that shape: sorting every line's width is no work for every page.
+    let width = blocks
+        .iter()
+        .any(is_headline_over_lone_name)
+        .then(|| wrap_width(&blocks))
+        .flatten();
     let mut apart = Vec::with_capacity(blocks.len());
     for block in blocks {
         if byline_under_headline(&block) || name_under_short_headline(&block, width) {
@@ -209,11 +215,17 @@ fn byline_under_headline(block: &Block) -> bool {
 /// tail of it (a headline in large type wraps at fewer characters than the
 /// text, but at more than half as many: `长城全周影院建` / `成开业`).
 fn name_under_short_headline(block: &Block, width: Option<usize>) -> bool {
+    width.is_some_and(|width| display_width(block.first()) * 2 < width)
+        && is_headline_over_lone_name(block)
+}
+
+/// Whether a block is two lines, a headline line over a lone personal name
+/// with no role (`我要继续前进` / `穆祥雄`).
+fn is_headline_over_lone_name(block: &Block) -> bool {
     let [head, name] = &block.lines[..] else {
         return false;
     };
-    width.is_some_and(|width| display_width(head) * 2 < width)
-        && head.chars().count() > 4
+    head.chars().count() > 4
         && is_headline_shaped(head)
         && read_name_line(name).is_some_and(|l| l.all_personal && l.tokens == 1 && !l.has_role)
 }

@@ -191,6 +191,11 @@ const WORKPLACES: [&str; 21] = [
     "商店",
 ];
 
+/// Whether `word` ends in one of `endings` (a post, a workplace's word).
+fn ends_in(word: &str, endings: &[&str]) -> bool {
+    endings.iter().any(|e| word.ends_with(e))
+}
+
 /// The writer's name under their workplace on a line of its own, a
 /// byline too long for one line (`辽宁安东县前阳公社胜利大队` / `挂网沟生产
 /// 队长 张德财`): the workplace is Han characters only and ends in a
@@ -198,7 +203,7 @@ const WORKPLACES: [&str; 21] = [
 pub fn name_under_workplace(workplace: &str, post: &str) -> Option<String> {
     let workplace = (4..=24).contains(&workplace.chars().count())
         && workplace.chars().all(is_han)
-        && WORKPLACES.iter().any(|w| workplace.ends_with(w));
+        && ends_in(workplace, &WORKPLACES);
     workplace.then(|| post_byline(post)).flatten()
 }
 
@@ -213,7 +218,7 @@ pub fn post_byline(line: &str) -> Option<String> {
     let signed = parts.next().is_none()
         && (4..=24).contains(&post.chars().count())
         && post.chars().all(is_han)
-        && (POSTS.iter().chain(&WORKPLACES)).any(|p| post.ends_with(p))
+        && (ends_in(post, &POSTS) || ends_in(post, &WORKPLACES))
         && is_personal_name(name);
     signed.then(|| name.to_string())
 }
@@ -258,7 +263,7 @@ fn name_between_place_and_trade(signature: &str) -> Option<&str> {
     let signed = tokens.next().is_none()
         && han(place, 6)
         && han(trade, 8)
-        && POSTS.iter().any(|p| trade.ends_with(p))
+        && ends_in(trade, &POSTS)
         && is_personal_name(name);
     signed.then_some(name)
 }
