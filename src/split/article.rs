@@ -3,7 +3,8 @@
 
 use super::names::{bracketed_byline, is_personal_name, spaced_closing_byline, BYLINE_SYMBOLS};
 use super::rules::{
-    closing_credit, closing_writer_credit, credit_line, is_standfirst_point, Credit,
+    closing_credit, closing_writer_credit, credit_line, editors_sign_off, is_standfirst_point,
+    Credit,
 };
 use super::text::{close_cjk_spaces, ends_sentence, first_sentence};
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
@@ -69,7 +70,8 @@ pub(super) fn push_paragraph_spaced(article: &mut Article, text: &str, white: bo
     // before the spaces close up too, since they part its names.
     let closing = spaced_closing_byline(text)
         .or_else(|| bracketed_byline(text))
-        .or_else(|| closing_writer_credit(text));
+        .or_else(|| closing_writer_credit(text))
+        .or_else(|| editors_sign_off(text).map(|at| (at, Vec::new())));
     let mut signed = closing.is_some();
     let text = match closing {
         Some((at, names)) => {

@@ -538,7 +538,10 @@ impl Splitter {
     fn step(&mut self, i: usize) -> usize {
         match self.kinds[i].clone() {
             Kind::Furniture => {
-                if self.has_body() && rules::is_jump_out(self.blocks[i].first()) {
+                let line = self.blocks[i].first();
+                if self.has_body()
+                    && (rules::is_jump_out(line) || rules::is_editors_sign_off_line(line))
+                {
                     self.closed = true;
                 }
             }
@@ -1011,6 +1014,8 @@ mod tests {
         assert_eq!(titles(&signed), ["第一篇的标题", "第二篇的标题"]);
         let jumped = format!("第一篇的标题\n\n{body}\n\n（下转第四版）\n\n第二篇的标题\n\n{body}");
         assert_eq!(titles(&jumped), ["第一篇的标题", "第二篇的标题"]);
+        let note = format!("第一篇的标题\n\n{body}   编者\n\n第二篇的标题\n\n{body}");
+        assert_eq!(titles(&note), ["第一篇的标题", "第二篇的标题"]);
         // After a paragraph that only ends a sentence, it is a subhead.
         let open = format!("第一篇的标题\n\n{body}\n\n小标题在这里\n\n{body}");
         assert_eq!(titles(&open), ["第一篇的标题"]);

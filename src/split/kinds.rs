@@ -74,7 +74,9 @@ pub(super) fn classify(block: &Block) -> Kind {
     let footer_lines = || {
         !single && (block.lines.iter()).all(|l| footer(&squeeze_spaces(l)) || rules::is_notice(l))
     };
-    if footer(&joined) || imprint() || footer_lines() {
+    // The editors' sign-off (`——编者`) closes their note; it is no byline.
+    let sign_off = || single && rules::is_editors_sign_off_line(line);
+    if footer(&joined) || imprint() || footer_lines() || sign_off() {
         return Kind::Furniture;
     }
     if is_institution_signature(&joined) {

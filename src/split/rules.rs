@@ -371,25 +371,27 @@ pub fn is_contact_line(line: &str) -> bool {
 }
 
 /// The paper's imprint at the foot of the page (`天津日报社出版 电话：…`,
-/// `正報社出版 零售每份…`, `沈阳军区政治部出版`).
+/// `正報社出版 零售每份…`, `沈阳军区政治部出版`, `某某报社编印 本期四版`).
 static IMPRINT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^((\p{Han}{2,12}\s+)?\p{Han}{1,10}[报報]社(编辑|編輯)?出版|\p{Han}{2,14}(社|部|局|委员会)(编辑)?出版$)",
+        r"^((\p{Han}{2,12}\s+)?\p{Han}{1,10}[报報]社(编辑|編輯)?(出版|编印|編印)|\p{Han}{2,14}(社|部|局|委员会)(编辑)?(出版|编印)$)",
     )
 });
 
 /// Whether a line is the paper's imprint.
 pub fn is_imprint(line: &str) -> bool {
-    line.len() <= 150 && line.contains("出版") && IMPRINT.is_match(line)
+    line.len() <= 150
+        && (line.contains("出版") || line.contains("编印") || line.contains("編印"))
+        && IMPRINT.is_match(line)
 }
 
 /// The paper's notices at the head or foot of a page: its price, printer,
 /// advertising licence, address, website and social accounts
 /// (`定价：1.50元`, `广告许可证号：1234`, `地址：某市某路1号`, `公众号：某某日报`,
-/// `扫码关注`).
+/// `扫码关注`), and who provided a special page's text (`本版文字由某某中心提供`).
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(定价|零售价|零售|每份|广告(经营)?许可证|印刷|发行|订阅|订报|地址|(微信)?公众号|官方微博|扫码|扫一扫|网址|邮编|邮政编码)\s*[:：号关\d]|^(扫码|扫一扫|扫描(下方)?二维码)\S{0,4}(关注|下载|阅读|观看|看)",
+        r"^(定价|零售价|零售|每份|广告(经营)?许可证|印刷|发行|订阅|订报|地址|(微信)?公众号|官方微博|扫码|扫一扫|网址|邮编|邮政编码)\s*[:：号关\d]|^(扫码|扫一扫|扫描(下方)?二维码)\S{0,4}(关注|下载|阅读|观看|看)|^本版(文字|图片|稿件|图文|内容)?由\p{Han}{2,20}提供$",
     )
 });
 /// A web address alone on a line.
@@ -412,7 +414,7 @@ pub fn is_notice(line: &str) -> bool {
             'A'..='Z' => LATIN_MASTHEAD.is_match(line),
             'h' | 'w' => WEB_ADDRESS.is_match(line),
             '定' | '零' | '每' | '广' | '印' | '发' | '订' | '地' | '微' | '公' | '官' | '扫'
-            | '网' | '邮' => NOTICE.is_match(bare),
+            | '网' | '邮' | '本' => NOTICE.is_match(bare),
             _ => is_copyright(line) || is_organ_line(line),
         }
 }
@@ -650,6 +652,39 @@ pub static EDITOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn is_editors_note_heading(line: &str) -> bool {
     let bare = line.trim_matches(['【', '】', '[', ']', '（', '）', '(', ')']);
     EDITOR_NOTE_LABELS.contains(&bare)
+}
+
+/// The editors' sign-off closing their note (`…新气象。   编者`,
+/// `…来函索书！——编者`, `…（编者）`): where it opens. The note is signed by
+/// the desk, no person, and has ended.
+pub fn editors_sign_off(paragraph: &str) -> Option<usize> {
+    let paragraph = paragraph.trim_end();
+    let inner = paragraph.trim_end_matches([')', '）']);
+    let bracketed = inner.len() < paragraph.len();
+    let before = inner
+        .strip_suffix("编者")
+        .or_else(|| inner.strip_suffix("編者"))?;
+    let at = if bracketed {
+        before.strip_suffix(['(', '（'])?
+    } else if let Some(text) = before.strip_suffix("——") {
+        text
+    } else if before.ends_with(char::is_whitespace) {
+        before.trim_end()
+    } else {
+        return None;
+    };
+    // Only the sign-off's own bracket closes the paragraph.
+    (ends_sentence(at.trim_end()) && paragraph.len() - inner.len() <= 3).then_some(at.len())
+}
+
+/// The editors' sign-off on a line of its own under their note (`——编者`,
+/// `（编者）`).
+pub fn is_editors_sign_off_line(line: &str) -> bool {
+    let line = line.trim();
+    let bare = line
+        .trim_start_matches(['—', '－', '-', '(', '（', ' '])
+        .trim_end_matches([')', '）']);
+    matches!(bare, "编者" | "編者") && bare.len() < line.len()
 }
 
 /// Whether a line opens with an editors' note (`编者按：`).
@@ -1443,6 +1478,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_editors_sign_off_closes_their_note() {
+        let note = "这几篇通讯写的是同一种风格。";
+        for signed in ["   编者", "——编者", "（编者）", "(编者)", " 編者"] {
+            assert_eq!(
+                editors_sign_off(&format!("{note}{signed}")),
+                Some(note.len())
+            );
+        }
+        // The words in a sentence, or a note wholly in brackets, are no sign-off.
+        assert_eq!(editors_sign_off("这是写给编者"), None);
+        assert_eq!(editors_sign_off("他说：“好。”编者"), None);
+        assert_eq!(editors_sign_off("（欢迎来函。——编者）"), None);
+        assert_eq!(editors_sign_off("这是一句话，   编者"), None);
+    }
+
+    #[test]
     fn editors_note_headings() {
         assert!(is_editors_note_heading("开栏的话"));
         assert!(is_editors_note_heading("【编者按】"));
@@ -1937,6 +1988,8 @@ mod tests {
         assert!(is_imprint("正報社出版 零售每份澳門幣伍元"));
         assert!(is_imprint("中共鞍山市委機關報 鞍山日報社出版"));
         assert!(!is_imprint("人民出版社出版了这本书"));
+        assert!(is_imprint("东山矿工报社编印　本期四版"));
+        assert!(!is_imprint("这本小册子由工会编印"));
         assert!(is_contact_line("傳真：2873 1906"));
         assert!(is_contact_line("本报社址：某某市 电话：二○三"));
         // An area code in brackets.

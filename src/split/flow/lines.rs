@@ -460,9 +460,10 @@ pub(super) fn line_kind(text: &str, next: &str, gap_before: bool, glance: &Glanc
     if let Some(names) = credit_shape.then(|| rules::writer_credit(text)).flatten() {
         return LineKind::Names(names);
     }
-    // A piece signed by the paper's desk or commentators (`本报编辑部`).
-    if matches!(glance.last, Some('员' | '部' | '组' | '者')) && is_institution_signature(text)
-    {
+    // A piece signed by the paper's desk or commentators (`本报编辑部`), or
+    // an editors' note by its editors (`——编者`).
+    let signature = || is_institution_signature(text) || rules::is_editors_sign_off_line(text);
+    if matches!(glance.last, Some('员' | '部' | '组' | '者')) && signature() {
         return LineKind::Names(Vec::new());
     }
     // A writer's name after their post (`…车间支部书记 刘凤洲`).
