@@ -114,17 +114,25 @@ use common::{project_root, segscore, Project};
 /// another's; a commentary column's name) took it to 0.56 (10/12, 9/12,
 /// none) and the whole set of 100 to F1 0.674, authors 164/185, body
 /// 128/185, furniture 8 (0.662, 158/180, 122/180 and 8 with the build
-/// before the round): the floors below.
-const MIN_F1: f64 = 0.67;
+/// before the round). A fifteenth batch of six, scored before any rule was
+/// written on it, reached F1 0.50 (authors 5/7, body 2/7, 3 pieces of
+/// furniture); the rules of its round (a contents label between a kicker
+/// and its headline, outlets named apart in a dateline or byline, a
+/// quotation over a plain line as the headline, a headline over a dash
+/// subtitle above the masthead's date) took it to 0.76 (9/11, 6/11, 3) and
+/// the whole set of 106 to F1 0.682, authors 176/197, body 134/197,
+/// furniture 11 (0.666, 172/192, 130/192 and 11 with the build before the
+/// round): the floors below.
+const MIN_F1: f64 = 0.68;
 const MIN_AUTHORS: f64 = 0.88;
-const MIN_BODY: f64 = 0.69;
-const MAX_FURNITURE: u64 = 8;
+const MIN_BODY: f64 = 0.68;
+const MAX_FURNITURE: u64 = 11;
 
 #[test]
 fn pdfexport_pages_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/pdfexport");
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
-    assert_eq!(s.gold, 268, "every titled gold article is scored");
+    assert_eq!(s.gold, 283, "every titled gold article is scored");
     s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }

@@ -198,14 +198,17 @@ pub(super) fn mark_masthead(blocks: &[Block], kinds: &mut [Kind]) {
 }
 
 /// Whether a block above the masthead's date line is a headline: shaped
-/// like one, with a line longer than a masthead's slogan, and no page
-/// label or serial number (no Latin letters or figures).
+/// like one, with a line longer than a masthead's slogan or a subtitle
+/// under a dash (`——…`), which no masthead prints, and no page label or
+/// serial number (no Latin letters or figures).
 fn headline_above_date(block: &Block) -> bool {
     let text = squeeze_spaces(&block.lines.join(" "));
-    block
-        .lines
-        .iter()
-        .any(|l| l.chars().count() > rules::MASTHEAD_PART_CHARS)
+    let dash_subtitle = block.lines.iter().skip(1).any(|l| l.starts_with("——"));
+    (dash_subtitle
+        || block
+            .lines
+            .iter()
+            .any(|l| l.chars().count() > rules::MASTHEAD_PART_CHARS))
         && !text.contains(|c: char| c.is_ascii_alphanumeric())
         && !rules::is_masthead_marker(&text)
         && rules::is_headline_shaped(&text)
@@ -491,6 +494,12 @@ mod tests {
         assert_ne!(kinds[1], Kind::Furniture);
         assert_eq!(kinds[2], Kind::Furniture);
         assert_eq!(kinds[3], Kind::Furniture);
+        // A short headline over a dash subtitle.
+        let page = "某某日报\n\n向前走去\n——访某地\n\n1995年10月4日 星期三\n\n正文。";
+        let blocks = split_blocks(page);
+        let mut kinds: Vec<Kind> = blocks.iter().map(classify).collect();
+        mark_masthead(&blocks, &mut kinds);
+        assert_ne!(kinds[1], Kind::Furniture);
     }
 
     #[test]

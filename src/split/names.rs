@@ -565,6 +565,7 @@ pub fn read_names_after_role(line: &str) -> Option<NameLine> {
 fn read_names(line: &str, after_role: bool) -> Option<NameLine> {
     // A symbol may stand before a byline (`□ 本报记者 张守坤`).
     let line = line.trim().trim_start_matches(BYLINE_SYMBOLS).trim_start();
+    let line = without_outlets_apart(line);
     // Eight names of four characters with role words fit in far less.
     if line.len() > 120 {
         return None;
@@ -598,6 +599,28 @@ fn read_names(line: &str, after_role: bool) -> Option<NameLine> {
         has_role,
         tokens: tokens.len(),
     })
+}
+
+/// A byline without the outlets named apart before the one the role is
+/// glued to (`新安晚报 安徽网 大皖客户端记者 X` → `大皖客户端记者 X`): they
+/// name no one.
+fn without_outlets_apart(line: &str) -> &str {
+    let mut rest = line;
+    while let Some((first, after)) = rest.split_once(char::is_whitespace) {
+        if !is_employer(first) {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    let role_next = rest
+        .split_whitespace()
+        .next()
+        .is_some_and(|t| role_len(t) > 0);
+    if role_next {
+        rest
+    } else {
+        line
+    }
 }
 
 /// The personal names in byline text, role words glued on or not, up to
@@ -779,6 +802,10 @@ mod tests {
         assert_eq!(l.names, vec!["徐颖晔"]);
         assert!(l.has_role);
         assert!(read_name_line("县融媒体中心记者 王小明").unwrap().has_role);
+        // The outlets may be named apart before the one the role is glued to.
+        let l = read_name_line("某某晚报 某某网 某某客户端记者 王小明").unwrap();
+        assert_eq!(l.names, vec!["王小明"]);
+        assert!(l.all_personal && l.has_role);
     }
 
     #[test]

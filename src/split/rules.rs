@@ -1114,9 +1114,10 @@ pub struct Dateline {
 }
 
 /// A paper's, site's or app's full name, as it stands before `讯` in its
-/// own dateline (`香港文汇报`, `…客户端`). It never holds `本`, so a
-/// headline's tail run into `本报讯` (`行工作本报讯`) is not one.
-pub const OUTLET_NAME: &str = r"[\p{Han}&&[^本]]{2,12}?(?:报|网|客户端)";
+/// own dateline (`香港文汇报`, `…客户端`), or up to three such names apart
+/// (`某某网 某某客户端`). It never holds `本`, so a headline's tail run into
+/// `本报讯` (`行工作本报讯`) is not one.
+pub const OUTLET_NAME: &str = r"(?:[\p{Han}&&[^本]]{2,12}?(?:报|网|客户端) ?){1,3}";
 
 /// `本报讯`, or a paper's short name (`快报讯`, `海都讯`, `晨刊讯`; never holding
 /// `本`: `…改变` + `本报讯` is a wrapped line's tail run into one) or full name

@@ -533,6 +533,9 @@ mod tests {
         ));
         assert_eq!((names, rest.as_str()), (vec!["習小明".into()], "近日"));
         assert!(read_dateline("某某文汇报讯员").is_none());
+        // Outlets named apart: a site and its app.
+        let (_, rest) = read_dateline("某某网 某某客户端讯 长江水位回落").unwrap();
+        assert_eq!(rest, "长江水位回落");
         let (names, rest) = read_dateline("（长江日报 记者刘睿彻）前晚清理").unwrap();
         assert_eq!(names, ["刘睿彻"]);
         assert_eq!(rest, "前晚清理");

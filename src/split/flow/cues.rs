@@ -430,13 +430,26 @@ impl Reading {
     }
 
     /// Whether lines from `i` on are two to four headline-shaped lines right
-    /// over a dateline (`本报成都11月3日电记者X报道：`).
+    /// over a dateline (`本报成都11月3日电记者X报道：`). Furniture may stand
+    /// among them: a contents box's label set between a kicker and its
+    /// headline.
     fn headlines_over_dateline(&self, i: usize) -> bool {
-        let end = (i..self.lines.len().min(i + MAX_GROUP_OVER_DATELINE + 1)).find(|&k| {
-            let l = &self.lines[k];
-            l.kind != LineKind::Text || !rules::is_headline_shaped(&l.text) || self.is_full(k)
-        });
-        end.is_some_and(|k| k >= i + 2 && self.lines[k].kind == LineKind::Opener)
+        let mut group = 0;
+        for (k, l) in self.lines.iter().enumerate().skip(i) {
+            match l.kind {
+                LineKind::Furniture if group > 0 => {}
+                LineKind::Opener => return group >= 2,
+                LineKind::Text
+                    if group < MAX_GROUP_OVER_DATELINE
+                        && rules::is_headline_shaped(&l.text)
+                        && !self.is_full(k) =>
+                {
+                    group += 1
+                }
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// The candidate boundary before line `i`, when the text before has

@@ -667,6 +667,23 @@ mod tests {
         assert_eq!(articles.len(), 2);
         assert_eq!(articles[1].authors, ["刘玉琴"]);
         assert!(articles[1].title.starts_with("艺术节送戏到基层"));
+        // A contents box's label may stand between the kicker and the headline.
+        let page = format!(
+            "第一条新闻的标题\n本报长沙6月12日电记者吴兴华报道：\n{text}在合唱节中，各地区领导和县、市党委、人\n\n各地剧团纷纷下乡演出\n\n本版要目\n\n艺术节送戏到基层\n十多个剧团为6万多观众演出11场\n本报成都11月3日电记者刘玉琴报道：\n{text}今天上午，金牛乡鼓乐齐鸣。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[1].title, "艺术节送戏到基层");
+    }
+
+    #[test]
+    fn a_quotation_over_a_plain_line_is_the_headline() {
+        let text = "一二三四五六七八九十一二三四五六七八，\n".repeat(4);
+        let page = format!(
+            "某某日报\n“有了这张地图，出门就不怕了”\n五百多份地图发放首日被领光\n本报12月11日讯（记者 张小明）\n{text}今天上午，金牛乡鼓乐齐鸣。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(articles[0].title, "“有了这张地图，出门就不怕了”");
     }
 
     #[test]
