@@ -968,6 +968,9 @@ const MAX_GLUED_CAPTION: usize = 40;
 static WRITER_AND_PHOTOGRAPHER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?P<writer>.+?)\s*[/／]\s*文\s+(?P<photographer>.+?)\s*[/／]\s*(图|摄)$")
 });
+/// The photographer first, without slashes: `张三摄 李四文`.
+static PHOTOGRAPHER_AND_WRITER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?P<photographer>.+?)\s*摄\s+(?P<writer>.+?)\s*文$"));
 static WROTE_AND_PHOTOGRAPHED: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?P<who>.+?)\s*(文\s*[/／]?\s*[图摄]|[图摄]\s*[/／]?\s*文|\s文)$"));
 /// Both roles in front of the same people: `文/图 本报记者 张三`, `文/摄 张三`.
@@ -1002,7 +1005,7 @@ pub fn closing_writer_credit(paragraph: &str) -> Option<(usize, Vec<String>)> {
 }
 
 /// A byline that credits the text and the pictures: `张三/文 李四/图`,
-/// `文/张三 图/李四`, or the same people for both, `本报记者 高 凯 刘栓阳
+/// `文/张三 图/李四`, `李四摄 张三文`, or the same people for both, `本报记者 高 凯 刘栓阳
 /// 文/图`. Returns the personal names (the writers first).
 pub fn writer_credit(line: &str) -> Option<Vec<String>> {
     if line.len() > 120 {
@@ -1032,7 +1035,10 @@ pub fn writer_credit(line: &str) -> Option<Vec<String>> {
     if !line.ends_with(['图', '摄', '文']) {
         return None;
     }
-    if let Some(caps) = WRITER_AND_PHOTOGRAPHER.captures(line) {
+    let both = [&WRITER_AND_PHOTOGRAPHER, &PHOTOGRAPHER_AND_WRITER]
+        .into_iter()
+        .find_map(|pattern| pattern.captures(line));
+    if let Some(caps) = both {
         let mut names = signed(&caps["writer"])?;
         names.extend(signed(&caps["photographer"])?);
         return Some(names);
@@ -1747,6 +1753,10 @@ mod tests {
             vec!["张三", "李四"]
         );
         assert_eq!(writer_credit("王小明 图文").unwrap(), vec!["王小明"]);
+        assert_eq!(
+            writer_credit("李四摄 张三文").unwrap(),
+            vec!["张三", "李四"]
+        );
         assert_eq!(writer_credit("王小明 文").unwrap(), vec!["王小明"]);
         assert_eq!(writer_credit("文·图/王小明").unwrap(), vec!["王小明"]);
         assert_eq!(writer_credit("◎ 王小明 文").unwrap(), vec!["王小明"]);
