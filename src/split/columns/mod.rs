@@ -7,7 +7,7 @@
 //! X-Y cut over the columns). Pages that are not laid out that way come back
 //! unchanged.
 //!
-//! Files: `runs` (a row's runs of text and their display columns), `layout`
+//! Files: `runs` (a row's runs of text and their columns), `layout`
 //! (a block's column edges and bands), `xycut` (runs placed in columns, the
 //! regions read in order).
 
@@ -18,7 +18,7 @@ mod xycut;
 use std::borrow::Cow;
 
 use layout::{block_end, layout};
-use runs::runs;
+use runs::{runs, Cells};
 
 /// Blank characters in a row that separate two runs of text; one space is a
 /// word space (or spaced-out text: `1 9 8 6 年`).
@@ -47,12 +47,14 @@ const MAX_BANDS: usize = 8;
 /// (more is spaced-out text: `1 9 8 6 年`).
 const MAX_GLUE_SPACES: usize = 2;
 
-/// A run of text in one row: its display columns and its bytes in the line.
+/// A run of text in one row: its columns, its bytes in the line and the
+/// grid its columns are counted on.
 #[derive(Debug, Clone, Copy)]
 struct Run {
     start: usize,
     end: usize,
     bytes: (usize, usize),
+    cells: Cells,
 }
 
 /// A run placed in the layout: the columns it covers (`first..=last`).
@@ -81,7 +83,8 @@ pub fn reading_order(text: &str) -> Cow<'_, str> {
         .split('\n')
         .map(|line| line.strip_suffix('\r').unwrap_or(line))
         .collect();
-    let rows: Vec<Vec<Run>> = lines.iter().map(|line| runs(line)).collect();
+    let cells = Cells::of_page(&lines);
+    let rows: Vec<Vec<Run>> = lines.iter().map(|line| runs(line, cells)).collect();
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut changed = false;
     let mut row = 0;
@@ -202,6 +205,16 @@ mod tests {
     /// each column padded to `width` display columns, `gutter` spaces
     /// between, trailing blanks dropped. Columns may end at different rows.
     fn side_by_side(columns: &[&[&str]], width: usize, gutter: usize) -> String {
+        side_by_side_on(columns, width, gutter, display_width)
+    }
+
+    /// [`side_by_side`] on a grid whose cells `measure` counts.
+    fn side_by_side_on(
+        columns: &[&[&str]],
+        width: usize,
+        gutter: usize,
+        measure: fn(&str) -> usize,
+    ) -> String {
         let rows = columns.iter().map(|c| c.len()).max().unwrap_or(0);
         let mut page = String::new();
         for row in 0..rows {
@@ -210,7 +223,7 @@ mod tests {
                 let cell = column.get(row).copied().unwrap_or("");
                 line.push_str(cell);
                 if k + 1 < columns.len() {
-                    let pad = width.saturating_sub(display_width(cell)) + gutter;
+                    let pad = width.saturating_sub(measure(cell)) + gutter;
                     line.push_str(&" ".repeat(pad));
                 }
             }
@@ -268,6 +281,38 @@ mod tests {
     fn three_columns_with_ragged_ends_are_read_in_turn() {
         let page = side_by_side(&[&LEFT, &MIDDLE, &RIGHT], 28, 3);
         assert_eq!(reading_order(&page), reading(&[&LEFT, &MIDDLE, &RIGHT]));
+    }
+
+    /// Three long columns of ragged lines.
+    fn long_columns() -> [Vec<&'static str>; 3] {
+        [
+            [&LEFT[..], &RIGHT, &MIDDLE].concat(),
+            [&MIDDLE[..], &LEFT, &RIGHT].concat(),
+            [&RIGHT[..], &MIDDLE, &LEFT].concat(),
+        ]
+    }
+
+    #[test]
+    fn columns_padded_one_cell_a_character_are_read_in_turn() {
+        // `pdftotext -layout` pads on a grid of one cell a character, so
+        // a short line of CJK text ends further left than its padding says.
+        let columns = long_columns();
+        let columns: Vec<&[&str]> = columns.iter().map(Vec::as_slice).collect();
+        let page = side_by_side_on(&columns, 14, 3, |s| s.chars().count());
+        assert_eq!(reading_order(&page), reading(&columns));
+    }
+
+    #[test]
+    fn the_grid_is_the_one_the_columns_line_up_on() {
+        // Long columns of ragged lines: on the other grid their starts scatter.
+        let columns = long_columns();
+        let columns: Vec<&[&str]> = columns.iter().map(Vec::as_slice).collect();
+        let chars = side_by_side_on(&columns, 14, 3, |s| s.chars().count());
+        let lines: Vec<&str> = chars.lines().collect();
+        assert_eq!(Cells::of_page(&lines), Cells::Chars);
+        let display = side_by_side(&columns, 28, 3);
+        let lines: Vec<&str> = display.lines().collect();
+        assert_eq!(Cells::of_page(&lines), Cells::Display);
     }
 
     #[test]

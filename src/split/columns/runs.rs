@@ -1,14 +1,71 @@
 //! A row's runs of text: cut at gaps of two or more blank characters, with
-//! their display columns; a run that crosses a column edge at one space cut
-//! in two.
+//! their columns; a run that crosses a column edge at one space cut in two.
+
+use std::collections::HashMap;
 
 use super::{is_blank, Run, GAP_CHARS, INDENT, MAX_GLUE_SPACES, MIN_RUN_WIDTH, TAB_WIDTH};
 use crate::split::text::is_wide;
 
+/// How an export counted the columns it padded to. Most pad to a grid of
+/// one cell a character, whatever its width (`pdftotext -layout` does); some
+/// give a CJK character two cells, as a terminal shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Cells {
+    /// One cell a character.
+    Chars,
+    /// Two cells a CJK character (and an ideographic space), one for others.
+    Display,
+}
+
+impl Cells {
+    fn width(self, c: char) -> usize {
+        match self {
+            Cells::Display if is_wide(c) || c == '\u{3000}' => 2,
+            _ => 1,
+        }
+    }
+
+    /// The grid the page's columns line up on: one cell a character when
+    /// the runs after a gap start at the page's few most used places
+    /// clearly more often so (by [`GRID_MARGIN`]); else display cells, on
+    /// which columns whose lines line up about as well on either grid read
+    /// best.
+    pub(super) fn of_page(lines: &[&str]) -> Cells {
+        let aligned = |cells: Cells| {
+            let mut starts: HashMap<usize, usize> = HashMap::new();
+            for line in lines {
+                for run in runs(line, cells).iter().filter(|r| r.start > 0) {
+                    *starts.entry(run.start).or_default() += 1;
+                }
+            }
+            let mut counts: Vec<usize> = starts.into_values().collect();
+            counts.sort_unstable_by(|a, b| b.cmp(a));
+            let total: usize = counts.iter().sum();
+            // The share of gapped runs that start at the page's few most
+            // used places, in thousandths.
+            let top: usize = counts.iter().take(COLUMN_EDGES).sum();
+            top * 1000 / total.max(1)
+        };
+        if aligned(Cells::Chars) > aligned(Cells::Display) + GRID_MARGIN {
+            Cells::Chars
+        } else {
+            Cells::Display
+        }
+    }
+}
+
+/// Column edges a page is judged by: a broadsheet's inner edges.
+const COLUMN_EDGES: usize = 6;
+/// How much more of a page's gapped runs, in thousandths, must start at its
+/// edges on the grid of characters before that grid is taken. Pages
+/// exported on it show 250 to 580 more; pages on display cells, or
+/// scrambled by a sorted extraction, under 170 (docs/splitting.md).
+const GRID_MARGIN: usize = 200;
+
 /// The runs of text in one line, split at gaps of two or more blank
-/// characters, with their display columns (CJK characters take two, tabs
-/// go to the next tab stop).
-pub(super) fn runs(line: &str) -> Vec<Run> {
+/// characters, with their columns on the export's grid (tabs go to the next
+/// tab stop).
+pub(super) fn runs(line: &str, cells: Cells) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut x = 0;
     let mut open: Option<Run> = None;
@@ -17,8 +74,7 @@ pub(super) fn runs(line: &str) -> Vec<Run> {
         if is_blank(c) {
             x = match c {
                 '\t' => (x / TAB_WIDTH + 1) * TAB_WIDTH,
-                '\u{3000}' => x + 2,
-                _ => x + 1,
+                _ => x + cells.width(c),
             };
             blanks += if c == '\t' { GAP_CHARS } else { 1 };
             if blanks >= GAP_CHARS {
@@ -30,7 +86,7 @@ pub(super) fn runs(line: &str) -> Vec<Run> {
             continue;
         }
         blanks = 0;
-        let width = if is_wide(c) { 2 } else { 1 };
+        let width = cells.width(c);
         let end = at + c.len_utf8();
         match open.as_mut() {
             Some(run) => {
@@ -42,6 +98,7 @@ pub(super) fn runs(line: &str) -> Vec<Run> {
                     start: x,
                     end: x + width,
                     bytes: (at, end),
+                    cells,
                 })
             }
         }
@@ -67,7 +124,7 @@ pub(super) fn unglue(line: &str, run: &Run, starts: &[usize]) -> (Run, Option<Ru
         let at = run.bytes.0 + at;
         if is_blank(c) {
             blank_at = Some((x, at));
-            x += if c == '\u{3000}' { 2 } else { 1 };
+            x += run.cells.width(c);
             continue;
         }
         if let Some((left_end, blank)) = blank_at.take() {
@@ -78,19 +135,19 @@ pub(super) fn unglue(line: &str, run: &Run, starts: &[usize]) -> (Run, Option<Ru
                 && run.end.saturating_sub(x) >= MIN_RUN_WIDTH;
             if at_edge && wide_enough {
                 let left = Run {
-                    start: run.start,
                     end: left_end,
                     bytes: (run.bytes.0, blank),
+                    ..*run
                 };
                 let right = Run {
                     start: x,
-                    end: run.end,
                     bytes: (at, run.bytes.1),
+                    ..*run
                 };
                 return (left, Some(right));
             }
         }
-        x += if is_wide(c) { 2 } else { 1 };
+        x += run.cells.width(c);
     }
     (*run, None)
 }
