@@ -15,7 +15,9 @@ use super::kinds::{
 };
 use super::names::{pen_name, BYLINE_SYMBOLS};
 use super::rules;
-use super::text::{close_cjk_spaces, display_width, ends_sentence, PairSet};
+use super::text::{
+    close_cjk_spaces, display_width, ends_sentence, join_wrapped, squeeze_spaces, PairSet,
+};
 use super::Marker;
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
 
@@ -168,6 +170,27 @@ impl Splitter {
     /// The block's text as a paragraph.
     fn body_text(&self, i: usize) -> String {
         self.readings[i].text.clone()
+    }
+
+    /// An item set off by a bullet with its headline on the block's first
+    /// line and its text under it (`◆某地开展某项工作` / `5日，…`), past
+    /// debris over it: the headline and the text. The headline line is
+    /// well short of the text's widest line (a wrapped paragraph's first
+    /// line is as wide as the rest).
+    fn bulleted_item_at(&self, i: usize) -> Option<(String, String)> {
+        let lines = &self.blocks[i].lines;
+        let first = lines.iter().position(|l| !rules::is_debris(l))?;
+        let title = lines[first].strip_prefix(BYLINE_SYMBOLS)?.trim();
+        let rest = &lines[first + 1..];
+        let widest = rest.iter().map(|l| display_width(l)).max().unwrap_or(0);
+        let narrow = display_width(title) * 4 <= widest * 3;
+        let text = join_wrapped(rest);
+        // A headline runs in no clauses; a standfirst point does.
+        let item = narrow
+            && !text.is_empty()
+            && rules::is_headline_shaped(title)
+            && !title.contains(['，', ',']);
+        item.then(|| (squeeze_spaces(title), text))
     }
 
     /// The block's text if it has the shape of a headline (or kicker).
@@ -856,6 +879,25 @@ impl Splitter {
                 return i + 1;
             }
         }
+        // An item's headline over its text in one block: a piece of its
+        // own, under the label of the items before it.
+        if let Some((title, rest)) = self.bulleted_item_at(i) {
+            let column = match self.current.take() {
+                Some(a) if a.title.is_empty() && a.body.is_empty() => a.column,
+                Some(a) => {
+                    let column = a.column.clone();
+                    self.current = Some(a);
+                    column
+                }
+                None => None,
+            };
+            self.start(Article {
+                column,
+                ..titled(title)
+            });
+            self.closed = push_paragraph(self.current(), &rest);
+            return i + 1;
+        }
         // Under a briefs label, each item set off by a bullet (`◆…`) is a
         // piece of its own.
         let brief = self.current.as_ref().and_then(|a| {
@@ -1087,6 +1129,18 @@ mod tests {
             .all(|a| a.column.as_deref() == Some("要闻简报")));
         // Each is titled by its first sentence, without the bullet.
         assert_eq!(articles[1].title, "要闻简报：9月27日，我县召开护航会议");
+    }
+
+    #[test]
+    fn a_bulleted_headline_over_its_text_in_one_block_is_an_item_of_its_own() {
+        let page = "某某报\n\n【本地要闻】\n\n◆河滩的树苗清理完毕\n5日，二十多名工人在洲子上清理树苗。预计10日前完成。(王明)\n\n■\n◆市长到现场调度工作\n6日，市长到现场调度工作。他强调，要确保工作落实到位。(李华)";
+        let articles = split_page(page);
+        assert_eq!(titles(page), ["河滩的树苗清理完毕", "市长到现场调度工作"]);
+        assert_eq!(articles[0].column.as_deref(), Some("本地要闻"));
+        assert_eq!(articles[1].authors, ["李华"]);
+        // A point wrapped as wide as the lines under it is a paragraph.
+        let page = "标题在这里\n\n本报记者 王小明\n\n◆ 一二三四五六七八九十一二三四五六\n七八九十一二三四五六七八九十一二\n三四五。\n\n正文说了很多事情。";
+        assert_eq!(titles(page), ["标题在这里"]);
     }
 
     #[test]

@@ -577,10 +577,13 @@ pub fn is_bracketed_source(line: &str) -> bool {
 }
 
 /// Labels of the paper's own notices: a correction, a call for entries, an
-/// apology (`更正`, `征文启事`, `致歉`), and the box of quotations a page
-/// of the 1960s and 1970s printed by its masthead (`毛主席语录`, `最高指示`).
+/// apology (`更正`, `征文启事`, `致歉`), the weather box (`天气预报`), and
+/// the box of quotations a page of the 1960s and 1970s printed by its
+/// masthead (`毛主席语录`, `最高指示`).
 static NOTICE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(更正|(更正|\p{Han}{2,4})?启事|致歉(声明)?|毛主席语录|最高指示)[:：]?$")
+    re(
+        r"^(更正|(更正|\p{Han}{2,4})?启事|致歉(声明)?|(今日)?天气(预报)?|毛主席语录|最高指示)[:：]?$",
+    )
 });
 
 /// The label over one of the paper's notices: the notice under it is
@@ -1579,6 +1582,7 @@ mod tests {
         assert!(is_notice_label("更正"));
         assert!(is_notice_label("■征文启事"));
         assert!(is_notice_label("毛主席语录"));
+        assert!(is_notice_label("【天气预报】"));
         assert!(!is_notice_label("更正了错误的做法"));
         let box_lines = [
             "各地藏汉族人民欢庆自治区成立 （二版）",
