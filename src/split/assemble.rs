@@ -193,6 +193,19 @@ impl Splitter {
         item.then(|| (squeeze_spaces(title), text))
     }
 
+    /// Whether debris (`■`, `口`) stands between block `i` and a story's
+    /// last paragraph, which finished its sentence.
+    fn after_debris(&self, i: usize) -> bool {
+        let debris = (0..i)
+            .rev()
+            .take_while(|&k| self.kinds[k] == Kind::Furniture)
+            .any(|k| rules::is_debris(self.blocks[k].first()));
+        debris
+            && (self.current.as_ref())
+                .and_then(|a| a.paragraphs().last())
+                .is_some_and(ends_sentence)
+    }
+
     /// The block's text if it has the shape of a headline (or kicker).
     fn headline_at(&self, i: usize) -> Option<String> {
         self.readings[i].headline.clone()
@@ -942,10 +955,18 @@ impl Splitter {
             let wide = lines.len() == 1 && display_width(&line) > width + 4;
             let large_type = (2..=3).contains(&lines.len())
                 && lines.iter().all(|l| display_width(l) * 4 <= width * 3);
+            // So is one wrapped at the column's width and set apart from a
+            // finished story by debris (`■`): no column break leaves debris
+            // between a paragraph's parts, and a subhead (which may stand
+            // under an ornament) fits the column. Its lines are rejoined as
+            // text is.
+            let apart = lines.len() >= 2 && self.after_debris(i) && !ends_sentence(&line);
             if wide || large_type {
                 self.start(titled(line));
+            } else if apart {
+                self.start(titled(join_wrapped(lines)));
             }
-            return wide || large_type;
+            return wide || large_type || apart;
         }
         if !rules::is_subhead_shaped(&line) {
             return false;
@@ -1195,6 +1216,18 @@ mod tests {
             "硕放街道评曲新作近日获得了无锡\n市群芳奖的银奖",
         );
         assert_eq!(titles(&broken).len(), 2);
+        // A headline wrapped at the column's width, set apart from the
+        // finished story above by debris.
+        let apart = format!(
+            "江溪：老小区人防\n标识牌换新颜\n\n{paragraph}\n\n■\n\n全省很多农业合作社都在贯彻多种\n经营方针\n\n{paragraph}\n"
+        );
+        assert_eq!(
+            titles(&apart),
+            [
+                "江溪：老小区人防 标识牌换新颜",
+                "全省很多农业合作社都在贯彻多种经营方针"
+            ]
+        );
     }
 
     #[test]
