@@ -606,10 +606,10 @@ pub fn is_page_reference(line: &str) -> bool {
 
 /// A contents box's line: a headline that ends in its page
 /// (`▲我市冬季供热全面启动…………2版`, `雁城金秋菊展开幕 （三版）`,
-/// `老读者的剪报本 >>06`).
+/// `老读者的剪报本 >>06`, a page numbered with its zero: `某地召开大会 02`).
 static CONTENTS_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(\d{1,2}版|[A-Z]\d{1,2}版?|[（(]第?[一二三四五六七八九十]{1,3}版[)）]|>>\s*[A-Z]?\d{1,2})$",
+        r"(\d{1,2}版|[A-Z]\d{1,2}版?|[（(]第?[一二三四五六七八九十]{1,3}版[)）]|>>\s*[A-Z]?\d{1,2}|\s0\d)$",
     )
 });
 
@@ -628,21 +628,28 @@ pub const MIN_CONTENTS_LINES: usize = 2;
 
 /// How many of the lines under a contents box's label, printed with no
 /// blank line between them, belong to the box: up to its last line that
-/// points to a page, once three lines in a row point nowhere (the text
-/// after the box); all of them when they run out first.
+/// points to a page (`… 02`, `（二版）`), once three lines in a row point
+/// nowhere (the text after the box); all of them when they run out first,
+/// as long as a box's worth. A box pointing nowhere over a page printed
+/// without blank lines holds none of the page's text.
 pub fn contents_box_len<'a>(lines: impl IntoIterator<Item = &'a str>) -> usize {
     let mut last_reference = None;
     let mut count = 0;
     for (k, line) in lines.into_iter().enumerate() {
-        if is_page_reference(line) {
+        if is_page_reference(line) || is_contents_line(line) {
             last_reference = Some(k);
         } else if let Some(r) = last_reference.filter(|&r| k - r >= 3) {
             return r + 1;
+        } else if last_reference.is_none() && k >= MAX_CONTENTS_ITEMS {
+            return 0;
         }
         count = k + 1;
     }
     count
 }
+
+/// The most lines a contents box lists.
+const MAX_CONTENTS_ITEMS: usize = 12;
 
 /// The labels of an editors' note, longest first where one opens another.
 const EDITOR_NOTE_LABELS: [&str; 5] = ["编者按", "编者的话", "开栏的话", "编后语", "编后"];
@@ -1593,6 +1600,12 @@ mod tests {
             "正文一二三四五六七八九十",
         ];
         assert_eq!(contents_box_len(box_lines), 3);
+        // Pages printed after the titles, without `版`; and a box that
+        // points nowhere over a page without blank lines.
+        let box_lines = ["某地召开工作会议 02", "某厂提前完成任务 03"];
+        let text = ["正文一二三四五六七八九十"; 20];
+        assert_eq!(contents_box_len(box_lines.into_iter().chain(text)), 2);
+        assert_eq!(contents_box_len(text), 0);
         assert!(is_notice("中共西藏工委机关报"));
         assert!(is_notice("中国共产党中央委员会机关报"));
         assert!(is_notice("科技日报•深瞳工作室出品"));
