@@ -124,10 +124,18 @@ use common::{project_root, segscore, Project};
 /// furniture 11 (0.666, 172/192, 130/192 and 11 with the build before the
 /// round). Reading layout exports on the grid their columns line up on (one
 /// cell a character, as `pdftotext -layout` pads) took it to F1 0.698,
-/// authors 188/203, body 153/203, furniture 11: the floors below.
+/// authors 188/203, body 153/203, furniture 11. A sixteenth batch of six,
+/// made and scored before the round's rules, none written on it, reached
+/// F1 0.61 (authors 7/10, body 5/10, no furniture) with the build before
+/// the round and the same after it; the whole set of 112 stands at F1
+/// 0.690, authors 195/213, body 158/213, furniture 11 (0.662, 179/202,
+/// 135/202 and 11 with the build before the round; a contents box that
+/// points to pages as `>>02` no longer swallows the text under it, whose
+/// untitled photo pieces the scorer counts against precision): the floors
+/// below.
 const MIN_F1: f64 = 0.69;
-const MIN_AUTHORS: f64 = 0.92;
-const MIN_BODY: f64 = 0.75;
+const MIN_AUTHORS: f64 = 0.91;
+const MIN_BODY: f64 = 0.74;
 const MAX_FURNITURE: u64 = 11;
 
 #[test]
@@ -135,6 +143,6 @@ fn pdfexport_pages_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/pdfexport");
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
-    assert_eq!(s.gold, 283, "every titled gold article is scored");
+    assert_eq!(s.gold, 300, "every titled gold article is scored");
     s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }
