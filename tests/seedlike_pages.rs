@@ -58,7 +58,7 @@ fn seedlike_pages_score_at_or_above_the_floors() {
 
 /// The same pages with every blank line taken out: a page that prints one
 /// paragraph per line is read line by line, a hard-wrapped one as a flowing
-/// export. Floors at what the splitter reaches (F1 0.828, authors 280/294,
+/// export. Floors at what the splitter reaches (F1 0.825, authors 280/294,
 /// body 259/294, 8 pieces of furniture: mastheads and page labels that a
 /// blank line no longer sets apart). The eleventh to thirteenth batches
 /// took F1 from 0.87 to 0.867 and the authors' share from 134/139 to
@@ -96,7 +96,7 @@ fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
 /// The same pages hard-wrapped in 16-character columns with every blank
 /// line taken out: what `pdftotext` makes of such a page, read as a flowing
 /// export with nothing but the lines' shapes to cut it. Floors at what the
-/// splitter reaches on the 181 pages (F1 0.716, authors 217/246, body
+/// splitter reaches on the 181 pages (F1 0.717, authors 217/246, body
 /// 190/246, 12 pieces of furniture; 0.728, 200/226, 175/226, 8 on the 169
 /// before the twenty-sixth and twenty-seventh batches; 0.723, 190/215,
 /// 167/215, 8 on the 163
