@@ -895,15 +895,8 @@ impl Splitter {
         // An item's headline over its text in one block: a piece of its
         // own, under the label of the items before it.
         if let Some((title, rest)) = self.bulleted_item_at(i) {
-            let column = match self.current.take() {
-                Some(a) if a.title.is_empty() && a.body.is_empty() => a.column,
-                Some(a) => {
-                    let column = a.column.clone();
-                    self.current = Some(a);
-                    column
-                }
-                None => None,
-            };
+            // The label's own piece, empty, is dropped when it finishes.
+            let column = self.current.as_ref().and_then(|a| a.column.clone());
             self.start(Article {
                 column,
                 ..titled(title)
