@@ -184,13 +184,10 @@ impl Splitter {
         let rest = &lines[first + 1..];
         let widest = rest.iter().map(|l| display_width(l)).max().unwrap_or(0);
         let narrow = display_width(title) * 4 <= widest * 3;
-        let text = join_wrapped(rest);
         // A headline runs in no clauses; a standfirst point does.
-        let item = narrow
-            && !text.is_empty()
-            && rules::is_headline_shaped(title)
-            && !title.contains(['，', ',']);
-        item.then(|| (squeeze_spaces(title), text))
+        let item = narrow && rules::is_headline_shaped(title) && !title.contains(['，', ',']);
+        let text = item.then(|| join_wrapped(rest)).filter(|t| !t.is_empty())?;
+        Some((squeeze_spaces(title), text))
     }
 
     /// Whether debris (`■`, `口`) stands between block `i` and a story's

@@ -1468,15 +1468,18 @@ pub fn is_question_headline(text: &str) -> bool {
 /// (`“用电视机看电视怎么这么费劲?”`): it ends like a sentence, so only its
 /// place over a byline tells it from a quoted line of the story.
 pub fn is_quoted_headline(text: &str) -> bool {
-    let Some(inner) = text
-        .strip_prefix(['“', '「', '"'])
+    quotation(text).is_some_and(|inner| {
+        (2..=30).contains(&inner.chars().count()) && inner.ends_with(['?', '？', '!', '！'])
+    })
+}
+
+/// The words of a line that is one quotation and nothing else
+/// (`“有了地图，不怕找不到厕所了”`): no sentence closes inside it, no other
+/// quotation opens.
+pub fn quotation(text: &str) -> Option<&str> {
+    text.strip_prefix(['“', '「', '"'])
         .and_then(|t| t.strip_suffix(['”', '」', '"']))
-    else {
-        return false;
-    };
-    (2..=30).contains(&inner.chars().count())
-        && inner.ends_with(['?', '？', '!', '！'])
-        && !inner.contains(['。', '“', '”', '「', '」'])
+        .filter(|inner| !inner.contains(['。', '“', '”', '「', '」']))
 }
 
 /// A standfirst point between a headline and its byline (`● 智能电视机…`).

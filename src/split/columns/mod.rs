@@ -18,7 +18,7 @@ mod xycut;
 use std::borrow::Cow;
 
 use layout::{block_end, layout};
-use runs::{runs, Cells};
+use runs::{page_rows, Cells};
 
 /// Blank characters in a row that separate two runs of text; one space is a
 /// word space (or spaced-out text: `1 9 8 6 年`).
@@ -83,8 +83,7 @@ pub fn reading_order(text: &str) -> Cow<'_, str> {
         .split('\n')
         .map(|line| line.strip_suffix('\r').unwrap_or(line))
         .collect();
-    let cells = Cells::of_page(&lines);
-    let rows: Vec<Vec<Run>> = lines.iter().map(|line| runs(line, cells)).collect();
+    let rows = page_rows(&lines);
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut changed = false;
     let mut row = 0;
@@ -302,6 +301,16 @@ mod tests {
         assert_eq!(reading_order(&page), reading(&columns));
     }
 
+    /// The grid a page's runs were counted on.
+    fn grid(lines: &[&str]) -> Cells {
+        page_rows(lines)
+            .iter()
+            .flatten()
+            .next()
+            .map(|run| run.cells)
+            .unwrap()
+    }
+
     #[test]
     fn the_grid_is_the_one_the_columns_line_up_on() {
         // Long columns of ragged lines: on the other grid their starts scatter.
@@ -309,10 +318,10 @@ mod tests {
         let columns: Vec<&[&str]> = columns.iter().map(Vec::as_slice).collect();
         let chars = side_by_side_on(&columns, 14, 3, |s| s.chars().count());
         let lines: Vec<&str> = chars.lines().collect();
-        assert_eq!(Cells::of_page(&lines), Cells::Chars);
+        assert_eq!(grid(&lines), Cells::Chars);
         let display = side_by_side(&columns, 28, 3);
         let lines: Vec<&str> = display.lines().collect();
-        assert_eq!(Cells::of_page(&lines), Cells::Display);
+        assert_eq!(grid(&lines), Cells::Display);
     }
 
     #[test]

@@ -24,34 +24,36 @@ impl Cells {
             _ => 1,
         }
     }
+}
 
-    /// The grid the page's columns line up on: one cell a character when
-    /// the runs after a gap start at the page's few most used places
-    /// clearly more often so (by [`GRID_MARGIN`]); else display cells, on
-    /// which columns whose lines line up about as well on either grid read
-    /// best.
-    pub(super) fn of_page(lines: &[&str]) -> Cells {
-        let aligned = |cells: Cells| {
-            let mut starts: HashMap<usize, usize> = HashMap::new();
-            for line in lines {
-                for run in runs(line, cells).iter().filter(|r| r.start > 0) {
-                    *starts.entry(run.start).or_default() += 1;
-                }
-            }
-            let mut counts: Vec<usize> = starts.into_values().collect();
-            counts.sort_unstable_by(|a, b| b.cmp(a));
-            let total: usize = counts.iter().sum();
-            // The share of gapped runs that start at the page's few most
-            // used places, in thousandths.
-            let top: usize = counts.iter().take(COLUMN_EDGES).sum();
-            top * 1000 / total.max(1)
-        };
-        if aligned(Cells::Chars) > aligned(Cells::Display) + GRID_MARGIN {
-            Cells::Chars
-        } else {
-            Cells::Display
-        }
+/// The runs of every line of a page, on the grid its columns line up on:
+/// one cell a character when the runs after a gap start at the page's few
+/// most used places clearly more often so (by [`GRID_MARGIN`]); else display
+/// cells, on which columns whose lines line up about as well on either grid
+/// read best.
+pub(super) fn page_rows(lines: &[&str]) -> Vec<Vec<Run>> {
+    let on =
+        |cells: Cells| -> Vec<Vec<Run>> { lines.iter().map(|line| runs(line, cells)).collect() };
+    let (chars, display) = (on(Cells::Chars), on(Cells::Display));
+    if alignment(&chars) > alignment(&display) + GRID_MARGIN {
+        chars
+    } else {
+        display
     }
+}
+
+/// The share of a page's gapped runs that start at its few most used
+/// places, in thousandths.
+fn alignment(rows: &[Vec<Run>]) -> usize {
+    let mut starts: HashMap<usize, usize> = HashMap::new();
+    for run in rows.iter().flatten().filter(|r| r.start > 0) {
+        *starts.entry(run.start).or_default() += 1;
+    }
+    let mut counts: Vec<usize> = starts.into_values().collect();
+    counts.sort_unstable_by(|a, b| b.cmp(a));
+    let total: usize = counts.iter().sum();
+    let top: usize = counts.iter().take(COLUMN_EDGES).sum();
+    top * 1000 / total.max(1)
 }
 
 /// Column edges a page is judged by: a broadsheet's inner edges.
@@ -65,7 +67,7 @@ const GRID_MARGIN: usize = 200;
 /// The runs of text in one line, split at gaps of two or more blank
 /// characters, with their columns on the export's grid (tabs go to the next
 /// tab stop).
-pub(super) fn runs(line: &str, cells: Cells) -> Vec<Run> {
+fn runs(line: &str, cells: Cells) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut x = 0;
     let mut open: Option<Run> = None;

@@ -83,13 +83,6 @@ fn in_clauses(text: &str) -> bool {
     text.contains(['，', '、', '；', ',', ';'])
 }
 
-/// Whether a line is one quotation and nothing else (`“…，…”`).
-fn is_quotation(text: &str) -> bool {
-    text.strip_prefix('“')
-        .and_then(|t| t.strip_suffix('”'))
-        .is_some_and(|inner| !inner.contains(['“', '”', '。']))
-}
-
 /// How much a unit looks like the headline of its group. `narrowest` is
 /// the narrowest wrap among the group's wrapped units: the headline is set
 /// in the largest type, so it wraps after the fewest characters.
@@ -103,7 +96,7 @@ pub(super) fn headline_likeness(
     let mut score = 0;
     // A quotation set as the headline (`“有了地图，不怕找不到厕所了”`) keeps
     // its speaker's commas: it is no slogan in clauses.
-    let clauses = in_clauses(text) && !is_quotation(text);
+    let clauses = in_clauses(text) && rules::quotation(text).is_none();
     // A unit wrapped wider than the column in clauses is a deck that runs
     // long, not a headline wrapped for its large type.
     if unit.lines >= 2 && !(unit.wide && clauses) {
