@@ -131,10 +131,15 @@ use common::{project_root, segscore, Project};
 /// 0.690, authors 195/213, body 158/213, furniture 11 (0.662, 179/202,
 /// 135/202 and 11 with the build before the round; a contents box that
 /// points to pages as `>>02` no longer swallows the text under it, whose
-/// untitled photo pieces the scorer counts against precision): the floors
+/// untitled photo pieces the scorer counts against precision). A
+/// seventeenth and an eighteenth batch of six, scored before any rule was
+/// written on them (F1 0.62 and 0.72), took the set to 124 pages, on which
+/// the build before their round reaches F1 0.689, authors 208/231, body
+/// 170/231, furniture 11, and its rules (photographers' names run together
+/// before `摄`, rarer surnames) F1 0.688, 209/231, 171/231, 11: the floors
 /// below.
-const MIN_F1: f64 = 0.69;
-const MIN_AUTHORS: f64 = 0.91;
+const MIN_F1: f64 = 0.68;
+const MIN_AUTHORS: f64 = 0.90;
 const MIN_BODY: f64 = 0.74;
 const MAX_FURNITURE: u64 = 11;
 
@@ -143,6 +148,6 @@ fn pdfexport_pages_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/pdfexport");
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
-    assert_eq!(s.gold, 300, "every titled gold article is scored");
+    assert_eq!(s.gold, 326, "every titled gold article is scored");
     s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }

@@ -9,8 +9,10 @@ mod common;
 use common::{copy_pages, hard_wrapped, project_root, segscore, without_blank_lines, Project};
 
 /// Floors for the scorer's OVERALL line: what the block reading reaches on
-/// these 181 pages now (F1 0.856, authors 299/307, body 282/307, 7 pieces
-/// of furniture), so a regression fails. Each batch of new pages was scored
+/// these 187 pages now (F1 0.868, authors 312/323, body 294/323, 4 pieces
+/// of furniture; 0.850, 306/316, 288/316, 8 with the build before the
+/// round that read two headline lines without a kicker's shape as one
+/// title), so a regression fails. Each batch of new pages was scored
 /// before any rule was written for it (the ninth batch of eight: F1 0.85,
 /// authors 12/14, body 13/14, no furniture; 0.88, 15/15, 15/15 after its
 /// rules; the tenth, on which no rule was written: 0.97, 16/17, 16/17, no
@@ -42,25 +44,25 @@ use common::{copy_pages, hard_wrapped, project_root, segscore, without_blank_lin
 /// docs/splitting.md lists what is still missed. Briefs under a label are
 /// entries of their own, which the scorer counts against precision (no gold
 /// headline matches an untitled brief).
-const MIN_F1: f64 = 0.85;
-const MIN_AUTHORS: f64 = 0.97;
+const MIN_F1: f64 = 0.86;
+const MIN_AUTHORS: f64 = 0.96;
 const MIN_BODY: f64 = 0.91;
-const MAX_FURNITURE: u64 = 7;
+const MAX_FURNITURE: u64 = 4;
 
 #[test]
 fn seedlike_pages_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
     let project = Project::empty();
     let s = segscore(&project, &fixtures.join("seeds"), &fixtures.join("gold"));
-    assert_eq!(s.gold, 355, "every titled gold article is scored");
+    assert_eq!(s.gold, 367, "every titled gold article is scored");
     s.assert_floors(MIN_F1, MIN_AUTHORS, MIN_BODY, MAX_FURNITURE);
 }
 
 /// The same pages with every blank line taken out: a page that prints one
 /// paragraph per line is read line by line, a hard-wrapped one as a flowing
-/// export. Floors at what the splitter reaches (F1 0.825, authors 280/294,
-/// body 259/294, 8 pieces of furniture: mastheads and page labels that a
-/// blank line no longer sets apart). The eleventh to thirteenth batches
+/// export. Floors at what the splitter reaches on the 187 pages (F1 0.836,
+/// authors 292/308, body 270/308, 6 pieces of furniture: mastheads and page
+/// labels that a blank line no longer sets apart). The eleventh to thirteenth batches
 /// took F1 from 0.87 to 0.867 and the authors' share from 134/139 to
 /// 151/157; the fourteenth to eighteenth took F1 to 0.84.
 #[test]
@@ -70,15 +72,15 @@ fn seedlike_pages_without_blank_lines_score_at_or_above_the_floors() {
     let seeds = project.path("no-blank-lines");
     copy_pages(&fixtures.join("seeds"), &seeds, without_blank_lines);
     let s = segscore(&project, &seeds, &fixtures.join("gold"));
-    s.assert_floors(0.82, 0.95, 0.88, 8);
+    s.assert_floors(0.83, 0.94, 0.87, 6);
 }
 
 /// The same pages with their paragraphs hard-wrapped in narrow columns, 12
 /// and 16 characters wide, blank lines kept between paragraphs (the shape of
 /// the `zjgrrb` seed). A line that happens to end a sentence inside a
 /// paragraph must not make the page read as a flowing export. Floors at what
-/// the splitter reaches (F1 0.820 and 0.835, authors 286/296 and 287/299,
-/// body 267/296 and 270/299, furniture 6 and 8).
+/// the splitter reaches on the 187 pages (F1 0.833 and 0.853, authors
+/// 299/312 and 301/316, body 278/312 and 283/316, furniture 4 and 5).
 #[test]
 fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
@@ -89,15 +91,16 @@ fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
             hard_wrapped(text, width)
         });
         let s = segscore(&project, &seeds, &fixtures.join("gold"));
-        s.assert_floors(0.81, 0.95, 0.90, 8);
+        s.assert_floors(0.83, 0.95, 0.89, 5);
     }
 }
 
 /// The same pages hard-wrapped in 16-character columns with every blank
 /// line taken out: what `pdftotext` makes of such a page, read as a flowing
 /// export with nothing but the lines' shapes to cut it. Floors at what the
-/// splitter reaches on the 181 pages (F1 0.717, authors 217/246, body
-/// 190/246, 12 pieces of furniture; 0.728, 200/226, 175/226, 8 on the 169
+/// splitter reaches on the 187 pages (F1 0.716, authors 224/254, body
+/// 195/254, 11 pieces of furniture; 0.717, 217/246, 190/246, 12 on the 181
+/// before the twenty-eighth batch; 0.728, 200/226, 175/226, 8 on the 169
 /// before the twenty-sixth and twenty-seventh batches; 0.723, 190/215,
 /// 167/215, 8 on the 163
 /// before the twenty-fifth batch; 0.709, 172/199, 153/199, 8 on the 157
@@ -121,5 +124,5 @@ fn seedlike_pages_hard_wrapped_without_blank_lines_score_at_or_above_the_floors(
         without_blank_lines(&hard_wrapped(text, 16))
     });
     let s = segscore(&project, &seeds, &fixtures.join("gold"));
-    s.assert_floors(0.71, 0.88, 0.77, 12);
+    s.assert_floors(0.71, 0.88, 0.76, 11);
 }

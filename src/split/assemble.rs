@@ -27,6 +27,8 @@ struct Header {
     lines: Vec<String>,
     /// The markdown level of each line (0: not a heading).
     levels: Vec<usize>,
+    /// How many printed lines each line was set on.
+    rows: Vec<usize>,
     authors: Vec<String>,
     captions: Vec<Caption>,
     /// Standfirst points printed between the headline and the byline.
@@ -265,9 +267,10 @@ impl Splitter {
 
     /// Up to three headline lines (kicker, headline, subtitle) from block
     /// `i`; returns them and the next index.
-    fn header_lines(&self, i: usize) -> (Vec<String>, Vec<usize>, usize) {
+    fn header_lines(&self, i: usize) -> (Vec<String>, Vec<usize>, Vec<usize>, usize) {
         let mut lines = Vec::new();
         let mut levels = Vec::new();
+        let mut rows = Vec::new();
         let mut j = i;
         while j < self.blocks.len() && lines.len() < 3 && self.byline_at(j).is_none() {
             // OCR debris between two headline lines (`鲁青·图片` / `■` / …).
@@ -287,15 +290,16 @@ impl Splitter {
                 Kind::Heading(_) => self.heading_level(j),
                 _ => 0,
             });
+            rows.push(self.blocks[j].lines.len());
             j += 1;
         }
-        (lines, levels, j)
+        (lines, levels, rows, j)
     }
 
     /// A headline (with kicker or subtitle) confirmed by the byline below
     /// it; captions and standfirst points (`● …`) may stand between them.
     fn header_at(&self, i: usize) -> Option<Header> {
-        let (lines, levels, mut j) = self.header_lines(i);
+        let (lines, levels, rows, mut j) = self.header_lines(i);
         if lines.is_empty() {
             return None;
         }
@@ -313,6 +317,7 @@ impl Splitter {
         Some(Header {
             lines,
             levels,
+            rows,
             authors,
             captions,
             standfirst,
@@ -337,7 +342,7 @@ impl Splitter {
         if self.kinds[i] != Kind::Text || (self.current.is_some() && !ended()) {
             return None;
         }
-        let (lines, levels, end) = self.header_lines(i);
+        let (lines, levels, rows, end) = self.header_lines(i);
         // Captions of the piece's photos may stand between its headline
         // and its first paragraph (a credit alone under a headline opens a
         // photo story instead).
@@ -358,6 +363,7 @@ impl Splitter {
         (!lines.is_empty() && paragraph).then_some(Header {
             lines,
             levels,
+            rows,
             authors: Vec::new(),
             captions,
             standfirst: Vec::new(),
@@ -648,6 +654,8 @@ impl Splitter {
             if let Some(kicker) = article.subtitle.take() {
                 article.title = kicker;
             }
+        } else if let Some(headline) = article.title.strip_suffix(&format!(" {name}")) {
+            article.title = headline.to_string();
         }
         article.authors = vec![name];
         self.closed = true;
@@ -706,6 +714,7 @@ impl Splitter {
         let Header {
             mut lines,
             mut levels,
+            mut rows,
             authors,
             captions,
             standfirst,
@@ -721,13 +730,16 @@ impl Splitter {
             };
             notes.push(lines.remove(k));
             levels.remove(k);
+            rows.remove(k);
         }
         // A line opening with a dash is a subtitle under the headline, one
-        // closing with a dash a kicker above it; otherwise the last of two
-        // lines is the headline and the first its kicker. Of three lines with
-        // no dash, only type size would tell the headline (papers print
-        // kicker-headline-subtitle and headline-subtitle-subtitle alike), so
-        // the whole group is the title: never wrong, never missing a part.
+        // closing with a dash a kicker above it. Without dashes only type
+        // size would tell the headline (papers print kicker-headline and
+        // headline-subtitle alike), so the whole group is the title: never
+        // wrong, never missing a part. Only a line that is a kicker by its
+        // own shape (`太嚣张!`, a quotation, a label half the headline's
+        // length, lines over a one-line headline) is set apart from the
+        // headline under it.
         let dashed = |l: &String| l.starts_with(['—', '-']) || l.ends_with(['—', '-']);
         // Of markdown headings, the shallowest is the headline
         // (`# 我市举行中秋联谊活动` / `## 领导等出席`).
@@ -746,18 +758,22 @@ impl Splitter {
             && !lines.iter().any(dashed))
         .then(|| {
             levels.remove(0);
+            rows.remove(0);
             lines.remove(0)
         });
+        let undashed = shallowest.is_none() && !lines.iter().any(dashed);
         // A couplet of short phrases over a plain line is the headline over
         // its subtitle (`居民齐添力 老巷大变样` / `…`).
-        let couplet_first = lines.len() == 2
-            && rules::is_couplet(&lines[0])
-            && !rules::is_couplet(&lines[1])
-            && !lines.iter().any(dashed);
-        let title_at = if shallowest.is_none() && lines.len() >= 3 && !lines.iter().any(dashed) {
-            None
-        } else if shallowest.is_none() && couplet_first {
+        let couplet_first =
+            lines.len() == 2 && rules::is_couplet(&lines[0]) && !rules::is_couplet(&lines[1]);
+        // A kicker may be set over two lines or more, above a one-line
+        // headline.
+        let kicker_first = lines.len() == 2
+            && (is_kicker_over(&lines[0], &lines[1]) || (rows[0] > 1 && rows[1] == 1));
+        let title_at = if undashed && couplet_first {
             Some(0)
+        } else if undashed && lines.len() >= 2 && !kicker_first {
+            None
         } else {
             shallowest.or_else(|| lines.iter().rposition(|l| !dashed(l)))
         };
@@ -978,6 +994,18 @@ impl Splitter {
         }
         true
     }
+}
+
+/// Whether a headline line is a kicker by its own shape over the headline
+/// under it: a speaker's or an exclamation's (`水利部:`, `太嚣张!`), a
+/// quotation, clauses over a headline of one (`既有地方歇脚，更有服务暖心`),
+/// or a label at most half the headline's length (`新华访谈`).
+fn is_kicker_over(kicker: &str, headline: &str) -> bool {
+    let clauses = |l: &str| l.contains(['，', ',']);
+    rules::is_short_kicker(kicker)
+        || rules::is_quoted_headline(kicker)
+        || (clauses(kicker) && !clauses(headline))
+        || kicker.chars().count() * 2 <= headline.chars().count()
 }
 
 /// Whether a lead that opens with its day (`6月14日，…`) dates its news
@@ -1423,8 +1451,7 @@ mod tests {
     fn debris_between_headline_lines_does_not_part_them() {
         let page = "鲁青·图片\n\n■\n\n清泉明月相映生辉\n\n今年70岁的市民特别高兴。";
         let a = &split_page(page)[0];
-        assert_eq!(a.title, "清泉明月相映生辉");
-        assert_eq!(a.subtitle.as_deref(), Some("鲁青·图片"));
+        assert_eq!(a.title, "鲁青·图片 清泉明月相映生辉");
         // Debris closing the page after a headline line is only debris.
         assert_eq!(titles("清泉明月相映生辉\n\n■"), Vec::<String>::new());
     }
@@ -1444,20 +1471,33 @@ mod tests {
         let a = &split_page(page)[0];
         assert_eq!(a.title, "居民齐添力 老巷大变样");
         assert_eq!(a.subtitle.as_deref(), Some("街道投入资金改造老旧小区"));
-        // Under a plain kicker, a couplet is still the second line.
+        // Under a plain line as long, the couplet is no surer a headline:
+        // both lines are the title.
         let page =
             "街道投入资金改造老旧小区\n\n居民齐添力 老巷大变样\n\n本报讯 记者李大为报道 正文。";
-        assert_eq!(titles(page), ["居民齐添力 老巷大变样"]);
+        assert_eq!(
+            titles(page),
+            ["街道投入资金改造老旧小区 居民齐添力 老巷大变样"]
+        );
     }
 
     #[test]
-    fn three_headline_lines_without_dashes_are_one_title() {
+    fn headline_lines_without_dashes_are_one_title_unless_a_kicker_shows() {
         let page = "第一行标题\n\n第二行标题\n\n第三行标题\n\n本报讯 记者李大为报道 正文。";
         let a = &split_page(page)[0];
         assert_eq!(a.title, "第一行标题 第二行标题 第三行标题");
         assert_eq!(a.subtitle, None);
+        // So are two, unless the first is a kicker by its shape: a
+        // speaker's, an exclamation, a label half as long as the headline.
         let page = "引题在上面\n\n主标题在这里\n\n本报讯 记者李大为报道 正文。";
-        assert_eq!(titles(page), ["主标题在这里"]);
+        assert_eq!(titles(page), ["引题在上面 主标题在这里"]);
+        let page = "新华访谈\n\n这是一条长得多的主标题\n\n本报讯 记者李大为报道 正文。";
+        let a = &split_page(page)[0];
+        assert_eq!(a.title, "这是一条长得多的主标题");
+        assert_eq!(a.subtitle.as_deref(), Some("新华访谈"));
+        let page =
+            "既有地方歇脚，更有服务暖心\n\n某市推动群体融入城市\n\n本报讯 记者李大为报道 正文。";
+        assert_eq!(titles(page), ["某市推动群体融入城市"]);
     }
 
     #[test]

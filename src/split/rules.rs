@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::names::{
-    is_employer, is_personal_name, names_in, read_name_line, strip_role, BYLINE_SYMBOLS, ROLES,
+    is_employer, is_personal_name, names_in, names_run_together, read_name_line, strip_role,
+    BYLINE_SYMBOLS, ROLES,
 };
 use super::text::{
     after_last_sentence, close_cjk_spaces, display_width, ends_mid_clause, ends_sentence,
@@ -15,9 +16,19 @@ use super::text::{
 };
 
 /// OCR debris: a lone character, a few stray Latin letters or digits (what is
-/// left of a logo, in half or full width: `RI`, `Ｔ2`), or a line of symbols.
+/// left of a logo, in half or full width: `RI`, `Ｔ2`), a line of symbols, or
+/// a line of Latin capitals (a masthead's English name, `ADVERTISEMENT`).
 pub fn is_debris(line: &str) -> bool {
-    is_debris_bit(line) || is_debris_run(line)
+    is_debris_bit(line) || is_debris_run(line) || is_latin_capitals(line)
+}
+
+/// A line of Latin capitals only, four letters or more: no story on a
+/// Chinese page is printed so, but a paper's English name and an advert's
+/// mark are.
+fn is_latin_capitals(line: &str) -> bool {
+    line.chars()
+        .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '\'' | '&' | '.' | '-'))
+        && line.chars().filter(char::is_ascii_uppercase).count() >= 4
 }
 
 fn is_debris_bit(text: &str) -> bool {
@@ -92,7 +103,7 @@ fn is_latin_or_digit(c: char) -> bool {
 /// `一九八四年五月二十九日 星期二`.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}|[〇○零OＯ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日).*(星期|周)[一二三四五六日天]",
+        r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}|\d{1,2}[.\-/]\d{1,2}[.\-/]\d{4}|[〇○零OＯ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日).*(星期|周)[一二三四五六日天]",
     )
 });
 /// The serial number, in figures or in Chinese numerals (`第八六一号`), with
@@ -884,6 +895,17 @@ fn credit_names(who: &str, verb: &str) -> Option<Vec<String>> {
             return Some(line.names);
         }
     }
+    // The verb vouches for photographers' names run together as a role
+    // does (`张三李四王小五摄`): cut where only one cut fits, into more
+    // names than one pen name would hold.
+    let run_together = || {
+        (employer.is_none() && who.chars().count() >= 6)
+            .then(|| names_run_together(who))
+            .flatten()
+    };
+    if let Some(names) = run_together() {
+        return Some(names.into_iter().map(str::to_string).collect());
+    }
     // Behind a role, one photographer with a longer name (`…融媒体记者
     // 巴依斯古楞摄`): a credit names people.
     let behind_role = strip_role(who).trim();
@@ -1166,6 +1188,13 @@ static OUTLET_NEWS: LazyLock<Regex> = LazyLock::new(|| {
         r"^(\p{Han}{1,5}[网台](\p{Han}{0,8}?((\d{1,2}|[一二三四五六七八九十〇]{1,3})\s*月\s*)?(\d{1,2}|[一二三四五六七八九十〇]{1,3})\s*日\s*电|消息)|本报综合(报道|消息))\s*[:：]?\s*",
     )
 });
+/// A place's report in round brackets, dated by the day or not, as Chinese
+/// papers abroad open a story (`（槟城24日讯）`, `(新加坡讯)`).
+static PLACE_NEWS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[（(]\s*\p{Han}{2,6}?\s*((\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?\s*(讯|电)\s*[）)]\s*",
+    )
+});
 static WIRE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^据\p{Han}{1,6}(社|报|网|台)(电|讯|消息|报道)?\s+"));
 /// Reporters in round or lenticular brackets (`（记者 X）`, `【记者 X】`).
@@ -1356,6 +1385,8 @@ fn simplified_dateline(p: &str) -> Option<Dateline> {
         rest
     } else if let Some(m) = OUTLET_NEWS.find(p) {
         &p[m.end()..]
+    } else if let Some(m) = PLACE_NEWS.find(p).filter(|m| m.end() < p.len()) {
+        &p[m.end()..]
     } else if p.starts_with(['（', '(']) || ROLES.iter().any(|r| p.starts_with(r)) {
         return opening_reporters(p);
     } else if let Some(m) = WIRE.find(p) {
@@ -1488,11 +1519,23 @@ pub fn is_standfirst_point(text: &str) -> bool {
 }
 
 /// A subhead inside an article is shorter still and has no clause breaks; a
-/// short line with a comma is a paragraph broken by a column.
+/// short line with a comma is a paragraph broken by a column. A speaker may
+/// head it behind a colon (`张三：促进经贸交流`): a short name's colon,
+/// followed by words, never opens a broken paragraph's line.
 pub fn is_subhead_shaped(text: &str) -> bool {
+    let spoken = text
+        .split_once(['：', ':'])
+        .map_or(text, |(speaker, words)| {
+            let named = (2..=6).contains(&speaker.chars().count()) && speaker.chars().all(is_han);
+            if named && words.chars().count() >= 4 {
+                words
+            } else {
+                text
+            }
+        });
     is_headline_shaped(text)
         && text.chars().count() <= 24
-        && !text.contains([',', '，', '、', ';', '；', ':', '：'])
+        && !spoken.contains([',', '，', '、', ';', '；', ':', '：'])
 }
 
 #[cfg(test)]
@@ -1547,6 +1590,10 @@ mod tests {
         assert!(is_debris("口  口"));
         assert!(!is_debris("高 高凯"));
         assert!(!is_debris("周洁"));
+        assert!(is_debris("ADVERTISEMENT"));
+        assert!(is_debris("WORKERS' DAILY"));
+        assert!(!is_debris("APEC峰会"));
+        assert!(!is_debris("NBA总决赛"));
         assert!(is_masthead_marker("2024年3月4日 星期一 甲辰年正月廿四"));
         assert!(is_masthead_marker("总第12604号"));
         assert!(is_masthead_marker("2022年5月30日 第434期"));
@@ -1574,6 +1621,8 @@ mod tests {
         assert!(is_page_number("第4版 · 军营观察"));
         assert!(is_page_number("第12版：经济新闻"));
         assert!(is_masthead_marker("京江晚报 2013.12.11 星期三"));
+        // The day first, as papers abroad print it.
+        assert!(is_masthead_marker("25.10.2025 星期六 I 乙巳年九月初五"));
         assert!(is_masthead_marker("一九八四年五月二十九日 星期二 第二版"));
         assert!(!is_masthead_marker("2013.12.11"));
         assert!(is_editor_line("責任編輯：曹思遠 版面設計：袁耀誠"));
@@ -1710,6 +1759,11 @@ mod tests {
             vec!["蒋友青"]
         );
         assert_eq!(credit_line("记者邹伟锋 摄").unwrap().names, vec!["邹伟锋"]);
+        // Photographers' names run together before the verb.
+        assert_eq!(
+            closing_credit("准备过大年。张鹏董冠男高梓健摄").unwrap(),
+            vec!["张鹏", "董冠男", "高梓健"]
+        );
         // One photographer behind a role with a longer (Mongolian) name.
         assert_eq!(
             credit_line("(内蒙古日报社融媒体记者巴依斯古楞摄)")
@@ -1962,6 +2016,12 @@ mod tests {
         assert_eq!(d.rest, "10月29日晚");
         assert_eq!(dateline("本报南宁讯 昨日上午").unwrap().rest, "昨日上午");
         assert_eq!(dateline("本报合肥18日电 在淮北").unwrap().rest, "在淮北");
+        // A place's report in round brackets, as papers abroad print it.
+        let d = dateline("（槟城24日讯）由马来西亚海南会馆联合会承办").unwrap();
+        assert!(d.names.is_empty());
+        assert_eq!(d.rest, "由马来西亚海南会馆联合会承办");
+        assert_eq!(dateline("(新加坡讯)组屋楼下").unwrap().rest, "组屋楼下");
+        assert!(dateline("（古晋十七日讯）").is_none());
         // A paper's dateline behind its name and its app's.
         let d = dateline("长沙晚报掌上长沙4月1日讯（全媒体记者 唐朝昭）疫情").unwrap();
         assert_eq!(d.names, vec!["唐朝昭"]);
@@ -2140,6 +2200,9 @@ mod tests {
         assert!(!is_headline_shaped("服务。"));
         assert!(is_subhead_shaped("打造温馨驿站 开展关爱服务"));
         assert!(!is_subhead_shaped("针对用工难题，瓯海将组织开展"));
+        assert!(is_subhead_shaped("张三：促进经贸文化交流"));
+        assert!(!is_subhead_shaped("他在会上说：我们要"));
+        assert!(!is_subhead_shaped("张三：促进交流，加强合作"));
         assert!(is_quoted_headline("“用电视机看电视怎么这么费劲?”"));
         assert!(!is_quoted_headline("“看个电视怎么这么麻烦!”他说。"));
         assert!(!is_quoted_headline("“我们要知道。政府能提供哪些服务?”"));
