@@ -282,15 +282,25 @@ impl Splitter {
                 j += 1;
                 continue;
             }
-            match self.header_line_at(j) {
-                Some(line) => lines.push(line),
-                None => break,
-            }
-            levels.push(match self.kinds[j] {
+            let Some(line) = self.header_line_at(j) else {
+                break;
+            };
+            let level = match self.kinds[j] {
                 Kind::Heading(_) => self.heading_level(j),
                 _ => 0,
-            });
-            rows.push(self.blocks[j].lines.len());
+            };
+            // A dash subtitle set in the headline's block is a line of its
+            // own (`…密码` / `——写在…`).
+            let parts = match line.split_once(" —") {
+                Some((headline, subtitle)) => vec![headline.to_string(), format!("—{subtitle}")],
+                None => vec![line],
+            };
+            let printed = self.blocks[j].lines.len();
+            for part in parts {
+                lines.push(part);
+                levels.push(level);
+                rows.push(printed);
+            }
             j += 1;
         }
         (lines, levels, rows, j)
@@ -1462,6 +1472,11 @@ mod tests {
         let a = &split_page(page)[0];
         assert_eq!(a.title, "主标题在这里");
         assert_eq!(a.subtitle.as_deref(), Some("引题在上面 副题在下面"));
+        // The dash subtitle set in the headline's own block.
+        let page = "主标题在这里\n——副题在下面\n\n张三 李四\n\n正文。";
+        let a = &split_page(page)[0];
+        assert_eq!(a.title, "主标题在这里");
+        assert_eq!(a.subtitle.as_deref(), Some("副题在下面"));
     }
 
     #[test]

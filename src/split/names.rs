@@ -572,7 +572,14 @@ fn read_names(line: &str, after_role: bool) -> Option<NameLine> {
         return None;
     }
     let has_role = role_len(line) > 0;
-    let mut tokens = name_tokens(line);
+    // Names may be listed with `、` behind a role (`记者张三、李四`); a bare
+    // list so joined is also a sentence's enumeration (`永丰、修水、宁都等`).
+    let line = if has_role {
+        line.replace('、', " ")
+    } else {
+        line.to_string()
+    };
+    let mut tokens = name_tokens(&line);
     if tokens.is_empty() || tokens.len() > 8 {
         return None;
     }
@@ -859,6 +866,9 @@ mod tests {
         assert_eq!(strip_role("跟随记者"), "跟随记者");
         let l = read_name_line("□ 本报记者 张守坤").unwrap();
         assert_eq!(l.names, vec!["张守坤"]);
+        let l = read_name_line("新华社记者栗建昌、吴书光、张武岳").unwrap();
+        assert_eq!(l.names, vec!["栗建昌", "吴书光", "张武岳"]);
+        assert!(read_name_line("永丰、修水、宁都等").is_none());
     }
 
     #[test]

@@ -1343,7 +1343,23 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
     read_head(p, |text| {
         simplified_dateline(text).map(|d| (d.names, d.rest))
     })
-    .map(|(names, rest)| Dateline { names, rest })
+    .map(|(names, rest)| Dateline {
+        names,
+        rest: without_repeated_title(rest),
+    })
+}
+
+/// What follows a dateline, without the headline the agency repeats after
+/// it (`新华社济南4月17日电 题:…`): a title, with no sentence ended in it.
+fn without_repeated_title(rest: String) -> String {
+    let repeated = rest
+        .strip_prefix('题')
+        .is_some_and(|title| title.starts_with([':', '：']) && !title.contains(['。', '！', '？']));
+    if repeated {
+        String::new()
+    } else {
+        rest
+    }
 }
 
 /// Reads a head with `read` (the names it gives and the text after it), in
@@ -2016,6 +2032,9 @@ mod tests {
         assert_eq!(d.rest, "10月29日晚");
         assert_eq!(dateline("本报南宁讯 昨日上午").unwrap().rest, "昨日上午");
         assert_eq!(dateline("本报合肥18日电 在淮北").unwrap().rest, "在淮北");
+        // The headline the agency repeats after its dateline is no text.
+        let d = dateline("新华社济南4月17日电 题:解锁“胜利”密码——写在发现60周年").unwrap();
+        assert_eq!(d.rest, "");
         // A place's report in round brackets, as papers abroad print it.
         let d = dateline("（槟城24日讯）由马来西亚海南会馆联合会承办").unwrap();
         assert!(d.names.is_empty());
