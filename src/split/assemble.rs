@@ -343,8 +343,12 @@ impl Splitter {
     fn opening_header_at(&self, i: usize) -> Option<Header> {
         // Asked only of a text block after a piece: cohesion builds two
         // sets of character pairs.
+        // Debris over a headline group of two lines or more (a subhead
+        // stands alone) is what is left of the rule between two pieces.
+        let ruled_off = || self.after_debris(i) && self.header_lines(i).0.len() >= 2;
         let ended = || {
             self.closed
+                || ruled_off()
                 || self.note_under(i)
                 || self.topic_changes_at(i + 1)
                 || self.next_brief_at(i)
@@ -1464,6 +1468,21 @@ mod tests {
         assert_eq!(a.title, "鲁青·图片 清泉明月相映生辉");
         // Debris closing the page after a headline line is only debris.
         assert_eq!(titles("清泉明月相映生辉\n\n■"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn debris_over_a_headline_group_of_two_lines_rules_off_the_piece_before() {
+        let page = "第一篇的标题\n\n王小明\n\n第一篇的正文说完了。\n\n■\n\n“糊涂夫妻”出国忘关冷气\n\n致邻家三户墙面冒水珠\n\n第二篇的正文。";
+        assert_eq!(
+            titles(page),
+            [
+                "第一篇的标题",
+                "“糊涂夫妻”出国忘关冷气 致邻家三户墙面冒水珠"
+            ]
+        );
+        // A subhead alone under debris stays in its story.
+        let page = "第一篇的标题\n\n王小明\n\n第一篇的正文说完了。\n\n■\n\n消防通道上又停车\n\n正文还在继续。";
+        assert_eq!(titles(page), ["第一篇的标题"]);
     }
 
     #[test]

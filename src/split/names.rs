@@ -102,9 +102,20 @@ fn role_len(token: &str) -> usize {
                 .iter()
                 .find_map(|rank| token[..at].strip_suffix(rank))
                 .unwrap_or(&token[..at]);
-            is_employer(employer).then_some(at + role.len())
+            (is_employer(employer) || is_posting(employer)).then_some(at + role.len())
         })
         .unwrap_or(0)
+}
+
+/// Where a correspondent is posted, behind their paper or not (`驻浙`,
+/// `本报驻京`, `新华社驻柏林`).
+fn is_posting(text: &str) -> bool {
+    text.rfind('驻').is_some_and(|at| {
+        let (employer, place) = (&text[..at], &text[at + '驻'.len_utf8()..]);
+        (1..=4).contains(&place.chars().count())
+            && place.chars().all(is_han)
+            && (employer.is_empty() || employer == "本报" || is_employer(employer))
+    })
 }
 
 /// Where `word` first stands in `text`, as [`str::find`] answers, found by
@@ -860,6 +871,8 @@ mod tests {
         assert!(l.has_role && l.all_personal);
         assert_eq!(strip_role("德州晚报全媒体记者"), "");
         assert_eq!(strip_role("新华社记者王小明"), "王小明");
+        assert_eq!(strip_role("驻浙记者蒋萍"), "蒋萍");
+        assert_eq!(strip_role("本报驻京记者王小明"), "王小明");
         assert_eq!(strip_role("新华每日电讯记者宋常青"), "宋常青");
         assert_eq!(strip_role("洛阳日报报业集团全媒体见习记者"), "");
         // A word that only contains 记者 is no role.
