@@ -430,15 +430,16 @@ impl Reading {
     }
 
     /// Whether lines from `i` on are two to four headline-shaped lines right
-    /// over a dateline (`本报成都11月3日电记者X报道：`). Furniture may stand
-    /// among them: a contents box's label set between a kicker and its
-    /// headline.
+    /// over a dateline (`本报成都11月3日电记者X报道：`), or one set wider
+    /// than the column, as no line of text is. Furniture may stand among
+    /// them: a contents box's label set between a kicker and its headline.
     fn headlines_over_dateline(&self, i: usize) -> bool {
+        let across = self.width > 0 && self.lines[i].width > self.width + 3;
         let mut group = 0;
         for (k, l) in self.lines.iter().enumerate().skip(i) {
             match l.kind {
                 LineKind::Furniture if group > 0 => {}
-                LineKind::Opener => return group >= 2,
+                LineKind::Opener => return group >= 2 || (group == 1 && across),
                 LineKind::Text
                     if group < MAX_GROUP_OVER_DATELINE
                         && rules::is_headline_shaped(&l.text)

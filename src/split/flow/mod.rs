@@ -575,6 +575,13 @@ mod tests {
         // One blank line is a paragraph's gap: the column runs on.
         let page = page.replace("\n\n\n港口", "\n港口");
         assert_eq!(split(&page).len(), 1);
+        // Unless the one headline line over the dateline is set wider than
+        // the column, as no line of text is.
+        let page = format!(
+            "第一条新闻的标题\n本报讯 第一条的\n{body}\n“松花江第一漂”皮筏昨破浪抵哈港口开发\n本报海口电 记者王五报道：\n{body}结束了。\n"
+        );
+        let articles = split(&page);
+        assert_eq!(titles(&articles)[1], "“松花江第一漂”皮筏昨破浪抵哈港口开发");
     }
 
     #[test]
