@@ -302,6 +302,9 @@ impl Splitter {
                 rows.push(printed);
             }
             j += 1;
+            if ends_in_subtitle(&lines) {
+                break;
+            }
         }
         (lines, levels, rows, j)
     }
@@ -314,6 +317,16 @@ impl Splitter {
             return None;
         }
         let mut captions = Vec::new();
+        // Under a dash subtitle, which ends the group, and right over the
+        // byline, a caption may go unpunctuated (`工人在加工钛产品`).
+        if ends_in_subtitle(&lines)
+            && self.kinds[j] == Kind::Text
+            && self.headline_at(j).is_some()
+            && self.byline_at(j + 1).is_some()
+        {
+            captions.push(caption(&self.body_text(j), None));
+            j += 1;
+        }
         j = self.header_captions(j, &mut captions);
         let mut standfirst = Vec::new();
         while j < self.blocks.len()
@@ -1010,6 +1023,12 @@ impl Splitter {
     }
 }
 
+/// Whether headline lines end in a subtitle opened by a dash under a
+/// headline (`…开新局` / `——…综述`): nothing under it is of the group.
+fn ends_in_subtitle(lines: &[String]) -> bool {
+    lines.len() >= 2 && lines.last().is_some_and(|l| l.starts_with(['—', '-']))
+}
+
 /// Whether a headline line is a kicker by its own shape over the headline
 /// under it: a speaker's or an exclamation's (`水利部:`, `太嚣张!`), a
 /// quotation, clauses over a headline of one (`既有地方歇脚，更有服务暖心`),
@@ -1491,6 +1510,13 @@ mod tests {
         let a = &split_page(page)[0];
         assert_eq!(a.title, "主标题在这里");
         assert_eq!(a.subtitle.as_deref(), Some("引题在上面 副题在下面"));
+        // A line under the dash subtitle, right over the byline, is a
+        // caption, unpunctuated as it may be.
+        let page = "主标题在这里\n\n——副题在下面\n\n工人在加工钛产品\n\n本报记者 王小明\n\n正文。";
+        let a = &split_page(page)[0];
+        assert_eq!(a.title, "主标题在这里");
+        assert_eq!(a.captions[0].text, "工人在加工钛产品");
+        assert_eq!(a.authors, ["王小明"]);
         // The dash subtitle set in the headline's own block.
         let page = "主标题在这里\n——副题在下面\n\n张三 李四\n\n正文。";
         let a = &split_page(page)[0];
