@@ -3,6 +3,7 @@
 //! (`本报记者`, `通讯员`); two-character names are often padded to three
 //! columns (`李 旨`). A name is believed when it begins with a known surname.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -585,10 +586,10 @@ fn read_names(line: &str, after_role: bool) -> Option<NameLine> {
     let has_role = role_len(line) > 0;
     // Names may be listed with `、` behind a role (`记者张三、李四`); a bare
     // list so joined is also a sentence's enumeration (`永丰、修水、宁都等`).
-    let line = if has_role {
-        line.replace('、', " ")
+    let line = if has_role && line.contains('、') {
+        Cow::Owned(line.replace('、', " "))
     } else {
-        line.to_string()
+        Cow::Borrowed(line)
     };
     let mut tokens = name_tokens(&line);
     if tokens.is_empty() || tokens.len() > 8 {

@@ -103,9 +103,14 @@ fn is_latin_or_digit(c: char) -> bool {
 /// `一九八四年五月二十九日 星期二`.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}|\d{1,2}[.\-/]\d{1,2}[.\-/]\d{4}|[〇○零OＯ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日).*(星期|周)[一二三四五六日天]",
+        r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}|[〇○零OＯ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日).*(星期|周)[一二三四五六日天]",
     )
 });
+/// The issue's date printed day first, as papers abroad print it
+/// (`25.10.2025 星期六`): a pattern of its own, asked only of lines with a
+/// figure's separator, so that most lines with `期` are read once.
+static DAY_FIRST_DATE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\d{1,2}[.\-/]\d{1,2}[.\-/]\d{4}.*(星期|周)[一二三四五六日天]"));
 /// The serial number, in figures or in Chinese numerals (`第八六一号`), with
 /// the issue's page count glued before or after it (`第六二一八号今日四版`).
 static SERIAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -135,7 +140,10 @@ pub fn is_masthead_marker(line: &str) -> bool {
     let serial = line.ends_with(['号', '期', '版']);
     (weekday || serial || registration)
         && display_width(line) <= 100
-        && ((weekday && line.contains(['年', '.', '-', '/']) && DATE_LINE.is_match(line))
+        && ((weekday
+            && line.contains(['年', '.', '-', '/'])
+            && (DATE_LINE.is_match(line)
+                || (line.contains(['.', '-', '/']) && DAY_FIRST_DATE_LINE.is_match(line))))
             || (serial && (SERIAL.is_match(line) || DATED_SERIAL.is_match(line)))
             || (registration && REGISTRATION.is_match(line)))
 }
@@ -1401,7 +1409,11 @@ fn simplified_dateline(p: &str) -> Option<Dateline> {
         rest
     } else if let Some(m) = OUTLET_NEWS.find(p) {
         &p[m.end()..]
-    } else if let Some(m) = PLACE_NEWS.find(p).filter(|m| m.end() < p.len()) {
+    } else if let Some(m) = (p.starts_with(['（', '(']))
+        .then(|| PLACE_NEWS.find(p))
+        .flatten()
+        .filter(|m| m.end() < p.len())
+    {
         &p[m.end()..]
     } else if p.starts_with(['（', '(']) || ROLES.iter().any(|r| p.starts_with(r)) {
         return opening_reporters(p);
