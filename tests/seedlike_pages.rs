@@ -9,10 +9,10 @@ mod common;
 use common::{copy_pages, hard_wrapped, project_root, segscore, without_blank_lines, Project};
 
 /// Floors for the scorer's OVERALL line: what the block reading reaches on
-/// these 187 pages now (F1 0.868, authors 312/323, body 294/323, 4 pieces
+/// these 187 pages now (F1 0.877, authors 317/328, body 302/328, 4 pieces
 /// of furniture; 0.850, 306/316, 288/316, 8 with the build before the
 /// round that read two headline lines without a kicker's shape as one
-/// title), so a regression fails. Each batch of new pages was scored
+/// title, the twenty-eighth batch's round), so a regression fails. Each batch of new pages was scored
 /// before any rule was written for it (the ninth batch of eight: F1 0.85,
 /// authors 12/14, body 13/14, no furniture; 0.88, 15/15, 15/15 after its
 /// rules; the tenth, on which no rule was written: 0.97, 16/17, 16/17, no
@@ -44,9 +44,9 @@ use common::{copy_pages, hard_wrapped, project_root, segscore, without_blank_lin
 /// docs/splitting.md lists what is still missed. Briefs under a label are
 /// entries of their own, which the scorer counts against precision (no gold
 /// headline matches an untitled brief).
-const MIN_F1: f64 = 0.86;
+const MIN_F1: f64 = 0.87;
 const MIN_AUTHORS: f64 = 0.96;
-const MIN_BODY: f64 = 0.91;
+const MIN_BODY: f64 = 0.92;
 const MAX_FURNITURE: u64 = 4;
 
 #[test]
@@ -60,8 +60,8 @@ fn seedlike_pages_score_at_or_above_the_floors() {
 
 /// The same pages with every blank line taken out: a page that prints one
 /// paragraph per line is read line by line, a hard-wrapped one as a flowing
-/// export. Floors at what the splitter reaches on the 187 pages (F1 0.836,
-/// authors 292/308, body 270/308, 6 pieces of furniture: mastheads and page
+/// export. Floors at what the splitter reaches on the 187 pages (F1 0.842,
+/// authors 295/312, body 278/312, 6 pieces of furniture: mastheads and page
 /// labels that a blank line no longer sets apart). The eleventh to thirteenth batches
 /// took F1 from 0.87 to 0.867 and the authors' share from 134/139 to
 /// 151/157; the fourteenth to eighteenth took F1 to 0.84.
@@ -72,15 +72,15 @@ fn seedlike_pages_without_blank_lines_score_at_or_above_the_floors() {
     let seeds = project.path("no-blank-lines");
     copy_pages(&fixtures.join("seeds"), &seeds, without_blank_lines);
     let s = segscore(&project, &seeds, &fixtures.join("gold"));
-    s.assert_floors(0.83, 0.94, 0.87, 6);
+    s.assert_floors(0.84, 0.94, 0.89, 6);
 }
 
 /// The same pages with their paragraphs hard-wrapped in narrow columns, 12
 /// and 16 characters wide, blank lines kept between paragraphs (the shape of
 /// the `zjgrrb` seed). A line that happens to end a sentence inside a
 /// paragraph must not make the page read as a flowing export. Floors at what
-/// the splitter reaches on the 187 pages (F1 0.833 and 0.853, authors
-/// 299/312 and 301/316, body 278/312 and 283/316, furniture 4 and 5).
+/// the splitter reaches on the 187 pages (F1 0.842 and 0.861, authors
+/// 304/316 and 306/320, body 283/316 and 289/320, furniture 4 and 5).
 #[test]
 fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
     let fixtures = project_root().join("tests/fixtures/seedlike");
@@ -91,7 +91,7 @@ fn seedlike_pages_in_hard_wrapped_columns_score_at_or_above_the_floors() {
             hard_wrapped(text, width)
         });
         let s = segscore(&project, &seeds, &fixtures.join("gold"));
-        s.assert_floors(0.83, 0.95, 0.89, 5);
+        s.assert_floors(0.84, 0.95, 0.89, 5);
     }
 }
 
