@@ -21,14 +21,33 @@ use super::text::{
 use super::Marker;
 use crate::model::{Article, ArticleKind, BodyPart, Caption};
 
-/// A headline with what confirmed it.
-struct Header {
-    /// Kicker, headline and subtitle lines, in page order.
+/// A headline group's lines (kicker, headline, subtitle), in page order.
+#[derive(Default)]
+struct Group {
     lines: Vec<String>,
     /// The markdown level of each line (0: not a heading).
     levels: Vec<usize>,
     /// How many printed lines each line was set on.
     rows: Vec<usize>,
+}
+
+impl Group {
+    fn push(&mut self, line: String, level: usize, rows: usize) {
+        self.lines.push(line);
+        self.levels.push(level);
+        self.rows.push(rows);
+    }
+
+    fn remove(&mut self, k: usize) -> String {
+        self.levels.remove(k);
+        self.rows.remove(k);
+        self.lines.remove(k)
+    }
+}
+
+/// A headline with what confirmed it.
+struct Header {
+    group: Group,
     authors: Vec<String>,
     captions: Vec<Caption>,
     /// Standfirst points printed between the headline and the byline.
@@ -265,20 +284,18 @@ impl Splitter {
         j
     }
 
-    /// Up to three headline lines (kicker, headline, subtitle) from block
-    /// `i`; returns them and the next index.
-    fn header_lines(&self, i: usize) -> (Vec<String>, Vec<usize>, Vec<usize>, usize) {
-        let mut lines = Vec::new();
-        let mut levels = Vec::new();
-        let mut rows = Vec::new();
+    /// The headline group from block `i` on (up to three blocks of
+    /// headline lines: kicker, headline, subtitle) and the next index.
+    fn header_lines(&self, i: usize) -> (Group, usize) {
+        let mut group = Group::default();
         let mut j = i;
-        while j < self.blocks.len() && lines.len() < 3 && self.byline_at(j).is_none() {
+        while j < self.blocks.len() && group.lines.len() < 3 && self.byline_at(j).is_none() {
             // OCR debris between two headline lines (`鲁青·图片` / `■` / …).
             let debris = self.kinds[j] == Kind::Furniture
                 && self.blocks[j].is_single_line()
                 && rules::is_debris(self.blocks[j].first());
             let line_follows = j + 1 < self.blocks.len() && self.header_line_at(j + 1).is_some();
-            if debris && !lines.is_empty() && line_follows {
+            if debris && !group.lines.is_empty() && line_follows {
                 j += 1;
                 continue;
             }
@@ -295,31 +312,28 @@ impl Splitter {
                 Some((headline, subtitle)) => vec![headline.to_string(), format!("—{subtitle}")],
                 None => vec![line],
             };
-            let printed = self.blocks[j].lines.len();
             for part in parts {
-                lines.push(part);
-                levels.push(level);
-                rows.push(printed);
+                group.push(part, level, self.blocks[j].lines.len());
             }
             j += 1;
-            if ends_in_subtitle(&lines) {
+            if ends_in_subtitle(&group.lines) {
                 break;
             }
         }
-        (lines, levels, rows, j)
+        (group, j)
     }
 
     /// A headline (with kicker or subtitle) confirmed by the byline below
     /// it; captions and standfirst points (`● …`) may stand between them.
     fn header_at(&self, i: usize) -> Option<Header> {
-        let (lines, levels, rows, mut j) = self.header_lines(i);
-        if lines.is_empty() {
+        let (group, mut j) = self.header_lines(i);
+        if group.lines.is_empty() {
             return None;
         }
         let mut captions = Vec::new();
         // Under a dash subtitle, which ends the group, and right over the
         // byline, a caption may go unpunctuated (`工人在加工钛产品`).
-        if ends_in_subtitle(&lines)
+        if ends_in_subtitle(&group.lines)
             && self.kinds[j] == Kind::Text
             && self.headline_at(j).is_some()
             && self.byline_at(j + 1).is_some()
@@ -338,9 +352,7 @@ impl Splitter {
         }
         let (authors, lead) = self.byline_at(j)?;
         Some(Header {
-            lines,
-            levels,
-            rows,
+            group,
             authors,
             captions,
             standfirst,
@@ -354,11 +366,11 @@ impl Splitter {
     /// `编者按`) need no byline; the piece is unsigned. Markdown headings
     /// are left to their levels.
     fn opening_header_at(&self, i: usize) -> Option<Header> {
-        // Asked only of a text block after a piece: cohesion builds two
-        // sets of character pairs.
         // Debris over a headline group of two lines or more (a subhead
         // stands alone) is what is left of the rule between two pieces.
-        let ruled_off = || self.after_debris(i) && self.header_lines(i).0.len() >= 2;
+        let ruled_off = || self.after_debris(i) && self.header_lines(i).0.lines.len() >= 2;
+        // Asked only of a text block after a piece: cohesion builds two
+        // sets of character pairs.
         let ended = || {
             self.closed
                 || ruled_off()
@@ -369,7 +381,7 @@ impl Splitter {
         if self.kinds[i] != Kind::Text || (self.current.is_some() && !ended()) {
             return None;
         }
-        let (lines, levels, rows, end) = self.header_lines(i);
+        let (group, end) = self.header_lines(i);
         // Captions of the piece's photos may stand between its headline
         // and its first paragraph (a credit alone under a headline opens a
         // photo story instead).
@@ -387,10 +399,8 @@ impl Splitter {
             && self.header_line_at(j).is_none()
             && self.byline_at(j).is_none();
         let end = if captions.is_empty() { end } else { j };
-        (!lines.is_empty() && paragraph).then_some(Header {
-            lines,
-            levels,
-            rows,
+        (!group.lines.is_empty() && paragraph).then_some(Header {
+            group,
             authors: Vec::new(),
             captions,
             standfirst: Vec::new(),
@@ -739,9 +749,7 @@ impl Splitter {
 
     fn start_from_header(&mut self, header: Header) {
         let Header {
-            mut lines,
-            mut levels,
-            mut rows,
+            mut group,
             authors,
             captions,
             standfirst,
@@ -751,13 +759,11 @@ impl Splitter {
         // A note in brackets under the headline (`（按事件发生时间为序）`) is
         // none of its lines: it goes to the subtitle.
         let mut notes = Vec::new();
-        while lines.len() >= 2 {
-            let Some(k) = lines.iter().position(|l| rules::is_headline_note(l)) else {
+        while group.lines.len() >= 2 {
+            let Some(k) = group.lines.iter().position(|l| rules::is_headline_note(l)) else {
                 break;
             };
-            notes.push(lines.remove(k));
-            levels.remove(k);
-            rows.remove(k);
+            notes.push(group.remove(k));
         }
         // A line opening with a dash is a subtitle under the headline, one
         // closing with a dash a kicker above it. Without dashes only type
@@ -770,6 +776,7 @@ impl Splitter {
         let dashed = |l: &String| l.starts_with(['—', '-']) || l.ends_with(['—', '-']);
         // Of markdown headings, the shallowest is the headline
         // (`# 我市举行中秋联谊活动` / `## 领导等出席`).
+        let levels = &group.levels;
         let shallowest = levels
             .iter()
             .enumerate()
@@ -780,14 +787,13 @@ impl Splitter {
         // A short kicker (`温州：`) stands right over its headline: a line
         // above it names the column the piece stands in (`各地动态`).
         let column = (shallowest.is_none()
-            && lines.len() == 3
-            && rules::is_short_kicker(&lines[1])
-            && !lines.iter().any(dashed))
-        .then(|| {
-            levels.remove(0);
-            rows.remove(0);
-            lines.remove(0)
-        });
+            && group.lines.len() == 3
+            && rules::is_short_kicker(&group.lines[1])
+            && !group.lines.iter().any(dashed))
+        .then(|| group.remove(0));
+        let Group {
+            mut lines, rows, ..
+        } = group;
         let undashed = shallowest.is_none() && !lines.iter().any(dashed);
         // A couplet of short phrases over a plain line is the headline over
         // its subtitle (`居民齐添力 老巷大变样` / `…`).

@@ -509,9 +509,10 @@ fn cut_before_glued_roles(token: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Names printed with no space between them behind a role word
-/// (`通讯员张鹏董冠男高梓健`): the one way to cut the run into names of two
-/// or three characters that each begin with a surname. `None` when the run
-/// is short enough to be one name, or when no cut or more than one fits.
+/// (`通讯员张鹏董冠男高梓健`) or before a photographer's verb: the one way
+/// to cut the run into names of two or three characters that each begin
+/// with a surname. `None` when the run is short enough to be one name, or
+/// when no cut or more than one fits.
 pub fn names_run_together(run: &str) -> Option<Vec<&str>> {
     let chars: Vec<(usize, char)> = run.char_indices().collect();
     if !(5..=12).contains(&chars.len()) || !chars.iter().all(|&(_, c)| is_han(c)) {
