@@ -334,7 +334,7 @@ impl Splitter {
         // Under a dash subtitle, which ends the group, and right over the
         // byline, a caption may go unpunctuated (`工人在加工钛产品`).
         if ends_in_subtitle(&group.lines)
-            && self.kinds[j] == Kind::Text
+            && self.kinds.get(j) == Some(&Kind::Text)
             && self.headline_at(j).is_some()
             && self.byline_at(j + 1).is_some()
         {
@@ -1684,5 +1684,7 @@ mod tests {
         );
         let articles = split_page("。<script>&]]>报李道");
         assert_eq!(articles[0].title, "<script>&]]>报李道");
+        // Found by the fuzz target: a dash subtitle closing the page.
+        assert!(split_page("主标题在这里\n\n——副题在下面\n").is_empty());
     }
 }
