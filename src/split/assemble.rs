@@ -2,6 +2,7 @@
 //! when a byline confirms it or the short piece it opens ends in a photo
 //! credit; otherwise a short line is a subhead or a broken paragraph.
 
+use std::cell::OnceCell;
 use std::fmt::Write as _;
 
 use super::article::{
@@ -366,9 +367,12 @@ impl Splitter {
     /// `编者按`) need no byline; the piece is unsigned. Markdown headings
     /// are left to their levels.
     fn opening_header_at(&self, i: usize) -> Option<Header> {
+        // Read once, whether `ruled_off` asks for it first or not.
+        let header = OnceCell::new();
+        let header_lines = || header.get_or_init(|| self.header_lines(i));
         // Debris over a headline group of two lines or more (a subhead
         // stands alone) is what is left of the rule between two pieces.
-        let ruled_off = || self.after_debris(i) && self.header_lines(i).0.lines.len() >= 2;
+        let ruled_off = || self.after_debris(i) && header_lines().0.lines.len() >= 2;
         // Asked only of a text block after a piece: cohesion builds two
         // sets of character pairs.
         let ended = || {
@@ -381,7 +385,7 @@ impl Splitter {
         if self.kinds[i] != Kind::Text || (self.current.is_some() && !ended()) {
             return None;
         }
-        let (group, end) = self.header_lines(i);
+        let (group, end) = header.into_inner().unwrap_or_else(|| self.header_lines(i));
         // Captions of the piece's photos may stand between its headline
         // and its first paragraph (a credit alone under a headline opens a
         // photo story instead).
@@ -773,7 +777,7 @@ impl Splitter {
         // own shape (`太嚣张!`, a quotation, a label half the headline's
         // length, lines over a one-line headline) is set apart from the
         // headline under it.
-        let dashed = |l: &String| l.starts_with(['—', '-']) || l.ends_with(['—', '-']);
+        let dashed = |l: &String| rules::is_dashed(l);
         // Of markdown headings, the shallowest is the headline
         // (`# 我市举行中秋联谊活动` / `## 领导等出席`).
         let levels = &group.levels;
@@ -864,7 +868,7 @@ impl Splitter {
         // has one.
         let next = (i + 1..self.blocks.len()).find(|&k| self.kinds[k] != Kind::Furniture);
         let dashed =
-            |k: usize| matches!(&self.kinds[k], Kind::Heading(t) if t.starts_with(['—', '-']));
+            |k: usize| matches!(&self.kinds[k], Kind::Heading(t) if rules::opens_with_dash(t));
         let over_subtitle = next.is_some_and(|k| dashed(k) && self.heading_level(k) > level);
         let is_subtitle = under_headline && dashed(i) && !self.has_body();
         let over_note = self.note_under(i);
@@ -1032,7 +1036,7 @@ impl Splitter {
 /// Whether headline lines end in a subtitle opened by a dash under a
 /// headline (`…开新局` / `——…综述`): nothing under it is of the group.
 fn ends_in_subtitle(lines: &[String]) -> bool {
-    lines.len() >= 2 && lines.last().is_some_and(|l| l.starts_with(['—', '-']))
+    lines.len() >= 2 && lines.last().is_some_and(|l| rules::opens_with_dash(l))
 }
 
 /// Whether a headline line is a kicker by its own shape over the headline

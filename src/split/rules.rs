@@ -99,18 +99,23 @@ fn is_latin_or_digit(c: char) -> bool {
         || matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}')
 }
 
+/// The weekday a masthead prints after the issue's date.
+const WEEKDAY_AFTER: &str = r".*(星期|周)[一二三四五六日天]";
 /// The issue's date with its weekday: `2024年3月4日 星期一`, `2013.12.11 星期三`,
 /// `一九八四年五月二十九日 星期二`.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}|[〇○零OＯ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日).*(星期|周)[一二三四五六日天]",
-    )
+    re(&format!(
+        r"(\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}[.\-/]\d{{1,2}}[.\-/]\d{{1,2}}|[〇○零OＯ一二三四五六七八九]{{4}}年[一二三四五六七八九十]{{1,3}}月[一二三四五六七八九十]{{1,3}}日){WEEKDAY_AFTER}",
+    ))
 });
 /// The issue's date printed day first, as papers abroad print it
 /// (`25.10.2025 星期六`): a pattern of its own, asked only of lines with a
 /// figure's separator, so that most lines with `期` are read once.
-static DAY_FIRST_DATE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\d{1,2}[.\-/]\d{1,2}[.\-/]\d{4}.*(星期|周)[一二三四五六日天]"));
+static DAY_FIRST_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\d{{1,2}}[.\-/]\d{{1,2}}[.\-/]\d{{4}}{WEEKDAY_AFTER}"
+    ))
+});
 /// The serial number, in figures or in Chinese numerals (`第八六一号`), with
 /// the issue's page count glued before or after it (`第六二一八号今日四版`).
 static SERIAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -525,6 +530,18 @@ pub fn is_couplet(text: &str) -> bool {
         })
 }
 
+/// A line opened by a dash, as a subtitle under its headline is
+/// (`——写在…之际`).
+pub fn opens_with_dash(line: &str) -> bool {
+    line.starts_with(['—', '-'])
+}
+
+/// A headline line a dash marks as subtitle (opening it) or as kicker
+/// (closing it: `引题在上面——`).
+pub fn is_dashed(line: &str) -> bool {
+    opens_with_dash(line) || line.ends_with(['—', '-'])
+}
+
 /// A short kicker over a headline: two to eight Han characters and a colon,
 /// naming who speaks in the headline (`水利部:`), or an exclamation mark,
 /// calling out what it tells (`太嚣张!`).
@@ -547,7 +564,6 @@ pub fn is_jump_out(line: &str) -> bool {
 /// finished sentence (an epigraph, a deck), the first is no short page or
 /// column label (`百姓热线`) and the second no note's heading (`开栏的话`).
 pub fn may_join_heads(lines: [&str; 2]) -> bool {
-    let dashed = |l: &str| l.starts_with(['—', '-']) || l.ends_with(['—', '-']);
     // A question or exclamation may end a headline; nothing ends one inside.
     let sentence = |l: &str| {
         l.ends_with('。')
@@ -558,7 +574,7 @@ pub fn may_join_heads(lines: [&str; 2]) -> bool {
         && lines[1].chars().count() > MAX_NAME_LABEL_CHARS
         && !lines
             .iter()
-            .any(|l| dashed(l) || sentence(l) || is_couplet(l))
+            .any(|l| is_dashed(l) || sentence(l) || is_couplet(l))
 }
 
 /// The most characters of a page or column label set over a headline.
@@ -906,12 +922,8 @@ fn credit_names(who: &str, verb: &str) -> Option<Vec<String>> {
     // The verb vouches for photographers' names run together as a role
     // does (`张三李四王小五摄`): cut where only one cut fits, into more
     // names than one pen name would hold.
-    let run_together = || {
-        (employer.is_none() && who.chars().count() >= 6)
-            .then(|| names_run_together(who))
-            .flatten()
-    };
-    if let Some(names) = run_together() {
+    let run_together = employer.is_none() && who.chars().count() >= 6;
+    if let Some(names) = run_together.then(|| names_run_together(who)).flatten() {
         return Some(names.into_iter().map(str::to_string).collect());
     }
     // Behind a role, one photographer with a longer name (`…融媒体记者
@@ -1197,7 +1209,8 @@ static OUTLET_NEWS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// A place's report in round brackets, dated by the day or not, as Chinese
-/// papers abroad open a story (`（槟城24日讯）`, `(新加坡讯)`).
+/// papers abroad open a story (`（槟城24日讯）`, `(新加坡讯)`). Most
+/// paragraphs are asked for a dateline: the bracket is looked for first.
 static PLACE_NEWS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^[（(]\s*\p{Han}{2,6}?\s*((\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?\s*(讯|电)\s*[）)]\s*",

@@ -49,7 +49,7 @@ pub(super) fn header_units(reading: &Reading, from: usize, to: usize) -> Vec<Uni
         });
         let tail = w * 10 <= last_width * 7 && !wraps_on;
         // A dash opens a subtitle and closes a kicker: never a wrap.
-        let dashed = line.text.starts_with(['—', '-'])
+        let dashed = rules::opens_with_dash(&line.text)
             || units.last().is_some_and(|u| u.text.ends_with(['—', '-']));
         let wraps =
             !tail_taken && !dashed && line.gap_before == 0 && (w.abs_diff(last_width) <= 1 || tail);
@@ -115,7 +115,7 @@ pub(super) fn headline_likeness(
     if ends_sentence(text) && !rules::is_question_headline(text) {
         score -= 4;
     }
-    if text.starts_with(['—', '-']) || text.ends_with(['—', '-']) {
+    if rules::is_dashed(text) {
         score -= 4;
     }
     // A place or section name over the headline (`武陟县`, `城市表情`).

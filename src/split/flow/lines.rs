@@ -684,7 +684,7 @@ pub(super) fn sign_lone_names_under_headlines(lines: &mut [Line], width: usize) 
         // A subtitle opened by a dash ends the headline group however wide
         // it is (`——南粤沿海…扫瞄` / `常征`).
         let dashed_subtitle = head.kind == LineKind::Text
-            && head.text.starts_with(['—', '-'])
+            && rules::opens_with_dash(&head.text)
             && !ends_sentence(&head.text);
         let body = &lines[i + 1];
         // Set apart from the body, the name is the tail of a headline
